@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "eplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "eplan", targets: ["eplan"]),
+        .library(name: "EPlanKit", targets: ["EPlanKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "EPlanYAML", dependencies: ["CYAML"]),
+        .target(name: "EPlanKit", dependencies: ["EPlanYAML"]),
+        .executableTarget(
+            name: "eplan",
+            dependencies: [
+                "EPlanKit",
+                "EPlanYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML"]),
+        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit"]),
+        .testTarget(name: "EPlanCLITests", dependencies: ["eplan"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

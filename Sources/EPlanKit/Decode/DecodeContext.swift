@@ -1,0 +1,322 @@
+import EPlanYAML
+
+/// Shared machinery of the document decoders: every problem becomes a finding in `sink`, and
+/// decoding goes on, so one run reports all of a file's problems. Nothing here throws or traps.
+struct DecodeContext {
+    var sink: DiagnosticSink
+    let hazards: Set<String>
+
+    init(file: String, hazards: Set<String>) {
+        self.sink = DiagnosticSink(file: file)
+        self.hazards = hazards
+    }
+
+    // MARK: Spans
+
+    /// A key's span: from the key to the end of its value when the value ends on the key's line.
+    func span(_ pair: YAMLPair) -> SourceSpan {
+        let end = pair.value.span.end.line == pair.key.span.start.line ? pair.value.span.end : pair.key.span.end
+        return SourceSpan(start: pair.key.span.start, end: max(end, pair.key.span.end))
+    }
+
+    /// An entry's span, limited to its first line.
+    func span(_ node: YAMLNode) -> SourceSpan {
+        if node.span.end.line == node.span.start.line { return node.span }
+        return SourceSpan(start: node.span.start, end: SourceMark(line: node.span.start.line, column: node.span.start.column + 1))
+    }
+
+    static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    // MARK: Keys
+
+    /// Reports a key the format does not define (`x-` keys are fine), suggesting the nearest known one.
+    mutating func unknownKey(_ pair: YAMLPair, known: [String], in context: String) {
+        guard let key = pair.key.scalar else {
+            sink.add(.schemaType, "a key in \(context) is \(pair.key.shapeName); keys are plain words",
+                     at: span(pair.key))
+            return
+        }
+        if key.hasPrefix("x-") { return }
+        if key == "<<" {
+            sink.add(.schemaUnknownKey, "merge keys ('<<') are not part of the eplan format", at: span(pair),
+                     help: "write the keys out, or use an anchor and alias for a whole value")
+            return
+        }
+        let help = Suggest.help(key, in: known)
+            ?? "keys allowed in \(context): \(known.joined(separator: ", ")); extension keys start with 'x-'"
+        sink.add(.schemaUnknownKey, "unknown key '\(key)' in \(context)", at: span(pair.key), help: help)
+    }
+
+    /// Reports required keys that a mapping lacks, at the mapping's first key.
+    mutating func requireKeys(_ pairs: [YAMLPair], _ required: [String], in context: String, at span: SourceSpan,
+                              reason: String? = nil) {
+        for key in required where !pairs.contains(where: { $0.key.scalar == key }) {
+            missingKey(key, in: context, at: span, reason: reason)
+        }
+    }
+
+    mutating func missingKey(_ key: String, in context: String, at span: SourceSpan, reason: String? = nil) {
+        let why = reason.map { " (\($0))" } ?? ""
+        sink.add(.schemaMissingKey, "\(context) has no '\(key)'\(why)", at: span,
+                 help: "add '\(key):' to \(context)")
+    }
+
+    /// The span of a mapping's first key, or the node's own start for an empty mapping.
+    func firstKeySpan(_ node: YAMLNode) -> SourceSpan {
+        if let first = node.mapping?.first { return first.key.span }
+        return span(node)
+    }
+
+    // MARK: Shapes
+
+    /// The pairs of a mapping value, or a `schema-type` finding.
+    mutating func mapping(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> [YAMLPair]? {
+        if let pairs = node.mapping { return pairs }
+        sink.add(.schemaType, "'\(path)' must be a mapping, found \(node.shapeName)", at: span)
+        return nil
+    }
+
+    /// The items of a list value; null is the empty list. A scalar is a one-item list when `scalarIsList`.
+    mutating func list(_ node: YAMLNode, _ path: String, at span: SourceSpan, scalarIsList: Bool = false) -> [YAMLNode]? {
+        if let items = node.sequence { return items }
+        if node.isNull { return [] }
+        if scalarIsList, node.scalar != nil { return [node] }
+        sink.add(.schemaType, "'\(path)' must be a list, found \(node.shapeName)", at: span,
+                 help: "write a list: '[a, b]' or one '- item' per line")
+        return nil
+    }
+
+    /// A list of values decoded one by one; the field keeps the key's span.
+    mutating func fieldList<T>(_ pair: YAMLPair, _ path: String, scalarIsList: Bool = false,
+                               _ element: (inout DecodeContext, YAMLNode, String) -> T?) -> FieldList<T> {
+        let keySpan = span(pair)
+        guard let items = list(pair.value, path, at: keySpan, scalarIsList: scalarIsList) else {
+            return Field(nil, span: keySpan)
+        }
+        var fields: [Field<T>] = []
+        fields.reserveCapacity(items.count)
+        for item in items {
+            fields.append(Field(element(&self, item, path), span: span(item)))
+        }
+        return Field(fields, span: keySpan)
+    }
+
+    /// A list of mappings decoded by `element`.
+    mutating func records<T>(_ pair: YAMLPair, _ path: String,
+                             _ element: (inout DecodeContext, YAMLNode, [YAMLPair], String) -> T) -> Field<[T]> {
+        let keySpan = span(pair)
+        guard let items = list(pair.value, path, at: keySpan) else { return Field(nil, span: keySpan) }
+        var result: [T] = []
+        result.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            let itemPath = "\(path)[\(index + 1)]"
+            guard let pairs = mapping(item, itemPath, at: span(item)) else { continue }
+            result.append(element(&self, item, pairs, itemPath))
+        }
+        return Field(result, span: keySpan)
+    }
+
+    // MARK: Scalars
+
+    /// A scalar's text. Null is "" when `allowEmpty`, else a finding. Collections are `schema-type`.
+    mutating func text(_ node: YAMLNode, _ path: String, at span: SourceSpan, allowEmpty: Bool = false) -> String? {
+        if node.isNull {
+            if allowEmpty { return "" }
+            sink.add(.schemaType, "'\(path)' must be a text, found nothing", at: span)
+            return nil
+        }
+        guard let text = node.scalar else {
+            sink.add(.schemaType, "'\(path)' must be a text, found \(node.shapeName)", at: span)
+            return nil
+        }
+        if !allowEmpty, text.trimmingWhitespace.isEmpty {
+            sink.add(.schemaValue, "'\(path)' is empty", at: span)
+            return nil
+        }
+        return text
+    }
+
+    mutating func textField(_ pair: YAMLPair, _ path: String, allowEmpty: Bool = false) -> Field<String> {
+        let s = span(pair)
+        return Field(text(pair.value, path, at: s, allowEmpty: allowEmpty), span: s)
+    }
+
+    /// Any enum with string raw values; an unknown value gets the nearest suggestion.
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ path: String, at span: SourceSpan,
+                                                                 what: String) -> E? where E.RawValue == String {
+        guard let raw = text(node, path, at: span) else { return nil }
+        if let value = E(rawValue: raw) { return value }
+        let names = E.allCases.map(\.rawValue)
+        sink.add(.schemaValue, "unknown \(what) '\(raw)' at '\(path)'", at: span,
+                 help: Suggest.help(raw, in: names) ?? "use one of: \(names.joined(separator: ", "))")
+        return nil
+    }
+
+    mutating func enumField<E: RawRepresentable & CaseIterable>(_ pair: YAMLPair, _ path: String,
+                                                                 what: String) -> Field<E> where E.RawValue == String {
+        let s = span(pair)
+        return Field(enumValue(pair.value, path, at: s, what: what), span: s)
+    }
+
+    mutating func hazard(_ node: YAMLNode, _ path: String) -> String? {
+        let s = span(node)
+        guard let raw = text(node, path, at: s) else { return nil }
+        if hazards.contains(raw) { return raw }
+        sink.add(.schemaValue, "unknown hazard '\(raw)' at '\(path)'", at: s,
+                 help: Suggest.help(raw, in: hazards.sorted())
+                    ?? "use a hazard id of plan-format §3, or add it under 'hazards:' in eplan.yaml")
+        return nil
+    }
+
+    mutating func severityClass(_ node: YAMLNode, _ path: String) -> SeverityClass? {
+        enumValue(node, path, at: span(node), what: "severity class")
+    }
+
+    /// A plan or resource id: `^[a-z0-9]+([._-][a-z0-9]+)*$`.
+    mutating func identifier(_ node: YAMLNode, _ path: String, at span: SourceSpan, what: String) -> String? {
+        guard let raw = text(node, path, at: span) else { return nil }
+        if Patterns.isIdentifier(raw) { return raw }
+        sink.add(.schemaValue, "\(what) '\(raw)' is not a valid id", at: span,
+                 help: "ids are lowercase letters and digits in parts joined by '.', '_' or '-' (e.g. 'qs.lin.flood')")
+        return nil
+    }
+
+    mutating func slug(_ node: YAMLNode, _ path: String, at span: SourceSpan, what: String) -> String? {
+        guard let raw = text(node, path, at: span) else { return nil }
+        if Patterns.isSlug(raw) { return raw }
+        sink.add(.schemaValue, "\(what) '\(raw)' is not a valid slug", at: span,
+                 help: "slugs are lowercase letters and digits joined by '-' (e.g. 'fire-rescue')")
+        return nil
+    }
+
+    mutating func regionPath(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> String? {
+        guard let raw = text(node, path, at: span) else { return nil }
+        if Patterns.isRegionPath(raw) { return raw }
+        sink.add(.schemaValue, "region '\(raw)' is not a valid region path", at: span,
+                 help: "a region path is slugs joined by '/' from the root of the region tree (e.g. 'qs/lin')")
+        return nil
+    }
+
+    mutating func agencyRef(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> AgencyRef? {
+        guard let raw = text(node, path, at: span) else { return nil }
+        if let ref = Patterns.agencyRef(raw) { return ref }
+        sink.add(.schemaValue, "agency '\(raw)' is not a valid agency reference", at: span,
+                 help: "write an agency slug ('fire-rescue') or REGION:slug ('qs/lin:fire-rescue')")
+        return nil
+    }
+
+    mutating func date(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> Day? {
+        guard let raw = text(node, path, at: span) else { return nil }
+        if let day = Day(raw) { return day }
+        sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a valid date", at: span,
+                 help: "write a real calendar date as YYYY-MM-DD (e.g. 2025-04-20)")
+        return nil
+    }
+
+    mutating func dateField(_ pair: YAMLPair, _ path: String) -> Field<Day> {
+        let s = span(pair)
+        return Field(date(pair.value, path, at: s), span: s)
+    }
+
+    mutating func duration(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> Duration? {
+        guard let raw = text(node, path, at: span) else { return nil }
+        if let d = Duration(raw) { return d }
+        sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a valid duration", at: span,
+                 help: "write a positive whole number and a unit: m (minutes), h (hours) or d (days), e.g. 30m, 2h, 3d")
+        return nil
+    }
+
+    mutating func version(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> Version? {
+        guard let raw = text(node, path, at: span) else { return nil }
+        return Version(raw)
+    }
+
+    mutating func versionField(_ pair: YAMLPair, _ path: String) -> Field<Version> {
+        let s = span(pair)
+        return Field(version(pair.value, path, at: s), span: s)
+    }
+
+    /// A non-negative number (`quantity`).
+    mutating func number(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> Double? {
+        guard let raw = text(node, path, at: span) else { return nil }
+        if let value = Double(raw), value.isFinite, value >= 0, raw.first != "+", !raw.contains(where: \.isLetter) {
+            return value
+        }
+        sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a non-negative number", at: span)
+        return nil
+    }
+
+    /// A positive whole number (rule settings).
+    mutating func positiveInteger(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> Int? {
+        guard let raw = text(node, path, at: span) else { return nil }
+        if let value = Int(raw), value > 0 { return value }
+        sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a positive whole number", at: span)
+        return nil
+    }
+
+    /// A duration for every class, or a mapping from class to duration.
+    mutating func reportingLimit(_ pair: YAMLPair, _ path: String) -> Field<ReportingLimit> {
+        let s = span(pair)
+        if let pairs = pair.value.mapping {
+            var map: [SeverityClass: Field<Duration>] = [:]
+            for entry in pairs {
+                let entrySpan = span(entry)
+                guard let cls: SeverityClass = enumValue(entry.key, "\(path) key", at: span(entry.key), what: "severity class")
+                else { continue }
+                map[cls] = Field(duration(entry.value, "\(path).\(cls.rawValue)", at: entrySpan), span: entrySpan)
+            }
+            return Field(.perClass(map), span: s)
+        }
+        if pair.value.sequence != nil {
+            sink.add(.schemaType, "'\(path)' must be a duration or a mapping from severity class to duration, found a list",
+                     at: s)
+            return Field(nil, span: s)
+        }
+        return Field(duration(pair.value, path, at: s).map(ReportingLimit.all), span: s)
+    }
+}
+
+/// The id, slug and region patterns of plan-format §2, matched on bytes.
+enum Patterns {
+    private static func isAlnum(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
+
+    /// Parts of `[a-z0-9]+` joined by single separators from `separators`.
+    private static func matches(_ text: String, separators: [UInt8]) -> Bool {
+        var previousWasSeparator = true
+        var count = 0
+        for b in text.utf8 {
+            count += 1
+            if isAlnum(b) {
+                previousWasSeparator = false
+            } else if separators.contains(b) {
+                if previousWasSeparator { return false }
+                previousWasSeparator = true
+            } else {
+                return false
+            }
+        }
+        return count > 0 && !previousWasSeparator
+    }
+
+    static func isIdentifier(_ text: String) -> Bool { matches(text, separators: [0x2E, 0x5F, 0x2D]) }
+    static func isSlug(_ text: String) -> Bool { matches(text, separators: [0x2D]) }
+
+    static func isRegionPath(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { isSlug(String($0)) }
+    }
+
+    static func agencyRef(_ text: String) -> AgencyRef? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1 where isSlug(text):
+            return AgencyRef(region: nil, agency: text)
+        case 2 where isRegionPath(String(parts[0])) && isSlug(String(parts[1])):
+            return AgencyRef(region: String(parts[0]), agency: String(parts[1]))
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import EPlanYAML
+
+/// What a file turned out to hold.
+public enum DocumentContent: Sendable {
+    case plan(Plan)
+    case regions(RegionsDocument)
+    case inventory(Inventory)
+    case config(Configuration)
+    /// An eplan file whose type could not be read, or a file that failed to parse.
+    case unreadable
+    /// YAML without a top-level `eplan:` key: not eplan's business (unless named explicitly).
+    case foreign
+}
+
+/// One source file after reading, parsing and decoding.
+public struct SourceDocument: Sendable {
+    /// The path as given to the file system.
+    public var path: String
+    /// The path as reported: relative to the working folder, with `/` separators.
+    public var display: String
+    public var content: DocumentContent
+    public var diagnostics: [Diagnostic]
+
+    /// True when the file is eplan's (it has an `eplan:` key) or could not be parsed at all.
+    public var isReported: Bool {
+        if case .foreign = content { return false }
+        return true
+    }
+
+    public var plan: Plan? {
+        if case .plan(let plan) = content { return plan }
+        return nil
+    }
+}
+
+public enum DocumentDecoder {
+    static let documentTypes = ["plan/v1", "regions/v1", "inventory/v1", "config/v1"]
+
+    /// Reads, parses and decodes one file. `named` is true when the user named the file itself,
+    /// so a file without `eplan:` is reported rather than skipped.
+    public static func load(path: String, display: String, named: Bool, limits: YAMLLimits,
+                            hazards: Set<String>) -> SourceDocument {
+        switch SourceReader.read(path, limit: limits.fileSize) {
+        case .failure(let problem):
+            var sink = DiagnosticSink(file: display)
+            add(problem, to: &sink)
+            return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: sink.diagnostics)
+        case .success(let bytes):
+            let yaml = YAMLParser.parse(bytes, limits: limits)
+            return decode(yaml, path: path, display: display, named: named, hazards: hazards)
+        }
+    }
+
+    public static func decode(_ yaml: YAMLDocument, path: String, display: String, named: Bool,
+                              hazards: Set<String>) -> SourceDocument {
+        var c = DecodeContext(file: display, hazards: hazards)
+        for problem in yaml.problems { add(problem, to: &c.sink) }
+        guard yaml.isComplete else {
+            // Unparseable: reported, but contributes nothing to cross-plan rules.
+            return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: c.sink.diagnostics)
+        }
+        guard let root = yaml.root, let pairs = root.mapping, let eplanPair = root.pair("eplan") else {
+            guard named else {
+                return SourceDocument(path: path, display: display, content: .foreign, diagnostics: [])
+            }
+            let at = yaml.root.map { c.firstKeySpan($0) } ?? SourceSpan(at: .start)
+            let what = yaml.root.map { $0.mapping == nil ? "its top level is \($0.shapeName), not a mapping" : "it has no top-level 'eplan:' key" }
+                ?? "it is empty"
+            c.sink.add(.schemaMissingKey, "not an eplan document: \(what)", at: at,
+                       help: "start the file with 'eplan: plan/v1' (or regions/v1, inventory/v1, config/v1)")
+            return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: c.sink.diagnostics)
+        }
+        let eplanSpan = c.span(eplanPair)
+        guard let type = c.text(eplanPair.value, "eplan", at: eplanSpan) else {
+            return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: c.sink.diagnostics)
+        }
+        let content: DocumentContent
+        switch type {
+        case "plan/v1":
+            var plan = PlanDecoder.decode(root, pairs, &c)
+            plan.file = display
+            content = .plan(plan)
+        case "regions/v1": content = .regions(RegionsDecoder.decode(root, pairs, &c))
+        case "inventory/v1": content = .inventory(InventoryDecoder.decode(root, pairs, &c))
+        case "config/v1": content = .config(ConfigDecoder.decode(root, pairs, &c))
+        default:
+            c.sink.add(.schemaValue, "unsupported document type or version '\(type)'", at: eplanSpan,
+                       help: Suggest.help(type, in: documentTypes) ?? "use one of: \(documentTypes.joined(separator: ", "))")
+            content = .unreadable
+        }
+        var diagnostics = c.sink.diagnostics
+        if case .plan(let plan) = content, let id = plan.id?.value {
+            for i in diagnostics.indices { diagnostics[i].plan = id }
+        }
+        return SourceDocument(path: path, display: display, content: content, diagnostics: diagnostics)
+    }
+
+    static func add(_ problem: YAMLProblem, to sink: inout DiagnosticSink) {
+        let rule: RuleID
+        var related: [RelatedLocation] = []
+        switch problem.kind {
+        case .syntax: rule = .yamlSyntax
+        case .limit: rule = .yamlLimit
+        case .extraDocument: rule = .schemaValue
+        case .duplicateKey(let key, let first):
+            rule = .yamlDuplicateKey
+            related = [RelatedLocation(Location(file: sink.file, span: SourceSpan(at: first)), "first '\(key)'")]
+        }
+        sink.add(rule, problem.message, at: problem.span, help: problem.help, related: related)
+    }
+}

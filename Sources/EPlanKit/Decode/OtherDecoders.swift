@@ -1,0 +1,222 @@
+import EPlanYAML
+
+/// Decodes `eplan: regions/v1` (plan-format §5).
+enum RegionsDecoder {
+    static let regionKeys = ["id", "name", "level", "hazards", "children"]
+
+    static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> RegionsDocument {
+        var doc = RegionsDocument(file: c.sink.file, firstKey: c.firstKeySpan(root), regions: [])
+        for pair in pairs {
+            switch pair.key.scalar {
+            case "eplan": break
+            case "regions":
+                var seen: [String: SourceSpan] = [:]
+                doc.regions = c.records(pair, "regions") { c, node, pairs, _ in
+                    region(node, pairs, parentPath: nil, parentLevel: nil, seen: &seen, &c)
+                }.value ?? []
+            default:
+                c.unknownKey(pair, known: ["eplan", "regions"], in: "a regions document")
+            }
+        }
+        c.requireKeys(pairs, ["regions"], in: "the regions document", at: doc.firstKey)
+        return doc
+    }
+
+    static func region(_ node: YAMLNode, _ pairs: [YAMLPair], parentPath: String?, parentLevel: Level?,
+                       seen: inout [String: SourceSpan], _ c: inout DecodeContext) -> Region {
+        var r = Region(span: c.span(node), children: [])
+        var childrenPair: YAMLPair?
+        for p in pairs {
+            let s = c.span(p)
+            switch p.key.scalar {
+            case "id": r.id = Field(c.slug(p.value, "id", at: s, what: "region id"), span: s)
+            case "name": r.name = c.textField(p, "name")
+            case "level": r.level = c.enumField(p, "level", what: "level")
+            case "hazards": r.hazards = c.fieldList(p, "hazards") { c, node, path in c.hazard(node, path) }
+            case "children": childrenPair = p
+            default: c.unknownKey(p, known: regionKeys, in: "a region")
+            }
+        }
+        c.requireKeys(pairs, ["id", "level"], in: "the region", at: c.firstKeySpan(node))
+        if let id = r.id?.value {
+            let path = parentPath.map { "\($0)/\(id)" } ?? id
+            r.path = path
+            if let first = seen[path] {
+                c.sink.add(.schemaValue, "region '\(path)' is declared twice (first at line \(first.start.line))",
+                           at: r.id?.span ?? r.span,
+                           related: [RelatedLocation(Location(file: c.sink.file, span: first), "first declaration")])
+            } else {
+                seen[path] = r.id?.span ?? r.span
+            }
+        }
+        if let level = r.level?.value, let parentLevel, level <= parentLevel, let span = r.level?.span {
+            c.sink.add(.schemaValue,
+                       "region '\(r.path ?? "?")' is \(level.rawValue) but sits under a \(parentLevel.rawValue) region; a child's level must be lower",
+                       at: span)
+        }
+        if let childrenPair {
+            let path = r.path
+            let level = r.level?.value ?? parentLevel
+            r.children = c.records(childrenPair, "children") { c, node, pairs, _ in
+                region(node, pairs, parentPath: path, parentLevel: level, seen: &seen, &c)
+            }.value ?? []
+        }
+        return r
+    }
+}
+
+/// Decodes `eplan: inventory/v1` (plan-format §6).
+enum InventoryDecoder {
+    static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> Inventory {
+        var inv = Inventory(file: c.sink.file, firstKey: c.firstKeySpan(root), region: nil, resources: [])
+        for pair in pairs {
+            let s = c.span(pair)
+            switch pair.key.scalar {
+            case "eplan": break
+            case "region": inv.region = Field(c.regionPath(pair.value, "region", at: s), span: s)
+            case "resources": inv.resources = c.records(pair, "resources", PlanDecoder.resource).value ?? []
+            default: c.unknownKey(pair, known: ["eplan", "region", "resources"], in: "an inventory")
+            }
+        }
+        c.requireKeys(pairs, ["resources"], in: "the inventory", at: inv.firstKey)
+        return inv
+    }
+}
+
+/// Decodes `eplan: config/v1` (plan-format §7).
+enum ConfigDecoder {
+    static let topKeys = ["eplan", "include", "exclude", "depth", "external", "hazards", "rules"]
+    static let externalKeys = ["id", "kind", "level", "version", "region", "hazards", "severities", "reporting"]
+
+    static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> Configuration {
+        var config = Configuration(file: c.sink.file)
+        // Extra hazards first: external entries may name them.
+        if let pair = pairs.first(where: { $0.key.scalar == "hazards" }) {
+            config.extraHazards = extraHazards(pair, &c)
+            c = DecodeContext(sink: c.sink, hazards: c.hazards.union(config.extraHazards.values.joined()))
+        }
+        for pair in pairs {
+            let s = c.span(pair)
+            switch pair.key.scalar {
+            case "eplan", "hazards": break
+            case "include":
+                config.include = c.fieldList(pair, "include") { c, node, path in c.text(node, path, at: c.span(node)) }
+                    .value?.compactMap(\.value)
+            case "exclude":
+                config.exclude = c.fieldList(pair, "exclude") { c, node, path in c.text(node, path, at: c.span(node)) }
+                    .value?.compactMap(\.value) ?? []
+            case "depth":
+                if let level: Level = c.enumValue(pair.value, "depth", at: s, what: "level") { config.depth = level }
+            case "external":
+                config.external = c.records(pair, "external", external).value ?? []
+            case "rules":
+                guard let rulePairs = c.mapping(pair.value, "rules", at: s) else { continue }
+                for rp in rulePairs {
+                    if let (id, rule) = ruleConfiguration(rp, &c) { config.rules[id] = rule }
+                }
+            default:
+                c.unknownKey(pair, known: topKeys, in: "eplan.yaml")
+            }
+        }
+        return config
+    }
+
+    static func extraHazards(_ pair: YAMLPair, _ c: inout DecodeContext) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        guard let pairs = c.mapping(pair.value, "hazards", at: c.span(pair)) else { return result }
+        let categories = HazardCatalog.categories.map(\.name)
+        for p in pairs {
+            guard let category = c.text(p.key, "hazards key", at: c.span(p.key)) else { continue }
+            guard categories.contains(category) else {
+                c.sink.add(.schemaValue, "unknown hazard category '\(category)'", at: c.span(p.key),
+                           help: Suggest.help(category, in: categories) ?? "use one of: \(categories.joined(separator: ", "))")
+                continue
+            }
+            let ids = c.fieldList(p, "hazards.\(category)") { c, node, path in
+                c.slug(node, path, at: c.span(node), what: "hazard id")
+            }
+            result[category, default: []].append(contentsOf: ids.value?.compactMap(\.value) ?? [])
+        }
+        return result
+    }
+
+    static func external(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> ExternalPlan {
+        var e = ExternalPlan(span: c.span(node))
+        for p in pairs {
+            let s = c.span(p)
+            switch p.key.scalar {
+            case "id": e.id = Field(c.identifier(p.value, "\(path).id", at: s, what: "plan id"), span: s)
+            case "kind": e.kind = c.enumField(p, "\(path).kind", what: "plan kind")
+            case "level": e.level = c.enumField(p, "\(path).level", what: "level")
+            case "version": e.version = c.versionField(p, "\(path).version")
+            case "region": e.region = Field(c.regionPath(p.value, "\(path).region", at: s), span: s)
+            case "hazards": e.hazards = c.fieldList(p, "\(path).hazards") { c, node, path in c.hazard(node, path) }
+            case "severities":
+                e.severities = c.fieldList(p, "\(path).severities") { c, node, path in c.severityClass(node, path) }
+            case "reporting": e.reporting = PlanDecoder.reporting(p, "\(path).reporting", &c)
+            default: c.unknownKey(p, known: externalKeys, in: "an external plan")
+            }
+        }
+        c.requireKeys(pairs, ["id", "kind", "level", "version"], in: "the external plan", at: c.firstKeySpan(node))
+        return e
+    }
+
+    /// `RULE: off|note|warning|error` or `RULE: {severity: ..., SETTING: N}`.
+    static func ruleConfiguration(_ pair: YAMLPair, _ c: inout DecodeContext) -> (RuleID, RuleConfiguration)? {
+        let s = c.span(pair)
+        guard let name = pair.key.scalar else { return nil }
+        let id = RuleID(name)
+        guard let info = id.info else {
+            c.sink.add(.schemaUnknownKey, "unknown rule '\(name)' in 'rules'", at: c.span(pair.key),
+                       help: Suggest.help(name, in: RuleCatalog.all.map(\.id.rawValue)) ?? "'eplan rules' lists the rule ids")
+            return nil
+        }
+        var rule = RuleConfiguration(span: s, enabled: true, severity: nil, settings: [:])
+        if let settings = pair.value.mapping {
+            for p in settings {
+                let ps = c.span(p)
+                let key = p.key.scalar ?? ""
+                if key == "severity" {
+                    (rule.enabled, rule.severity) = severity(p.value, "rules.\(name).severity", at: ps, &c) ?? (true, nil)
+                } else if info.settings.contains(where: { $0.name == key }) {
+                    if let value = c.positiveInteger(p.value, "rules.\(name).\(key)", at: ps) { rule.settings[key] = value }
+                } else if !key.hasPrefix("x-") {
+                    let known = ["severity"] + info.settings.map(\.name)
+                    c.sink.add(.schemaUnknownKey, "rule '\(name)' has no setting '\(key)'", at: c.span(p.key),
+                               help: Suggest.help(key, in: known) ?? "settings of '\(name)': \(known.joined(separator: ", "))")
+                }
+            }
+        } else if let (enabled, level) = severity(pair.value, "rules.\(name)", at: s, &c) {
+            rule.enabled = enabled
+            rule.severity = level
+        }
+        return (id, rule)
+    }
+
+    static func severity(_ node: YAMLNode, _ path: String, at span: SourceSpan,
+                         _ c: inout DecodeContext) -> (Bool, Severity?)? {
+        guard let text = c.text(node, path, at: span) else { return nil }
+        if text == "off" { return (false, nil) }
+        if let level = Severity(name: text) { return (true, level) }
+        let names = ["off", "note", "warning", "error"]
+        c.sink.add(.schemaValue, "unknown severity '\(text)' at '\(path)'", at: span,
+                   help: Suggest.help(text, in: names) ?? "use one of: off, note, warning, error")
+        return nil
+    }
+}
+
+extension DecodeContext {
+    init(sink: DiagnosticSink, hazards: Set<String>) {
+        self.sink = sink
+        self.hazards = hazards
+    }
+}
+
+extension Region {
+    init(span: SourceSpan, children: [Region]) {
+        self.span = span
+        self.children = children
+    }
+}
+
+extension ExternalPlan { init(span: SourceSpan) { self.span = span } }

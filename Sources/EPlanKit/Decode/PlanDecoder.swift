@@ -1,0 +1,379 @@
+import EPlanYAML
+
+/// Decodes `eplan: plan/v1` documents (plan-format §4).
+enum PlanDecoder {
+    static let topKeys = [
+        "eplan", "id", "title", "kind", "level", "region", "owner", "status", "version", "issued", "filed",
+        "evaluated", "parent", "master", "scope", "organization", "reporting", "response-levels", "actions",
+        "resources", "drills", "revisions", "regions", "event-dates",
+    ]
+    static let alwaysRequired = ["id", "title", "kind", "level", "region", "owner", "version"]
+
+    /// Keys each kind must have, besides `parent` and `master` (which the vertical rules report).
+    static func requiredKeys(of kind: PlanKind) -> [String] {
+        switch kind {
+        case .master, .special: return ["organization", "reporting", "response-levels", "actions", "scope.hazards"]
+        case .departmental: return ["owner", "actions"]
+        case .unit: return ["scope.hazards", "reporting", "actions"]
+        case .event: return ["scope.hazards", "actions", "event-dates"]
+        case .joint: return ["regions", "scope.hazards", "actions"]
+        }
+    }
+
+    static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> Plan {
+        var plan = Plan(file: c.sink.file, firstKey: c.firstKeySpan(root))
+        var regionsPair: YAMLPair?
+        var eventDatesPair: YAMLPair?
+        for pair in pairs {
+            let key = pair.key.scalar ?? ""
+            switch key {
+            case "eplan": break
+            case "id":
+                let s = c.span(pair)
+                plan.id = Field(c.identifier(pair.value, key, at: s, what: "plan id"), span: s)
+            case "title": plan.title = c.textField(pair, key)
+            case "kind": plan.kind = c.enumField(pair, key, what: "plan kind")
+            case "level": plan.level = c.enumField(pair, key, what: "level")
+            case "region":
+                let s = c.span(pair)
+                plan.region = Field(c.regionPath(pair.value, key, at: s), span: s)
+            case "owner":
+                let s = c.span(pair)
+                plan.owner = Field(c.agencyRef(pair.value, key, at: s), span: s)
+            case "status": plan.status = c.enumField(pair, key, what: "status")
+            case "version": plan.version = c.versionField(pair, key)
+            case "issued": plan.issued = c.dateField(pair, key)
+            case "filed": plan.filed = c.dateField(pair, key)
+            case "evaluated": plan.evaluated = c.dateField(pair, key)
+            case "parent": plan.parent = parent(pair, &c)
+            case "master":
+                let s = c.span(pair)
+                plan.master = Field(c.identifier(pair.value, key, at: s, what: "master plan id"), span: s)
+            case "scope": plan.scope = scope(pair, &c)
+            case "organization": plan.organization = organization(pair, &c)
+            case "reporting": plan.reporting = reporting(pair, key, &c)
+            case "response-levels": plan.responseLevels = c.records(pair, key, responseLevel)
+            case "actions": plan.actions = c.records(pair, key, action)
+            case "resources": plan.resources = c.records(pair, key, resource)
+            case "drills": plan.drills = c.records(pair, key, drill)
+            case "revisions": plan.revisions = c.records(pair, key, revision)
+            case "regions":
+                regionsPair = pair
+                plan.regions = c.fieldList(pair, key) { c, node, path in c.regionPath(node, path, at: c.span(node)) }
+            case "event-dates":
+                eventDatesPair = pair
+                plan.eventDates = eventDates(pair, &c)
+            default:
+                c.unknownKey(pair, known: topKeys, in: "a plan")
+            }
+        }
+        checkRequired(plan, pairs, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
+        checkActionIDs(plan, &c)
+        return plan
+    }
+
+    private static func checkRequired(_ plan: Plan, _ pairs: [YAMLPair], regionsPair: YAMLPair?,
+                                      eventDatesPair: YAMLPair?, _ c: inout DecodeContext) {
+        let name = plan.id?.value.map { "plan '\($0)'" } ?? "the plan"
+        var required = alwaysRequired
+        if plan.effectiveStatus == .inForce { required.append("issued") }
+        c.requireKeys(pairs, required, in: name, at: plan.firstKey)
+        guard let kind = plan.kind?.value else { return }
+        for key in requiredKeys(of: kind) where !alwaysRequired.contains(key) {
+            let reason = "required of \(kind.rawValue) plans"
+            if key == "scope.hazards" {
+                if let scope = plan.scope {
+                    if scope.hazards == nil { c.missingKey("hazards", in: "the scope of \(name)", at: scope.firstKey, reason: reason) }
+                } else if !pairs.contains(where: { $0.key.scalar == "scope" }) {
+                    c.missingKey("scope", in: name, at: plan.firstKey, reason: "\(reason), with 'hazards'")
+                }
+            } else if !pairs.contains(where: { $0.key.scalar == key }) {
+                c.missingKey(key, in: name, at: plan.firstKey, reason: reason)
+            }
+        }
+        if let regionsPair, kind != .joint {
+            c.sink.add(.schemaValue, "'regions' belongs to joint plans only; this plan is \(kind.rawValue)",
+                       at: c.span(regionsPair), help: "remove 'regions', or make the plan 'kind: joint'")
+        }
+        if let eventDatesPair, kind != .event {
+            c.sink.add(.schemaValue, "'event-dates' belongs to event plans only; this plan is \(kind.rawValue)",
+                       at: c.span(eventDatesPair), help: "remove 'event-dates', or make the plan 'kind: event'")
+        }
+        if kind == .joint, let regions = plan.regions, let list = regions.value, list.count < 2 {
+            c.sink.add(.schemaValue, "a joint plan covers two regions or more; 'regions' lists \(list.count)",
+                       at: regions.span)
+        }
+    }
+
+    /// Action ids are unique within a plan (`duplicate-id` at the later one).
+    private static func checkActionIDs(_ plan: Plan, _ c: inout DecodeContext) {
+        var seen: [String: SourceSpan] = [:]
+        for action in plan.actions?.value ?? [] {
+            guard let field = action.id, let id = field.value else { continue }
+            if let first = seen[id] {
+                c.sink.add(.duplicateID, "action id '\(id)' is used twice in this plan (first at \(c.sink.file):\(first.start.line))",
+                           at: field.span, help: "give each action of a plan its own id",
+                           related: [RelatedLocation(Location(file: c.sink.file, span: first), "first action '\(id)'")])
+            } else {
+                seen[id] = field.span
+            }
+        }
+    }
+
+    // MARK: Parts
+
+    static func parent(_ pair: YAMLPair, _ c: inout DecodeContext) -> ParentLink? {
+        let s = c.span(pair)
+        if let pairs = pair.value.mapping {
+            var id: Field<String>?
+            var version: Field<Version>?
+            for p in pairs {
+                switch p.key.scalar {
+                case "id":
+                    let ps = c.span(p)
+                    id = Field(c.identifier(p.value, "parent.id", at: ps, what: "parent plan id"), span: ps)
+                case "version": version = c.versionField(p, "parent.version")
+                default: c.unknownKey(p, known: ["id", "version"], in: "'parent'")
+                }
+            }
+            guard let id else {
+                c.missingKey("id", in: "'parent'", at: c.firstKeySpan(pair.value))
+                return ParentLink(id: Field(nil, span: s), version: version, span: s)
+            }
+            return ParentLink(id: id, version: version, span: s)
+        }
+        let id = Field(c.identifier(pair.value, "parent", at: s, what: "parent plan id"), span: s)
+        return ParentLink(id: id, version: nil, span: s)
+    }
+
+    static func scope(_ pair: YAMLPair, _ c: inout DecodeContext) -> Scope? {
+        let s = c.span(pair)
+        guard let pairs = c.mapping(pair.value, "scope", at: s) else { return nil }
+        var scope = Scope(span: s, firstKey: c.firstKeySpan(pair.value), hazards: nil, severities: nil, excluded: [])
+        for p in pairs {
+            switch p.key.scalar {
+            case "hazards":
+                scope.hazards = c.fieldList(p, "scope.hazards") { c, node, path in c.hazard(node, path) }
+            case "severities":
+                scope.severities = c.fieldList(p, "scope.severities") { c, node, path in c.severityClass(node, path) }
+            case "excluded":
+                scope.excluded = c.records(p, "scope.excluded") { c, node, pairs, path in
+                    var e = Exclusion(span: c.span(node))
+                    for q in pairs {
+                        switch q.key.scalar {
+                        case "hazard": e.hazard = Field(c.hazard(q.value, "\(path).hazard"), span: c.span(q))
+                        case "reason": e.reason = c.textField(q, "\(path).reason")
+                        default: c.unknownKey(q, known: ["hazard", "reason"], in: "a scope exclusion")
+                        }
+                    }
+                    c.requireKeys(pairs, ["hazard", "reason"], in: "the exclusion", at: c.firstKeySpan(node))
+                    return e
+                }.value ?? []
+            default:
+                c.unknownKey(p, known: ["hazards", "severities", "excluded"], in: "'scope'")
+            }
+        }
+        return scope
+    }
+
+    static func organization(_ pair: YAMLPair, _ c: inout DecodeContext) -> Organization? {
+        let s = c.span(pair)
+        guard let pairs = c.mapping(pair.value, "organization", at: s) else { return nil }
+        var org = Organization(span: s, command: nil, members: [])
+        for p in pairs {
+            switch p.key.scalar {
+            case "command":
+                let ps = c.span(p)
+                guard let cp = c.mapping(p.value, "organization.command", at: ps) else { continue }
+                var command = Command(span: ps)
+                for q in cp {
+                    switch q.key.scalar {
+                    case "name": command.name = c.textField(q, "organization.command.name")
+                    case "lead": command.lead = c.textField(q, "organization.command.lead")
+                    case "office":
+                        let qs = c.span(q)
+                        command.office = Field(c.agencyRef(q.value, "organization.command.office", at: qs), span: qs)
+                    default: c.unknownKey(q, known: ["name", "lead", "office"], in: "'organization.command'")
+                    }
+                }
+                org.command = command
+            case "members":
+                org.members = c.records(p, "organization.members", member).value ?? []
+            default:
+                c.unknownKey(p, known: ["command", "members"], in: "'organization'")
+            }
+        }
+        return org
+    }
+
+    static func member(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Member {
+        var m = Member(span: c.span(node))
+        for p in pairs {
+            switch p.key.scalar {
+            case "agency":
+                let s = c.span(p)
+                m.agency = Field(c.agencyRef(p.value, "\(path).agency", at: s), span: s)
+            case "role": m.role = c.enumField(p, "\(path).role", what: "member role")
+            case "duties":
+                let duties = c.fieldList(p, "\(path).duties") { c, node, path in c.text(node, path, at: c.span(node)) }
+                if let list = duties.value, list.isEmpty {
+                    c.sink.add(.schemaValue, "'\(path).duties' is empty; list what this member does", at: duties.span)
+                }
+                m.duties = duties
+            default: c.unknownKey(p, known: ["agency", "role", "duties"], in: "an organization member")
+            }
+        }
+        c.requireKeys(pairs, ["agency", "duties"], in: "the member", at: c.firstKeySpan(node))
+        return m
+    }
+
+    static func reporting(_ pair: YAMLPair, _ path: String, _ c: inout DecodeContext) -> Reporting? {
+        let s = c.span(pair)
+        guard let pairs = c.mapping(pair.value, path, at: s) else { return nil }
+        var r = Reporting(span: s)
+        for p in pairs {
+            switch p.key.scalar {
+            case "initial": r.initial = c.reportingLimit(p, "\(path).initial")
+            case "written": r.written = c.reportingLimit(p, "\(path).written")
+            case "follow-up":
+                let ps = c.span(p)
+                r.followUp = Field(c.duration(p.value, "\(path).follow-up", at: ps), span: ps)
+            case "to":
+                let ps = c.span(p)
+                r.to = Field(c.agencyRef(p.value, "\(path).to", at: ps), span: ps)
+            default: c.unknownKey(p, known: ["initial", "written", "follow-up", "to"], in: "'\(path)'")
+            }
+        }
+        return r
+    }
+
+    static func responseLevel(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> ResponseLevel {
+        var r = ResponseLevel(span: c.span(node))
+        for p in pairs {
+            switch p.key.scalar {
+            case "level": r.level = c.enumField(p, "\(path).level", what: "response level")
+            case "trigger": r.trigger = c.textField(p, "\(path).trigger")
+            case "lead":
+                r.lead = c.fieldList(p, "\(path).lead", scalarIsList: true) { c, node, path in
+                    c.agencyRef(node, path, at: c.span(node))
+                }
+            default: c.unknownKey(p, known: ["level", "trigger", "lead"], in: "a response level")
+            }
+        }
+        c.requireKeys(pairs, ["level"], in: "the response level", at: c.firstKeySpan(node))
+        return r
+    }
+
+    static let actionKeys = ["id", "phase", "who", "how", "when", "within", "resources", "hazards"]
+
+    static func action(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Action {
+        var a = Action(span: c.firstKeySpan(node))
+        var here = path
+        if let idPair = node.pair("id"), let raw = idPair.value.scalar, !raw.isEmpty { here = "actions[\(raw)]" }
+        for p in pairs {
+            switch p.key.scalar {
+            case "id":
+                let s = c.span(p)
+                a.id = Field(c.slug(p.value, "\(here).id", at: s, what: "action id"), span: s)
+            case "phase": a.phase = c.enumField(p, "\(here).phase", what: "phase")
+            case "who":
+                a.who = c.fieldList(p, "\(here).who", scalarIsList: true) { c, node, path in
+                    if node.isNull { return nil }
+                    return c.agencyRef(node, path, at: c.span(node))
+                }
+            case "how": a.how = c.textField(p, "\(here).how", allowEmpty: true)
+            case "when": a.when = c.textField(p, "\(here).when", allowEmpty: true)
+            case "within":
+                let s = c.span(p)
+                a.within = Field(c.duration(p.value, "\(here).within", at: s), span: s)
+            case "resources":
+                a.resources = c.fieldList(p, "\(here).resources") { c, node, path in
+                    c.identifier(node, path, at: c.span(node), what: "resource id")
+                }
+            case "hazards":
+                a.hazards = c.fieldList(p, "\(here).hazards") { c, node, path in c.hazard(node, path) }
+            default: c.unknownKey(p, known: actionKeys, in: "an action")
+            }
+        }
+        c.requireKeys(pairs, ["id", "phase"], in: "the action", at: a.span)
+        return a
+    }
+
+    static let resourceKeys = ["id", "type", "name", "quantity", "unit", "holder"]
+
+    static func resource(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Resource {
+        var r = Resource(span: c.span(node))
+        for p in pairs {
+            let s = c.span(p)
+            switch p.key.scalar {
+            case "id": r.id = Field(c.identifier(p.value, "\(path).id", at: s, what: "resource id"), span: s)
+            case "type": r.type = c.enumField(p, "\(path).type", what: "resource type")
+            case "name": r.name = c.textField(p, "\(path).name")
+            case "quantity": r.quantity = Field(c.number(p.value, "\(path).quantity", at: s), span: s)
+            case "unit": r.unit = c.textField(p, "\(path).unit")
+            case "holder": r.holder = Field(c.agencyRef(p.value, "\(path).holder", at: s), span: s)
+            default: c.unknownKey(p, known: resourceKeys, in: "a resource")
+            }
+        }
+        c.requireKeys(pairs, ["id", "type"], in: "the resource", at: c.firstKeySpan(node))
+        return r
+    }
+
+    static func drill(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Drill {
+        var d = Drill(span: c.span(node))
+        for p in pairs {
+            switch p.key.scalar {
+            case "date": d.date = c.dateField(p, "\(path).date")
+            case "type": d.type = c.enumField(p, "\(path).type", what: "drill type")
+            case "findings":
+                d.findings = c.fieldList(p, "\(path).findings") { c, node, path in c.text(node, path, at: c.span(node)) }
+            default: c.unknownKey(p, known: ["date", "type", "findings"], in: "a drill")
+            }
+        }
+        c.requireKeys(pairs, ["date"], in: "the drill", at: c.firstKeySpan(node))
+        return d
+    }
+
+    static func revision(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Revision {
+        var r = Revision(span: c.span(node))
+        for p in pairs {
+            switch p.key.scalar {
+            case "version": r.version = c.versionField(p, "\(path).version")
+            case "date": r.date = c.dateField(p, "\(path).date")
+            case "reason": r.reason = c.textField(p, "\(path).reason")
+            default: c.unknownKey(p, known: ["version", "date", "reason"], in: "a revision")
+            }
+        }
+        c.requireKeys(pairs, ["version", "date"], in: "the revision", at: c.firstKeySpan(node))
+        return r
+    }
+
+    static func eventDates(_ pair: YAMLPair, _ c: inout DecodeContext) -> EventDates? {
+        let s = c.span(pair)
+        guard let pairs = c.mapping(pair.value, "event-dates", at: s) else { return nil }
+        var e = EventDates(span: s)
+        for p in pairs {
+            switch p.key.scalar {
+            case "from": e.from = c.dateField(p, "event-dates.from")
+            case "to": e.to = c.dateField(p, "event-dates.to")
+            default: c.unknownKey(p, known: ["from", "to"], in: "'event-dates'")
+            }
+        }
+        c.requireKeys(pairs, ["from", "to"], in: "'event-dates'", at: c.firstKeySpan(pair.value))
+        if let from = e.from?.value, let to = e.to, let toDay = to.value, toDay < from {
+            c.sink.add(.schemaValue, "the event ends (\(toDay)) before it starts (\(from))", at: to.span)
+        }
+        return e
+    }
+}
+
+extension Exclusion { init(span: SourceSpan) { self.span = span } }
+extension Command { init(span: SourceSpan) { self.span = span } }
+extension Member { init(span: SourceSpan) { self.span = span } }
+extension Reporting { init(span: SourceSpan) { self.span = span } }
+extension ResponseLevel { init(span: SourceSpan) { self.span = span } }
+extension Action { init(span: SourceSpan) { self.span = span } }
+extension Resource { init(span: SourceSpan) { self.span = span } }
+extension Drill { init(span: SourceSpan) { self.span = span } }
+extension Revision { init(span: SourceSpan) { self.span = span } }
+extension EventDates { init(span: SourceSpan) { self.span = span } }

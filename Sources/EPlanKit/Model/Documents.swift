@@ -1,0 +1,228 @@
+import EPlanYAML
+
+/// A list under a key: the key's span plus its entries.
+public typealias FieldList<Element: Sendable> = Field<[Field<Element>]>
+
+/// `parent: ID` or `parent: {id, version}`.
+public struct ParentLink: Sendable {
+    public var id: Field<String>
+    /// The parent version this plan was last docked with, when recorded.
+    public var version: Field<Version>?
+    /// The `parent` key.
+    public var span: SourceSpan
+}
+
+public struct Exclusion: Sendable {
+    public var hazard: Field<String>?
+    public var reason: Field<String>?
+    public var span: SourceSpan
+}
+
+public struct Scope: Sendable {
+    public var span: SourceSpan
+    /// The first key of the `scope` mapping (where a missing key inside it is reported).
+    public var firstKey: SourceSpan
+    public var hazards: FieldList<String>?
+    public var severities: FieldList<SeverityClass>?
+    public var excluded: [Exclusion]
+}
+
+public struct Command: Sendable {
+    public var span: SourceSpan
+    public var name: Field<String>?
+    public var lead: Field<String>?
+    public var office: Field<AgencyRef>?
+}
+
+public struct Member: Sendable {
+    public var span: SourceSpan
+    public var agency: Field<AgencyRef>?
+    public var role: Field<MemberRole>?
+    public var duties: FieldList<String>?
+
+    public var effectiveRole: MemberRole { role?.value ?? .support }
+}
+
+public struct Organization: Sendable {
+    public var span: SourceSpan
+    public var command: Command?
+    public var members: [Member]
+}
+
+public struct Reporting: Sendable {
+    public var span: SourceSpan
+    public var initial: Field<ReportingLimit>?
+    public var written: Field<ReportingLimit>?
+    public var followUp: Field<Duration>?
+    public var to: Field<AgencyRef>?
+}
+
+public struct ResponseLevel: Sendable {
+    public var span: SourceSpan
+    public var level: Field<SeverityClass>?
+    public var trigger: Field<String>?
+    public var lead: FieldList<AgencyRef>?
+}
+
+public struct Action: Sendable {
+    /// The action's first key: where a missing answer is reported.
+    public var span: SourceSpan
+    public var id: Field<String>?
+    public var phase: Field<Phase>?
+    /// Present but empty (`who:`, `who: []`) is an empty answer; absent is a missing one.
+    public var who: FieldList<AgencyRef>?
+    public var how: Field<String>?
+    public var when: Field<String>?
+    public var within: Field<Duration>?
+    public var resources: FieldList<String>?
+    public var hazards: FieldList<String>?
+}
+
+public struct Resource: Sendable {
+    public var span: SourceSpan
+    public var id: Field<String>?
+    public var type: Field<ResourceType>?
+    public var name: Field<String>?
+    public var quantity: Field<Double>?
+    public var unit: Field<String>?
+    public var holder: Field<AgencyRef>?
+}
+
+public struct Drill: Sendable {
+    public var span: SourceSpan
+    public var date: Field<Day>?
+    public var type: Field<DrillType>?
+    public var findings: FieldList<String>?
+}
+
+public struct Revision: Sendable {
+    public var span: SourceSpan
+    public var version: Field<Version>?
+    public var date: Field<Day>?
+    public var reason: Field<String>?
+}
+
+public struct EventDates: Sendable {
+    public var span: SourceSpan
+    public var from: Field<Day>?
+    public var to: Field<Day>?
+}
+
+/// One emergency plan (`eplan: plan/v1`). Every field keeps where it was written.
+public struct Plan: Sendable {
+    public var file: String
+    /// The plan's first key (its first line): where missing top-level keys are reported.
+    public var firstKey: SourceSpan
+    public var id: Field<String>?
+    public var title: Field<String>?
+    public var kind: Field<PlanKind>?
+    public var level: Field<Level>?
+    public var region: Field<String>?
+    public var owner: Field<AgencyRef>?
+    public var status: Field<PlanStatus>?
+    public var version: Field<Version>?
+    public var issued: Field<Day>?
+    public var filed: Field<Day>?
+    public var evaluated: Field<Day>?
+    public var parent: ParentLink?
+    public var master: Field<String>?
+    public var scope: Scope?
+    public var organization: Organization?
+    public var reporting: Reporting?
+    public var responseLevels: Field<[ResponseLevel]>?
+    public var actions: Field<[Action]>?
+    public var resources: Field<[Resource]>?
+    public var drills: Field<[Drill]>?
+    public var revisions: Field<[Revision]>?
+    /// The regions of a joint plan.
+    public var regions: FieldList<String>?
+    public var eventDates: EventDates?
+
+    public init(file: String, firstKey: SourceSpan) {
+        self.file = file
+        self.firstKey = firstKey
+    }
+
+    /// `in-force` unless the plan says otherwise (or says something invalid).
+    public var effectiveStatus: PlanStatus { status?.value ?? .inForce }
+}
+
+/// One region of the regions document, with its full path (`qs/lin/shi`).
+public struct Region: Sendable {
+    public var span: SourceSpan
+    public var id: Field<String>?
+    public var path: String?
+    public var name: Field<String>?
+    public var level: Field<Level>?
+    public var hazards: FieldList<String>?
+    public var children: [Region]
+}
+
+/// The region tree (`eplan: regions/v1`).
+public struct RegionsDocument: Sendable {
+    public var file: String
+    public var firstKey: SourceSpan
+    public var regions: [Region]
+}
+
+/// Shared resources (`eplan: inventory/v1`).
+public struct Inventory: Sendable {
+    public var file: String
+    public var firstKey: SourceSpan
+    public var region: Field<String>?
+    public var resources: [Resource]
+}
+
+/// A plan kept outside the repository, declared in `eplan.yaml`.
+public struct ExternalPlan: Sendable {
+    public var span: SourceSpan
+    public var id: Field<String>?
+    public var kind: Field<PlanKind>?
+    public var level: Field<Level>?
+    public var version: Field<Version>?
+    public var region: Field<String>?
+    public var hazards: FieldList<String>?
+    public var severities: FieldList<SeverityClass>?
+    public var reporting: Reporting?
+}
+
+/// How a rule is configured in `eplan.yaml`: its severity (nil = off) and its settings.
+public struct RuleConfiguration: Sendable {
+    public var span: SourceSpan
+    public var enabled: Bool
+    public var severity: Severity?
+    public var settings: [String: Int]
+}
+
+/// Repository settings (`eplan: config/v1`, `eplan.yaml` at the root).
+public struct Configuration: Sendable {
+    public var file: String?
+    public var include: [String]?
+    public var exclude: [String] = []
+    public var depth: Level = .township
+    public var external: [ExternalPlan] = []
+    /// Extra hazard ids by category.
+    public var extraHazards: [String: [String]] = [:]
+    public var rules: [RuleID: RuleConfiguration] = [:]
+
+    public init(file: String? = nil) {
+        self.file = file
+    }
+
+    /// Every hazard id this repository knows: the built-in ones plus `hazards:` of the config.
+    public var hazardVocabulary: Set<String> {
+        Set(HazardCatalog.builtIn).union(extraHazards.values.joined())
+    }
+
+    /// A rule setting from `rules:`, else the catalogue default.
+    public func setting(_ rule: RuleID, _ name: String) -> Int {
+        if let value = rules[rule]?.settings[name] { return value }
+        return rule.info?.settings.first { $0.name == name }?.defaultValue ?? 0
+    }
+
+    public var yamlLimits: YAMLLimits {
+        YAMLLimits(nesting: setting(.yamlLimit, "nesting"),
+                   aliasNodes: setting(.yamlLimit, "alias-nodes"),
+                   fileSize: setting(.yamlLimit, "file-size"))
+    }
+}

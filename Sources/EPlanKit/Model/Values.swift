@@ -1,0 +1,285 @@
+import EPlanYAML
+
+/// A decoded value with the span a finding about it points at: for a key's value, the key
+/// (to the value's end when both are on one line); for a list entry, the entry.
+/// `value` is nil when the key is present but its value is invalid (a schema finding said so).
+public struct Field<Value: Sendable>: Sendable {
+    public var value: Value?
+    public var span: SourceSpan
+
+    public init(_ value: Value?, span: SourceSpan) {
+        self.value = value
+        self.span = span
+    }
+}
+
+extension Field: Equatable where Value: Equatable {}
+
+public enum Level: String, Sendable, CaseIterable, Comparable {
+    case national, provincial, municipal, county, township, community
+
+    /// 0 for national .. 5 for community: a higher level has a smaller rank.
+    public var rank: Int { Level.allCases.firstIndex(of: self) ?? 0 }
+
+    public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
+}
+
+public enum PlanKind: String, Sendable, CaseIterable {
+    case master, special, departmental, unit, event, joint
+}
+
+public enum PlanStatus: String, Sendable, CaseIterable {
+    case inForce = "in-force", draft, retired
+}
+
+public enum SeverityClass: String, Sendable, CaseIterable, Comparable {
+    case I, II, III, IV
+
+    /// 0 for I (the most serious) .. 3 for IV.
+    public var rank: Int {
+        switch self {
+        case .I: return 0
+        case .II: return 1
+        case .III: return 2
+        case .IV: return 3
+        }
+    }
+
+    public static func < (a: SeverityClass, b: SeverityClass) -> Bool { a.rank < b.rank }
+}
+
+public enum Phase: String, Sendable, CaseIterable {
+    case prevention, preparedness, warning, response, recovery
+
+    public var stage: Stage {
+        switch self {
+        case .prevention, .preparedness, .warning: return .before
+        case .response: return .during
+        case .recovery: return .after
+        }
+    }
+}
+
+public enum Stage: String, Sendable, CaseIterable {
+    case before, during, after
+}
+
+public enum MemberRole: String, Sendable, CaseIterable {
+    case lead, support
+}
+
+public enum ResourceType: String, Sendable, CaseIterable {
+    case team, material, equipment, facility, expert, fund
+}
+
+public enum DrillType: String, Sendable, CaseIterable {
+    case tabletop, functional, fullScale = "full-scale"
+}
+
+/// The four hazard categories of the national system with their built-in hazard ids.
+public enum HazardCatalog {
+    public static let categories: [(name: String, hazards: [String])] = [
+        ("natural", ["flood", "drought", "mountain-torrent", "geological-disaster", "earthquake", "meteorological",
+                     "typhoon", "forest-fire", "grassland-fire", "marine-disaster", "biological-disaster"]),
+        ("accident", ["coal-mine-accident", "non-coal-mine-accident", "hazardous-chemicals", "fire", "road-traffic",
+                      "rail-traffic", "water-traffic", "aviation", "building-collapse", "utility-failure",
+                      "telecom-failure", "environmental-pollution", "nuclear-radiation", "special-equipment"]),
+        ("public-health", ["infectious-disease", "food-safety", "occupational-poisoning", "animal-epidemic",
+                           "mass-unexplained-illness"]),
+        ("social-safety", ["mass-incident", "terrorist-attack", "cyber-security", "financial-incident",
+                           "foreign-related-incident", "ethnic-religious-incident"]),
+    ]
+
+    public static let builtIn: [String] = categories.flatMap(\.hazards)
+}
+
+/// A duration in whole minutes (`30m`, `2h`, `3d`), kept with the text as written.
+public struct Duration: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var minutes: Int
+    public var text: String
+
+    public init?(_ text: String) {
+        guard let unit = text.last, text.count >= 2 else { return nil }
+        let digits = text.dropLast()
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.first != "0",
+              let number = Int(digits), number > 0 else { return nil }
+        let factor: Int
+        switch unit {
+        case "m": factor = 1
+        case "h": factor = 60
+        case "d": factor = 1440
+        default: return nil
+        }
+        let (minutes, overflow) = number.multipliedReportingOverflow(by: factor)
+        guard !overflow else { return nil }
+        self.minutes = minutes
+        self.text = text
+    }
+
+    public static func < (a: Duration, b: Duration) -> Bool { a.minutes < b.minutes }
+    public static func == (a: Duration, b: Duration) -> Bool { a.minutes == b.minutes }
+    public func hash(into hasher: inout Hasher) { hasher.combine(minutes) }
+    public var description: String { text }
+}
+
+/// A reporting limit: one duration for every class, or one per class (classes not listed have none).
+public enum ReportingLimit: Sendable {
+    case all(Duration)
+    case perClass([SeverityClass: Field<Duration>])
+
+    /// The limit for one class, or nil when there is none.
+    public func limit(for severity: SeverityClass) -> Duration? {
+        switch self {
+        case .all(let d): return d
+        case .perClass(let map): return map[severity]?.value
+        }
+    }
+}
+
+/// A calendar date (proleptic Gregorian).
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD` exactly.
+    public init?(_ text: String) {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D else { return nil }
+        func number(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for i in r {
+                guard (0x30...0x39).contains(u[i]) else { return nil }
+                n = n * 10 + Int(u[i] - 0x30)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Monday = 1 ... Sunday = 7.
+    public var weekday: Int {
+        let w = (ordinal + 3) % 7  // 1970-01-01 was a Thursday
+        return (w < 0 ? w + 7 : w) + 1
+    }
+
+    /// This date plus `months` calendar months, the day clamped to the month's end.
+    public func adding(months: Int) -> Day {
+        let total = year * 12 + (month - 1) + months
+        let y = total / 12
+        let m = total % 12 + 1
+        let d = min(day, Day.daysIn(month: m, year: y))
+        return Day(year: y, month: m, day: d) ?? self
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}
+
+/// A plan version: compared by dot-separated parts, numerically where both parts are numbers.
+public struct Version: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var text: String
+
+    public init?(_ text: String) {
+        guard !text.trimmingWhitespace.isEmpty else { return nil }
+        self.text = text
+    }
+
+    public static func < (a: Version, b: Version) -> Bool {
+        let pa = a.text.split(separator: ".", omittingEmptySubsequences: false)
+        let pb = b.text.split(separator: ".", omittingEmptySubsequences: false)
+        for i in 0..<max(pa.count, pb.count) {
+            guard i < pa.count else { return true }
+            guard i < pb.count else { return false }
+            if let na = Int(pa[i]), let nb = Int(pb[i]) {
+                if na != nb { return na < nb }
+            } else if pa[i] != pb[i] {
+                return pa[i] < pb[i]
+            }
+        }
+        return false
+    }
+
+    public static func == (a: Version, b: Version) -> Bool { !(a < b) && !(b < a) }
+    public func hash(into hasher: inout Hasher) {
+        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
+            if let n = Int(part) { hasher.combine(n) } else { hasher.combine(part) }
+        }
+    }
+    public var description: String { text }
+}
+
+/// An agency reference: a slug in the plan's own region, or `REGION:slug`.
+public struct AgencyRef: Sendable, Hashable, CustomStringConvertible {
+    /// nil means the plan's own region.
+    public var region: String?
+    public var agency: String
+
+    public init(region: String?, agency: String) {
+        self.region = region
+        self.agency = agency
+    }
+
+    public var description: String { region.map { "\($0):\(agency)" } ?? agency }
+}
+
+extension String {
+    var trimmingWhitespace: Substring {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return s
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Day {
+    /// Today's date in the local time zone.
+    public static func localToday() -> Day {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+            ?? Day(year: 1970, month: 1, day: 1)!
+    }
+}

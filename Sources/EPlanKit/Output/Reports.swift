@@ -1,0 +1,222 @@
+import EPlanYAML
+
+public enum EPlan {
+    public static let version = "0.1.0"
+}
+
+/// The JSON report of cli.md: tool, summary, diagnostics. Optional members are left out when empty.
+public enum JSONReport {
+    public static func render(_ result: LintResult) -> String {
+        let summary: JSON = .object([
+            ("files", .int(result.files)),
+            ("plans", .int(result.plans)),
+            ("errors", .int(result.count(.error))),
+            ("warnings", .int(result.count(.warning))),
+            ("notes", .int(result.count(.note))),
+        ])
+        let root: JSON = .object([
+            ("tool", .object([("name", .string("eplan")), ("version", .string(EPlan.version))])),
+            ("summary", summary),
+            ("diagnostics", .array(result.diagnostics.map(diagnostic))),
+        ])
+        return root.rendered()
+    }
+
+    static func diagnostic(_ d: Diagnostic) -> JSON {
+        var members: [(String, JSON)] = [
+            ("rule", .string(d.rule.rawValue)),
+            ("severity", .string(d.severity.description)),
+            ("message", .string(d.message)),
+            ("file", .string(d.location.file)),
+            ("line", .int(d.location.span.start.line)),
+            ("column", .int(d.location.span.start.column)),
+            ("endLine", .int(d.location.span.end.line)),
+            ("endColumn", .int(d.location.span.end.column)),
+        ]
+        if let plan = d.plan { members.append(("plan", .string(plan))) }
+        if let help = d.help { members.append(("help", .string(help))) }
+        if !d.related.isEmpty {
+            members.append(("related", .array(d.related.map { r in
+                .object([
+                    ("file", .string(r.location.file)),
+                    ("line", .int(r.location.line)),
+                    ("column", .int(r.location.column)),
+                    ("message", .string(r.message)),
+                ])
+            })))
+        }
+        return .object(members)
+    }
+}
+
+/// The compiler-like text report: location, severity, message and rule, the source line with a caret, help.
+public struct TextReport {
+    public var color: Bool
+    public var quiet: Bool
+    /// Reads a file's bytes for the source excerpt (the working folder is the base of display paths).
+    public var readSource: (String) -> [UInt8]?
+
+    public init(color: Bool, quiet: Bool, readSource: @escaping (String) -> [UInt8]?) {
+        self.color = color
+        self.quiet = quiet
+        self.readSource = readSource
+    }
+
+    public func render(_ result: LintResult, seconds: Double?) -> String {
+        var out = ""
+        var cache: [String: [Substring]] = [:]
+        for d in result.diagnostics {
+            if cache[d.location.file] == nil {
+                cache[d.location.file] = readSource(d.location.file).map(TextReport.lines) ?? []
+            }
+            render(d, lines: cache[d.location.file] ?? [], into: &out)
+        }
+        if !quiet {
+            out += summary(result, seconds: seconds) + "\n"
+        }
+        return out
+    }
+
+    public func summary(_ result: LintResult, seconds: Double?) -> String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var text = [count(result.count(.error), "error"), count(result.count(.warning), "warning"),
+                    count(result.count(.note), "note")].joined(separator: ", ")
+        text += " in \(count(result.files, "file")) (\(count(result.plans, "plan")))"
+        if let seconds {
+            let hundredths = Int((seconds * 100).rounded())
+            let fraction = hundredths % 100
+            text += " in \(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)s"
+        }
+        return text
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    private func render(_ d: Diagnostic, lines: [Substring], into out: inout String) {
+        let severityCode: String
+        switch d.severity {
+        case .error: severityCode = "1;31"
+        case .warning: severityCode = "1;33"
+        case .note: severityCode = "1;36"
+        }
+        let start = d.location.span.start
+        out += paint("\(d.location.file):\(start.line):\(start.column):", "1") + " "
+        out += paint("\(d.severity):", severityCode) + " "
+        out += TextReport.oneLine(d.message) + " " + paint("[\(d.rule)]", "2") + "\n"
+        if start.line >= 1, start.line <= lines.count {
+            let (excerpt, caret) = TextReport.excerpt(lines[start.line - 1], span: d.location.span)
+            let number = String(start.line)
+            let gutter = String(repeating: " ", count: number.count)
+            out += "    \(paint(number, "2")) | \(excerpt)\n"
+            out += "    \(gutter) | \(paint(caret, "1;32"))\n"
+        }
+        if let help = d.help {
+            out += "  \(paint("help:", "1")) \(TextReport.oneLine(help))\n"
+        }
+        for r in d.related {
+            out += "  \(paint("note:", "1")) \(TextReport.oneLine(r.message)) at \(r.location.file):\(r.location.line):\(r.location.column)\n"
+        }
+    }
+
+    /// Lines of a file: BOM dropped, invalid UTF-8 replaced, CR LF and lone CR as breaks.
+    static func lines(_ bytes: [UInt8]) -> [Substring] {
+        var b = bytes[...]
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
+        let text = String(decoding: b, as: UTF8.self)
+        var result: [Substring] = []
+        var lineStart = text.startIndex
+        var i = text.startIndex
+        // Iterate unicode scalars so that "\r\n" is seen as two scalars.
+        let scalars = text.unicodeScalars
+        var si = scalars.startIndex
+        while si < scalars.endIndex {
+            let c = scalars[si]
+            if c == "\n" || c == "\r" {
+                result.append(text[lineStart..<si])
+                var next = scalars.index(after: si)
+                if c == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                lineStart = next
+                si = next
+            } else {
+                si = scalars.index(after: si)
+            }
+        }
+        i = text.endIndex
+        result.append(text[lineStart..<i])
+        return result
+    }
+
+    /// Messages quote plan text; keep each on one line and free of terminal control sequences.
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The source line (clipped around the column when very long) and the caret line under the span.
+    /// Columns count Unicode scalars; the caret accounts for wide (CJK) characters and tabs.
+    static func excerpt(_ line: Substring, span: SourceSpan) -> (String, String) {
+        let scalars = Array(line.unicodeScalars)
+        let column = max(1, span.start.column)
+        var endColumn = span.end.line == span.start.line ? span.end.column : scalars.count + 1
+        endColumn = max(endColumn, column + 1)
+        let window = 160
+        var from = 0
+        if scalars.count > window, column > 60 { from = min(column - 60, max(0, scalars.count - window)) }
+        let to = min(scalars.count, from + window)
+        var text = from > 0 ? "…" : ""
+        var caret = from > 0 ? " " : ""
+        for i in from..<max(from, to) {
+            let s = scalars[i]
+            let shown: String
+            if s == "\t" {
+                shown = "\t"
+            } else if s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) {
+                shown = "\u{FFFD}"
+            } else {
+                shown = String(s)
+            }
+            text += shown
+            let width = s == "\t" ? 1 : displayWidth(s)
+            let col = i + 1
+            if col < column {
+                caret += s == "\t" ? "\t" : String(repeating: " ", count: width)
+            } else if col == column {
+                caret += "^" + String(repeating: "~", count: max(0, width - 1))
+            } else if col < endColumn {
+                caret += String(repeating: "~", count: width)
+            }
+        }
+        if to < scalars.count { text += "…" }
+        if column > to { caret += String(repeating: " ", count: max(0, column - max(to, from) - 1)) + "^" }
+        return (text, caret)
+    }
+
+    /// Terminal cells a scalar takes: 2 for East Asian wide characters, 0 for combining marks.
+    static func displayWidth(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if (0x0300...0x036F).contains(v) || (0x200B...0x200F).contains(v) || v == 0xFE0F { return 0 }
+        if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
+            || (0x20000...0x3FFFD).contains(v) {
+            return 2
+        }
+        return 1
+    }
+}

@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EPlanYAML
+
+/// The few file-system operations eplan needs, on POSIX calls (fast, no Foundation overhead).
+public enum FileSystem {
+    public static func currentDirectory() -> String {
+        guard let cwd = getcwd(nil, 0) else { return "." }
+        defer { free(cwd) }
+        return String(cString: cwd)
+    }
+
+    /// The canonical absolute path (symlinks resolved), or nil when the path does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public static func absolute(_ path: String, from cwd: String) -> String {
+        path.hasPrefix("/") ? path : (cwd == "/" ? "/\(path)" : "\(cwd)/\(path)")
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    public static func isRegularFile(_ path: String) -> Bool {
+        SourceReader.entry(path) == .regularFile
+    }
+
+    public static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// `path` relative to `base` (both absolute and canonical), with `..` where needed.
+    public static func relative(_ path: String, to base: String) -> String {
+        if path == base { return "." }
+        let prefix = base == "/" ? "/" : base + "/"
+        if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+        let p = path.split(separator: "/")
+        let b = base.split(separator: "/")
+        var common = 0
+        while common < p.count, common < b.count, p[common] == b[common] { common += 1 }
+        let ups = Array(repeating: "..", count: b.count - common)
+        return (ups + p[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// The common folder of absolute paths.
+    public static func commonFolder(_ paths: [String]) -> String {
+        guard var common = paths.first?.split(separator: "/", omittingEmptySubsequences: true) else { return "/" }
+        for path in paths.dropFirst() {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+            var n = 0
+            while n < common.count, n < parts.count, common[n] == parts[n] { n += 1 }
+            common = Array(common[..<n])
+        }
+        return "/" + common.joined(separator: "/")
+    }
+
+    struct DirectoryEntry {
+        var name: String
+        var isDirectory: Bool
+    }
+
+    /// The entries of a folder (without `.` and `..`), symlinks resolved to what they point at.
+    /// A link that cannot be resolved counts as a file, so reading it reports why.
+    static func entries(of folder: String) -> [DirectoryEntry]? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var result: [DirectoryEntry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let type = entry.pointee.d_type
+            var isDirectory = type == UInt8(DT_DIR)
+            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
+                isDirectory = SourceReader.entry("\(folder)/\(name)") == .directory
+            }
+            result.append(DirectoryEntry(name: name, isDirectory: isDirectory))
+        }
+        return result
+    }
+
+    /// Device and inode of a folder, to walk each real folder once (symlink loops end there).
+    static func identity(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+}
+
+struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+}

@@ -1,0 +1,213 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import EPlanYAML
+import Synchronization
+
+/// Something that stops a run before any linting: a usage problem or an invalid configuration (exit 2).
+public enum WorkspaceError: Error, Sendable {
+    case pathNotFound(String)
+    case invalidConfig(file: String, [Diagnostic])
+
+    public var message: String {
+        switch self {
+        case .pathNotFound(let path): return "no such file or folder: \(path)"
+        case .invalidConfig(let file, let diagnostics):
+            return "invalid configuration \(file) (\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s"))"
+        }
+    }
+}
+
+/// The repository a run looks at: its root, its configuration and every source file in it, loaded.
+public struct Workspace: Sendable {
+    public let cwd: String
+    public let root: String
+    public let configuration: Configuration
+    /// Every file of the repository plus the named files, in display-path order.
+    public let documents: [SourceDocument]
+    /// The display paths whose findings are reported.
+    public let reported: Set<String>
+
+    public struct Request: Sendable {
+        public var paths: [String]
+        public var configPath: String?
+        public var cwd: String
+        public var jobs: Int
+
+        public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0) {
+            self.paths = paths
+            self.configPath = configPath
+            self.cwd = cwd
+            self.jobs = jobs
+        }
+    }
+
+    public static func load(_ request: Request) throws(WorkspaceError) -> Workspace {
+        let cwd = FileSystem.realPath(request.cwd) ?? request.cwd
+        var targets: [String] = []
+        for path in request.paths {
+            guard let real = FileSystem.realPath(FileSystem.absolute(path, from: cwd)) else {
+                throw .pathNotFound(path)
+            }
+            targets.append(real)
+        }
+        let root = findRoot(targets: targets, cwd: cwd)
+        let display = { (path: String) in FileSystem.relative(path, to: cwd) }
+
+        // The configuration comes first: its limits, hazards and globs shape everything else.
+        var configuration = Configuration()
+        var configPath: String?
+        if let explicit = request.configPath {
+            guard let real = FileSystem.realPath(FileSystem.absolute(explicit, from: cwd)) else {
+                throw .pathNotFound(explicit)
+            }
+            configPath = real
+        } else if FileSystem.exists("\(root)/eplan.yaml") {
+            configPath = "\(root)/eplan.yaml"
+        }
+        if let configPath {
+            let doc = DocumentDecoder.load(path: configPath, display: display(configPath), named: true,
+                                           limits: .default, hazards: Set(HazardCatalog.builtIn))
+            let problems = doc.diagnostics.filter { $0.severity == .error }
+            if case .config(let config) = doc.content, problems.isEmpty {
+                configuration = config
+            } else {
+                var diagnostics = doc.diagnostics
+                if problems.isEmpty {
+                    diagnostics.append(Diagnostic(.schemaValue, "the configuration must be an 'eplan: config/v1' document",
+                                                  at: Location(file: doc.display, span: SourceSpan(at: .start))))
+                }
+                throw .invalidConfig(file: doc.display, diagnostics.sorted(by: Diagnostic.reportOrder))
+            }
+        }
+
+        // Discovery: the whole repository (cross-plan rules see all of it) plus what was named.
+        let discovery = Discovery(root: root, configuration: configuration)
+        var files: [String: Bool] = [:]  // path -> named explicitly
+        for path in discovery.files(below: root) { files[path] = false }
+        var reported: Set<String> = []
+        for target in targets {
+            if SourceReader.entry(target) == .directory {
+                for path in discovery.files(below: target) {
+                    if files[path] == nil { files[path] = false }
+                    reported.insert(display(path))
+                }
+            } else {
+                files[target] = true
+                reported.insert(display(target))
+            }
+        }
+        if let configPath { files[configPath] = nil }
+        if targets.isEmpty { reported = Set(files.keys.map(display)) }
+
+        let ordered = files.map { (path: $0.key, display: display($0.key), named: $0.value) }
+            .sorted { $0.display < $1.display }
+        let limits = configuration.yamlLimits
+        let hazards = configuration.hazardVocabulary
+        let documents = parallelMap(ordered, jobs: request.jobs) { item in
+            DocumentDecoder.load(path: item.path, display: item.display, named: item.named,
+                                 limits: limits, hazards: hazards)
+        }
+        return Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported)
+    }
+
+    /// The nearest ancestor holding `eplan.yaml`, else the common folder of the targets (or the working folder).
+    static func findRoot(targets: [String], cwd: String) -> String {
+        let start: String
+        if targets.isEmpty {
+            start = cwd
+        } else {
+            let folders = targets.map { SourceReader.entry($0) == .directory ? $0 : FileSystem.parent(of: $0) }
+            start = FileSystem.commonFolder(folders)
+        }
+        var folder = start
+        while true {
+            if FileSystem.isRegularFile("\(folder)/eplan.yaml") { return folder }
+            let up = FileSystem.parent(of: folder)
+            if up == folder { return start }
+            folder = up
+        }
+    }
+
+    public static var coreCount: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+}
+
+/// Finds the YAML files below a folder: hidden folders and `exclude` skipped, `include` applied,
+/// each real folder entered once (symlink loops end), no recursion (deep trees cannot overflow the stack).
+struct Discovery {
+    let root: String
+    let include: [Glob]?
+    let exclude: [Glob]
+
+    init(root: String, configuration: Configuration) {
+        self.root = root
+        self.include = configuration.include.map { $0.map(Glob.init) }
+        self.exclude = configuration.exclude.map(Glob.init)
+    }
+
+    func files(below folder: String) -> [String] {
+        var result: [String] = []
+        var visited: Set<FileIdentity> = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            guard let identity = FileSystem.identity(current), visited.insert(identity).inserted,
+                  let entries = FileSystem.entries(of: current) else { continue }
+            for entry in entries {
+                let path = "\(current)/\(entry.name)"
+                let relative = FileSystem.relative(path, to: root)
+                if exclude.contains(where: { $0.matches(relative) }) { continue }
+                if entry.isDirectory {
+                    if !entry.name.hasPrefix(".") { pending.append(path) }
+                } else if entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml") {
+                    if let include, !include.contains(where: { $0.matches(relative) }) { continue }
+                    result.append(path)
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Maps `items` on `jobs` threads (0 = all cores), keeping the order.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
+    let workers = min(items.count, jobs > 0 ? jobs : Workspace.coreCount)
+    if workers <= 1 { return items.map(transform) }
+    let slots = ResultSlots<R>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while true {
+            let i = slots.next.wrappingAdd(1, ordering: .relaxed).oldValue
+            if i >= items.count { break }
+            slots.store(transform(items[i]), at: i)
+        }
+    }
+    return slots.collect()
+}
+
+/// Preallocated result storage that worker threads fill at distinct indices.
+private final class ResultSlots<R>: @unchecked Sendable {
+    let next = Atomic<Int>(0)
+    private let buffer: UnsafeMutableBufferPointer<R?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    func store(_ value: R, at index: Int) {
+        buffer[index] = value
+    }
+
+    func collect() -> [R] {
+        buffer.compactMap { $0 }
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+}

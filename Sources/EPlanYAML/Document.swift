@@ -1,0 +1,60 @@
+/// Limits that keep a hostile file from costing unbounded time or memory.
+public struct YAMLLimits: Sendable, Hashable {
+    /// Deepest allowed nesting of collections.
+    public var nesting: Int
+    /// Most nodes that aliases may stand for, over the whole document.
+    public var aliasNodes: Int
+    /// Largest file read, in bytes.
+    public var fileSize: Int
+
+    public init(nesting: Int = 64, aliasNodes: Int = 100_000, fileSize: Int = 8 * 1024 * 1024) {
+        self.nesting = nesting
+        self.aliasNodes = aliasNodes
+        self.fileSize = fileSize
+    }
+
+    public static let `default` = YAMLLimits()
+}
+
+/// What went wrong while reading YAML. The EPlanKit layer turns each into a finding.
+public struct YAMLProblem: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Not well-formed YAML, not UTF-8, or not readable.
+        case syntax
+        /// A mapping repeats a key; `first` is where the key first appeared.
+        case duplicateKey(key: String, first: SourceMark)
+        /// Nesting, alias expansion or file size past a limit.
+        case limit
+        /// A second (third, ...) document in the stream.
+        case extraDocument
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var span: SourceSpan
+    public var help: String?
+
+    public init(_ kind: Kind, _ message: String, at span: SourceSpan, help: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.span = span
+        self.help = help
+    }
+}
+
+/// The first document of a YAML stream as a node tree, and every problem met reading it.
+public struct YAMLDocument: Sendable {
+    /// nil when the stream holds no document (an empty file, only comments) or reading stopped early.
+    public var root: YAMLNode?
+    public var problems: [YAMLProblem]
+
+    public init(root: YAMLNode?, problems: [YAMLProblem]) {
+        self.root = root
+        self.problems = problems
+    }
+
+    /// True when the tree is trustworthy: no syntax or limit problem stopped the reading.
+    public var isComplete: Bool {
+        !problems.contains { $0.kind == .syntax || $0.kind == .limit }
+    }
+}

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a source file safely: only regular files, never more than the size limit, never blocking
+/// on a FIFO or a device. Every failure is a `YAMLProblem` located at 1:1.
+public enum SourceReader {
+    public enum Entry: Sendable, Equatable {
+        case regularFile
+        case directory
+        case other
+        case missing(String)
+    }
+
+    /// What `path` is, following symbolic links.
+    public static func entry(_ path: String) -> Entry {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing(errorText(errno)) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regularFile
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    public static func read(_ path: String, limit: Int) -> Result<[UInt8], YAMLProblem> {
+        let at = SourceSpan(at: .start)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            return .failure(YAMLProblem(.syntax, "cannot read the file: \(errorText(errno))", at: at,
+                                        help: "check that the file exists and is readable"))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            return .failure(YAMLProblem(.syntax, "cannot read the file: \(errorText(errno))", at: at))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(YAMLProblem(.syntax, "not a regular file (a device, FIFO or socket); eplan reads only regular files", at: at,
+                                        help: "remove it or exclude it in eplan.yaml"))
+        }
+        let size = Int(info.st_size)
+        if size > limit {
+            return .failure(tooLarge(size, limit))
+        }
+        // Read up to one byte past the limit, in case the file grew since fstat.
+        let capacity = min(size, limit) + 1
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while count < capacity {
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return systemRead(fd, base + count, capacity - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(YAMLProblem(.syntax, "cannot read the file: \(errorText(errno))", at: at))
+            }
+            if n == 0 { break }
+            count += n
+        }
+        if count > limit { return .failure(tooLarge(count, limit)) }
+        bytes.removeLast(capacity - count)
+        return .success(bytes)
+    }
+
+    private static func tooLarge(_ size: Int, _ limit: Int) -> YAMLProblem {
+        YAMLProblem(.limit, "the file is larger than \(describe(bytes: limit)) (\(describe(bytes: size)))",
+                    at: SourceSpan(at: .start),
+                    help: "split it, or raise 'file-size' of rule yaml-limit in eplan.yaml")
+    }
+
+    public static func describe(bytes: Int) -> String {
+        if bytes >= 1024 * 1024, bytes % (1024 * 1024) == 0 { return "\(bytes / (1024 * 1024)) MiB" }
+        return "\(bytes) bytes"
+    }
+
+    public static func errorText(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text).lowercased()
+    }
+}
+
+@inline(__always)
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import EPlanKit
+import Foundation
+
+@main
+struct EPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eplan",
+        abstract: "Author and validate emergency-response plans kept as YAML.",
+        discussion: """
+            eplan checks that a plan system is linked vertically to the end and horizontally to the edge, \
+            that every action says who, how, when and with what resources, and that plans are maintained.
+
+            Example:
+              eplan lint plans/
+            """,
+        version: EPlan.version,
+        subcommands: [Lint.self]
+    )
+
+    /// Runs the command; every failure that is not a finding exits 2 (cli.md), help and version exit 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            Console.error(message)
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// stderr and terminal facts, in one place.
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (to anything but the empty string).
+    static var stdoutWantsColor: Bool {
+        if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
