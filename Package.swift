@@ -28,7 +28,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML"]),
-        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit"]),
+        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML"]),
         .testTarget(name: "EPlanCLITests", dependencies: ["eplan"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,7 +11,10 @@ public enum YAMLParser {
         if bytes.isEmpty {
             return YAMLDocument(root: nil, problems: [])
         }
-        return bytes.withUnsafeBufferPointer { buffer -> YAMLDocument in
+        return bytes.withUnsafeBufferPointer { whole -> YAMLDocument in
+            // libyaml, told the input is UTF-8, would read a BOM as text: drop it (it is not a column either).
+            let hasBOM = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF
+            let buffer = hasBOM ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
             var builder = TreeBuilder(limits: limits, bytes: buffer)
             builder.run()
             return YAMLDocument(root: builder.root, problems: builder.problems)

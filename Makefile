@@ -1,0 +1,41 @@
+# eplan: build, run on the sample plans, test, install.
+# Every target installs what is missing first (libyaml-dev through apt-get).
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build release run test install clean
+
+all: build
+
+## deps: install libyaml-dev (and pkg-config) when pkg-config cannot find yaml-0.1
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
+		echo "make: installing libyaml-dev and pkg-config with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config; \
+	fi
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "make: swift is not on PATH (Swift 6 is needed)"; exit 2; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## run: build release and lint the sample plan repository
+run: release
+	.build/release/eplan lint plans
+
+## test: the whole test suite (unit tests and the built binary on fixtures)
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+## install: the eplan binary into $(PREFIX)/bin
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 .build/release/eplan "$(DESTDIR)$(PREFIX)/bin/eplan"
+
+clean:
+	rm -rf .build
