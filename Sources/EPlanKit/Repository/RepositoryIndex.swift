@@ -48,9 +48,20 @@ public struct RepositoryIndex: Sendable {
         }
         plansInOrder.sort { ($0.file, $0.firstKey.start) < ($1.file, $1.firstKey.start) }
         for plan in plansInOrder { addPlan(plan) }
-        for inventory in inventories {
-            for resource in inventory.resources { addResource(resource, file: inventory.file, planID: nil) }
+        // Resources of plans and inventories share one id space; the later in (file, line) order is the duplicate.
+        var definitions: [ResourceDefinition] = []
+        for plan in plans {
+            for resource in plan.resources?.value ?? [] {
+                definitions.append(ResourceDefinition(resource: resource, file: plan.file, planID: plan.id?.value))
+            }
         }
+        for inventory in inventories {
+            for resource in inventory.resources {
+                definitions.append(ResourceDefinition(resource: resource, file: inventory.file, planID: nil))
+            }
+        }
+        definitions.sort { ($0.file, $0.resource.span.start) < ($1.file, $1.resource.span.start) }
+        for definition in definitions { addResource(definition) }
     }
 
     public func plan(_ id: String) -> Plan? {
@@ -80,12 +91,10 @@ public struct RepositoryIndex: Sendable {
                 planByID[id] = index
             }
         }
-        for resource in plan.resources?.value ?? [] {
-            addResource(resource, file: plan.file, planID: plan.id?.value)
-        }
     }
 
-    private mutating func addResource(_ resource: Resource, file: String, planID: String?) {
+    private mutating func addResource(_ definition: ResourceDefinition) {
+        let (resource, file, planID) = (definition.resource, definition.file, definition.planID)
         guard let field = resource.id, let id = field.value else { return }
         if let first = resourceByID[id] {
             let at = first.resource.id?.span ?? first.resource.span
@@ -94,7 +103,7 @@ public struct RepositoryIndex: Sendable {
                 at: Location(file: file, span: field.span), help: "resources in plans and inventories share one id space",
                 related: [RelatedLocation(Location(file: first.file, span: at), "first resource '\(id)'")], plan: planID))
         } else {
-            resourceByID[id] = ResourceDefinition(resource: resource, file: file, planID: planID)
+            resourceByID[id] = definition
         }
     }
 

@@ -1,0 +1,356 @@
+import EPlanKit
+import EPlanYAML
+import Foundation
+import Testing
+
+/// A throwaway folder of files, removed when the test ends.
+final class TempRepo {
+    let root: String
+
+    init(_ files: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("eplan-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for (path, text) in files { try write(path, text) }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let full = "\(root)/\(path)"
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+    }
+
+    func lint(_ paths: [String] = [], config: String? = nil) throws -> LintResult {
+        try Linter.run(LintOptions(paths: paths, configPath: config, cwd: root, jobs: 2, today: Day("2026-11-30")!))
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+}
+
+func minimalPlan(_ id: String, kind: String = "unit", extra: String = "") -> String {
+    """
+    eplan: plan/v1
+    id: \(id)
+    title: Plan \(id)
+    kind: \(kind)
+    level: county
+    region: qs/lin
+    owner: safety
+    version: "1"
+    issued: 2025-01-01
+    scope: {hazards: [coal-mine-accident]}
+    reporting: {initial: 30m}
+    actions: []
+    \(extra)
+    """
+}
+
+@Suite("Repository index")
+struct RepositoryTests {
+    @Test("two plans with one id: duplicate-id at the later file, naming the first")
+    func duplicatePlanIDs() throws {
+        let repo = try TempRepo([
+            "eplan.yaml": "eplan: config/v1\n",
+            "a/one.yaml": minimalPlan("qs.mine"),
+            "b/two.yaml": minimalPlan("qs.mine"),
+        ])
+        let result = try repo.lint()
+        #expect(findings(result.diagnostics) == ["duplicate-id 2:1"])
+        let d = try #require(result.diagnostics.first)
+        #expect(d.location.file == "b/two.yaml")
+        #expect(d.message == "plan id 'qs.mine' is already used by a/one.yaml:2")
+        #expect(d.related.first?.location.file == "a/one.yaml")
+        #expect(result.files == 2)
+        #expect(result.plans == 2)
+    }
+
+    @Test("resources share one id space across plans and inventories")
+    func duplicateResourceIDs() throws {
+        let resource = "resources:\n  - {id: qs.team.rescue, type: team, name: Rescue team}\n"
+        let repo = try TempRepo([
+            "inventory.yaml": "eplan: inventory/v1\nregion: qs/lin\n" + resource,
+            "plan.yaml": minimalPlan("qs.mine", extra: resource),
+        ])
+        let result = try repo.lint()
+        #expect(findings(result.diagnostics) == ["duplicate-id 14:6"])
+        #expect(result.diagnostics.first?.location.file == "plan.yaml")
+        #expect(result.diagnostics.first?.message == "resource id 'qs.team.rescue' is already defined at inventory.yaml:4")
+    }
+
+    @Test("a plan id that is also external is a duplicate")
+    func externalDuplicate() throws {
+        let repo = try TempRepo([
+            "eplan.yaml": "eplan: config/v1\nexternal:\n  - {id: qs.mine, kind: unit, level: county, version: '1'}\n",
+            "plan.yaml": minimalPlan("qs.mine"),
+        ])
+        #expect(findings(try repo.lint().diagnostics) == ["duplicate-id 2:1"])
+    }
+
+    @Test("distinct ids pass; retired plans still take part in id uniqueness")
+    func distinctIDs() throws {
+        let repo = try TempRepo(["a.yaml": minimalPlan("qs.a"), "b.yaml": minimalPlan("qs.b", extra: "status: retired")])
+        #expect(try repo.lint().diagnostics.isEmpty)
+    }
+
+    @Test("the regions document: paths, levels, duplicates, one per repository")
+    func regions() throws {
+        let regions = """
+            eplan: regions/v1
+            regions:
+              - id: qs
+                name: 青山市
+                level: municipal
+                hazards: [flood]
+                children:
+                  - {id: lin, level: county, hazards: [mountain-torrent]}
+                  - {id: lin, level: county}
+                  - {id: yang, level: municipal}
+            """
+        let repo = try TempRepo(["regions.yaml": regions, "more/regions.yaml": "eplan: regions/v1\nregions: []\n"])
+        let result = try repo.lint()
+        #expect(findings(result.diagnostics) == ["schema-value 1:1", "schema-value 9:10", "schema-value 10:20"])
+        #expect(result.diagnostics.map(\.message) == [
+            "a repository holds one regions document; more/regions.yaml is the first",
+            "region 'qs/lin' is declared twice (first at line 8)",
+            "region 'qs/yang' is municipal but sits under a municipal region; a child's level must be lower",
+        ])
+        let workspace = try Workspace.load(Workspace.Request(paths: [], cwd: repo.root))
+        let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
+        #expect(index.regionByPath.keys.sorted() == [])  // the first document found (more/regions.yaml) is empty
+    }
+
+    @Test("the region index holds every path with its parent")
+    func regionIndex() throws {
+        let repo = try TempRepo(["regions.yaml": """
+            eplan: regions/v1
+            regions:
+              - id: qs
+                level: municipal
+                children:
+                  - id: lin
+                    level: county
+                    children: [{id: shi, level: township, hazards: [mountain-torrent]}]
+            """])
+        let workspace = try Workspace.load(Workspace.Request(paths: [], cwd: repo.root))
+        let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
+        #expect(index.regionByPath.keys.sorted() == ["qs", "qs/lin", "qs/lin/shi"])
+        #expect(index.regionByPath["qs/lin/shi"]?.parentPath == "qs/lin")
+        #expect(index.regionByPath["qs/lin/shi"]?.region.hazards?.value?.first?.value == "mountain-torrent")
+    }
+}
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test("a valid configuration decodes: globs, depth, externals, hazards, rules")
+    func validConfig() throws {
+        let doc = decode("""
+            eplan: config/v1
+            include: ["plans/**", "regions.yaml"]
+            exclude: ["drafts/**"]
+            depth: county
+            external:
+              - {id: sx.master, kind: master, level: provincial, version: "2024"}
+              - {id: sx.flood, kind: special, level: provincial, version: "2023", hazards: [flood], severities: [I, II],
+                 reporting: {initial: {I: 1h, II: 2h}}}
+            hazards:
+              natural: [sandstorm]
+            rules:
+              departmental-plan-missing: off
+              drill-overdue: {severity: error, months: 24}
+              yaml-limit: {nesting: 32}
+            """)
+        #expect(findings(doc.diagnostics) == [])
+        guard case .config(let config) = doc.content else {
+            Issue.record("not a configuration")
+            return
+        }
+        #expect(config.include == ["plans/**", "regions.yaml"])
+        #expect(config.depth == .county)
+        #expect(config.external.count == 2)
+        #expect(config.external[1].reporting?.initial?.value?.limit(for: .II)?.minutes == 120)
+        #expect(config.hazardVocabulary.contains("sandstorm"))
+        #expect(config.rules[RuleID("departmental-plan-missing")]?.enabled == false)
+        #expect(config.rules[RuleID("drill-overdue")]?.severity == .error)
+        #expect(config.setting(RuleID("drill-overdue"), "months") == 24)
+        #expect(config.setting(RuleID("drill-overdue"), "unit-months") == 12)
+        #expect(config.yamlLimits == YAMLLimits(nesting: 32))
+    }
+
+    @Test("configuration problems: unknown rule, bad severity, unknown setting, unknown key")
+    func invalidConfig() {
+        let doc = decode("""
+            eplan: config/v1
+            rules:
+              drill-overdu: off
+              parent-stale: loud
+              evaluation-overdue: {monthz: 12}
+            depht: county
+            external:
+              - {id: sx.master, kind: master}
+            """)
+        #expect(findings(doc.diagnostics) == ["schema-unknown-key 3:3", "schema-value 4:3", "schema-unknown-key 5:24",
+                                              "schema-unknown-key 6:1", "schema-missing-key 8:6", "schema-missing-key 8:6"])
+        #expect(doc.diagnostics.compactMap(\.help).prefix(4) == ["did you mean 'drill-overdue'?", "use one of: off, note, warning, error",
+                                                                  "did you mean 'months'?", "did you mean 'depth'?"])
+    }
+
+    @Test("an invalid eplan.yaml stops the run (exit 2), never a silent fallback")
+    func invalidConfigStopsRun() throws {
+        let repo = try TempRepo(["eplan.yaml": "eplan: config/v1\nrules: {no-such-rule: off}\n", "a.yaml": minimalPlan("qs.a")])
+        #expect(throws: WorkspaceError.self) { try repo.lint() }
+    }
+
+    @Test("rules set off or to another severity in eplan.yaml")
+    func severityOverrides() throws {
+        let repo = try TempRepo([
+            "eplan.yaml": "eplan: config/v1\nrules:\n  schema-unknown-key: warning\n  schema-value: off\n",
+            "a.yaml": minimalPlan("qs.a", extra: "colour: blue\nlevel2: x") .replacingOccurrences(of: "kind: unit", with: "kind: unitt"),
+        ])
+        let result = try repo.lint()
+        #expect(result.diagnostics.map(\.severity) == [.warning, .warning])
+        #expect(Set(result.diagnostics.map(\.rule)) == [.schemaUnknownKey])
+    }
+
+    @Test("the yaml-limit settings apply to the repository's files")
+    func limitSettings() throws {
+        let repo = try TempRepo([
+            "eplan.yaml": "eplan: config/v1\nrules:\n  yaml-limit: {file-size: 100}\n",
+            "a.yaml": minimalPlan("qs.a"),
+        ])
+        let result = try repo.lint()
+        #expect(findings(result.diagnostics) == ["yaml-limit 1:1"])
+        #expect(result.diagnostics.first?.message.hasPrefix("the file is larger than 100 bytes") == true)
+    }
+}
+
+@Suite("Discovery")
+struct DiscoveryTests {
+    @Test("folders: hidden folders, excluded paths and foreign YAML are skipped; broken YAML is reported")
+    func discovery() throws {
+        let repo = try TempRepo([
+            "eplan.yaml": "eplan: config/v1\nexclude: [\"drafts/**\"]\n",
+            "plans/a.yaml": minimalPlan("qs.a"),
+            "plans/b.yml": minimalPlan("qs.b"),
+            ".github/workflows/ci.yaml": "on: push\n",
+            ".hidden/c.yaml": "eplan: plan/v1\n",
+            "drafts/d.yaml": "eplan: plan/v1\n",
+            "ci.yaml": "stages: [build]\n",
+            "broken.yaml": "a: [\n",
+            "notes.txt": "eplan: plan/v1\n",
+        ])
+        let result = try repo.lint()
+        #expect(findings(result.diagnostics) == ["yaml-syntax 2:1"])
+        #expect(result.diagnostics.first?.location.file == "broken.yaml")
+        #expect(result.files == 3)
+        #expect(result.plans == 2)
+    }
+
+    @Test("include limits discovery to its globs")
+    func include() throws {
+        let repo = try TempRepo([
+            "eplan.yaml": "eplan: config/v1\ninclude: [\"plans/**\"]\n",
+            "plans/x/a.yaml": minimalPlan("qs.a"),
+            "other/b.yaml": "eplan: plan/v1\n",
+        ])
+        let result = try repo.lint()
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.files == 1)
+    }
+
+    @Test("naming a file reports only that file, but the whole repository is indexed")
+    func namedFile() throws {
+        let repo = try TempRepo([
+            "eplan.yaml": "eplan: config/v1\n",
+            "plans/a.yaml": minimalPlan("qs.same"),
+            "plans/b.yaml": minimalPlan("qs.same"),
+            "plans/c.yaml": minimalPlan("qs.c", extra: "bogus: 1"),
+        ])
+        let onlyB = try repo.lint(["plans/b.yaml"])
+        #expect(findings(onlyB.diagnostics) == ["duplicate-id 2:1"])
+        #expect(onlyB.files == 1)
+        let onlyA = try repo.lint(["plans/a.yaml"])
+        #expect(onlyA.diagnostics.isEmpty)
+        let sub = try repo.lint(["plans"])
+        #expect(findings(sub.diagnostics) == ["duplicate-id 2:1", "schema-unknown-key 13:1"])
+    }
+
+    @Test("a named file without 'eplan:' is reported; a named path that does not exist is a usage error")
+    func namedForeignFile() throws {
+        let repo = try TempRepo(["ci.yaml": "stages: [build]\n"])
+        #expect(findings(try repo.lint(["ci.yaml"]).diagnostics) == ["schema-missing-key 1:1"])
+        #expect(throws: WorkspaceError.self) { try repo.lint(["missing.yaml"]) }
+    }
+
+    @Test("the repository root is the nearest folder above with eplan.yaml")
+    func rootDiscovery() throws {
+        let repo = try TempRepo([
+            "eplan.yaml": "eplan: config/v1\nhazards: {natural: [sandstorm]}\n",
+            "plans/deep/a.yaml": minimalPlan("qs.a").replacingOccurrences(of: "coal-mine-accident", with: "sandstorm"),
+        ])
+        let result = try Linter.run(LintOptions(paths: [], cwd: repo.root + "/plans/deep", today: Day("2026-11-30")!))
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.files == 1)
+    }
+
+    @Test("a folder named x.yaml is a folder, symlink loops end, special files are reported")
+    func hostileTree() throws {
+        let repo = try TempRepo(["x.yaml/inner.yaml": minimalPlan("qs.inner")])
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: "\(repo.root)/loop", withDestinationPath: repo.root)
+        try fm.createSymbolicLink(atPath: "\(repo.root)/x.yaml/back", withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: "\(repo.root)/zero.yaml", withDestinationPath: "/dev/zero")
+        try fm.createSymbolicLink(atPath: "\(repo.root)/self.yaml", withDestinationPath: "\(repo.root)/self.yaml")
+        try fm.createSymbolicLink(atPath: "\(repo.root)/dangling.yaml", withDestinationPath: "\(repo.root)/nothing")
+        #expect(mkfifo("\(repo.root)/fifo.yaml", 0o644) == 0)
+        let result = try repo.lint()
+        #expect(findings(result.diagnostics) == ["yaml-syntax 1:1", "yaml-syntax 1:1", "yaml-syntax 1:1", "yaml-syntax 1:1"])
+        #expect(result.diagnostics.map(\.location.file) == ["dangling.yaml", "fifo.yaml", "self.yaml", "zero.yaml"])
+        #expect(result.diagnostics[0].message == "cannot read the file: no such file or directory")
+        #expect(result.diagnostics[1].message.hasPrefix("not a regular file"))
+        #expect(result.diagnostics[2].message == "cannot read the file: too many levels of symbolic links")
+        #expect(result.plans == 1)
+    }
+}
+
+@Suite("Values")
+struct ValueTests {
+    @Test("durations compare by length", arguments: [("60m", "1h", true), ("1d", "24h", true), ("90m", "1h", false)])
+    func durations(a: String, b: String, equal: Bool) throws {
+        let x = try #require(Duration(a)), y = try #require(Duration(b))
+        #expect((x == y) == equal)
+    }
+
+    @Test("versions compare numerically by dot parts", arguments: [
+        ("2.9", "2.10", true), ("2.10", "2.9", false), ("3", "3.1", true), ("2024", "2025", true), ("1.a", "1.b", true),
+    ])
+    func versions(a: String, b: String, less: Bool) throws {
+        #expect((try #require(Version(a)) < (try #require(Version(b)))) == less)
+    }
+
+    @Test("dates: calendar months clamp to the month's end; weekdays")
+    func dates() throws {
+        let d = try #require(Day("2024-01-31"))
+        #expect(d.adding(months: 1).description == "2024-02-29")
+        #expect(d.adding(months: 36).description == "2027-01-31")
+        #expect(try #require(Day("2026-11-30")).weekday == 1)
+        #expect(try #require(Day("2025-04-20")).weekday == 7)
+        #expect(Day("2025-13-01") == nil)
+    }
+
+    @Test("globs", arguments: [
+        ("plans/**", "plans/qs/a.yaml", true), ("plans/**", "regions.yaml", false), ("*.yaml", "a.yaml", true),
+        ("drafts/**", "drafts", true), ("plans/*/x.yaml", "plans/qs/x.yaml", true), ("plans/*/x.yaml", "plans/qs/y/x.yaml", false),
+        ("**/draft-*.yaml", "plans/qs/draft-1.yaml", true), ("drafts", "drafts/a.yaml", true),
+    ])
+    func globs(pattern: String, path: String, matches: Bool) {
+        #expect(Glob(pattern).matches(path) == matches)
+    }
+
+    @Test("suggestions", arguments: [
+        ("titel", ["title", "kind"], "title"), ("flod", ["flood", "drought"], "flood"), ("xyz", ["flood"], nil),
+        ("qs.flod", ["qs.flood", "qs.master"], "qs.flood"),
+    ] as [(String, [String], String?)])
+    func suggestions(word: String, candidates: [String], expected: String?) {
+        #expect(Suggest.nearest(word, in: candidates) == expected)
+    }
+}
