@@ -29,7 +29,7 @@ let package = Package(
         ),
         .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML"]),
         .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML"]),
-        .testTarget(name: "EPlanCLITests", dependencies: ["eplan"]),
+        .testTarget(name: "EPlanCLITests", dependencies: ["eplan"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -98,7 +98,7 @@ public struct YAMLNode: Sendable {
     /// Words for messages: "a string", "a list", "a mapping", "null".
     public var shapeName: String {
         switch content {
-        case .scalar: return isNull ? "nothing (null)" : "a scalar"
+        case .scalar: return isNull ? "nothing (null)" : "a single value"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         }
