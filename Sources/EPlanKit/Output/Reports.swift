@@ -149,7 +149,7 @@ public struct TextReport {
     }
 
     /// Messages quote plan text; keep each on one line and free of terminal control sequences.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -169,7 +169,7 @@ public struct TextReport {
 
     /// The source line (clipped around the column when very long) and the caret line under the span.
     /// Columns count Unicode scalars; the caret accounts for wide (CJK) characters and tabs.
-    static func excerpt(_ line: Substring, span: SourceSpan) -> (String, String) {
+    public static func excerpt(_ line: Substring, span: SourceSpan) -> (String, String) {
         let scalars = Array(line.unicodeScalars)
         let column = max(1, span.start.column)
         var endColumn = span.end.line == span.start.line ? span.end.column : scalars.count + 1

@@ -1,0 +1,55 @@
+import EPlanKit
+import EPlanYAML
+import Testing
+
+@Suite("Reports")
+struct ReportTests {
+    func span(_ line: Int, _ from: Int, _ to: Int) -> SourceSpan {
+        SourceSpan(start: SourceMark(line: line, column: from), end: SourceMark(line: line, column: to))
+    }
+
+    @Test("the caret sits under the span, counting wide characters twice and keeping tabs")
+    func caret() {
+        let (text, caret) = TextReport.excerpt("title: 临县 flood", span: span(1, 8, 10))
+        #expect(text == "title: 临县 flood")
+        #expect(caret == "       ^~~~")
+        let (_, tabbed) = TextReport.excerpt("\tkey: v", span: span(1, 2, 5))
+        #expect(tabbed == "\t^~~")
+        let (_, after) = TextReport.excerpt("ab", span: span(1, 3, 3))
+        #expect(after == "  ^")
+    }
+
+    @Test("very long lines are clipped around the column")
+    func longLine() {
+        let line = String(repeating: "x", count: 10_000) + "BAD" + String(repeating: "y", count: 10_000)
+        let (text, caret) = TextReport.excerpt(Substring(line), span: span(1, 10_001, 10_004))
+        #expect(text.count < 200)
+        #expect(text.hasPrefix("…") && text.hasSuffix("…"))
+        let offset = caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) }
+        let bad = text.firstRange(of: "BAD").map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+        #expect(offset == bad)
+    }
+
+    @Test("control characters in plan text cannot reach the terminal")
+    func controlCharacters() {
+        #expect(TextReport.oneLine("a\nb\u{1B}[2Jc") == "a\\nb\\u{1b}[2Jc")
+        let (text, _) = TextReport.excerpt("a: \u{1B}[31mred", span: span(1, 1, 2))
+        #expect(!text.contains("\u{1B}"))
+    }
+
+    @Test("JSON strings escape quotes, control characters and line separators")
+    func jsonEscaping() {
+        var out = ""
+        JSON.quote("a\"b\\c\n\u{1}\u{2028}临", into: &out)
+        #expect(out == "\"a\\\"b\\\\c\\n\\u0001\\u2028临\"")
+        #expect(JSON.object([("k", .array([.int(1), .null]))]).rendered(pretty: false) == "{\"k\":[1,null]}")
+    }
+
+    @Test("the summary line speaks in singular and plural")
+    func summary() {
+        let d = Diagnostic(.schemaValue, "m", at: Location(file: "f", span: span(1, 1, 2)))
+        let report = TextReport(color: false, quiet: false) { _ in nil }
+        #expect(report.summary(LintResult(diagnostics: [d], files: 1, plans: 1), seconds: 0.123)
+            == "1 error, 0 warnings, 0 notes in 1 file (1 plan) in 0.12s")
+    }
+}
