@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test install clean
+.PHONY: all deps build release run test install docs clean
 
 all: build
 
@@ -36,6 +36,10 @@ test: deps
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 755 .build/release/eplan "$(DESTDIR)$(PREFIX)/bin/eplan"
+
+## docs: regenerate the rule reference docs/rules.md from the rule declarations
+docs: build
+	.build/debug/eplan rules --markdown > docs/rules.md
 
 clean:
 	rm -rf .build

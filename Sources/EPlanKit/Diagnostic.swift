@@ -57,6 +57,8 @@ public struct Diagnostic: Sendable, Hashable {
     public var plan: String?
     public var help: String?
     public var related: [RelatedLocation]
+    /// Set when an inline suppression hides the finding (listed only with --show-suppressed).
+    public var suppressed: SuppressionNote?
 
     public init(_ rule: RuleID, _ message: String, at location: Location, help: String? = nil,
                 related: [RelatedLocation] = [], plan: String? = nil) {

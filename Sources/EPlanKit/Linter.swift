@@ -36,9 +36,13 @@ public struct LintResult: Sendable {
         self.plans = plans
     }
 
+    /// Findings at a severity, not counting suppressed ones.
     public func count(_ severity: Severity) -> Int {
-        diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        diagnostics.reduce(0) { $0 + ($1.severity == severity && $1.suppressed == nil ? 1 : 0) }
     }
+
+    /// The findings that are not suppressed.
+    public var active: [Diagnostic] { diagnostics.filter { $0.suppressed == nil } }
 }
 
 /// files -> YAML nodes -> typed model -> repository index -> rules -> diagnostics.
@@ -47,21 +51,32 @@ public enum Linter {
         let workspace = try Workspace.load(Workspace.Request(paths: options.paths, configPath: options.configPath,
                                                              cwd: options.cwd, jobs: options.jobs))
         let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
-        var all = index.diagnostics
+        let settings = SeveritySettings(configuration: workspace.configuration, options: options)
+
+        // Rules that are off do not run at all.
+        var found = index.diagnostics
+        let context = RuleContext(index: index, today: options.today)
+        for rule in RuleCatalog.rules where !(rule is any DecoderRule) && settings.isEnabled(rule.id) {
+            rule.check(context, &found)
+        }
+
+        var byFile: [String: [Diagnostic]] = [:]
+        for diagnostic in found where workspace.reported.contains(diagnostic.location.file) {
+            byFile[diagnostic.location.file, default: []].append(diagnostic)
+        }
         var files = 0
         var plans = 0
+        var reported: [Diagnostic] = []
+        let filter = SuppressionFilter(ran: settings.isEnabled)
         for document in workspace.documents where document.isReported && workspace.reported.contains(document.display) {
             files += 1
             if document.plan != nil { plans += 1 }
-            all.append(contentsOf: document.diagnostics)
+            let mine = document.diagnostics + (byFile.removeValue(forKey: document.display) ?? [])
+            reported += filter.apply(mine, suppressions: document.suppressions, file: document.display)
+                .compactMap { settings.apply($0) }
         }
-        let settings = SeveritySettings(configuration: workspace.configuration, options: options)
-        var reported: [Diagnostic] = []
-        for var diagnostic in all where workspace.reported.contains(diagnostic.location.file) {
-            guard let severity = settings.severity(of: diagnostic.rule, default: diagnostic.severity) else { continue }
-            diagnostic.severity = severity
-            reported.append(diagnostic)
-        }
+        // Findings in reported files that are not documents of their own (none today, but keep them).
+        for (_, rest) in byFile { reported += rest.compactMap { settings.apply($0) } }
         reported.sort(by: Diagnostic.reportOrder)
         return LintResult(diagnostics: reported, files: files, plans: plans)
     }
@@ -85,9 +100,11 @@ struct SeveritySettings {
         return configuration.rules[rule]?.enabled ?? true
     }
 
-    /// The severity a finding of `rule` reports at, or nil when the rule is off.
-    func severity(of rule: RuleID, default fallback: Severity) -> Severity? {
-        guard isEnabled(rule) else { return nil }
-        return configuration.rules[rule]?.severity ?? fallback
+    /// The finding at its configured severity, or nil when its rule is off.
+    func apply(_ diagnostic: Diagnostic) -> Diagnostic? {
+        guard isEnabled(diagnostic.rule) else { return nil }
+        var result = diagnostic
+        result.severity = configuration.rules[diagnostic.rule]?.severity ?? diagnostic.rule.info?.severity ?? diagnostic.severity
+        return result
     }
 }

@@ -20,6 +20,8 @@ public struct SourceDocument: Sendable {
     public var display: String
     public var content: DocumentContent
     public var diagnostics: [Diagnostic]
+    /// The inline suppression comments of the file.
+    public var suppressions: [Suppression] = []
 
     /// True when the file is eplan's (it has an `eplan:` key) or could not be parsed at all.
     public var isReported: Bool {
@@ -47,7 +49,9 @@ public enum DocumentDecoder {
             return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: sink.diagnostics)
         case .success(let bytes):
             let yaml = YAMLParser.parse(bytes, limits: limits)
-            return decode(yaml, path: path, display: display, named: named, hazards: hazards)
+            var document = decode(yaml, path: path, display: display, named: named, hazards: hazards)
+            if document.isReported { document.suppressions = Suppression.scan(bytes) }
+            return document
         }
     }
 

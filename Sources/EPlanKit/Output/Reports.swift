@@ -35,6 +35,11 @@ public enum JSONReport {
         ]
         if let plan = d.plan { members.append(("plan", .string(plan))) }
         if let help = d.help { members.append(("help", .string(help))) }
+        if let suppressed = d.suppressed {
+            var note: [(String, JSON)] = [("kind", .string(suppressed.kind.rawValue))]
+            if let reason = suppressed.reason { note.append(("reason", .string(reason))) }
+            members.append(("suppressed", .object(note)))
+        }
         if !d.related.isEmpty {
             members.append(("related", .array(d.related.map { r in
                 .object([
@@ -104,7 +109,11 @@ public struct TextReport {
         let start = d.location.span.start
         out += paint("\(d.location.file):\(start.line):\(start.column):", "1") + " "
         out += paint("\(d.severity):", severityCode) + " "
-        out += TextReport.oneLine(d.message) + " " + paint("[\(d.rule)]", "2") + "\n"
+        out += TextReport.oneLine(d.message) + " " + paint("[\(d.rule)]", "2")
+        if let suppressed = d.suppressed {
+            out += " (suppressed\(suppressed.reason.map { ": " + TextReport.oneLine($0) } ?? ""))"
+        }
+        out += "\n"
         if start.line >= 1, start.line <= lines.count {
             let (excerpt, caret) = TextReport.excerpt(lines[start.line - 1], span: d.location.span)
             let number = String(start.line)

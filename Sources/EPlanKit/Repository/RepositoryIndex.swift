@@ -127,3 +127,190 @@ public struct RepositoryIndex: Sendable {
         }
     }
 }
+
+/// A plan a link can point at: one of the repository's, or an `external` entry of eplan.yaml.
+public enum PlanTarget: Sendable {
+    case local(Plan)
+    case external(ExternalPlan, file: String)
+
+    public var id: String? {
+        switch self {
+        case .local(let p): return p.id?.value
+        case .external(let e, _): return e.id?.value
+        }
+    }
+
+    public var kind: PlanKind? {
+        switch self {
+        case .local(let p): return p.kind?.value
+        case .external(let e, _): return e.kind?.value
+        }
+    }
+
+    public var level: Level? {
+        switch self {
+        case .local(let p): return p.level?.value
+        case .external(let e, _): return e.level?.value
+        }
+    }
+
+    public var region: String? {
+        switch self {
+        case .local(let p): return p.region?.value
+        case .external(let e, _): return e.region?.value
+        }
+    }
+
+    public var version: Field<Version>? {
+        switch self {
+        case .local(let p): return p.version
+        case .external(let e, _): return e.version
+        }
+    }
+
+    /// The hazards it handles (a plan's `scope.hazards`, an external entry's `hazards`).
+    public var hazards: [String] {
+        switch self {
+        case .local(let p): return p.scope?.hazards?.value?.compactMap(\.value) ?? []
+        case .external(let e, _): return e.hazards?.value?.compactMap(\.value) ?? []
+        }
+    }
+
+    /// The severity classes it handles; all four when not stated.
+    public var severities: Set<SeverityClass> {
+        let list: FieldList<SeverityClass>?
+        switch self {
+        case .local(let p): list = p.scope?.severities
+        case .external(let e, _): list = e.severities
+        }
+        guard let values = list?.value else { return Set(SeverityClass.allCases) }
+        return Set(values.compactMap(\.value))
+    }
+
+    public var reporting: Reporting? {
+        switch self {
+        case .local(let p): return p.reporting
+        case .external(let e, _): return e.reporting
+        }
+    }
+
+    public var plan: Plan? {
+        if case .local(let p) = self { return p }
+        return nil
+    }
+
+    public var isExternal: Bool { plan == nil }
+
+    /// External plans have no status: they count as in force.
+    public var status: PlanStatus {
+        plan?.effectiveStatus ?? .inForce
+    }
+
+    /// Where it is declared: the plan's id, or the external entry in eplan.yaml.
+    public var location: Location {
+        switch self {
+        case .local(let p): return Location(file: p.file, span: p.id?.span ?? p.firstKey)
+        case .external(let e, let file): return Location(file: file, span: e.id?.span ?? e.span)
+        }
+    }
+
+    /// "plan 'x'" or "external plan 'x'".
+    public var name: String {
+        isExternal ? "external plan '\(id ?? "?")'" : "plan '\(id ?? "?")'"
+    }
+}
+
+/// An agency in a region: `fire-rescue` of `qs/lin`.
+public struct AgencyKey: Sendable, Hashable {
+    public var region: String
+    public var agency: String
+}
+
+extension AgencyRef {
+    /// The agency with its region resolved against the region of the plan that writes the ref.
+    public func resolved(in region: String) -> AgencyKey {
+        AgencyKey(region: self.region ?? region, agency: agency)
+    }
+}
+
+extension RepositoryIndex {
+    /// The plan or external entry with this id.
+    public func target(_ id: String) -> PlanTarget? {
+        if let plan = plan(id) { return .local(plan) }
+        if let external = externalByID[id] { return .external(external, file: configuration.file ?? "eplan.yaml") }
+        return nil
+    }
+
+    /// Every plan id and external id, for suggestions.
+    public var allPlanIDs: [String] {
+        Array(planByID.keys) + externalByID.keys.filter { planByID[$0] == nil }
+    }
+
+    /// Plans that take part in cross-plan rules (retired plans are ignored by every one of them).
+    public var activePlans: [Plan] {
+        plans.filter { !$0.isRetired }
+    }
+
+    /// True when `ancestor` is a proper ancestor of `path` in the region tree (`qs` of `qs/lin`).
+    public static func isAncestor(_ ancestor: String, of path: String) -> Bool {
+        path.count > ancestor.count && path.hasPrefix(ancestor) && path.dropFirst(ancestor.count).first == "/"
+    }
+}
+
+/// Lookups by region that several rules share, built once per run in one pass.
+public struct RegionLookups: Sendable {
+    /// In-force master plans by region.
+    public var masters: [String: [Plan]] = [:]
+    /// Regions whose master is an external entry with that region.
+    public var externalMasterRegions: Set<String> = []
+    /// In-force special plans by region.
+    public var specials: [String: [Plan]] = [:]
+    /// External special plans by region ("" for entries without a region).
+    public var externalSpecials: [String: [ExternalPlan]] = [:]
+    /// Owners of in-force departmental plans.
+    public var departmentalOwners: Set<AgencyKey> = []
+    /// Agencies of each in-force master plan's organization, by the master's region.
+    public var masterAgencies: [String: Set<AgencyKey>] = [:]
+
+    public init(_ index: RepositoryIndex) {
+        for plan in index.plans where plan.isInForce {
+            guard let kind = plan.kind?.value, let region = plan.region?.value else { continue }
+            switch kind {
+            case .master:
+                masters[region, default: []].append(plan)
+                masterAgencies[region, default: []].formUnion(plan.organizationAgencies)
+            case .special:
+                specials[region, default: []].append(plan)
+            case .departmental:
+                if let owner = plan.owner?.value { departmentalOwners.insert(owner.resolved(in: region)) }
+            default:
+                break
+            }
+        }
+        for external in index.configuration.external {
+            switch external.kind?.value {
+            case .master: if let region = external.region?.value { externalMasterRegions.insert(region) }
+            case .special: externalSpecials[external.region?.value ?? "", default: []].append(external)
+            default: break
+            }
+        }
+    }
+
+    /// True when the region has an in-force master plan (an external master counts).
+    public func hasMaster(_ region: String) -> Bool {
+        masters[region] != nil || externalMasterRegions.contains(region)
+    }
+}
+
+extension Plan {
+    /// The agencies of the plan's own organization: the command office and every member.
+    public var organizationAgencies: Set<AgencyKey> {
+        guard let region = region?.value, let organization else { return [] }
+        var result: Set<AgencyKey> = []
+        if let office = organization.command?.office?.value { result.insert(office.resolved(in: region)) }
+        for member in organization.members {
+            if let agency = member.agency?.value { result.insert(agency.resolved(in: region)) }
+        }
+        return result
+    }
+}

@@ -56,6 +56,9 @@ struct Lint: ParsableCommand {
     @Flag(help: "Print only findings, no summary.")
     var quiet = false
 
+    @Flag(name: .customLong("show-suppressed"), help: "Also list findings hidden by inline suppressions, marked as such.")
+    var showSuppressed = false
+
     @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "N"))
     var jobs: Int?
 
@@ -78,7 +81,7 @@ struct Lint: ParsableCommand {
             paths: paths, configPath: config, jobs: jobs ?? 0,
             today: today.flatMap { Day($0) } ?? Day.localToday(),
             onlyRules: Set(rules.map { RuleID($0) }), disabledRules: Set(disabled.map { RuleID($0) }))
-        let result: LintResult
+        var result: LintResult
         do throws(WorkspaceError) {
             result = try Linter.run(options)
         } catch {
@@ -89,6 +92,7 @@ struct Lint: ParsableCommand {
             }
             throw ExitCode(2)
         }
+        if !showSuppressed { result.diagnostics = result.active }
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
