@@ -28,7 +28,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML"]),
-        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML"]),
+        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "EPlanCLITests", dependencies: ["eplan"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

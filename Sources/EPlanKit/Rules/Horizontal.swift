@@ -14,9 +14,23 @@ struct HazardUncovered: Rule {
             Down to county level that is a special plan of the region; in townships and communities the \
             master plan may cover it itself.
             """,
-        passing: [RuleExample(E.repo(E.cityMaster, E.countyMaster, E.file("qs.flood", kind: "special"),
-                                     E.file("qs.lin.flood", kind: "special", level: "county", region: "qs/lin",
-                                            ["parent": "parent: qs.flood"])))],
+        passing: [
+            RuleExample(E.repo(E.cityMaster, E.countyMaster, E.file("qs.flood", kind: "special"),
+                               E.file("qs.lin.flood", kind: "special", level: "county", region: "qs/lin",
+                                      ["parent": "parent: qs.flood"]))),
+            RuleExample([E.config, ("regions.yaml", """
+                eplan: regions/v1
+                regions:
+                  - id: qs
+                    level: municipal
+                    hazards: [flood]
+                    children:
+                      - {id: shi, level: township, hazards: [mountain-torrent]}
+                      - {id: c1, level: community, hazards: [fire]}
+                """), E.cityMaster, E.file("qs.flood", kind: "special"),
+                E.file("qs.shi.master", level: "township", region: "qs/shi", ["scope": "scope: {hazards: [mountain-torrent]}"])],
+                note: "the township's master covers its hazard; the community is below the default depth and has no plans"),
+        ],
         failing: [RuleExample([E.config, ("regions.yaml", """
             eplan: regions/v1
             regions:
@@ -49,6 +63,8 @@ struct HazardUncovered: Rule {
             }
             guard !required.isEmpty else { continue }
             let level = index.regionByPath[region]?.region.level?.value ?? masters.first?.level?.value
+            // Below the configured depth a region needs no plan system of its own: without a master, skip it.
+            if masters.isEmpty, let level, level > index.configuration.depth { continue }
             var covered: Set<String> = []
             for special in lookups.specials[region] ?? [] {
                 covered.formUnion(special.scope?.hazards?.value?.compactMap(\.value) ?? [])

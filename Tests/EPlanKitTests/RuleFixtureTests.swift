@@ -1,0 +1,58 @@
+import EPlanKit
+import Foundation
+import Testing
+
+/// Small broken repositories, one per rule family, each with the exact findings expected:
+/// `expected.txt` lists `RULE FILE:LINE:COLUMN` lines (`#` starts a comment). Every finding of
+/// a lint with all rules must be listed, and every listed one must be found.
+@Suite("Rule fixtures")
+struct RuleFixtureTests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        url.deleteLastPathComponent()
+        return url.appendingPathComponent("Fixtures/rules").path
+    }()
+
+    static let families: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: "\(root)/\($0)/expected.txt") }.sorted()
+    }()
+
+    @Test("the fixture families exist")
+    func familiesExist() {
+        #expect(Self.families.count >= 5, "found \(Self.families)")
+    }
+
+    @Test("each fixture repository yields exactly its expected findings", arguments: families)
+    func fixture(family: String) throws {
+        let folder = "\(Self.root)/\(family)"
+        let expectedText = try String(contentsOfFile: "\(folder)/expected.txt", encoding: .utf8)
+        var today = "2026-11-30"
+        var expected: [String] = []
+        for line in expectedText.split(separator: "\n") {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("# today:") { today = text.dropFirst("# today:".count).trimmingCharacters(in: .whitespaces) }
+            if text.isEmpty || text.hasPrefix("#") { continue }
+            expected.append(text.split(separator: " ").prefix(2).joined(separator: " "))
+        }
+        let result = try Linter.run(LintOptions(cwd: folder, jobs: 2, today: try #require(Day(today))))
+        let got = result.active.map { "\($0.rule) \($0.location.file):\($0.location.line):\($0.location.column)" }
+        let missing = expected.sorted().difference(got.sorted())
+        let unexpected = got.sorted().difference(expected.sorted())
+        #expect(missing.isEmpty, "expected but not found in \(family):\n\(missing.joined(separator: "\n"))")
+        #expect(unexpected.isEmpty, "found but not expected in \(family):\n\(unexpected.map { f in "\(f)  \(result.active.first { "\($0.rule) \($0.location.file):\($0.location.line):\($0.location.column)" == f }?.message ?? "")" }.joined(separator: "\n"))")
+    }
+}
+
+extension Array where Element == String {
+    /// Multiset difference: the elements of self not matched one-for-one in other.
+    func difference(_ other: [String]) -> [String] {
+        var counts: [String: Int] = [:]
+        for x in other { counts[x, default: 0] += 1 }
+        var result: [String] = []
+        for x in self {
+            if let n = counts[x], n > 0 { counts[x] = n - 1 } else { result.append(x) }
+        }
+        return result
+    }
+}
