@@ -23,9 +23,22 @@ public struct LintOptions: Sendable {
     }
 }
 
+/// A file a lint run reported on, with the id of the plan it holds.
+public struct ReportedFile: Sendable, Hashable {
+    public var file: String
+    public var plan: String?
+
+    public init(file: String, plan: String?) {
+        self.file = file
+        self.plan = plan
+    }
+}
+
 /// The outcome of a lint run: the reported findings in report order, and what was looked at.
 public struct LintResult: Sendable {
     public var diagnostics: [Diagnostic]
+    /// The eplan files reported on, in path order.
+    public var reportedFiles: [ReportedFile] = []
     /// eplan files among the reported paths (plus files that could not be parsed).
     public var files: Int
     public var plans: Int
@@ -67,10 +80,12 @@ public enum Linter {
         var files = 0
         var plans = 0
         var reported: [Diagnostic] = []
+        var reportedFiles: [ReportedFile] = []
         let filter = SuppressionFilter(ran: settings.isEnabled)
         for document in workspace.documents where document.isReported && workspace.reported.contains(document.display) {
             files += 1
             if document.plan != nil { plans += 1 }
+            reportedFiles.append(ReportedFile(file: document.display, plan: document.plan?.id?.value))
             let mine = document.diagnostics + (byFile.removeValue(forKey: document.display) ?? [])
             reported += filter.apply(mine, suppressions: document.suppressions, file: document.display)
                 .compactMap { settings.apply($0) }
@@ -78,7 +93,9 @@ public enum Linter {
         // Findings in reported files that are not documents of their own (none today, but keep them).
         for (_, rest) in byFile { reported += rest.compactMap { settings.apply($0) } }
         reported.sort(by: Diagnostic.reportOrder)
-        return LintResult(diagnostics: reported, files: files, plans: plans)
+        var result = LintResult(diagnostics: reported, files: files, plans: plans)
+        result.reportedFiles = reportedFiles
+        return result
     }
 }
 

@@ -58,23 +58,19 @@ public enum JSONReport {
 public struct TextReport {
     public var color: Bool
     public var quiet: Bool
-    /// Reads a file's bytes for the source excerpt (the working folder is the base of display paths).
-    public var readSource: (String) -> [UInt8]?
+    /// The files' lines for source excerpts (the working folder is the base of display paths).
+    public var sources: SourceLines
 
-    public init(color: Bool, quiet: Bool, readSource: @escaping (String) -> [UInt8]?) {
+    public init(color: Bool, quiet: Bool, sources: SourceLines) {
         self.color = color
         self.quiet = quiet
-        self.readSource = readSource
+        self.sources = sources
     }
 
     public func render(_ result: LintResult, seconds: Double?) -> String {
         var out = ""
-        var cache: [String: [Substring]] = [:]
         for d in result.diagnostics {
-            if cache[d.location.file] == nil {
-                cache[d.location.file] = readSource(d.location.file).map(TextReport.lines) ?? []
-            }
-            render(d, lines: cache[d.location.file] ?? [], into: &out)
+            render(d, line: sources.line(d.location.file, d.location.span.start.line), into: &out)
         }
         if !quiet {
             out += summary(result, seconds: seconds) + "\n"
@@ -99,7 +95,7 @@ public struct TextReport {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    private func render(_ d: Diagnostic, lines: [Substring], into out: inout String) {
+    private func render(_ d: Diagnostic, line: Substring?, into out: inout String) {
         let severityCode: String
         switch d.severity {
         case .error: severityCode = "1;31"
@@ -114,8 +110,8 @@ public struct TextReport {
             out += " (suppressed\(suppressed.reason.map { ": " + TextReport.oneLine($0) } ?? ""))"
         }
         out += "\n"
-        if start.line >= 1, start.line <= lines.count {
-            let (excerpt, caret) = TextReport.excerpt(lines[start.line - 1], span: d.location.span)
+        if let line {
+            let (excerpt, caret) = TextReport.excerpt(line, span: d.location.span)
             let number = String(start.line)
             let gutter = String(repeating: " ", count: number.count)
             out += "    \(paint(number, "2")) | \(excerpt)\n"

@@ -4,7 +4,25 @@ import EPlanYAML
 import Foundation
 
 enum LintFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, junit, github
+}
+
+/// `--report FORMAT=FILE`: one more report written beside the normal output.
+struct ReportRequest: ExpressibleByArgument {
+    var format: LintFormat
+    var path: String
+
+    init?(argument: String) {
+        guard let eq = argument.firstIndex(of: "="), let format = LintFormat(rawValue: String(argument[..<eq])) else {
+            return nil
+        }
+        let path = String(argument[argument.index(after: eq)...])
+        guard !path.isEmpty else { return nil }
+        self.format = format
+        self.path = path
+    }
+
+    static var defaultCompletionKind: CompletionKind { .file() }
 }
 
 struct Lint: ParsableCommand {
@@ -26,13 +44,24 @@ struct Lint: ParsableCommand {
     @Argument(help: "Files and folders to lint (default: the repository holding the current folder).")
     var paths: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif, junit or github.")
     var format: LintFormat = .text
+
+    @Option(name: .customLong("report"),
+            help: ArgumentHelp("Also write a report in FORMAT to FILE, e.g. sarif=eplan.sarif (repeatable).", valueName: "FORMAT=FILE"))
+    var reports: [ReportRequest] = []
+
+    @Option(help: ArgumentHelp("Hide the findings recorded in FILE (see --write-baseline).", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"),
+            help: ArgumentHelp("Record all current findings in FILE and exit 0.", valueName: "FILE"))
+    var writeBaseline: String?
 
     @Option(help: ArgumentHelp("Write the report to FILE (atomically) instead of stdout.", valueName: "FILE"))
     var output: String?
 
-    @Flag(help: "Overwrite the --output file if it exists.")
+    @Flag(help: "Overwrite the --output, --report and --write-baseline files if they exist.")
     var force = false
 
     @Option(help: ArgumentHelp("The date for time-based rules (YYYY-MM-DD; default: today's local date).", valueName: "DATE"))
@@ -87,30 +116,41 @@ struct Lint: ParsableCommand {
         } catch {
             Console.error("eplan: \(error.message)")
             if case .invalidConfig(_, let diagnostics) = error {
-                let report = TextReport(color: false, quiet: true, readSource: Self.readSource)
+                let report = TextReport(color: false, quiet: true, sources: SourceLines(read: Self.readSource))
                 Console.error(report.render(LintResult(diagnostics: diagnostics, files: 1, plans: 0), seconds: nil))
             }
             throw ExitCode(2)
+        }
+        let sources = SourceLines(read: Self.readSource)
+
+        if let writeBaseline {
+            let recorded = Baseline(recording: result, sources: sources)
+            try write(recorded.rendered(), to: writeBaseline)
+            Console.error("eplan: recorded \(result.active.count) finding\(result.active.count == 1 ? "" : "s") in \(writeBaseline)")
+            return
+        }
+        if let baseline {
+            guard let bytes = Self.readSource(baseline) else {
+                Console.error("eplan: cannot read baseline \(baseline)")
+                throw ExitCode(2)
+            }
+            switch Baseline.parse(bytes) {
+            case .success(let recorded): result = recorded.filter(result, sources: sources)
+            case .failure(let problem):
+                Console.error("eplan: \(baseline) is \(problem.reason)")
+                throw ExitCode(2)
+            }
         }
         if !showSuppressed { result.diagnostics = result.active }
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
-        let text: String
-        switch format {
-        case .text:
-            let report = TextReport(color: output == nil && Console.stdoutWantsColor, quiet: quiet, readSource: Self.readSource)
-            text = report.render(result, seconds: seconds)
-        case .json:
-            text = JSONReport.render(result)
+        for report in reports {
+            try write(render(result, report.format, sources: sources, color: false, seconds: seconds), to: report.path)
         }
+        let text = render(result, format, sources: sources, color: output == nil && Console.stdoutWantsColor, seconds: seconds)
         if let output {
-            do {
-                try AtomicFile.write(Data(text.utf8), to: output, overwrite: force)
-            } catch {
-                Console.error("eplan: \(error)")
-                throw ExitCode(2)
-            }
+            try write(text, to: output)
         } else {
             Console.write(text)
         }
@@ -120,6 +160,25 @@ struct Lint: ParsableCommand {
         if let maxWarnings, warnings > maxWarnings {
             Console.error("eplan: \(warnings) warnings, more than --max-warnings \(maxWarnings)")
             throw ExitCode(1)
+        }
+    }
+
+    private func render(_ result: LintResult, _ format: LintFormat, sources: SourceLines, color: Bool, seconds: Double) -> String {
+        switch format {
+        case .text: return TextReport(color: color, quiet: quiet, sources: sources).render(result, seconds: seconds)
+        case .json: return JSONReport.render(result)
+        case .sarif: return SARIFReport.render(result, sources: sources)
+        case .junit: return JUnitReport.render(result)
+        case .github: return GitHubReport.render(result)
+        }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try AtomicFile.write(Data(text.utf8), to: path, overwrite: force)
+        } catch {
+            Console.error("eplan: \(error)")
+            throw ExitCode(2)
         }
     }
 

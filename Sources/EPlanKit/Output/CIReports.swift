@@ -1,0 +1,251 @@
+import EPlanYAML
+
+/// Source lines of the files findings point at, read once each (for excerpts and fingerprints).
+public final class SourceLines: @unchecked Sendable {
+    private var cache: [String: [Substring]] = [:]
+    private let read: (String) -> [UInt8]?
+
+    public init(read: @escaping (String) -> [UInt8]?) {
+        self.read = read
+    }
+
+    public func lines(_ file: String) -> [Substring] {
+        if let lines = cache[file] { return lines }
+        let lines = read(file).map(TextReport.lines) ?? []
+        cache[file] = lines
+        return lines
+    }
+
+    public func line(_ file: String, _ number: Int) -> Substring? {
+        let lines = lines(file)
+        return number >= 1 && number <= lines.count ? lines[number - 1] : nil
+    }
+}
+
+/// A finding's identity that survives line shifts: rule, file, the message with numbers
+/// blurred, and the text of the line it points at (not its number).
+public enum Fingerprint {
+    public static func of(_ d: Diagnostic, _ sources: SourceLines) -> String {
+        var text = "\(d.rule.rawValue)\u{0}\(d.location.file)\u{0}"
+        for scalar in d.message.unicodeScalars {
+            text.unicodeScalars.append(("0"..."9").contains(scalar) ? "0" : scalar)
+        }
+        text += "\u{0}"
+        if let line = sources.line(d.location.file, d.location.line) {
+            text += line.trimmingWhitespaceSubstring
+        }
+        return hex(fnv1a(text))
+    }
+
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// SARIF 2.1.0: one run, the rules in `tool.driver.rules`, results with fingerprints.
+public enum SARIFReport {
+    public static func render(_ result: LintResult, sources: SourceLines) -> String {
+        let rules = RuleCatalog.all
+        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        let driver: JSON = .object([
+            ("name", .string("eplan")),
+            ("version", .string(EPlan.version)),
+            ("semanticVersion", .string(EPlan.version)),
+            ("informationUri", .string("docs/rules.md")),
+            ("rules", .array(rules.map { rule in
+                .object([
+                    ("id", .string(rule.id.rawValue)),
+                    ("shortDescription", .object([("text", .string(rule.summary))])),
+                    ("fullDescription", .object([("text", .string(rule.rationale))])),
+                    ("helpUri", .string("docs/rules.md#\(rule.id.rawValue)")),
+                    ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
+                    ("properties", .object([("tags", .array([.string(rule.group.rawValue)]))])),
+                ])
+            })),
+        ])
+        let results: [JSON] = result.diagnostics.map { d in
+            var members: [(String, JSON)] = [
+                ("ruleId", .string(d.rule.rawValue)),
+                ("level", .string(level(d.severity))),
+                ("message", .object([("text", .string(d.message + (d.help.map { " (help: \($0))" } ?? "")))])),
+                ("locations", .array([location(d.location)])),
+                ("partialFingerprints", .object([("eplanFingerprint/v1", .string(Fingerprint.of(d, sources)))])),
+            ]
+            if let index = ruleIndex[d.rule] { members.insert(("ruleIndex", .int(index)), at: 1) }
+            if !d.related.isEmpty {
+                members.append(("relatedLocations", .array(d.related.enumerated().map { i, r in
+                    .object([
+                        ("id", .int(i + 1)),
+                        ("physicalLocation", physical(r.location)),
+                        ("message", .object([("text", .string(r.message))])),
+                    ])
+                })))
+            }
+            if let s = d.suppressed {
+                var suppression: [(String, JSON)] = [("kind", .string("inSource"))]
+                if let reason = s.reason { suppression.append(("justification", .string(reason))) }
+                members.append(("suppressions", .array([.object(suppression)])))
+            }
+            return .object(members)
+        }
+        let root: JSON = .object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", driver)])),
+                ("columnKind", .string("unicodeCodePoints")),
+                ("results", .array(results)),
+            ])])),
+        ])
+        return root.rendered()
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .note: return "note"
+        }
+    }
+
+    static func physical(_ location: Location) -> JSON {
+        let span = location.span
+        let end = span.end < span.start ? span.start : span.end
+        return .object([
+            ("artifactLocation", .object([("uri", .string(location.file))])),
+            ("region", .object([
+                ("startLine", .int(max(1, span.start.line))),
+                ("startColumn", .int(max(1, span.start.column))),
+                ("endLine", .int(max(1, end.line))),
+                ("endColumn", .int(max(1, end.column))),
+            ])),
+        ])
+    }
+
+    static func location(_ location: Location) -> JSON {
+        .object([("physicalLocation", physical(location))])
+    }
+}
+
+/// JUnit XML: one testsuite per file, one testcase per file (named after its plan), a failure per finding.
+public enum JUnitReport {
+    public static func render(_ result: LintResult) -> String {
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in result.diagnostics where d.suppressed == nil { byFile[d.location.file, default: []].append(d) }
+        var files = result.reportedFiles
+        for file in byFile.keys where !files.contains(where: { $0.file == file }) {
+            files.append(ReportedFile(file: file, plan: nil))
+        }
+        files.sort { $0.file < $1.file }
+        let failures = byFile.values.reduce(0) { $0 + $1.count }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"eplan\" tests=\"\(files.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        for file in files {
+            let findings = byFile[file.file] ?? []
+            out += "  <testsuite name=\"\(escape(file.file))\" tests=\"1\" failures=\"\(findings.count)\" errors=\"0\" skipped=\"0\">\n"
+            let name = file.plan ?? file.file
+            out += "    <testcase classname=\"\(escape(file.file))\" name=\"\(escape(name))\""
+            if findings.isEmpty {
+                out += "/>\n"
+            } else {
+                out += ">\n"
+                for d in findings {
+                    let where_ = "\(d.location.file):\(d.location.line):\(d.location.column)"
+                    out += "      <failure type=\"\(escape(d.rule.rawValue))\" message=\"\(escape(d.message))\">"
+                    out += escape("\(where_): \(d.severity): \(d.message) [\(d.rule)]" + (d.help.map { "\nhelp: \($0)" } ?? ""))
+                    out += "</failure>\n"
+                }
+                out += "    </testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    /// XML text and attribute escaping; characters XML 1.0 cannot hold become U+FFFD.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default:
+                let v = scalar.value
+                if v < 0x20 || v == 0xFFFE || v == 0xFFFF || (0xD800...0xDFFF).contains(v) {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=RULE::MESSAGE`.
+public enum GitHubReport {
+    public static func render(_ result: LintResult) -> String {
+        var out = ""
+        for d in result.diagnostics where d.suppressed == nil {
+            let command: String
+            switch d.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .note: command = "notice"
+            }
+            let s = d.location.span
+            var properties = "file=\(property(d.location.file)),line=\(s.start.line),col=\(s.start.column)"
+            if s.end.line >= s.start.line {
+                properties += ",endLine=\(s.end.line),endColumn=\(s.end.column)"
+            }
+            properties += ",title=\(property(d.rule.rawValue))"
+            let message = d.message + (d.help.map { "\nhelp: \($0)" } ?? "")
+            out += "::\(command) \(properties)::\(data(message))\n"
+        }
+        return out
+    }
+
+    /// Escaping of a command's message: `%`, CR and LF.
+    static func data(_ text: String) -> String {
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Escaping of a property value: as for messages, plus `:` and `,`.
+    static func property(_ text: String) -> String {
+        data(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}
