@@ -32,14 +32,23 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
-## install: the eplan binary into $(PREFIX)/bin
+## install: the eplan binary, its man page and shell completions under $(PREFIX)
 install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
+		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
+		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
 	install -m 755 .build/release/eplan "$(DESTDIR)$(PREFIX)/bin/eplan"
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual
+	install -m 644 .build/plugins/GenerateManual/outputs/eplan/eplan.1 "$(DESTDIR)$(PREFIX)/share/man/man1/eplan.1"
+	.build/release/eplan --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/eplan"
+	.build/release/eplan --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_eplan"
+	.build/release/eplan --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/eplan.fish"
 
-## docs: regenerate the rule reference docs/rules.md from the rule declarations
+## docs: regenerate the generated files: docs/rules.md and the JSON Schemas in schemas/
 docs: build
 	.build/debug/eplan rules --markdown > docs/rules.md
+	mkdir -p schemas
+	for t in plan regions inventory config; do .build/debug/eplan schema $$t > schemas/$$t.schema.json; done
 
 clean:
 	rm -rf .build

@@ -164,3 +164,23 @@ struct CIFormatTests {
         #expect(notABaseline.status == 2)
     }
 }
+
+@Suite("Shell integration")
+struct ShellIntegrationTests {
+    @Test("completion scripts are generated for bash, zsh and fish", arguments: ["bash", "zsh", "fish"])
+    func completions(shell: String) throws {
+        let run = try CLI.run(["--generate-completion-script", shell], in: CLI.packageRoot)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("eplan"))
+        #expect(run.stdout.contains("lint"))
+    }
+
+    @Test("the pre-commit hook file follows pre-commit's conventions")
+    func preCommitHooks() throws {
+        let text = try String(contentsOfFile: "\(CLI.packageRoot)/.pre-commit-hooks.yaml", encoding: .utf8)
+        #expect(text.contains("- id: eplan-lint\n"))
+        #expect(text.contains("entry: eplan lint"))
+        #expect(text.contains("language: swift"))
+        #expect(text.contains("files: \\.ya?ml$"))
+    }
+}

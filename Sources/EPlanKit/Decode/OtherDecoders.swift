@@ -2,8 +2,6 @@ import EPlanYAML
 
 /// Decodes `eplan: regions/v1` (plan-format §5).
 enum RegionsDecoder {
-    static let regionKeys = ["id", "name", "level", "hazards", "children"]
-
     static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> RegionsDocument {
         var doc = RegionsDocument(file: c.sink.file, firstKey: c.firstKeySpan(root), regions: [])
         for pair in pairs {
@@ -15,7 +13,7 @@ enum RegionsDecoder {
                     region(node, pairs, parentPath: nil, parentLevel: nil, seen: &seen, &c)
                 }.value ?? []
             default:
-                c.unknownKey(pair, known: ["eplan", "regions"], in: "a regions document")
+                c.unknownKey(pair, known: Keys.regionsDocument, in: "a regions document")
             }
         }
         c.requireKeys(pairs, ["regions"], in: "the regions document", at: doc.firstKey)
@@ -34,7 +32,7 @@ enum RegionsDecoder {
             case "level": r.level = c.enumField(p, "level", what: "level")
             case "hazards": r.hazards = c.fieldList(p, "hazards") { c, node, path in c.hazard(node, path) }
             case "children": childrenPair = p
-            default: c.unknownKey(p, known: regionKeys, in: "a region")
+            default: c.unknownKey(p, known: Keys.region, in: "a region")
             }
         }
         c.requireKeys(pairs, ["id", "level"], in: "the region", at: c.firstKeySpan(node))
@@ -75,7 +73,7 @@ enum InventoryDecoder {
             case "eplan": break
             case "region": inv.region = Field(c.regionPath(pair.value, "region", at: s), span: s)
             case "resources": inv.resources = c.records(pair, "resources", PlanDecoder.resource).value ?? []
-            default: c.unknownKey(pair, known: ["eplan", "region", "resources"], in: "an inventory")
+            default: c.unknownKey(pair, known: Keys.inventory, in: "an inventory")
             }
         }
         c.requireKeys(pairs, ["resources"], in: "the inventory", at: inv.firstKey)
@@ -85,9 +83,6 @@ enum InventoryDecoder {
 
 /// Decodes `eplan: config/v1` (plan-format §7).
 enum ConfigDecoder {
-    static let topKeys = ["eplan", "include", "exclude", "depth", "external", "hazards", "rules"]
-    static let externalKeys = ["id", "kind", "level", "version", "region", "hazards", "severities", "reporting"]
-
     static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> Configuration {
         var config = Configuration(file: c.sink.file)
         // Extra hazards first: external entries may name them.
@@ -115,7 +110,7 @@ enum ConfigDecoder {
                     if let (id, rule) = ruleConfiguration(rp, &c) { config.rules[id] = rule }
                 }
             default:
-                c.unknownKey(pair, known: topKeys, in: "eplan.yaml")
+                c.unknownKey(pair, known: Keys.config, in: "eplan.yaml")
             }
         }
         return config
@@ -154,7 +149,7 @@ enum ConfigDecoder {
             case "severities":
                 e.severities = c.fieldList(p, "\(path).severities") { c, node, path in c.severityClass(node, path) }
             case "reporting": e.reporting = PlanDecoder.reporting(p, "\(path).reporting", &c)
-            default: c.unknownKey(p, known: externalKeys, in: "an external plan")
+            default: c.unknownKey(p, known: Keys.external, in: "an external plan")
             }
         }
         c.requireKeys(pairs, ["id", "kind", "level", "version"], in: "the external plan", at: c.firstKeySpan(node))

@@ -2,11 +2,6 @@ import EPlanYAML
 
 /// Decodes `eplan: plan/v1` documents (plan-format §4).
 enum PlanDecoder {
-    static let topKeys = [
-        "eplan", "id", "title", "kind", "level", "region", "owner", "status", "version", "issued", "filed",
-        "evaluated", "parent", "master", "scope", "organization", "reporting", "response-levels", "actions",
-        "resources", "drills", "revisions", "regions", "event-dates",
-    ]
     static let alwaysRequired = ["id", "title", "kind", "level", "region", "owner", "version"]
 
     /// Keys each kind must have, besides `parent` and `master` (which the vertical rules report).
@@ -64,7 +59,7 @@ enum PlanDecoder {
                 eventDatesPair = pair
                 plan.eventDates = eventDates(pair, &c)
             default:
-                c.unknownKey(pair, known: topKeys, in: "a plan")
+                c.unknownKey(pair, known: Keys.plan, in: "a plan")
             }
         }
         checkRequired(plan, pairs, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
@@ -133,7 +128,7 @@ enum PlanDecoder {
                     let ps = c.span(p)
                     id = Field(c.identifier(p.value, "parent.id", at: ps, what: "parent plan id"), span: ps)
                 case "version": version = c.versionField(p, "parent.version")
-                default: c.unknownKey(p, known: ["id", "version"], in: "'parent'")
+                default: c.unknownKey(p, known: Keys.parent, in: "'parent'")
                 }
             }
             guard let id else {
@@ -163,14 +158,14 @@ enum PlanDecoder {
                         switch q.key.scalar {
                         case "hazard": e.hazard = Field(c.hazard(q.value, "\(path).hazard"), span: c.span(q))
                         case "reason": e.reason = c.textField(q, "\(path).reason")
-                        default: c.unknownKey(q, known: ["hazard", "reason"], in: "a scope exclusion")
+                        default: c.unknownKey(q, known: Keys.exclusion, in: "a scope exclusion")
                         }
                     }
                     c.requireKeys(pairs, ["hazard", "reason"], in: "the exclusion", at: c.firstKeySpan(node))
                     return e
                 }.value ?? []
             default:
-                c.unknownKey(p, known: ["hazards", "severities", "excluded"], in: "'scope'")
+                c.unknownKey(p, known: Keys.scope, in: "'scope'")
             }
         }
         return scope
@@ -193,14 +188,14 @@ enum PlanDecoder {
                     case "office":
                         let qs = c.span(q)
                         command.office = Field(c.agencyRef(q.value, "organization.command.office", at: qs), span: qs)
-                    default: c.unknownKey(q, known: ["name", "lead", "office"], in: "'organization.command'")
+                    default: c.unknownKey(q, known: Keys.command, in: "'organization.command'")
                     }
                 }
                 org.command = command
             case "members":
                 org.members = c.records(p, "organization.members", member).value ?? []
             default:
-                c.unknownKey(p, known: ["command", "members"], in: "'organization'")
+                c.unknownKey(p, known: Keys.organization, in: "'organization'")
             }
         }
         return org
@@ -220,7 +215,7 @@ enum PlanDecoder {
                     c.sink.add(.schemaValue, "'\(path).duties' is empty; list what this member does", at: duties.span)
                 }
                 m.duties = duties
-            default: c.unknownKey(p, known: ["agency", "role", "duties"], in: "an organization member")
+            default: c.unknownKey(p, known: Keys.member, in: "an organization member")
             }
         }
         c.requireKeys(pairs, ["agency", "duties"], in: "the member", at: c.firstKeySpan(node))
@@ -241,7 +236,7 @@ enum PlanDecoder {
             case "to":
                 let ps = c.span(p)
                 r.to = Field(c.agencyRef(p.value, "\(path).to", at: ps), span: ps)
-            default: c.unknownKey(p, known: ["initial", "written", "follow-up", "to"], in: "'\(path)'")
+            default: c.unknownKey(p, known: Keys.reporting, in: "'\(path)'")
             }
         }
         return r
@@ -257,14 +252,12 @@ enum PlanDecoder {
                 r.lead = c.fieldList(p, "\(path).lead", scalarIsList: true) { c, node, path in
                     c.agencyRef(node, path, at: c.span(node))
                 }
-            default: c.unknownKey(p, known: ["level", "trigger", "lead"], in: "a response level")
+            default: c.unknownKey(p, known: Keys.responseLevel, in: "a response level")
             }
         }
         c.requireKeys(pairs, ["level"], in: "the response level", at: c.firstKeySpan(node))
         return r
     }
-
-    static let actionKeys = ["id", "phase", "who", "how", "when", "within", "resources", "hazards"]
 
     static func action(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Action {
         var a = Action(span: c.firstKeySpan(node))
@@ -292,14 +285,12 @@ enum PlanDecoder {
                 }
             case "hazards":
                 a.hazards = c.fieldList(p, "\(here).hazards") { c, node, path in c.hazard(node, path) }
-            default: c.unknownKey(p, known: actionKeys, in: "an action")
+            default: c.unknownKey(p, known: Keys.action, in: "an action")
             }
         }
         c.requireKeys(pairs, ["id", "phase"], in: "the action", at: a.span)
         return a
     }
-
-    static let resourceKeys = ["id", "type", "name", "quantity", "unit", "holder"]
 
     static func resource(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Resource {
         var r = Resource(span: c.span(node))
@@ -312,7 +303,7 @@ enum PlanDecoder {
             case "quantity": r.quantity = Field(c.number(p.value, "\(path).quantity", at: s), span: s)
             case "unit": r.unit = c.textField(p, "\(path).unit")
             case "holder": r.holder = Field(c.agencyRef(p.value, "\(path).holder", at: s), span: s)
-            default: c.unknownKey(p, known: resourceKeys, in: "a resource")
+            default: c.unknownKey(p, known: Keys.resource, in: "a resource")
             }
         }
         c.requireKeys(pairs, ["id", "type"], in: "the resource", at: c.firstKeySpan(node))
@@ -327,7 +318,7 @@ enum PlanDecoder {
             case "type": d.type = c.enumField(p, "\(path).type", what: "drill type")
             case "findings":
                 d.findings = c.fieldList(p, "\(path).findings") { c, node, path in c.text(node, path, at: c.span(node)) }
-            default: c.unknownKey(p, known: ["date", "type", "findings"], in: "a drill")
+            default: c.unknownKey(p, known: Keys.drill, in: "a drill")
             }
         }
         c.requireKeys(pairs, ["date"], in: "the drill", at: c.firstKeySpan(node))
@@ -341,7 +332,7 @@ enum PlanDecoder {
             case "version": r.version = c.versionField(p, "\(path).version")
             case "date": r.date = c.dateField(p, "\(path).date")
             case "reason": r.reason = c.textField(p, "\(path).reason")
-            default: c.unknownKey(p, known: ["version", "date", "reason"], in: "a revision")
+            default: c.unknownKey(p, known: Keys.revision, in: "a revision")
             }
         }
         c.requireKeys(pairs, ["version", "date"], in: "the revision", at: c.firstKeySpan(node))
@@ -356,7 +347,7 @@ enum PlanDecoder {
             switch p.key.scalar {
             case "from": e.from = c.dateField(p, "event-dates.from")
             case "to": e.to = c.dateField(p, "event-dates.to")
-            default: c.unknownKey(p, known: ["from", "to"], in: "'event-dates'")
+            default: c.unknownKey(p, known: Keys.eventDates, in: "'event-dates'")
             }
         }
         c.requireKeys(pairs, ["from", "to"], in: "'event-dates'", at: c.firstKeySpan(pair.value))

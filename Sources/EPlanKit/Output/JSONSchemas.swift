@@ -1,0 +1,224 @@
+/// JSON Schemas (draft 2020-12) of the four document types, generated from the declarations the
+/// decoders use (`Keys`, the enums, the required keys per kind), for editors: completion of keys and
+/// enum values, and early red squiggles. eplan itself does not read them; `eplan lint` is the judge.
+public enum JSONSchemas {
+    public static let documentTypes = ["plan", "regions", "inventory", "config"]
+
+    public static func schema(_ type: String) -> JSON? {
+        switch type {
+        case "plan": return plan
+        case "regions": return regions
+        case "inventory": return inventory
+        case "config": return config
+        default: return nil
+        }
+    }
+
+    /// The file name in schemas/.
+    public static func fileName(_ type: String) -> String { "\(type).schema.json" }
+
+    // MARK: Building blocks
+
+    static let idPattern = "^[a-z0-9]+([._-][a-z0-9]+)*$"
+    static let slugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
+    static let regionPattern = "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
+    static let agencyPattern = "^([a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*:)?[a-z0-9]+(-[a-z0-9]+)*$"
+
+    static func str(_ description: String, pattern: String? = nil) -> JSON {
+        var members: [(String, JSON)] = [("type", .string("string"))]
+        if let pattern { members.append(("pattern", .string(pattern))) }
+        members.append(("description", .string(description)))
+        return .object(members)
+    }
+
+    /// Any scalar is text to eplan (`title: 2024` is the text "2024").
+    static func text(_ description: String, nullable: Bool = false) -> JSON {
+        var types: [JSON] = [.string("string"), .string("number"), .string("boolean")]
+        if nullable { types.append(.string("null")) }
+        return .object([("type", .array(types)), ("description", .string(description))])
+    }
+
+    static func enumeration(_ values: [String], _ description: String) -> JSON {
+        .object([("enum", .array(values.map(JSON.string))), ("description", .string(description))])
+    }
+
+    static func list(_ items: JSON, _ description: String, minItems: Int? = nil) -> JSON {
+        var members: [(String, JSON)] = [("type", .string("array")), ("items", items)]
+        if let minItems { members.append(("minItems", .int(minItems))) }
+        members.append(("description", .string(description)))
+        return .object(members)
+    }
+
+    static func oneOrMany(_ item: JSON, _ description: String) -> JSON {
+        .object([("anyOf", .array([item, .object([("type", .string("array")), ("items", item)])])),
+                 ("description", .string(description))])
+    }
+
+    /// A mapping with exactly `keys` (in declaration order) plus `x-` extension keys.
+    static func mapping(_ keys: [String], _ properties: [String: JSON], required: [String] = [],
+                        description: String? = nil, extra: [(String, JSON)] = []) -> JSON {
+        var members: [(String, JSON)] = [("type", .string("object"))]
+        if let description { members.append(("description", .string(description))) }
+        members.append(("properties", .object(keys.map { ($0, properties[$0] ?? .object([])) })))
+        if !required.isEmpty { members.append(("required", .array(required.map(JSON.string)))) }
+        members.append(("patternProperties", .object([("^x-", .object([]))])))
+        members.append(("additionalProperties", .bool(false)))
+        return .object(members + extra)
+    }
+
+    static func document(_ type: String, title: String, _ body: JSON) -> JSON {
+        guard case .object(let members) = body else { return body }
+        return .object([
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("$id", .string("https://eplan.invalid/schemas/\(fileName(type))")),
+            ("title", .string(title)),
+        ] + members)
+    }
+
+    static let id = str("plan or resource id, e.g. qs.lin.flood", pattern: idPattern)
+    static let slug = str("slug, e.g. fire-rescue", pattern: slugPattern)
+    static let regionPath = str("region path from the root of the region tree, e.g. qs/lin", pattern: regionPattern)
+    static let agency = str("agency slug of the plan's region, or REGION:slug", pattern: agencyPattern)
+    static let date = str("date YYYY-MM-DD", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    static let duration = str("duration: a positive whole number and m, h or d (30m, 2h, 3d)", pattern: "^[1-9][0-9]*[mhd]$")
+    static let version: JSON = .object([("type", .array([.string("string"), .string("number")])),
+                                        ("description", .string("version; quote it (\"2.10\") so other tools keep it as text"))])
+    static let hazard = enumeration(HazardCatalog.builtIn, "hazard id (repositories may add more in eplan.yaml)")
+    static let severityClass = enumeration(SeverityClass.allCases.map(\.rawValue), "severity class: I (particularly serious) .. IV (general)")
+    static let level = enumeration(Level.allCases.map(\.rawValue), "administrative level")
+    static let kind = enumeration(PlanKind.allCases.map(\.rawValue), "plan kind")
+    static let limit: JSON = .object([
+        ("anyOf", .array([duration, mapping(SeverityClass.allCases.map(\.rawValue),
+                                            Dictionary(uniqueKeysWithValues: SeverityClass.allCases.map { ($0.rawValue, duration) }))])),
+        ("description", .string("a duration for every class, or a mapping from severity class to duration")),
+    ])
+
+    static let reporting = mapping(Keys.reporting, [
+        "initial": limit, "written": limit, "follow-up": duration, "to": agency,
+    ], description: "reporting to the higher level")
+
+    static let resource = mapping(Keys.resource, [
+        "id": id, "type": enumeration(ResourceType.allCases.map(\.rawValue), "resource type"),
+        "name": text("name"), "quantity": .object([("type", .string("number")), ("minimum", .int(0))]),
+        "unit": text("unit"), "holder": agency,
+    ], required: ["id", "type"])
+
+    // MARK: Documents
+
+    static var plan: JSON {
+        let action = mapping(Keys.action, [
+            "id": slug, "phase": enumeration(Phase.allCases.map(\.rawValue), "phase"),
+            "who": .object([("anyOf", .array([agency, .object([("type", .string("array")), ("items", agency)]), .object([("type", .string("null"))])])),
+                            ("description", .string("who does it: an agency ref or a list of them"))]),
+            "how": text("how it is done", nullable: true), "when": text("when it is done", nullable: true),
+            "within": duration, "resources": list(id, "with what resources; [] when none are needed"),
+            "hazards": list(hazard, "hazards the action is for (a subset of scope.hazards)"),
+        ], required: ["id", "phase"])
+        let properties: [String: JSON] = [
+            "eplan": .object([("const", .string("plan/v1"))]),
+            "id": id, "title": text("title"), "kind": kind, "level": level, "region": regionPath, "owner": agency,
+            "status": enumeration(PlanStatus.allCases.map(\.rawValue), "status (default in-force)"),
+            "version": version, "issued": date, "filed": date, "evaluated": date,
+            "parent": .object([("anyOf", .array([id, mapping(Keys.parent, ["id": id, "version": version], required: ["id"])])),
+                               ("description", .string("the higher-level plan this plan docks with"))]),
+            "master": id,
+            "scope": mapping(Keys.scope, [
+                "hazards": list(hazard, "hazards this plan handles"),
+                "severities": list(severityClass, "incident classes this plan handles (default all four)"),
+                "excluded": list(mapping(Keys.exclusion, ["hazard": hazard, "reason": text("why")], required: ["hazard", "reason"]),
+                                 "parent hazards deliberately not handled here"),
+            ]),
+            "organization": mapping(Keys.organization, [
+                "command": mapping(Keys.command, ["name": text("name"), "lead": text("lead role"), "office": agency]),
+                "members": list(mapping(Keys.member, [
+                    "agency": agency, "role": enumeration(MemberRole.allCases.map(\.rawValue), "role (default support)"),
+                    "duties": list(text("duty"), "what the member does", minItems: 1),
+                ], required: ["agency", "duties"]), "member agencies"),
+            ]),
+            "reporting": reporting,
+            "response-levels": list(mapping(Keys.responseLevel, [
+                "level": severityClass, "trigger": text("trigger"), "lead": oneOrMany(agency, "lead agency or agencies"),
+            ], required: ["level"]), "response levels"),
+            "actions": list(action, "actions before, during and after the incident"),
+            "resources": list(resource, "resources defined in this plan"),
+            "drills": list(mapping(Keys.drill, [
+                "date": date, "type": enumeration(DrillType.allCases.map(\.rawValue), "drill type"),
+                "findings": list(text("finding"), "what the drill found"),
+            ], required: ["date"]), "drills held"),
+            "revisions": list(mapping(Keys.revision, ["version": version, "date": date, "reason": text("reason")],
+                                      required: ["version", "date"]), "revision history"),
+            "regions": list(regionPath, "regions of a joint plan", minItems: 2),
+            "event-dates": mapping(Keys.eventDates, ["from": date, "to": date], required: ["from", "to"]),
+        ]
+        var required = ["eplan"] + PlanDecoder.alwaysRequired
+        required.removeAll { $0 == "issued" }
+        let byKind: [JSON] = PlanKind.allCases.map { kind in
+            var keys: [String] = []
+            var scopeHazards = false
+            for key in PlanDecoder.requiredKeys(of: kind) where !PlanDecoder.alwaysRequired.contains(key) {
+                if key == "scope.hazards" { scopeHazards = true; keys.append("scope") } else { keys.append(key) }
+            }
+            var then: [(String, JSON)] = [("required", .array(keys.map(JSON.string)))]
+            if scopeHazards {
+                then.append(("properties", .object([("scope", .object([("required", .array([.string("hazards")]))]))])))
+            }
+            return .object([
+                ("if", .object([("properties", .object([("kind", .object([("const", .string(kind.rawValue))]))])),
+                                ("required", .array([.string("kind")]))])),
+                ("then", .object(then)),
+            ])
+        }
+        let inForce: JSON = .object([
+            ("if", .object([("properties", .object([("status", .object([("enum", .array([.string("draft"), .string("retired")]))]))])),
+                            ("required", .array([.string("status")]))])),
+            ("else", .object([("required", .array([.string("issued")]))])),
+        ])
+        return document("plan", title: "eplan plan (plan/v1)",
+                        mapping(Keys.plan, properties, required: required, extra: [("allOf", .array(byKind + [inForce]))]))
+    }
+
+    static var regions: JSON {
+        let region: JSON = mapping(Keys.region, [
+            "id": slug, "name": text("name"), "level": level, "hazards": list(hazard, "the region's risk profile"),
+            "children": list(.object([("$ref", .string("#/$defs/region"))]), "regions below this one"),
+        ], required: ["id", "level"])
+        let body = mapping(Keys.regionsDocument, [
+            "eplan": .object([("const", .string("regions/v1"))]),
+            "regions": list(.object([("$ref", .string("#/$defs/region"))]), "the region tree"),
+        ], required: ["eplan", "regions"], extra: [("$defs", .object([("region", region)]))])
+        return document("regions", title: "eplan regions (regions/v1)", body)
+    }
+
+    static var inventory: JSON {
+        document("inventory", title: "eplan inventory (inventory/v1)", mapping(Keys.inventory, [
+            "eplan": .object([("const", .string("inventory/v1"))]),
+            "region": regionPath, "resources": list(resource, "shared resources"),
+        ], required: ["eplan", "resources"]))
+    }
+
+    static var config: JSON {
+        let external = mapping(Keys.external, [
+            "id": id, "kind": kind, "level": level, "version": version, "region": regionPath,
+            "hazards": list(hazard, "hazards it handles"), "severities": list(severityClass, "classes it handles"),
+            "reporting": reporting,
+        ], required: ["id", "kind", "level", "version"])
+        let severityName = enumeration(["off", "note", "warning", "error"], "severity, or off")
+        let rules: [(String, JSON)] = RuleCatalog.all.map { rule in
+            var settings: [String: JSON] = ["severity": severityName]
+            for s in rule.settings { settings[s.name] = .object([("type", .string("integer")), ("minimum", .int(1))]) }
+            let keys = ["severity"] + rule.settings.map(\.name)
+            return (rule.id.rawValue, .object([("anyOf", .array([severityName, mapping(keys, settings)])),
+                                               ("description", .string(rule.summary))]))
+        }
+        let categories = HazardCatalog.categories.map(\.name)
+        return document("config", title: "eplan configuration (config/v1)", mapping(Keys.config, [
+            "eplan": .object([("const", .string("config/v1"))]),
+            "include": list(str("glob"), "files to read (default everything)"),
+            "exclude": list(str("glob"), "files to skip"),
+            "depth": level,
+            "external": list(external, "plans kept outside this repository"),
+            "hazards": mapping(categories, Dictionary(uniqueKeysWithValues: categories.map { ($0, list(slug, "extra hazard ids")) })),
+            "rules": .object([("type", .string("object")), ("properties", .object(rules)), ("additionalProperties", .bool(false))]),
+        ], required: ["eplan"]))
+    }
+}
