@@ -10,6 +10,8 @@ public struct LintOptions: Sendable {
     public var onlyRules: Set<RuleID>
     /// These rules never report (`--disable`).
     public var disabledRules: Set<RuleID>
+    /// Keep per-file summaries between runs, so that linting a few files of a large repository is fast.
+    public var useCache = false
 
     public init(paths: [String] = [], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(),
                 jobs: Int = 0, today: Day, onlyRules: Set<RuleID> = [], disabledRules: Set<RuleID> = []) {
@@ -62,7 +64,7 @@ public struct LintResult: Sendable {
 public enum Linter {
     public static func run(_ options: LintOptions) throws(WorkspaceError) -> LintResult {
         let workspace = try Workspace.load(Workspace.Request(paths: options.paths, configPath: options.configPath,
-                                                             cwd: options.cwd, jobs: options.jobs))
+                                                             cwd: options.cwd, jobs: options.jobs, useCache: options.useCache))
         let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
         let settings = SeveritySettings(configuration: workspace.configuration, options: options)
 

@@ -131,7 +131,7 @@ struct DecodeContext {
             sink.add(.schemaType, "'\(path)' must be a text, found \(node.shapeName)", at: span)
             return nil
         }
-        if !allowEmpty, text.trimmingWhitespace.isEmpty {
+        if !allowEmpty, text.isBlank {
             sink.add(.schemaValue, "'\(path)' is empty", at: span)
             return nil
         }
@@ -303,20 +303,16 @@ enum Patterns {
     static func isIdentifier(_ text: String) -> Bool { matches(text, separators: [0x2E, 0x5F, 0x2D]) }
     static func isSlug(_ text: String) -> Bool { matches(text, separators: [0x2D]) }
 
-    static func isRegionPath(_ text: String) -> Bool {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        return !parts.isEmpty && parts.allSatisfy { isSlug(String($0)) }
-    }
+    /// Slugs joined by single '/': parts of `[a-z0-9]+` joined by single '-' or '/'.
+    static func isRegionPath(_ text: String) -> Bool { matches(text, separators: [0x2D, 0x2F]) }
 
     static func agencyRef(_ text: String) -> AgencyRef? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        switch parts.count {
-        case 1 where isSlug(text):
-            return AgencyRef(region: nil, agency: text)
-        case 2 where isRegionPath(String(parts[0])) && isSlug(String(parts[1])):
-            return AgencyRef(region: String(parts[0]), agency: String(parts[1]))
-        default:
-            return nil
+        guard let colon = text.utf8.firstIndex(of: 0x3A) else {
+            return isSlug(text) ? AgencyRef(region: nil, agency: text) : nil
         }
+        let region = Substring(text.utf8[..<colon])
+        let agency = Substring(text.utf8[text.utf8.index(after: colon)...])
+        guard isRegionPath(String(region)), isSlug(String(agency)) else { return nil }
+        return AgencyRef(region: String(region), agency: String(agency))
     }
 }

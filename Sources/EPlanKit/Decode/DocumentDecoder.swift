@@ -81,7 +81,7 @@ public enum DocumentDecoder {
         let content: DocumentContent
         switch type {
         case "plan/v1":
-            var plan = PlanDecoder.decode(root, pairs, &c)
+            let plan = PlanDecoder.decode(root, pairs, &c)
             plan.file = display
             content = .plan(plan)
         case "regions/v1": content = .regions(RegionsDecoder.decode(root, pairs, &c))

@@ -16,7 +16,7 @@ enum PlanDecoder {
     }
 
     static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> Plan {
-        var plan = Plan(file: c.sink.file, firstKey: c.firstKeySpan(root))
+        let plan = Plan(file: c.sink.file, firstKey: c.firstKeySpan(root))
         var regionsPair: YAMLPair?
         var eventDatesPair: YAMLPair?
         for pair in pairs {

@@ -41,6 +41,25 @@ public enum Suggest {
         return previous[b.count]
     }
 
+    /// Suggestions from one candidate list, remembered per word: many findings share a typo.
+    struct Memo {
+        let candidates: [String]
+        private var known: [String: String?] = [:]
+
+        init(candidates: [String]) {
+            self.candidates = candidates
+        }
+
+        subscript(word: String) -> String? {
+            mutating get {
+                if let hit = known[word] { return hit }
+                let result = Suggest.nearest(word, in: candidates)
+                known[word] = result
+                return result
+            }
+        }
+    }
+
     /// "did you mean 'x'?" or nil.
     public static func help<S: Sequence>(_ word: String, in candidates: S) -> String? where S.Element == String {
         nearest(word, in: candidates).map { "did you mean '\($0)'?" }

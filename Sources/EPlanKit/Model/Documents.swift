@@ -109,7 +109,9 @@ public struct EventDates: Sendable {
 }
 
 /// One emergency plan (`eplan: plan/v1`). Every field keeps where it was written.
-public struct Plan: Sendable {
+/// A class so that the index, lookups and rules share one copy of each plan; it is filled in by the
+/// decoder and never changed afterwards, which is what makes sharing it across threads safe.
+public final class Plan: @unchecked Sendable {
     public var file: String
     /// The plan's first key (its first line): where missing top-level keys are reported.
     public var firstKey: SourceSpan

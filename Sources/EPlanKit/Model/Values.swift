@@ -216,7 +216,7 @@ public struct Version: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var text: String
 
     public init?(_ text: String) {
-        guard !text.trimmingWhitespace.isEmpty else { return nil }
+        guard !text.isBlank else { return nil }
         self.text = text
     }
 
@@ -259,6 +259,18 @@ public struct AgencyRef: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension String {
+    /// True when the text is empty or only whitespace (a fast path for ASCII text).
+    var isBlank: Bool {
+        for byte in utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0x80...: return trimmingWhitespace.isEmpty
+            default: return false
+            }
+        }
+        return true
+    }
+
     var trimmingWhitespace: Substring {
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }

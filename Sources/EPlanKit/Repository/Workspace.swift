@@ -36,12 +36,16 @@ public struct Workspace: Sendable {
         public var configPath: String?
         public var cwd: String
         public var jobs: Int
+        /// Use the summary cache for files that are not reported on (see `SummaryCache`).
+        public var useCache: Bool
 
-        public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0) {
+        public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0,
+                    useCache: Bool = false) {
             self.paths = paths
             self.configPath = configPath
             self.cwd = cwd
             self.jobs = jobs
+            self.useCache = useCache
         }
     }
 
@@ -107,9 +111,31 @@ public struct Workspace: Sendable {
             .sorted { $0.display < $1.display }
         let limits = configuration.yamlLimits
         let hazards = configuration.hazardVocabulary
-        let documents = parallelMap(ordered, jobs: request.jobs) { item in
-            DocumentDecoder.load(path: item.path, display: item.display, named: item.named,
-                                 limits: limits, hazards: hazards)
+        let configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
+        var cache = SummaryCache(root: root, configKey: configKey, enabled: request.useCache)
+        let cached = cache
+        let reportedNow = reported
+        let everything = targets.isEmpty
+        let loaded = parallelMap(ordered, jobs: request.jobs) { item -> (SourceDocument, SummaryCache.Stamp?, [UInt8]?) in
+            let stamp = cached.file == nil ? nil : SummaryCache.Stamp(item.path)
+            let isReported = everything || reportedNow.contains(item.display)
+            if !isReported, let stamp, let summary = cached.summary(item.path, stamp: stamp),
+               let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
+                return (document, nil, nil)
+            }
+            let document = DocumentDecoder.load(path: item.path, display: item.display, named: item.named,
+                                                limits: limits, hazards: hazards)
+            return (document, stamp, stamp.map { _ in DocumentSummary.encode(document) })
+        }
+        var documents: [SourceDocument] = []
+        documents.reserveCapacity(loaded.count)
+        for (document, stamp, summary) in loaded {
+            documents.append(document)
+            if let stamp, let summary { cache.store(document.path, stamp: stamp, summary: summary) }
+        }
+        if cache.file != nil {
+            cache.keepOnly(Set(ordered.map(\.path)))
+            cache.save()
         }
         return Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported)
     }

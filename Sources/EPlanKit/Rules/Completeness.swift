@@ -114,11 +114,12 @@ struct ResourceUnresolved: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
+        var nearest = Suggest.Memo(candidates: Array(index.resourceByID.keys))
         for plan in index.activePlans {
             for action in plan.actions?.value ?? [] {
                 for entry in action.resources?.value ?? [] {
                     guard let resource = entry.value, index.resourceByID[resource] == nil else { continue }
-                    let help = Suggest.help(resource, in: index.resourceByID.keys)
+                    let help = nearest[resource].map { "did you mean '\($0)'?" }
                         ?? "define it in the plan's 'resources' or in an inventory"
                     findings.append(plan.finding(
                         id, "action \(action.id?.value ?? "?") uses resource '\(resource)', which no plan or inventory defines",

@@ -175,8 +175,8 @@ struct AgencyUnknown: Rule {
                     guard plan.organization != nil else { return }
                 } else {
                     if index.regionsDocument != nil, index.regionByPath[key.region] == nil { return }
-                    guard let masters = lookups.masters[key.region] else { return }
-                    if masters.contains(where: { $0.organizationAgencies.contains(key) }) { return }
+                    guard let agencies = lookups.masterAgencies[key.region] else { return }
+                    if agencies.contains(key) { return }
                 }
                 let known = own.union(ownOnly ? [] : lookups.masterAgencies[key.region] ?? [])
                     .filter { $0.region == key.region }.map(\.agency)

@@ -44,11 +44,12 @@ struct ParentUnresolved: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
+        var nearest = Suggest.Memo(candidates: index.allPlanIDs)
         for plan in index.activePlans {
             guard let link = plan.parent, let target = link.id.value, index.target(target) == nil else { continue }
             var help = "add it to eplan.yaml under 'external:' if it is kept elsewhere"
             var related: [RelatedLocation] = []
-            if let near = Suggest.nearest(target, in: index.allPlanIDs), let other = index.target(near) {
+            if let near = nearest[target], let other = index.target(near) {
                 help = "did you mean '\(near)'?"
                 related = [RelatedLocation(other.location, "similar id")]
             }
@@ -213,25 +214,39 @@ struct ParentNotCounterpart: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         let lookups = context.lookups
+        let file = index.configuration.file ?? "eplan.yaml"
+        // For each parent region (or level, for external masters without a region): hazard -> the
+        // in-force special plan covering it whose id sorts first. Built once, looked up per plan.
+        var byRegion: [String: [String: PlanTarget]] = [:]
+        func add(_ target: PlanTarget, under key: String) {
+            for hazard in target.hazards {
+                if let current = byRegion[key]?[hazard], (current.id ?? "") <= (target.id ?? "") { continue }
+                byRegion[key, default: [:]][hazard] = target
+            }
+        }
+        for (region, plans) in lookups.specials { for plan in plans { add(.local(plan), under: "region:" + region) } }
+        for (region, externals) in lookups.externalSpecials {
+            for external in externals {
+                let key = region.isEmpty ? "level:" + (external.level?.value?.rawValue ?? "") : "region:" + region
+                add(.external(external, file: file), under: key)
+            }
+        }
         for plan in index.activePlans where plan.kind?.value == .special {
             guard let link = plan.parent, let targetID = link.id.value, let target = index.target(targetID),
                   target.kind == .master else { continue }
-            let hazards = Set(plan.scope?.hazards?.value?.compactMap(\.value) ?? [])
-            guard !hazards.isEmpty else { continue }
-            // The parent region's special plans: by the master's region, or for an external master
-            // without a region, the external special plans of its level without a region.
-            var candidates: [PlanTarget] = []
+            let hazards = plan.scope?.hazards?.value?.compactMap(\.value) ?? []
+            let key: String
             if let region = target.region {
-                candidates += (lookups.specials[region] ?? []).map { PlanTarget.local($0) }
-                candidates += (lookups.externalSpecials[region] ?? []).map { .external($0, file: index.configuration.file ?? "eplan.yaml") }
-            } else if target.isExternal {
-                candidates += (lookups.externalSpecials[""] ?? []).filter { $0.level?.value == target.level }
-                    .map { .external($0, file: index.configuration.file ?? "eplan.yaml") }
+                key = "region:" + region
+            } else if target.isExternal, let level = target.level {
+                key = "level:" + level.rawValue
+            } else {
+                continue
             }
-            let match = candidates.filter { !hazards.isDisjoint(with: $0.hazards) }
-                .sorted { ($0.id ?? "") < ($1.id ?? "") }.first
-            guard let counterpart = match, let counterpartID = counterpart.id else { continue }
-            let shared = hazards.intersection(counterpart.hazards).sorted().joined(separator: ", ")
+            guard let candidates = byRegion[key] else { continue }
+            let matches = Set(hazards).compactMap { candidates[$0] }.sorted { ($0.id ?? "") < ($1.id ?? "") }
+            guard let counterpart = matches.first, let counterpartID = counterpart.id else { continue }
+            let shared = Set(hazards).intersection(counterpart.hazards).sorted().joined(separator: ", ")
             findings.append(plan.finding(
                 id, "parent is master plan '\(targetID)' although \(counterpart.name) of the parent region covers \(shared)",
                 at: link.span, help: "dock with '\(counterpartID)'",
@@ -270,12 +285,13 @@ struct MasterUnresolved: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
+        var nearest = Suggest.Memo(candidates: index.allPlanIDs)
         for plan in index.activePlans {
             guard let master = plan.master, let targetID = master.value, index.target(targetID) == nil else { continue }
             var help = "name the master plan of region '\(plan.region?.value ?? "?")'"
             if let region = plan.region?.value, let actual = context.lookups.masters[region]?.first?.id?.value {
                 help = "did you mean '\(actual)', the master plan of '\(region)'?"
-            } else if let near = Suggest.nearest(targetID, in: index.allPlanIDs) {
+            } else if let near = nearest[targetID] {
                 help = "did you mean '\(near)'?"
             }
             findings.append(plan.finding(id, "master '\(targetID)' is not a plan of this repository or an external master",

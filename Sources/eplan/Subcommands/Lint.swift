@@ -91,6 +91,10 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "N"))
     var jobs: Int?
 
+    @Flag(name: .customLong("no-cache"),
+          help: "Parse every file; do not use or update the summary cache (kept in ~/.cache/eplan, never in the repository).")
+    var noCache = false
+
     func validate() throws {
         if let today, Day(today) == nil {
             throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD")
@@ -110,9 +114,11 @@ struct Lint: ParsableCommand {
             paths: paths, configPath: config, jobs: jobs ?? 0,
             today: today.flatMap { Day($0) } ?? Day.localToday(),
             onlyRules: Set(rules.map { RuleID($0) }), disabledRules: Set(disabled.map { RuleID($0) }))
+        var lintOptions = options
+        lintOptions.useCache = !noCache
         var result: LintResult
         do throws(WorkspaceError) {
-            result = try Linter.run(options)
+            result = try Linter.run(lintOptions)
         } catch {
             Console.error("eplan: \(error.message)")
             if case .invalidConfig(_, let diagnostics) = error {

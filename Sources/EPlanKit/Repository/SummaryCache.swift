@@ -1,0 +1,376 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EPlanYAML
+
+/// Per-file summaries of what cross-plan rules read from files that are not reported on, kept
+/// between runs so that linting one changed file in a large repository does not parse every
+/// other file. An entry is used only while the file's size, modification time and inode are
+/// unchanged, and the whole cache only for the same eplan version and configuration; findings
+/// are computed exactly as in a full run (reported files are always parsed in full).
+///
+/// The cache lives outside the repository (`$EPLAN_CACHE_DIR`, else `$XDG_CACHE_HOME/eplan`,
+/// else `~/.cache/eplan`), so linting never writes into the plan repository.
+struct SummaryCache {
+    struct Stamp: Hashable {
+        var size: Int
+        var modified: Int
+        var inode: Int
+
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            size = Int(info.st_size)
+            #if canImport(Darwin)
+            modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+            #else
+            modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            #endif
+            inode = Int(info.st_ino)
+        }
+
+        init(size: Int, modified: Int, inode: Int) {
+            self.size = size
+            self.modified = modified
+            self.inode = inode
+        }
+    }
+
+    struct Entry {
+        var stamp: Stamp
+        var summary: [UInt8]
+    }
+
+    static let format = "eplan-summaries-2"
+
+    let file: String?
+    /// Guards against a cache written by another version or for another configuration.
+    let key: String
+    var entries: [String: Entry] = [:]
+    var changed = false
+
+    /// The cache of a repository root, loaded when present and valid.
+    init(root: String, configKey: String, enabled: Bool) {
+        key = "\(Self.format)\u{0}\(EPlan.version)\u{0}\(configKey)"
+        guard enabled, let folder = SummaryCache.folder() else {
+            file = nil
+            return
+        }
+        file = "\(folder)/\(Fingerprint.hex(Fingerprint.fnv1a(root))).bin"
+        if let path = file, case .success(let bytes) = SourceReader.read(path, limit: 1 << 30) {
+            entries = (try? Self.decode(bytes, key: key)) ?? [:]
+        }
+    }
+
+    static func folder() -> String? {
+        let env = EnvironmentValues()
+        if let dir = env["EPLAN_CACHE_DIR"], !dir.isEmpty { return dir }
+        if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return "\(xdg)/eplan" }
+        if let home = env["HOME"], home.hasPrefix("/") { return "\(home)/.cache/eplan" }
+        return nil
+    }
+
+    func summary(_ path: String, stamp: Stamp) -> [UInt8]? {
+        guard let entry = entries[path], entry.stamp == stamp else { return nil }
+        return entry.summary
+    }
+
+    mutating func store(_ path: String, stamp: Stamp, summary: [UInt8]) {
+        if let old = entries[path], old.stamp == stamp, old.summary == summary { return }
+        entries[path] = Entry(stamp: stamp, summary: summary)
+        changed = true
+    }
+
+    /// Drops entries of files that no longer exist in the repository.
+    mutating func keepOnly(_ paths: Set<String>) {
+        let before = entries.count
+        entries = entries.filter { paths.contains($0.key) }
+        if entries.count != before { changed = true }
+    }
+
+    /// Writes the cache atomically; failures are ignored (the cache is only an accelerator).
+    func save() {
+        guard changed, let file else { return }
+        var w = BinaryWriter()
+        w.string(key)
+        w.array(entries.keys.sorted()) { w, path in
+            guard let entry = entries[path] else { return }
+            w.string(path)
+            w.int(entry.stamp.size)
+            w.int(entry.stamp.modified)
+            w.int(entry.stamp.inode)
+            w.int(entry.summary.count)
+            w.bytes += entry.summary
+        }
+        let folder = FileSystem.parent(of: file)
+        _ = FileSystem.makeFolders(folder)
+        let temporary = "\(file).\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        let ok = w.bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let n = write(fd, base + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        close(fd)
+        if !ok || rename(temporary, file) != 0 { unlink(temporary) }
+    }
+
+    static func decode(_ bytes: [UInt8], key: String) throws(BinaryReader.Truncated) -> [String: Entry] {
+        var r = BinaryReader(bytes)
+        guard try r.string() == key else { return [:] }
+        var entries: [String: Entry] = [:]
+        let count = try r.int()
+        for _ in 0..<max(0, count) {
+            let path = try r.string()
+            let stamp = Stamp(size: try r.int(), modified: try r.int(), inode: try r.int())
+            let length = try r.int()
+            guard length >= 0, r.position + length <= bytes.count else { throw BinaryReader.Truncated() }
+            entries[path] = Entry(stamp: stamp, summary: Array(bytes[r.position..<(r.position + length)]))
+            r.position += length
+        }
+        return entries
+    }
+}
+
+/// The process environment without Foundation.
+struct EnvironmentValues {
+    subscript(name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}
+
+extension FileSystem {
+    /// `mkdir -p`.
+    static func makeFolders(_ path: String) -> Bool {
+        if SourceReader.entry(path) == .directory { return true }
+        let parent = parent(of: path)
+        if parent != path, parent != "/", parent != "." { _ = makeFolders(parent) }
+        return mkdir(path, 0o755) == 0 || SourceReader.entry(path) == .directory
+    }
+}
+
+// MARK: Summaries: what cross-plan rules read from a file that is not reported on
+
+enum DocumentSummary {
+    static func encode(_ document: SourceDocument) -> [UInt8] {
+        var w = BinaryWriter()
+        switch document.content {
+        case .foreign: w.int(0)
+        case .unreadable: w.int(1)
+        case .plan(let plan): w.int(2); encode(plan, &w)
+        case .regions(let regions):
+            w.int(3)
+            w.span(regions.firstKey)
+            w.array(regions.regions) { w, r in encode(r, &w) }
+        case .inventory(let inventory):
+            w.int(4)
+            w.span(inventory.firstKey)
+            w.field(inventory.region) { w, v in w.string(v) }
+            w.array(inventory.resources) { w, r in encode(r, &w) }
+        case .config: w.int(5)
+        }
+        return w.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], path: String, display: String) -> SourceDocument? {
+        var r = BinaryReader(bytes)
+        do throws(BinaryReader.Truncated) {
+            let content: DocumentContent
+            switch try r.int() {
+            case 0: content = .foreign
+            case 1: content = .unreadable
+            case 2: content = .plan(try decodePlan(&r, file: display))
+            case 3:
+                let firstKey = try r.span()
+                let regions = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeRegion(&r) }
+                content = .regions(RegionsDocument(file: display, firstKey: firstKey, regions: regions))
+            case 4:
+                let firstKey = try r.span()
+                let region = try r.field { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try r.string() }
+                let resources = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeResource(&r) }
+                content = .inventory(Inventory(file: display, firstKey: firstKey, region: region, resources: resources))
+            case 5: content = .config(Configuration(file: display))
+            default: return nil
+            }
+            guard r.isAtEnd else { return nil }
+            return SourceDocument(path: path, display: display, content: content, diagnostics: [])
+        } catch {
+            return nil
+        }
+    }
+
+    // Plans keep: identity, links, scope, organization agencies, reporting limits, resources
+    // defined and resources used. Nothing else of another file reaches a reported finding.
+
+    static func encode(_ p: Plan, _ w: inout BinaryWriter) {
+        w.span(p.firstKey)
+        w.field(p.id) { w, v in w.string(v) }
+        w.field(p.kind) { w, v in w.string(v.rawValue) }
+        w.field(p.level) { w, v in w.string(v.rawValue) }
+        w.field(p.region) { w, v in w.string(v) }
+        w.field(p.owner) { w, v in w.string(v.description) }
+        w.field(p.status) { w, v in w.string(v.rawValue) }
+        w.field(p.version) { w, v in w.string(v.text) }
+        w.optional(p.parent) { w, link in
+            w.span(link.span)
+            w.field(link.id) { w, v in w.string(v) }
+            w.field(link.version) { w, v in w.string(v.text) }
+        }
+        w.field(p.master) { w, v in w.string(v) }
+        w.optional(p.scope) { w, s in
+            w.span(s.span)
+            w.span(s.firstKey)
+            w.field(s.hazards) { w, list in w.array(list) { w, h in w.field(h) { w, v in w.string(v) } } }
+            w.field(s.severities) { w, list in w.array(list) { w, c in w.field(c) { w, v in w.string(v.rawValue) } } }
+        }
+        w.optional(p.organization) { w, o in
+            w.span(o.span)
+            w.optional(o.command?.office) { w, f in w.field(f) { w, v in w.string(v.description) } }
+            w.array(o.members) { w, m in
+                w.span(m.span)
+                w.field(m.agency) { w, v in w.string(v.description) }
+                w.field(m.role) { w, v in w.string(v.rawValue) }
+            }
+        }
+        w.optional(p.reporting) { w, rep in
+            w.span(rep.span)
+            for limit in [rep.initial, rep.written] {
+                w.field(limit) { w, l in
+                    switch l {
+                    case .all(let d): w.int(0); w.string(d.text)
+                    case .perClass(let map):
+                        w.int(1)
+                        w.array(map.keys.sorted()) { w, c in
+                            w.string(c.rawValue)
+                            w.field(map[c]) { w, d in w.string(d.text) }
+                        }
+                    }
+                }
+            }
+        }
+        w.field(p.resources) { w, list in w.array(list) { w, r in encode(r, &w) } }
+        let used = (p.actions?.value ?? []).flatMap { $0.resources?.value?.compactMap(\.value) ?? [] }
+        w.optional(p.actions.map { _ in used }) { w, ids in w.array(ids) { w, id in w.string(id) } }
+    }
+
+    static func decodePlan(_ r: inout BinaryReader, file: String) throws(BinaryReader.Truncated) -> Plan {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let p = Plan(file: file, firstKey: try r.span())
+        p.id = try r.field { (r: inout R) throws(T) in try r.string() }
+        p.kind = try r.field { (r: inout R) throws(T) in PlanKind(rawValue: try r.string()) }
+        p.level = try r.field { (r: inout R) throws(T) in Level(rawValue: try r.string()) }
+        p.region = try r.field { (r: inout R) throws(T) in try r.string() }
+        p.owner = try r.field { (r: inout R) throws(T) in Patterns.agencyRef(try r.string()) }
+        p.status = try r.field { (r: inout R) throws(T) in PlanStatus(rawValue: try r.string()) }
+        p.version = try r.field { (r: inout R) throws(T) in Version(try r.string()) }
+        p.parent = try r.optional { (r: inout R) throws(T) -> ParentLink in
+            let span = try r.span()
+            let id = try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span)
+            let version = try r.field { (r: inout R) throws(T) in Version(try r.string()) }
+            return ParentLink(id: id, version: version, span: span)
+        }
+        p.master = try r.field { (r: inout R) throws(T) in try r.string() }
+        p.scope = try r.optional { (r: inout R) throws(T) -> Scope in
+            let span = try r.span(), firstKey = try r.span()
+            let hazards = try r.field { (r: inout R) throws(T) in
+                try r.array { (r: inout R) throws(T) in
+                    try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span)
+                }
+            }
+            let severities = try r.field { (r: inout R) throws(T) in
+                try r.array { (r: inout R) throws(T) in
+                    try r.field { (r: inout R) throws(T) in SeverityClass(rawValue: try r.string()) } ?? Field(nil, span: span)
+                }
+            }
+            return Scope(span: span, firstKey: firstKey, hazards: hazards, severities: severities, excluded: [])
+        }
+        p.organization = try r.optional { (r: inout R) throws(T) -> Organization in
+            let span = try r.span()
+            var org = Organization(span: span, command: nil, members: [])
+            if let office = try r.optional({ (r: inout R) throws(T) in
+                try r.field { (r: inout R) throws(T) in Patterns.agencyRef(try r.string()) }
+            }) {
+                var command = Command(span: span)
+                command.office = office
+                org.command = command
+            }
+            org.members = try r.array { (r: inout R) throws(T) -> Member in
+                var m = Member(span: try r.span())
+                m.agency = try r.field { (r: inout R) throws(T) in Patterns.agencyRef(try r.string()) }
+                m.role = try r.field { (r: inout R) throws(T) in MemberRole(rawValue: try r.string()) }
+                return m
+            }
+            return org
+        }
+        p.reporting = try r.optional { (r: inout R) throws(T) -> Reporting in
+            var rep = Reporting(span: try r.span())
+            var limits: [Field<ReportingLimit>?] = []
+            for _ in 0..<2 {
+                limits.append(try r.field { (r: inout R) throws(T) -> ReportingLimit? in
+                    if try r.int() == 0 { return Duration(try r.string()).map(ReportingLimit.all) }
+                    var map: [SeverityClass: Field<Duration>] = [:]
+                    let pairs = try r.array { (r: inout R) throws(T) -> (SeverityClass?, Field<Duration>?) in
+                        (SeverityClass(rawValue: try r.string()), try r.field { (r: inout R) throws(T) in Duration(try r.string()) })
+                    }
+                    for (c, d) in pairs { if let c, let d { map[c] = d } }
+                    return .perClass(map)
+                })
+            }
+            rep.initial = limits[0]
+            rep.written = limits[1]
+            return rep
+        }
+        p.resources = try r.field { (r: inout R) throws(T) in
+            try r.array { (r: inout R) throws(T) in try decodeResource(&r) }
+        }
+        if let used = try r.optional({ (r: inout R) throws(T) in try r.array { (r: inout R) throws(T) in try r.string() } }) {
+            var action = Action(span: p.firstKey)
+            action.resources = Field(used.map { Field($0, span: p.firstKey) }, span: p.firstKey)
+            p.actions = Field([action], span: p.firstKey)
+        }
+        return p
+    }
+
+    static func encode(_ r: Resource, _ w: inout BinaryWriter) {
+        w.span(r.span)
+        w.field(r.id) { w, v in w.string(v) }
+    }
+
+    static func decodeResource(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> Resource {
+        var resource = Resource(span: try r.span())
+        resource.id = try r.field { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try r.string() }
+        return resource
+    }
+
+    static func encode(_ region: Region, _ w: inout BinaryWriter) {
+        w.span(region.span)
+        w.field(region.id) { w, v in w.string(v) }
+        w.optional(region.path) { w, v in w.string(v) }
+        w.field(region.level) { w, v in w.string(v.rawValue) }
+        w.field(region.hazards) { w, list in w.array(list) { w, h in w.field(h) { w, v in w.string(v) } } }
+        w.array(region.children) { w, c in encode(c, &w) }
+    }
+
+    static func decodeRegion(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> Region {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let span = try r.span()
+        var region = Region(span: span, children: [])
+        region.id = try r.field { (r: inout R) throws(T) in try r.string() }
+        region.path = try r.optional { (r: inout R) throws(T) in try r.string() }
+        region.level = try r.field { (r: inout R) throws(T) in Level(rawValue: try r.string()) }
+        region.hazards = try r.field { (r: inout R) throws(T) in
+            try r.array { (r: inout R) throws(T) in try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span) }
+        }
+        region.children = try r.array { (r: inout R) throws(T) in try decodeRegion(&r) }
+        return region
+    }
+}
