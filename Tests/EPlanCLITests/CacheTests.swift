@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@Suite("Summary cache")
+struct CacheTests {
+    /// Every file below a folder with its bytes, to prove nothing was written there.
+    func snapshot(_ folder: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let name = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[name] = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)"))
+            }
+        }
+        return result
+    }
+
+    @Test("linting one file with the cache gives exactly the findings of a run without it")
+    func sameResult() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let repo = "\(folder)/repo"
+        try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
+        let env = ["EPLAN_CACHE_DIR": "\(folder)/cache"]
+        let before = try snapshot(repo)
+
+        let full = try CLI.run(["lint", "--format", "json"], in: repo, environment: env)
+        #expect(full.status == 0)
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/cache"), "a full run fills the cache")
+        #expect(try snapshot(repo) == before, "lint wrote into the repository")
+
+        // Change the parent of a county plan: its children's findings depend on the new content.
+        let parent = "\(repo)/qs/lin/flood.yaml"
+        let text = try String(contentsOfFile: parent, encoding: .utf8)
+        try text.replacingOccurrences(of: "version: \"3.2\"", with: "version: \"3.3\"")
+            .replacingOccurrences(of: "  hazards: [flood, mountain-torrent]", with: "  hazards: [flood, mountain-torrent, drought]")
+            .write(toFile: parent, atomically: true, encoding: .utf8)
+        let children = try FileManager.default.contentsOfDirectory(atPath: "\(repo)/qs/lin/shi")
+            .filter { $0.hasSuffix(".yaml") }.map { "qs/lin/shi/\($0)" }
+        for target in children + ["qs/lin/flood.yaml", "qs/lin/master.yaml"] {
+            let cached = try CLI.run(["lint", "--format", "json", target], in: repo, environment: env)
+            let uncached = try CLI.run(["lint", "--format", "json", "--no-cache", target], in: repo, environment: env)
+            #expect(cached.stdout == uncached.stdout, "\(target)")
+            #expect(cached.status == uncached.status)
+        }
+        // The children of the changed plan see its new version.
+        let unitPlans = try CLI.run(["lint", "--format", "json", "--no-cache"], in: repo, environment: env)
+        let cachedAll = try CLI.run(["lint", "--format", "json"] + (try FileManager.default.contentsOfDirectory(atPath: "\(repo)/qs/lin")
+            .filter { $0.hasSuffix(".yaml") }.map { "qs/lin/\($0)" }), in: repo, environment: env)
+        #expect(unitPlans.stdout.contains("parent-stale") == cachedAll.stdout.contains("parent-stale"))
+
+        // A corrupt cache is ignored, never trusted.
+        for file in try FileManager.default.contentsOfDirectory(atPath: "\(folder)/cache") {
+            try Data([0xFF, 0x00, 0x13]).write(to: URL(fileURLWithPath: "\(folder)/cache/\(file)"))
+        }
+        let afterCorruption = try CLI.run(["lint", "--format", "json", "qs/lin/master.yaml"], in: repo, environment: env)
+        let reference = try CLI.run(["lint", "--format", "json", "--no-cache", "qs/lin/master.yaml"], in: repo, environment: env)
+        #expect(afterCorruption.stdout == reference.stdout)
+    }
+}
