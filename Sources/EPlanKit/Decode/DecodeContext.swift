@@ -97,8 +97,10 @@ struct DecodeContext {
         }
         var fields: [Field<T>] = []
         fields.reserveCapacity(items.count)
+        // A single value written for a list (`who: fire-rescue`) is about the key: it is located there.
+        let single = pair.value.sequence == nil
         for item in items {
-            fields.append(Field(element(&self, item, path), span: span(item)))
+            fields.append(Field(element(&self, item, path), span: single ? keySpan : span(item)))
         }
         return Field(fields, span: keySpan)
     }

@@ -36,16 +36,23 @@ struct ReportingLooser: Rule {
         guard let theirs, let parentLimit = theirs.value else { return }
         if let ours, ours.value == nil { return }  // invalid: schema-value said so
         let related = [RelatedLocation(Location(file: parent.location.file, span: theirs.span), "the parent's limit")]
+        // One finding per key, naming every class that is looser.
+        var looser: [String] = []
         for severity in classes {
             guard let limit = parentLimit.limit(for: severity) else { continue }
-            let mine = ours?.value?.limit(for: severity)
-            if let mine, mine <= limit { continue }
-            let message = mine.map {
-                "reporting.\(key) for class \(severity.rawValue) is \($0), longer than \(limit) set by parent \(parent.name)"
-            } ?? "reporting.\(key) sets no limit for class \(severity.rawValue), but parent \(parent.name) requires \(limit)"
-            findings.append(plan.finding(id, message, at: ours?.span ?? reporting.span,
-                                         help: "report class \(severity.rawValue) within \(limit) or faster", related: related))
+            if let mine = ours?.value?.limit(for: severity) {
+                if mine > limit { looser.append("\(severity.rawValue): \(mine) > \(limit)") }
+            } else {
+                looser.append("\(severity.rawValue): none, parent \(limit)")
+            }
         }
+        guard !looser.isEmpty else { return }
+        let message = ours == nil
+            ? "reporting sets no '\(key)' limit, but parent \(parent.name) sets one (\(looser.joined(separator: "; ")))"
+            : "reporting.\(key) is looser than parent \(parent.name)'s limit (\(looser.joined(separator: "; ")))"
+        findings.append(plan.finding(id, message, at: ours?.span ?? reporting.span,
+                                     help: "report at least as fast as the parent requires for every class this plan handles",
+                                     related: related))
     }
 }
 

@@ -155,7 +155,7 @@ struct AgencyUnknown: Rule {
         passing: [RuleExample(E.repo(E.cityMaster, E.file("qs.flood", kind: "special")))],
         failing: [RuleExample(E.repo(E.cityMaster, E.file("qs.flood", kind: "special", ["actions": """
             actions:
-              - {id: watch, phase: warning, who: ↓water-resourcs, how: Watch, when: Daily, resources: []}
+              - {id: watch, phase: warning, ↓who: water-resourcs, how: Watch, when: Daily, resources: []}
               - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: []}
               - {id: recover, phase: recovery, who: emergency-management, how: Recover, when: After, resources: []}
             """])))])
@@ -198,6 +198,19 @@ struct AgencyUnknown: Rule {
             }
             for resource in plan.resources?.value ?? [] {
                 if let holder = resource.holder { check(holder, "resource holder") }
+            }
+        }
+        // Inventories have no organization of their own: holders resolve in the inventory's region.
+        for inventory in index.inventories {
+            let region = inventory.region?.value
+            for resource in inventory.resources {
+                guard let field = resource.holder, let ref = field.value, let target = ref.region ?? region else { continue }
+                let key = AgencyKey(region: target, agency: ref.agency)
+                if index.regionsDocument != nil, index.regionByPath[target] == nil { continue }
+                guard let agencies = lookups.masterAgencies[target], !agencies.contains(key) else { continue }
+                let help = Suggest.help(ref.agency, in: agencies.map(\.agency)) ?? "add it to the master plan of '\(target)'"
+                findings.append(Diagnostic(id, "resource holder '\(ref)' is not an agency of the master plan of '\(target)'",
+                                           at: Location(file: inventory.file, span: field.span), help: help))
             }
         }
     }
