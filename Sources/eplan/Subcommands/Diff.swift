@@ -1,0 +1,227 @@
+import ArgumentParser
+import EPlanKit
+import EPlanYAML
+import Foundation
+
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+extension DiffResult.FailOn: ExpressibleByArgument {}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Dock a plan against its higher-level plan, or compare two revisions of a plan.",
+        discussion: """
+            Docking: for each thing the parent sets (hazards the plan's region faces, classes left to lower \
+            levels, reporting limits, member agencies, stages, parent version), what this plan does with it.
+            Revision: every change in substance, by path, with its impact (weakening, strengthening, neutral).
+            Any side may be REV:PATH, read from git.
+
+            Examples:
+              eplan diff plans/qs/lin/flood.yaml
+              eplan diff plans/qs/lin/flood.yaml --against ../province/sx-flood.yaml
+              eplan diff HEAD~1:plans/qs/flood.yaml plans/qs/flood.yaml
+              eplan diff --base origin/main --format markdown
+            """)
+
+    @Argument(help: "CHILD (docking), or OLD NEW (revision); each a file or REV:PATH.")
+    var sides: [String] = []
+
+    @Option(help: ArgumentHelp("Dock against this parent plan file instead of the one the repository links.", valueName: "PARENT"))
+    var against: String?
+
+    @Option(help: ArgumentHelp("Compare every plan changed since this git revision (optionally under PATHs).", valueName: "REV"))
+    var base: String?
+
+    @Option(help: "Output format: text, markdown or json.")
+    var format: DiffFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when an item is weakening, missing, or any change at all.")
+    var failOn: DiffResult.FailOn?
+
+    func validate() throws {
+        if base != nil {
+            if against != nil { throw ValidationError("--against and --base do not go together") }
+        } else if sides.isEmpty || sides.count > 2 {
+            throw ValidationError("give CHILD, or OLD and NEW, or --base REV")
+        } else if sides.count == 2, against != nil {
+            throw ValidationError("--against docks one plan; with two plans eplan compares revisions")
+        }
+    }
+
+    func run() throws {
+        let result: DiffResult
+        do {
+            if let base {
+                result = try baseDiff(base)
+            } else if sides.count == 2 {
+                let old = try PlanSource.load(sides[0]), new = try PlanSource.load(sides[1])
+                guard old.plan.id?.value == new.plan.id?.value else {
+                    throw DiffError("\(old.name) is plan '\(old.plan.id?.value ?? "?")' but \(new.name) is plan '\(new.plan.id?.value ?? "?")'; a revision diff compares two revisions of one plan")
+                }
+                result = .revisions(base: nil, [RevisionDiff.compare(old: old.plan, new: new.plan, oldFile: old.name, newFile: new.name)])
+            } else {
+                result = try docking(sides[0])
+            }
+        } catch let error as DiffError {
+            Console.error("eplan: \(error.message)")
+            throw ExitCode(2)
+        }
+        switch format {
+        case .text: Console.write(DiffReport.text(result, color: Console.stdoutWantsColor))
+        case .markdown: Console.write(DiffReport.markdown(result))
+        case .json: Console.write(DiffReport.json(result))
+        }
+        if let failOn, result.fails(failOn) { throw ExitCode(1) }
+    }
+
+    private func docking(_ side: String) throws -> DiffResult {
+        let child = try PlanSource.load(side)
+        let parent: Plan
+        var riskProfile: Set<String>?
+        let workspace: Workspace?
+        if FileManager.default.fileExists(atPath: side) {
+            do {
+                workspace = try Workspace.load(Workspace.Request(paths: [side]))
+            } catch {
+                throw DiffError(error.message)
+            }
+        } else {
+            workspace = nil
+        }
+        let index = workspace.map { RepositoryIndex(documents: $0.documents, configuration: $0.configuration) }
+        if let region = child.plan.region?.value, let entry = index?.regionByPath[region] {
+            riskProfile = Set(entry.region.hazards?.value?.compactMap(\.value) ?? [])
+        }
+        if let against {
+            parent = try PlanSource.load(against).plan
+        } else {
+            guard let parentID = child.plan.parent?.id.value else {
+                throw DiffError("\(child.name) names no parent; name one with --against PARENT.yaml")
+            }
+            guard let target = index?.target(parentID) else {
+                throw DiffError("parent '\(parentID)' of \(child.name) is not a plan of this repository; name its file with --against")
+            }
+            guard let local = target.plan else {
+                throw DiffError("parent '\(parentID)' is an external plan (kept outside this repository); name its file with --against PARENT.yaml")
+            }
+            parent = local
+        }
+        return .docking(DockingDiff.compare(child: child.plan, parent: parent, riskProfile: riskProfile))
+    }
+
+    private func baseDiff(_ base: String) throws -> DiffResult {
+        let top = try Git.run(["rev-parse", "--show-toplevel"]).trimmed
+        _ = try Git.run(["rev-parse", "--verify", "--quiet", "\(base)^{commit}"], failure: "unknown git revision '\(base)'")
+        let listing = try Git.run(["diff", "--name-status", "--no-renames", "-z", base, "--"] + sides)
+        let fields = listing.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
+        var diffs: [RevisionDiff] = []
+        var i = 0
+        let cwd = FileSystem.realPath(FileManager.default.currentDirectoryPath) ?? FileManager.default.currentDirectoryPath
+        while i + 1 < fields.count {
+            let status = fields[i], path = fields[i + 1]
+            i += 2
+            guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { continue }
+            let shown = FileSystem.relative("\(top)/\(path)", to: cwd)
+            let old = status.hasPrefix("A") ? nil : try? PlanSource.decode(Git.show("\(base):\(path)"), name: "\(base):\(path)")
+            let new = status.hasPrefix("D") ? nil : try? PlanSource.load("\(top)/\(path)", shown: shown)
+            guard old != nil || new != nil else { continue }  // not plans on either side
+            diffs.append(RevisionDiff.compare(old: old?.plan, new: new?.plan, oldFile: old?.name ?? "/dev/null",
+                                              newFile: new?.name ?? "/dev/null"))
+        }
+        diffs.sort { $0.newFile == $1.newFile ? $0.oldFile < $1.oldFile : $0.newFile < $1.newFile }
+        return .revisions(base: base, diffs)
+    }
+}
+
+struct DiffError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// A plan read from a file or from git (`REV:PATH`).
+struct PlanSource {
+    var plan: Plan
+    var name: String
+
+    static func load(_ argument: String, shown: String? = nil) throws -> PlanSource {
+        if FileManager.default.fileExists(atPath: argument) {
+            guard case .success(let bytes) = SourceReader.read(argument, limit: YAMLLimits.default.fileSize) else {
+                throw DiffError("cannot read \(argument)")
+            }
+            return try decode(bytes, name: shown ?? argument)
+        }
+        if let colon = argument.firstIndex(of: ":"), colon != argument.startIndex {
+            let rev = String(argument[..<colon]), path = String(argument[argument.index(after: colon)...])
+            _ = try Git.run(["rev-parse", "--verify", "--quiet", "\(rev)^{commit}"], failure: "unknown git revision '\(rev)'")
+            let relative = path.hasPrefix("/") || path.hasPrefix("./") ? path : "./\(path)"
+            let bytes: [UInt8]
+            if let found = try? Git.show("\(rev):\(relative)") {
+                bytes = found
+            } else {
+                bytes = try Git.show("\(rev):\(path)", failure: "'\(path)' is not in revision '\(rev)'")
+            }
+            return try decode(bytes, name: argument)
+        }
+        throw DiffError("no such file: \(argument)")
+    }
+
+    static func decode(_ bytes: [UInt8], name: String) throws -> PlanSource {
+        let yaml = YAMLParser.parse(bytes)
+        let doc = DocumentDecoder.decode(yaml, path: name, display: name, named: true, hazards: Set(HazardCatalog.builtIn))
+        if let problem = yaml.problems.first(where: { $0.kind == .syntax || $0.kind == .limit }) {
+            throw DiffError("\(name):\(problem.span.start.line):\(problem.span.start.column): \(problem.message)")
+        }
+        guard let plan = doc.plan else {
+            throw DiffError("\(name) is not a plan (it needs 'eplan: plan/v1')")
+        }
+        return PlanSource(plan: plan, name: name)
+    }
+}
+
+/// git as a subprocess, so that any revision syntax works.
+enum Git {
+    @discardableResult
+    static func run(_ arguments: [String], failure: String? = nil) throws -> String {
+        String(decoding: try bytes(arguments, failure: failure), as: UTF8.self)
+    }
+
+    static func show(_ object: String, failure: String? = nil) throws -> [UInt8] {
+        try bytes(["show", object], failure: failure)
+    }
+
+    static func bytes(_ arguments: [String], failure: String?) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw DiffError("cannot run git: \(error.localizedDescription)")
+        }
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let said = String(decoding: errData, as: UTF8.self).trimmed
+            throw DiffError(failure ?? (said.isEmpty ? "git \(arguments.joined(separator: " ")) failed" : "git: \(said)"))
+        }
+        return Array(data)
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+@Suite("eplan diff")
+struct DiffCommandTests {
+    let folder = "\(CLI.fixtures)/diff"
+
+    @Test("docking and revision output match their golden files", arguments: [
+        (["diff", "child.yaml", "--against", "parent.yaml", "--format", "json"], "docking.json"),
+        (["diff", "child.yaml", "--against", "parent.yaml", "--format", "markdown"], "docking.md"),
+        (["diff", "old.yaml", "new.yaml", "--format", "json"], "revision.json"),
+        (["diff", "old.yaml", "new.yaml", "--format", "markdown"], "revision.md"),
+    ])
+    func goldens(arguments: [String], golden: String) throws {
+        let run = try CLI.run(arguments, in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == (try CLI.golden(golden)))
+    }
+
+    @Test("docking covers every status; revision covers every impact")
+    func coverage() throws {
+        let docking = try CLI.run(["diff", "child.yaml", "--against", "parent.yaml", "--format", "json"], in: folder).stdout
+        for status in ["covered", "missing", "excluded", "weaker", "stricter", "extra"] {
+            #expect(docking.contains("\"status\": \"\(status)\""), "\(status)")
+        }
+        for aspect in ["hazard", "severity", "reporting.initial", "reporting.written", "reporting.follow-up", "agency", "stage", "parent-version"] {
+            #expect(docking.contains("\"aspect\": \"\(aspect)\""), "\(aspect)")
+        }
+        let revision = try CLI.run(["diff", "old.yaml", "new.yaml", "--format", "json"], in: folder).stdout
+        for (path, change, impact) in [
+            ("reporting.initial", "changed", "weakening"), ("actions[evacuate].within", "changed", "strengthening"),
+            ("actions[restore]", "removed", "weakening"), ("actions[inspect]", "added", "strengthening"),
+            ("organization.members[transport]", "removed", "weakening"), ("scope.hazards[drought]", "added", "strengthening"),
+            ("resources[qs.lin.team.patrol].quantity", "changed", "weakening"), ("actions[patrol].who", "removed", "weakening"),
+            ("title", "changed", "neutral"), ("response-levels[III].trigger", "changed", "neutral"),
+        ] {
+            #expect(revision.contains("\"path\": \"\(path)\",\n      \"change\": \"\(change)\""), "\(path)")
+            let entry = revision.components(separatedBy: "\"path\": \"\(path)\"").dropFirst().first ?? ""
+            #expect(entry.prefix(200).contains("\"impact\": \"\(impact)\""), "\(path) should be \(impact)")
+        }
+        // 120m = 2h and 1h = 60m: durations compare by length.
+        #expect(!revision.contains("\"path\": \"reporting.written\""))
+        #expect(!revision.contains("\"path\": \"actions[patrol].within\""))
+    }
+
+    @Test("--fail-on exits 1 only when such an item exists")
+    func failOn() throws {
+        #expect(try CLI.run(["diff", "old.yaml", "new.yaml", "--fail-on", "weakening"], in: folder).status == 1)
+        #expect(try CLI.run(["diff", "old.yaml", "old.yaml", "--fail-on", "any"], in: folder).status == 0)
+        #expect(try CLI.run(["diff", "child.yaml", "--against", "parent.yaml", "--fail-on", "missing"], in: folder).status == 1)
+        #expect(try CLI.run(["diff", "child.yaml", "--against", "child.yaml", "--fail-on", "weakening"], in: folder).status == 0)
+    }
+
+    @Test("errors people will hit are clear and exit 2", arguments: [
+        (["diff", "ci.yaml"], "is not a plan"),
+        (["diff", "old.yaml", "parent.yaml"], "a revision diff compares two revisions of one plan"),
+        (["diff", "nothing.yaml"], "no such file: nothing.yaml"),
+        (["diff", "child.yaml"], "not a plan of this repository"),
+        (["diff"], "give CHILD"),
+    ])
+    func errors(arguments: [String], message: String) throws {
+        let scratch = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // Without parent.yaml beside it, child.yaml's parent is in no repository.
+        for file in ["old.yaml", "parent.yaml", "child.yaml"] where !(file == "parent.yaml" && arguments == ["diff", "child.yaml"]) {
+            try FileManager.default.copyItem(atPath: "\(folder)/\(file)", toPath: "\(scratch)/\(file)")
+        }
+        try "stages: [test]\n".write(toFile: "\(scratch)/ci.yaml", atomically: true, encoding: .utf8)
+        let run = try CLI.run(arguments, in: scratch)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    @Test("an external parent asks for --against")
+    func externalParent() throws {
+        let run = try CLI.run(["diff", "qs/flood.yaml"], in: "\(CLI.packageRoot)/plans")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("is an external plan"), "\(run.stderr)")
+        let docked = try CLI.run(["diff", "qs/lin/flood.yaml", "--format", "json"], in: "\(CLI.packageRoot)/plans")
+        #expect(docked.status == 0)
+        #expect(docked.stdout.contains("\"parent\": \"qs.flood\""))
+    }
+
+    @Test("every sample plan against itself, and after a rewrite in flow style, shows no change")
+    func reformatIsNoChange() throws {
+        let scratch = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let script = """
+            import sys, yaml
+            class Loader(yaml.SafeLoader):
+                pass
+            Loader.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t != "tag:yaml.org,2002:timestamp"]
+                                              for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+            for src, dst in zip(sys.argv[1::2], sys.argv[2::2]):
+                doc = yaml.load(open(src, encoding="utf-8"), Loader=Loader)
+                for key in ("actions", "resources", "drills"):
+                    if isinstance(doc.get(key), list): doc[key].reverse()
+                with open(dst, "w", encoding="utf-8") as out:
+                    out.write("# rewritten in flow style, lists reversed\\n")
+                    yaml.dump(doc, out, default_flow_style=True, allow_unicode=True, width=120)
+            """
+        try script.write(toFile: "\(scratch)/flow.py", atomically: true, encoding: .utf8)
+        let plans = "\(CLI.packageRoot)/plans"
+        let files = (FileManager.default.enumerator(atPath: plans)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".yaml") && (try? String(contentsOfFile: "\(plans)/\($0)", encoding: .utf8))?.contains("eplan: plan/v1") == true }
+            .sorted()
+        #expect(files.count > 40)
+        var pairs: [String] = []
+        for (i, file) in files.enumerated() { pairs += ["\(plans)/\(file)", "\(scratch)/\(i).yaml"] }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "\(scratch)/flow.py"] + pairs
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for (i, file) in files.enumerated() {
+            let same = try CLI.run(["diff", "\(plans)/\(file)", "\(plans)/\(file)", "--format", "json", "--fail-on", "any"], in: scratch)
+            #expect(same.status == 0, "\(file) against itself")
+            let flow = try CLI.run(["diff", "\(plans)/\(file)", "\(i).yaml", "--format", "json", "--fail-on", "any"], in: scratch)
+            #expect(flow.status == 0, "\(file) in flow style: \(flow.stdout.prefix(600)) \(flow.stderr)")
+        }
+    }
+
+    @Test("git: REV:PATH sides and --base in a temporary repository")
+    func git() throws {
+        let repo = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"] + arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: repo)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+        }
+        try FileManager.default.createDirectory(atPath: "\(repo)/plans", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(folder)/old.yaml", toPath: "\(repo)/plans/flood.yaml")
+        try FileManager.default.copyItem(atPath: "\(folder)/parent.yaml", toPath: "\(repo)/plans/gone.yaml")
+        try "stages: [test]\n".write(toFile: "\(repo)/ci.yaml", atomically: true, encoding: .utf8)
+        try git("init", "-q")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "first")
+        try FileManager.default.removeItem(atPath: "\(repo)/plans/flood.yaml")
+        try FileManager.default.copyItem(atPath: "\(folder)/new.yaml", toPath: "\(repo)/plans/flood.yaml")
+        try FileManager.default.removeItem(atPath: "\(repo)/plans/gone.yaml")
+        try FileManager.default.copyItem(atPath: "\(folder)/child.yaml", toPath: "\(repo)/plans/added.yaml")
+        try "stages: [build, test]\n".write(toFile: "\(repo)/ci.yaml", atomically: true, encoding: .utf8)
+        try git("add", "-A")
+        try git("commit", "-q", "-m", "second")
+
+        let sides = try CLI.run(["diff", "HEAD~1:plans/flood.yaml", "plans/flood.yaml", "--format", "json"], in: repo)
+        #expect(sides.status == 0, "\(sides.stderr)")
+        #expect(sides.stdout == (try CLI.golden("revision.json"))
+            .replacingOccurrences(of: "\"file\": \"old.yaml\"", with: "\"file\": \"HEAD~1:plans/flood.yaml\"")
+            .replacingOccurrences(of: "\"file\": \"new.yaml\"", with: "\"file\": \"plans/flood.yaml\""))
+
+        let base = try CLI.run(["diff", "--base", "HEAD~1", "--format", "json"], in: repo)
+        #expect(base.status == 0, "\(base.stderr)")
+        #expect(base.stdout.contains("\"mode\": \"base\""))
+        #expect(base.stdout.contains("\"plan\": \"qs.lin.flood\""))
+        #expect(base.stdout.contains("\"file\": \"/dev/null\""))  // the added and the deleted plan
+        #expect(!base.stdout.contains("ci.yaml"))
+        let markdown = try CLI.run(["diff", "--base", "HEAD~1", "--format", "markdown"], in: repo)
+        #expect(markdown.stdout.hasPrefix("**eplan diff** since `HEAD~1`: 3 plans changed"))
+
+        let unknown = try CLI.run(["diff", "--base", "no-such-rev"], in: repo)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown git revision 'no-such-rev'"))
+        let missing = try CLI.run(["diff", "HEAD~1:plans/added.yaml", "plans/added.yaml"], in: repo)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("'plans/added.yaml' is not in revision 'HEAD~1'"), "\(missing.stderr)")
+    }
+}
