@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test install docs clean
+.PHONY: all deps build release run test install docs clean bench
 
 all: build
 
@@ -49,6 +49,10 @@ docs: build
 	.build/debug/eplan rules --markdown > docs/rules.md
 	mkdir -p schemas
 	for t in plan regions inventory config; do .build/debug/eplan schema $$t > schemas/$$t.schema.json; done
+
+## bench: time eplan on generated repositories of 10,000 and 100,000 plans (benchmarks/run.sh; output in .build-bench/)
+bench: deps
+	SWIFT="$(SWIFT)" bash benchmarks/run.sh
 
 clean:
 	rm -rf .build

@@ -27,6 +27,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz target: `make fuzz` builds it with -sanitize=fuzzer; a plain build replays inputs.
+        .executableTarget(name: "eplan-fuzz", dependencies: ["EPlanKit", "EPlanYAML"]),
         .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML"]),
         .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "EPlanCLITests", dependencies: ["eplan"], exclude: ["Fixtures"]),

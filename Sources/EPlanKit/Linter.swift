@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What `eplan lint` was asked to do.
 public struct LintOptions: Sendable {
     public var paths: [String]
@@ -62,6 +64,14 @@ public struct LintResult: Sendable {
 
 /// files -> YAML nodes -> typed model -> repository index -> rules -> diagnostics.
 public enum Linter {
+    /// What the last runs loaded; a command-line process exits without freeing it.
+    static let keepUntilExit = Mutex<[any Sendable]>([])
+
+    /// Lets go of what earlier runs kept (for long-lived callers such as tests).
+    public static func releaseKept() {
+        keepUntilExit.withLock { $0.removeAll() }
+    }
+
     public static func run(_ options: LintOptions) throws(WorkspaceError) -> LintResult {
         let workspace = try Workspace.load(Workspace.Request(paths: options.paths, configPath: options.configPath,
                                                              cwd: options.cwd, jobs: options.jobs, useCache: options.useCache))
@@ -70,7 +80,7 @@ public enum Linter {
 
         // Rules that are off do not run at all.
         var found = index.diagnostics
-        let context = RuleContext(index: index, today: options.today)
+        let context = RuleContext(index: index, today: options.today, reported: workspace.reported)
         for rule in RuleCatalog.rules where !(rule is any DecoderRule) && settings.isEnabled(rule.id) {
             rule.check(context, &found)
         }
@@ -95,6 +105,8 @@ public enum Linter {
         // Findings in reported files that are not documents of their own (none today, but keep them).
         for (_, rest) in byFile { reported += rest.compactMap { settings.apply($0) } }
         reported.sort(by: Diagnostic.reportOrder)
+        // The CLI exits right after printing: keeping the repository alive spares freeing it piece by piece.
+        Linter.keepUntilExit.withLock { $0.append(workspace); $0.append(index) }
         var result = LintResult(diagnostics: reported, files: files, plans: plans)
         result.reportedFiles = reportedFiles
         return result

@@ -1,3 +1,4 @@
+import EPlanYAML
 import Foundation
 
 /// Writes a file all at once: a temporary file in the same folder, then rename(2),
@@ -22,7 +23,7 @@ enum AtomicFile {
         var name = Array(template.utf8CString)
         let fd = mkstemp(&name)
         guard fd >= 0 else {
-            throw Failure(description: "cannot write to \(folder.isEmpty ? "." : folder): \(String(cString: strerror(errno)))")
+            throw Failure(description: "cannot write to \(folder.isEmpty ? "." : folder): \(SourceReader.errorText(errno))")
         }
         let temporary = String(cString: name)
         var ok = true
@@ -42,7 +43,7 @@ enum AtomicFile {
         if ok { ok = fsync(fd) == 0 }
         close(fd)
         guard ok, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SourceReader.errorText(errno)
             unlink(temporary)
             throw Failure(description: "cannot write \(path): \(reason)")
         }

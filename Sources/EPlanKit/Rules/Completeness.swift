@@ -27,7 +27,7 @@ struct ActionIncomplete: Rule {
         ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             for action in plan.actions?.value ?? [] {
                 let name = action.id?.value.map { "action \($0)" } ?? "an action"
                 func missing(_ question: String, _ key: String) {
@@ -80,7 +80,7 @@ struct PhaseUncovered: Rule {
     static let kinds: Set<PlanKind> = [.master, .special, .departmental, .unit, .event]
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             guard let kind = plan.kind?.value, Self.kinds.contains(kind) else { continue }
             let stages = Set((plan.actions?.value ?? []).compactMap { $0.phase?.value?.stage })
             for stage in Stage.allCases where !stages.contains(stage) {
@@ -115,7 +115,7 @@ struct ResourceUnresolved: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         var nearest = Suggest.Memo(candidates: Array(index.resourceByID.keys))
-        for plan in index.activePlans {
+        for plan in context.subjects {
             for action in plan.actions?.value ?? [] {
                 for entry in action.resources?.value ?? [] {
                     guard let resource = entry.value, index.resourceByID[resource] == nil else { continue }
@@ -155,7 +155,7 @@ struct ResourceUnused: Rule {
                 used.formUnion(action.resources?.value?.compactMap(\.value) ?? [])
             }
         }
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             for resource in plan.resources?.value ?? [] {
                 guard let id = resource.id?.value, !used.contains(id) else { continue }
                 findings.append(plan.finding(self.id, "resource '\(id)' is defined here but used by no action of any plan",
@@ -184,7 +184,7 @@ struct HazardOutOfScope: Rule {
             """])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             let scope = Set(plan.scope?.hazards?.value?.compactMap(\.value) ?? [])
             for action in plan.actions?.value ?? [] {
                 for entry in action.hazards?.value ?? [] {

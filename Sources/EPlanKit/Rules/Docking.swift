@@ -21,7 +21,7 @@ struct ReportingLooser: Rule {
                                             ["reporting": "reporting: {↓initial: {I: 30m, II: 1h}}"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             guard let link = plan.parent, let parentID = link.id.value, let parent = context.index.target(parentID),
                   let theirs = parent.reporting, let ours = plan.reporting else { continue }
             let handled = PlanTarget.local(plan).severities.sorted()
@@ -97,7 +97,7 @@ struct SeverityUnhandled: Rule {
             above[id] = result
             return result
         }
-        for plan in index.activePlans {
+        for plan in context.subjects {
             guard let id = plan.id?.value, !namedAsParent.contains(id), let field = plan.scope?.severities else { continue }
             var visiting: Set<String> = []
             let handled = chain(.local(plan), &visiting)
@@ -129,7 +129,7 @@ struct ScopeNarrower: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
-        for plan in index.activePlans where plan.kind?.value == .special {
+        for plan in context.subjects where plan.kind?.value == .special {
             guard let link = plan.parent, let parentID = link.id.value, let parent = index.target(parentID),
                   parent.kind == .special, let region = plan.region?.value, let entry = index.regionByPath[region],
                   let scope = plan.scope, let hazards = scope.hazards, let own = hazards.value else { continue }

@@ -129,7 +129,7 @@ struct DepartmentalPlanMissing: Rule {
             E.file("qs.master", ["organization": "organization:\n  members:\n    - {↓agency: emergency-management, role: lead, duties: [Coordinate]}"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for master in context.index.activePlans where master.kind?.value == .master {
+        for master in context.subjects where master.kind?.value == .master {
             guard let region = master.region?.value else { continue }
             for member in master.organization?.members ?? [] where member.effectiveRole == .lead {
                 guard let field = member.agency, let agency = field.value else { continue }
@@ -163,7 +163,7 @@ struct AgencyUnknown: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         let lookups = context.lookups
-        for plan in index.activePlans {
+        for plan in context.subjects {
             guard let region = plan.region?.value else { continue }
             let own = plan.organizationAgencies
             let isMaster = plan.kind?.value == .master
@@ -201,7 +201,7 @@ struct AgencyUnknown: Rule {
             }
         }
         // Inventories have no organization of their own: holders resolve in the inventory's region.
-        for inventory in index.inventories {
+        for inventory in context.subjectInventories {
             let region = inventory.region?.value
             for resource in inventory.resources {
                 guard let field = resource.holder, let ref = field.value, let target = ref.region ?? region else { continue }

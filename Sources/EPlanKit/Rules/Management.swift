@@ -39,7 +39,7 @@ struct EvaluationOverdue: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let months = context.setting(id, "months")
-        for plan in context.index.plans where plan.isInForce {
+        for plan in context.subjects where plan.isInForce {
             guard let field = plan.evaluated ?? plan.issued, let date = field.value,
                   date.isMoreThan(months: months, before: context.today) else { continue }
             let what = plan.evaluated == nil ? "issued" : "last evaluated"
@@ -66,7 +66,7 @@ struct DrillOverdue: Rule {
     static let kinds: Set<PlanKind> = [.master, .special, .departmental, .unit, .event]
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.plans where plan.isInForce {
+        for plan in context.subjects where plan.isInForce {
             guard let kind = plan.kind?.value, Self.kinds.contains(kind) else { continue }
             let months = context.setting(id, kind == .unit ? "unit-months" : "months")
             let drills = (plan.drills?.value ?? []).compactMap { d in d.date.flatMap { f in f.value.map { ($0, f.span) } } }
@@ -95,7 +95,7 @@ struct DrillFindingsOpen: Rule {
         ])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             let revised = (plan.revisions?.value ?? []).compactMap { $0.date?.value }.max() ?? plan.issued?.value
             guard let revised else { continue }
             for drill in plan.drills?.value ?? [] {
@@ -123,7 +123,7 @@ struct FilingLate: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let allowed = context.setting(id, "working-days")
-        for plan in context.index.plans where plan.isInForce && (plan.parent != nil || plan.master != nil) {
+        for plan in context.subjects where plan.isInForce && (plan.parent != nil || plan.master != nil) {
             guard let issuedField = plan.issued, let issued = issuedField.value else { continue }
             if let filedField = plan.filed {
                 guard let filed = filedField.value else { continue }

@@ -84,11 +84,20 @@ public struct RuleContext: Sendable {
     public let index: RepositoryIndex
     public let lookups: RegionLookups
     public let today: Day
+    /// The plans whose own findings are wanted: those in reported files (all of them in a full run),
+    /// retired ones left out. Rules that report on the plan they look at iterate these; what they
+    /// look up about other plans comes from the index.
+    public let subjects: [Plan]
+    /// The inventories in reported files.
+    public let subjectInventories: [Inventory]
 
-    public init(index: RepositoryIndex, today: Day) {
+    /// `reported` limits the subjects to these files (nil: every file).
+    public init(index: RepositoryIndex, today: Day, reported: Set<String>? = nil) {
         self.index = index
         self.lookups = RegionLookups(index)
         self.today = today
+        self.subjects = index.plans.filter { !$0.isRetired && reported?.contains($0.file) ?? true }
+        self.subjectInventories = index.inventories.filter { reported?.contains($0.file) ?? true }
     }
 
     public var configuration: Configuration { index.configuration }

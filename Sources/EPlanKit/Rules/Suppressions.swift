@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import EPlanYAML
 
 /// An inline suppression comment: `# eplan-disable-line RULE[,RULE...] [-- reason]`,
@@ -74,15 +79,21 @@ public struct Suppression: Sendable, Hashable {
                            span: SourceSpan(start: SourceMark(line: line, column: column), end: SourceMark(line: line, column: end)))
     }
 
+    /// Byte search: memchr for the first byte, then a comparison.
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+        return haystack.withUnsafeBytes { h -> Bool in
+            guard let base = h.baseAddress else { return false }
+            var offset = 0
+            while offset + needle.count <= h.count {
+                guard let hit = memchr(base + offset, Int32(first), h.count - offset) else { return false }
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if at + needle.count > h.count { return false }
+                if memcmp(base + at, needle, needle.count) == 0 { return true }
+                offset = at + 1
+            }
+            return false
         }
-        return false
     }
 }
 

@@ -24,7 +24,7 @@ struct ParentMissing: Rule {
         failing: [RuleExample(E.repo(("plans/qs/master.yaml", "↓" + E.plan("qs.master", ["parent": nil]))))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             guard let kind = plan.kind?.value, kind.requiresParent, plan.parent == nil,
                   let level = plan.level?.value, level != .national else { continue }
             findings.append(plan.finding(id, "\(kind.rawValue) \(plan.name) names no parent plan", at: plan.firstKey,
@@ -45,7 +45,7 @@ struct ParentUnresolved: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         var nearest = Suggest.Memo(candidates: index.allPlanIDs)
-        for plan in index.activePlans {
+        for plan in context.subjects {
             guard let link = plan.parent, let target = link.id.value, index.target(target) == nil else { continue }
             var help = "add it to eplan.yaml under 'external:' if it is kept elsewhere"
             var related: [RelatedLocation] = []
@@ -68,7 +68,7 @@ struct ParentLevel: Rule {
         failing: [RuleExample(E.repo(E.countyMaster, E.file("qs.master", ["parent": "↓parent: qs.lin.master"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             guard let link = plan.parent, let targetID = link.id.value, let target = context.index.target(targetID),
                   let kind = plan.kind?.value, let level = plan.level?.value, let parentLevel = target.level else { continue }
             let ok = kind.docksAtOwnLevel ? parentLevel <= level : parentLevel < level
@@ -93,7 +93,7 @@ struct ParentRegion: Rule {
             E.file("qs.yang.master", level: "county", region: "qs/yang", ["parent": "↓parent: qs.lin.master"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             guard let link = plan.parent, let targetID = link.id.value, let target = context.index.target(targetID),
                   !target.isExternal, let region = plan.region?.value, let parentRegion = target.region,
                   let kind = plan.kind?.value else { continue }
@@ -158,7 +158,7 @@ struct ParentRetired: Rule {
                                      E.file("qs.lin.master", level: "county", region: "qs/lin", ["parent": "↓parent: qs.master"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.plans where plan.isInForce {
+        for plan in context.subjects where plan.isInForce {
             guard let link = plan.parent, let targetID = link.id.value, let target = context.index.plan(targetID),
                   !target.isInForce else { continue }
             let status = target.effectiveStatus.rawValue
@@ -184,7 +184,7 @@ struct ParentStale: Rule {
                                             ["parent": "parent: {id: qs.master, ↓version: \"2.9\"}"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             guard let link = plan.parent, let recorded = link.version, let old = recorded.value,
                   let targetID = link.id.value, let target = context.index.target(targetID),
                   let current = target.version, let new = current.value, old < new else { continue }
@@ -231,7 +231,7 @@ struct ParentNotCounterpart: Rule {
                 add(.external(external, file: file), under: key)
             }
         }
-        for plan in index.activePlans where plan.kind?.value == .special {
+        for plan in context.subjects where plan.kind?.value == .special {
             guard let link = plan.parent, let targetID = link.id.value, let target = index.target(targetID),
                   target.kind == .master else { continue }
             let hazards = plan.scope?.hazards?.value?.compactMap(\.value) ?? []
@@ -267,7 +267,7 @@ struct MasterMissing: Rule {
         failing: [RuleExample(E.repo(E.cityMaster, ("plans/qs/flood.yaml", "↓" + E.plan("qs.flood", kind: "special", ["master": nil]))))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             guard let kind = plan.kind?.value, kind.requiresMaster, plan.master == nil else { continue }
             let help = plan.region?.value.map { "add 'master:' with the master plan of region '\($0)'" } ?? "add 'master:'"
             findings.append(plan.finding(id, "\(kind.rawValue) \(plan.name) names no master plan", at: plan.firstKey, help: help))
@@ -286,7 +286,7 @@ struct MasterUnresolved: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         var nearest = Suggest.Memo(candidates: index.allPlanIDs)
-        for plan in index.activePlans {
+        for plan in context.subjects {
             guard let master = plan.master, let targetID = master.value, index.target(targetID) == nil else { continue }
             var help = "name the master plan of region '\(plan.region?.value ?? "?")'"
             if let region = plan.region?.value, let actual = context.lookups.masters[region]?.first?.id?.value {
@@ -311,7 +311,7 @@ struct MasterMismatch: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
-        for plan in index.activePlans {
+        for plan in context.subjects {
             guard let master = plan.master, let targetID = master.value, let target = index.target(targetID),
                   let region = plan.region?.value else { continue }
             let problem: String
@@ -347,7 +347,7 @@ struct RegionUnknown: Rule {
         func help(_ path: String) -> String {
             Suggest.help(path, in: known) ?? "add region '\(path)' to the regions document"
         }
-        for plan in index.activePlans {
+        for plan in context.subjects {
             if let region = plan.region, let path = region.value, index.regionByPath[path] == nil {
                 findings.append(plan.finding(id, "region '\(path)' is not in the regions document", at: region.span, help: help(path)))
             }
@@ -356,7 +356,7 @@ struct RegionUnknown: Rule {
                 findings.append(plan.finding(id, "region '\(path)' is not in the regions document", at: entry.span, help: help(path)))
             }
         }
-        for inventory in index.inventories {
+        for inventory in context.subjectInventories {
             guard let region = inventory.region, let path = region.value, index.regionByPath[path] == nil else { continue }
             findings.append(Diagnostic(id, "region '\(path)' is not in the regions document",
                                        at: Location(file: inventory.file, span: region.span), help: help(path)))
@@ -374,7 +374,7 @@ struct LevelMismatch: Rule {
                                                           ["level": "↓level: township"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.index.activePlans {
+        for plan in context.subjects {
             guard let field = plan.level, let level = field.value, let path = plan.region?.value,
                   let region = context.index.regionByPath[path], let regionLevel = region.region.level?.value,
                   regionLevel != level else { continue }

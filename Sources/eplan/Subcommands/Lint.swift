@@ -162,11 +162,14 @@ struct Lint: ParsableCommand {
         }
 
         let warnings = result.count(.warning)
-        if result.count(.error) > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+        var status: Int32 = 0
+        if result.count(.error) > 0 || (strict && warnings > 0) { status = 1 }
         if let maxWarnings, warnings > maxWarnings {
             Console.error("eplan: \(warnings) warnings, more than --max-warnings \(maxWarnings)")
-            throw ExitCode(1)
+            status = 1
         }
+        // Exit here: the process ends, so there is no need to free the repository model first.
+        Foundation.exit(status)
     }
 
     private func render(_ result: LintResult, _ format: LintFormat, sources: SourceLines, color: Bool, seconds: Double) -> String {

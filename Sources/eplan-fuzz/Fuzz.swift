@@ -1,0 +1,69 @@
+import EPlanKit
+import EPlanYAML
+
+/// One input through everything a hostile file can reach: the YAML layer, every decoder (the
+/// input is tried as each document type), the repository index, every rule, and every report.
+/// Built with `-sanitize=fuzzer` by `make fuzz`; without it, `eplan-fuzz FILE...` replays inputs
+/// (the regression tests run the saved crashes this way).
+func runOne(_ bytes: [UInt8]) {
+    let hazards = Set(HazardCatalog.builtIn)
+    let yaml = YAMLParser.parse(bytes)
+    var documents = [DocumentDecoder.decode(yaml, path: "fuzz.yaml", display: "fuzz.yaml", named: true, hazards: hazards)]
+    _ = Suppression.scan(bytes)
+    // The same tree as each document type, whatever its `eplan:` key says.
+    if let root = yaml.root, let pairs = root.mapping {
+        for type in ["plan/v1", "regions/v1", "inventory/v1", "config/v1"] {
+            var retyped = root
+            retyped.content = .mapping([YAMLPair(key: YAMLNode(.scalar("eplan", .plain), span: root.span),
+                                                 value: YAMLNode(.scalar(type, .plain), span: root.span))]
+                                       + pairs.filter { $0.key.scalar != "eplan" })
+            documents.append(DocumentDecoder.decode(YAMLDocument(root: retyped, problems: []), path: "fuzz-\(type.prefix(4)).yaml",
+                                                    display: "fuzz-\(type.prefix(4)).yaml", named: true, hazards: hazards))
+        }
+    }
+    var configuration = Configuration()
+    for document in documents {
+        if case .config(let config) = document.content { configuration = config }
+    }
+    let index = RepositoryIndex(documents: documents, configuration: configuration)
+    var findings = index.diagnostics
+    let context = RuleContext(index: index, today: Day(year: 2026, month: 11, day: 30) ?? Day.localToday())
+    for rule in RuleCatalog.rules { rule.check(context, &findings) }
+    for document in documents { findings += document.diagnostics }
+    let result = LintResult(diagnostics: findings.sorted(by: Diagnostic.reportOrder), files: documents.count, plans: 1)
+    let sources = SourceLines { _ in bytes }
+    _ = TextReport(color: true, quiet: false, sources: sources).render(result, seconds: 0.1)
+    _ = JSONReport.render(result)
+    _ = SARIFReport.render(result, sources: sources)
+    _ = JUnitReport.render(result)
+    _ = GitHubReport.render(result)
+    _ = Baseline.parse(bytes)
+    if let old = documents[1...].first(where: { $0.plan != nil })?.plan {
+        let diff = RevisionDiff.compare(old: old, new: documents[0].plan, oldFile: "a", newFile: "b")
+        _ = DiffReport.markdown(.revisions(base: nil, [diff]))
+        _ = DiffReport.json(.docking(DockingDiff.compare(child: old, parent: old, riskProfile: nil)))
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    runOne(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+
+#if !FUZZER
+@main
+struct Replay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard case .success(let bytes) = SourceReader.read(path, limit: 64 << 20) else {
+                print("cannot read \(path)")
+                continue
+            }
+            runOne(bytes)
+            print("ok \(path)")
+        }
+    }
+}
+#endif

@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# eplan benchmark harness (`make bench`).
+#
+# 1. builds eplan in release mode and the libyaml speed floor (benchmarks/floor.c);
+# 2. generates plan repositories of 10,000 and 100,000 plans into .build-bench/ with
+#    benchmarks/generate.py (reused while generator source, seed and size are unchanged);
+# 3. for each size times `eplan lint --today 2026-11-30 --format json --output FILE --force`
+#    over the repository (median of 3 runs for 10k, 1 run for 100k) with its peak RSS, and the
+#    floor (median of 3); then the time of linting one plan file of the 10k repository
+#    (median of 5 after a warm-up run);
+# 4. checks the JSON reports: every finding of expected-findings.txt is present; any other
+#    finding is printed (there should be none);
+# 5. prints a table. Exit status 1 when a check fails, 2 when something cannot run.
+#
+# Settings (environment): BENCH_SEED (default 1), BENCH_SIZES (default "10000 100000"),
+# SWIFT (default swift). eplan's summary cache goes to .build-bench/eplan-cache.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/.build-bench
+TODAY=2026-11-30
+SEED=${BENCH_SEED:-1}
+read -r -a SIZES <<< "${BENCH_SIZES:-10000 100000}"
+SWIFT=${SWIFT:-swift}
+EPLAN=$ROOT/.build/release/eplan
+FLOOR=$BENCH/floor
+export EPLAN_CACHE_DIR=$BENCH/eplan-cache
+export NO_COLOR=1
+SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+FAILED=0
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 2; }
+
+# median of the arguments (numbers)
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# seconds elapsed since $1 (an $EPOCHREALTIME value)
+since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }'; }
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+
+# ---- tools
+if [ ! -x /usr/bin/time ]; then
+    say "bench: installing the Debian package 'time' (for peak RSS) with apt-get"
+    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time \
+        || die "cannot install 'time'"
+fi
+command -v python3 >/dev/null || die "python3 is needed to generate the repositories"
+command -v cc >/dev/null || die "a C compiler (cc) is needed for the floor"
+mkdir -p "$BENCH"
+
+say "== build"
+"$SWIFT" build -c release || die "swift build -c release failed"
+[ -x "$EPLAN" ] || die "$EPLAN was not built"
+cc -O2 benchmarks/floor.c -o "$FLOOR" -lyaml || die "cannot build the floor (is libyaml-dev installed? run 'make deps')"
+say "eplan $("$EPLAN" --version 2>/dev/null || echo '?'), $(nproc) cores, floor built"
+
+# ---- repositories
+say "== repositories (seed $SEED)"
+declare -A GEN
+for n in "${SIZES[@]}"; do
+    dir=$BENCH/plans-$n
+    want=$(python3 benchmarks/generate.py --stamp --plans "$n" --seed "$SEED")
+    if [ -f "$dir/generator-stamp.txt" ] && [ "$(cat "$dir/generator-stamp.txt")" = "$want" ]; then
+        GEN[$n]=reused
+        say "plans-$n: reused ($want)"
+        continue
+    fi
+    rm -rf "$dir" "$dir.tmp"
+    t0=$EPOCHREALTIME
+    python3 benchmarks/generate.py "$dir.tmp" --plans "$n" --seed "$SEED" || die "generate.py failed"
+    mv "$dir.tmp" "$dir"
+    GEN[$n]="$(since "$t0")s"
+    say "plans-$n: generated in ${GEN[$n]}"
+done
+
+# ---- measurements
+# lint_full N -> appends "seconds rss_kb rc" to stdout
+lint_full() {
+    local n=$1 dir=$BENCH/plans-$1 t0 rc
+    t0=$EPOCHREALTIME
+    set +e
+    (cd "$dir" && /usr/bin/time -f %M -o "$BENCH/time-$n.txt" \
+        "$EPLAN" lint --today "$TODAY" --format json --output "$BENCH/report-$n.json" --force . \
+        >"$BENCH/lint-$n.out" 2>"$BENCH/lint-$n.err")
+    rc=$?
+    set -e
+    printf '%s %s %s\n' "$(since "$t0")" "$(tail -n 1 "$BENCH/time-$n.txt")" "$rc"
+}
+
+floor_run() {
+    local n=$1 t0 out
+    t0=$EPOCHREALTIME
+    out=$(cd "$BENCH/plans-$n" && "$FLOOR" .) || die "floor failed on plans-$n"
+    FLOOR_OUT=$out
+    FLOOR_T=$(since "$t0")
+}
+
+declare -A T_EPLAN RSS T_FLOOR FILES BYTES
+for n in "${SIZES[@]}"; do
+    say "== plans-$n"
+    runs=3
+    [ "$n" -ge 100000 ] && runs=1
+    times=() rss=()
+    for ((i = 1; i <= runs; i++)); do
+        read -r t m rc < <(lint_full "$n")
+        if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
+            cat "$BENCH/lint-$n.err" >&2
+            die "eplan lint exited with $rc on plans-$n"
+        fi
+        say "eplan lint run $i: ${t}s, peak RSS $((m / 1024)) MB, exit $rc"
+        times+=("$t") rss+=("$m")
+    done
+    T_EPLAN[$n]=$(median "${times[@]}")
+    RSS[$n]=$(printf '%s\n' "${rss[@]}" | sort -n | tail -n 1)
+    ftimes=()
+    for i in 1 2 3; do
+        floor_run "$n"
+        ftimes+=("$FLOOR_T")
+    done
+    T_FLOOR[$n]=$(median "${ftimes[@]}")
+    read -r _ files _ bytes _ events _ errors <<< "$FLOOR_OUT"
+    say "floor: ${ftimes[*]} s ($files files, $bytes bytes, $events events, $errors parse errors)"
+    [ "$errors" = 0 ] || { say "CHECK FAILED: the floor could not parse $errors files of plans-$n"; FAILED=1; }
+    FILES[$n]=$files BYTES[$n]=$bytes
+
+    say "-- findings of plans-$n (expected: $BENCH/plans-$n/expected-findings.txt)"
+    if ! python3 - "$BENCH/report-$n.json" "$BENCH/plans-$n/expected-findings.txt" <<'EOF'
+import collections, json, sys
+report = json.load(open(sys.argv[1], encoding="utf-8"))
+expected = collections.Counter(tuple(line.split(None, 1)) for line in
+                               (l.strip() for l in open(sys.argv[2], encoding="utf-8")) if line)
+s = report["summary"]
+print(f"report: {s['files']} files, {s['plans']} plans, {s['errors']} errors, {s['warnings']} warnings, {s['notes']} notes")
+left = collections.Counter(expected)
+other = []
+for d in report["diagnostics"]:
+    key = (d["rule"], d["file"][2:] if d["file"].startswith("./") else d["file"])
+    if left[key] > 0:
+        left[key] -= 1
+        print(f"  expected  {d['rule']:<22} {d['file']}:{d['line']}:{d['column']}")
+    else:
+        other.append(d)
+missing = [k for k, c in left.items() for _ in range(c)]
+for rule, path in missing:
+    print(f"  MISSING   {rule:<22} {path}")
+if other:
+    print(f"  {len(other)} other findings (not planted by the generator):")
+    for d in other[:200]:
+        print(f"  OTHER     {d['rule']:<22} {d['file']}:{d['line']}:{d['column']}: {d['severity']}: {d['message']}")
+    if len(other) > 200:
+        print(f"  ... and {len(other) - 200} more")
+sys.exit(1 if missing else 0)
+EOF
+    then
+        say "CHECK FAILED: expected findings are missing from the report of plans-$n"
+        FAILED=1
+    fi
+done
+
+# ---- one file of the 10k repository
+SMALL=${SIZES[0]}
+sdir=$BENCH/plans-$SMALL
+last_city=$(cd "$sdir" && ls -d p[0-9]* | sort | tail -n 1)
+one=$last_city/c02/t02/master.yaml  # exists in every city and carries no planted defect
+say "== one file: eplan lint --today $TODAY $one (plans-$SMALL)"
+one_times=() ONE_FAILED=0
+for ((i = 0; i <= 5; i++)); do
+    t0=$EPOCHREALTIME
+    set +e
+    (cd "$sdir" && "$EPLAN" lint --today "$TODAY" "$one" >"$BENCH/one.out" 2>&1)
+    rc=$?
+    set -e
+    t=$(since "$t0")
+    if [ "$rc" -ne 0 ] && [ "$ONE_FAILED" = 0 ]; then
+        cat "$BENCH/one.out"
+        say "CHECK FAILED: linting $one exited with $rc (it has no findings)"
+        FAILED=1 ONE_FAILED=1
+    fi
+    [ "$i" -eq 0 ] && { say "warm-up: ${t}s"; continue; }
+    one_times+=("$t")
+done
+T_ONE=$(median "${one_times[@]}")
+say "runs: ${one_times[*]} s"
+
+# ---- table
+say ""
+say "== eplan benchmark (seed $SEED, today $TODAY, $(nproc) cores; eplan uses all cores, the floor one)"
+printf '%-8s %7s %8s %9s %9s %7s %8s %9s %11s  %s\n' plans files MB "eplan s" files/s MB/s "RSS MB" "floor s" eplan/floor generated
+for n in "${SIZES[@]}"; do
+    mb=$(calc %.1f "${BYTES[$n]} / 1e6")
+    printf '%-8s %7s %8s %9s %9s %7s %8s %9s %11s  %s\n' "$n" "${FILES[$n]}" "$mb" "${T_EPLAN[$n]}" \
+        "$(calc %.0f "${FILES[$n]} / ${T_EPLAN[$n]}")" "$(calc %.1f "$mb / ${T_EPLAN[$n]}")" \
+        "$(calc %.0f "${RSS[$n]} / 1024")" "${T_FLOOR[$n]}" "$(calc %.2f "${T_EPLAN[$n]} / ${T_FLOOR[$n]}")" "${GEN[$n]}"
+done
+if [ "${#SIZES[@]}" -ge 2 ]; then
+    a=${SIZES[0]} b=${SIZES[${#SIZES[@]} - 1]}
+    say "scaling: time($b) / time($a) = $(calc %.2f "${T_EPLAN[$b]} / ${T_EPLAN[$a]}") for $(calc %.1f "$b / $a")x the plans"
+fi
+say "one file in the $SMALL-plan repository: ${T_ONE}s (median of 5 after a warm-up)"
+say "runs: median of 3 (10k) / 1 (100k) for eplan, 3 for the floor; RSS is the peak over the runs"
+if [ "$FAILED" -ne 0 ]; then
+    say "bench: CHECKS FAILED"
+    exit 1
+fi
+say "bench: checks passed"
