@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test install docs clean bench
+.PHONY: all deps build release run test install docs fuzz clean bench
 
 all: build
 
@@ -54,5 +54,18 @@ docs: build
 bench: deps
 	SWIFT="$(SWIFT)" bash benchmarks/run.sh
 
+## fuzz: libFuzzer over the YAML layer, decoders, rules and reports for SECONDS (default 60);
+## seeds from plans/ and ../shared/corpora/yaml-test-suite; crashes land in .build-fuzz/artifacts/
+SECONDS ?= 60
+FUZZ_FLAGS = --sanitize=fuzzer --sanitize=address -Xswiftc -DFUZZER \
+	-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
+fuzz: deps
+	$(SWIFT) build -c release --product eplan-fuzz --build-path .build-fuzz $(FUZZ_FLAGS)
+	mkdir -p .build-fuzz/seeds .build-fuzz/corpus .build-fuzz/artifacts
+	find plans Tests -name '*.yaml' | while read f; do cp "$$f" ".build-fuzz/seeds/$$(echo "$$f" | tr / _)"; done
+	if [ -d ../shared/corpora/yaml-test-suite ]; then cp ../shared/corpora/yaml-test-suite/*.yaml .build-fuzz/seeds/; fi
+	.build-fuzz/release/eplan-fuzz -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=16384 \
+		-artifact_prefix=.build-fuzz/artifacts/ .build-fuzz/corpus .build-fuzz/seeds
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-bench

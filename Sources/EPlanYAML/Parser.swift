@@ -75,7 +75,8 @@ private struct Frame {
     var pendingKey: YAMLNode?
     var pendingKeyIsDuplicate = false
     /// Where each scalar key first appeared; built once a mapping grows past a few keys.
-    var keyIndex: [String: SourceMark]?
+    var keyIndex: [String: SourceMark] = [:]
+    var indexed = false
     /// Nodes in this subtree so far (aliases count as what they stand for).
     var nodeCount = 1
 }
@@ -85,7 +86,10 @@ private struct TreeBuilder {
     let bytes: UnsafeBufferPointer<UInt8>
     var root: YAMLNode?
     var problems: [YAMLProblem] = []
-    private var stack: [Frame] = []
+    /// The collection being filled, held apart from its ancestors so that it is changed in place.
+    /// At the bottom is a container for the document's root node.
+    private var current = Frame(isMapping: false, start: .start)
+    private var ancestors: [Frame] = []
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
     private var expandedByAliases = 0
     private var documents = 0
@@ -160,7 +164,7 @@ private struct TreeBuilder {
             attach(node, count: target.count)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            if stack.count >= limits.nesting {
+            if ancestors.count >= limits.nesting {
                 problems.append(YAMLProblem(
                     .limit, "nesting is deeper than \(limits.nesting) levels", at: span,
                     help: "plans never need this depth; raise 'nesting' of rule yaml-limit in eplan.yaml if it is real"))
@@ -168,10 +172,12 @@ private struct TreeBuilder {
             }
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
-            stack.append(Frame(isMapping: isMapping, start: span.start,
-                               anchor: optionalString(anchor), tag: optionalString(tag)))
+            ancestors.append(current)
+            current = Frame(isMapping: isMapping, start: span.start, anchor: optionalString(anchor), tag: optionalString(tag))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { return true }
+            guard let parent = ancestors.popLast() else { return true }
+            let frame = current
+            current = parent
             let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
             let node = YAMLNode(content, span: SourceSpan(start: frame.start, end: span.end), tag: frame.tag)
             register(anchor: frame.anchor, node: node, count: frame.nodeCount)
@@ -188,46 +194,44 @@ private struct TreeBuilder {
     }
 
     private mutating func attach(_ node: YAMLNode, count: Int) {
-        guard !stack.isEmpty else {
+        guard !ancestors.isEmpty else {
             if documents <= 1 { root = node }
             return
         }
-        let top = stack.count - 1
-        stack[top].nodeCount += count
-        if !stack[top].isMapping {
-            stack[top].items.append(node)
+        current.nodeCount += count
+        if !current.isMapping {
+            current.items.append(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
-            let duplicate = Self.duplicate(key: node, in: &stack[top])
+        guard let key = current.pendingKey else {
+            let duplicate = Self.duplicate(key: node, in: &current)
             if let duplicate { problems.append(duplicate) }
-            stack[top].pendingKeyIsDuplicate = duplicate != nil
-            stack[top].pendingKey = node
+            current.pendingKeyIsDuplicate = duplicate != nil
+            current.pendingKey = node
             return
         }
-        if !stack[top].pendingKeyIsDuplicate {
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
+        if !current.pendingKeyIsDuplicate {
+            current.pairs.append(YAMLPair(key: key, value: node))
         }
-        stack[top].pendingKey = nil
-        stack[top].pendingKeyIsDuplicate = false
+        current.pendingKey = nil
+        current.pendingKeyIsDuplicate = false
     }
 
     /// The problem of a repeated scalar key (the repeat is then left out of the tree), or nil.
     private static func duplicate(key: YAMLNode, in frame: inout Frame) -> YAMLProblem? {
         guard let text = key.scalar else { return nil }
         var first: SourceMark?
-        if let index = frame.keyIndex {
-            first = index[text]
-            if first == nil { frame.keyIndex?[text] = key.start }
+        if frame.indexed {
+            first = frame.keyIndex[text]
+            if first == nil { frame.keyIndex[text] = key.start }
         } else {
             first = frame.pairs.first { $0.key.scalar == text }?.key.start
             if frame.pairs.count >= 16 {
-                var index: [String: SourceMark] = [:]
                 for pair in frame.pairs {
-                    if let k = pair.key.scalar, index[k] == nil { index[k] = pair.key.start }
+                    if let k = pair.key.scalar, frame.keyIndex[k] == nil { frame.keyIndex[k] = pair.key.start }
                 }
-                if index[text] == nil { index[text] = key.start }
-                frame.keyIndex = index
+                if frame.keyIndex[text] == nil { frame.keyIndex[text] = key.start }
+                frame.indexed = true
             }
         }
         guard let first else { return nil }

@@ -5,6 +5,10 @@ import EPlanYAML
 struct DecodeContext {
     var sink: DiagnosticSink
     let hazards: Set<String>
+    /// Unknown keys met so far; past `unknownKeyLimit` they are counted, not listed one by one.
+    var unknownKeys = 0
+    var firstUnlistedUnknownKey: SourceSpan?
+    static let unknownKeyLimit = 100
 
     init(file: String, hazards: Set<String>) {
         self.sink = DiagnosticSink(file: file)
@@ -39,6 +43,11 @@ struct DecodeContext {
             return
         }
         if key.hasPrefix("x-") { return }
+        unknownKeys += 1
+        if unknownKeys > Self.unknownKeyLimit {
+            if firstUnlistedUnknownKey == nil { firstUnlistedUnknownKey = span(pair.key) }
+            return
+        }
         if key == "<<" {
             sink.add(.schemaUnknownKey, "merge keys ('<<') are not part of the eplan format", at: span(pair),
                      help: "write the keys out, or use an anchor and alias for a whole value")

@@ -92,6 +92,7 @@ public enum DocumentDecoder {
                        help: Suggest.help(type, in: documentTypes) ?? "use one of: \(documentTypes.joined(separator: ", "))")
             content = .unreadable
         }
+        c.reportUnlistedUnknownKeys()
         var diagnostics = c.sink.diagnostics
         if case .plan(let plan) = content, let id = plan.id?.value {
             for i in diagnostics.indices { diagnostics[i].plan = id }

@@ -205,6 +205,14 @@ extension DecodeContext {
         self.sink = sink
         self.hazards = hazards
     }
+
+    /// One finding for the unknown keys past the limit, at the first of them.
+    mutating func reportUnlistedUnknownKeys() {
+        guard let at = firstUnlistedUnknownKey else { return }
+        let more = unknownKeys - Self.unknownKeyLimit
+        sink.add(.schemaUnknownKey, "\(more) more unknown key\(more == 1 ? "" : "s") in this file, not listed one by one", at: at,
+                 help: "this does not look like an eplan document; check the 'eplan:' key")
+    }
 }
 
 extension Region {

@@ -53,8 +53,18 @@ public struct Workspace: Sendable {
         let cwd = FileSystem.realPath(request.cwd) ?? request.cwd
         var targets: [String] = []
         for path in request.paths {
-            guard let real = FileSystem.realPath(FileSystem.absolute(path, from: cwd)) else {
-                throw .pathNotFound(path)
+            let absolute = FileSystem.absolute(path, from: cwd)
+            guard var real = FileSystem.realPath(absolute) else {
+                // A dangling or looping symbolic link still names a file: report it rather than refuse.
+                guard let folder = FileSystem.realPath(FileSystem.parent(of: absolute)), FileSystem.isLink(absolute) else {
+                    throw .pathNotFound(path)
+                }
+                targets.append("\(folder)/\(FileSystem.baseName(absolute))")
+                continue
+            }
+            // A named symbolic link is reported under its own name, not its target's.
+            if FileSystem.isLink(absolute), let folder = FileSystem.realPath(FileSystem.parent(of: absolute)) {
+                real = "\(folder)/\(FileSystem.baseName(absolute))"
             }
             targets.append(real)
         }

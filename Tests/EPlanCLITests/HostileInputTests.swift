@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// A CI gate reads whatever a pull request contains: each hostile input finishes within a few
+/// seconds with a clear finding and exit 1, never a crash, a hang or exit 2.
+@Suite("Hostile inputs")
+struct HostileInputTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var rule: String
+        var message: String
+        var make: @Sendable (String) throws -> Void
+
+        var testDescription: String { name }
+    }
+
+    static func write(_ text: String) -> @Sendable (String) throws -> Void {
+        { path in try text.write(toFile: path, atomically: false, encoding: .utf8) }
+    }
+
+    static func bytes(_ data: [UInt8]) -> @Sendable (String) throws -> Void {
+        { path in try Data(data).write(to: URL(fileURLWithPath: path)) }
+    }
+
+    static let plan = try! String(contentsOfFile: "\(CLI.packageRoot)/plans/qs/lin/flood.yaml", encoding: .utf8)
+
+    static let cases: [Case] = [
+        Case(name: "billion laughs", rule: "yaml-limit", message: "aliases expand this document by more than 100000 nodes",
+             make: write("eplan: plan/v1\n" + (0..<10).map { i in
+                 i == 0 ? "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"
+                     : "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]"
+             }.joined(separator: "\n") + "\n")),
+        Case(name: "nesting 100,000 deep, flow", rule: "yaml-limit", message: "nesting is deeper than 64 levels",
+             make: write("eplan: plan/v1\nx: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n")),
+        Case(name: "nesting 100,000 deep, block", rule: "yaml-limit", message: "nesting is deeper than 64 levels",
+             make: write("eplan: plan/v1\nx:\n  " + String(repeating: "- ", count: 100_000) + "leaf\n")),
+        Case(name: "a 50 MB file", rule: "yaml-limit", message: "the file is larger than 8 MiB",
+             make: { path in
+                 var text = "eplan: plan/v1\ndata: |\n"
+                 let line = "  " + String(repeating: "x", count: 1022) + "\n"
+                 text.reserveCapacity(50 << 20)
+                 for _ in 0..<(50 * 1024) { text += line }
+                 try text.write(toFile: path, atomically: false, encoding: .utf8)
+             }),
+        Case(name: "100,000 keys in one mapping", rule: "schema-unknown-key", message: "unknown key 'k0' in a plan",
+             make: write("eplan: plan/v1\n" + (0..<100_000).map { "k\($0): \($0)" }.joined(separator: "\n") + "\n")),
+        Case(name: "invalid UTF-8", rule: "yaml-syntax", message: "the file is not valid UTF-8",
+             make: bytes(Array("eplan: plan/v1\ntitle: ".utf8) + [0xC3, 0x28, 0xFF] + Array("\n".utf8))),
+        Case(name: "NUL bytes", rule: "yaml-syntax", message: "the file contains a NUL byte",
+             make: bytes(Array("eplan: plan/v1\nid: a".utf8) + [0, 0, 0] + Array("\n".utf8))),
+        Case(name: "a lone BOM", rule: "schema-missing-key", message: "not an eplan document: it is empty",
+             make: bytes([0xEF, 0xBB, 0xBF])),
+        Case(name: "only comments", rule: "schema-missing-key", message: "not an eplan document: it is empty",
+             make: write("# nothing here\n# at all\n")),
+        Case(name: "an empty file", rule: "schema-missing-key", message: "not an eplan document: it is empty", make: write("")),
+        Case(name: "UTF-16 with a BOM", rule: "yaml-syntax", message: "the file is encoded as UTF-16; eplan reads UTF-8 only",
+             make: bytes([0xFF, 0xFE] + Array("eplan: plan/v1\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })),
+        Case(name: "an unreadable file", rule: "yaml-syntax", message: "cannot read the file: input/output error",
+             make: { path in try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/proc/self/mem") }),
+        Case(name: "a symlink to /dev/zero", rule: "yaml-syntax", message: "not a regular file",
+             make: { path in try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero") }),
+        Case(name: "a symlink loop", rule: "yaml-syntax", message: "too many levels of symbolic links",
+             make: { path in try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path) }),
+        Case(name: "a FIFO", rule: "yaml-syntax", message: "not a regular file", make: { path in _ = mkfifo(path, 0o644) }),
+        Case(name: "a plan with 10,000 actions", rule: "duplicate-id", message: "action id 'a0' is used twice",
+             make: write(plan.replacingOccurrences(of: "\nactions:\n", with: "\nactions:\n" + (0..<10_000).map {
+                 "  - {id: a\($0 % 9_999), phase: response, who: water-resources, how: h, when: w, resources: []}\n"
+             }.joined()))),
+        Case(name: "ids with path separators and ..", rule: "schema-value", message: "plan id '../../etc/passwd' is not a valid id",
+             make: write(plan.replacingOccurrences(of: "id: qs.lin.flood", with: "id: ../../etc/passwd"))),
+        Case(name: "an extremely long line", rule: "schema-value", message: "unknown plan kind",
+             make: write(plan.replacingOccurrences(of: "kind: special", with: "kind: " + String(repeating: "特", count: 1_000_000)))),
+    ]
+
+    @Test("each hostile input ends quickly with a clear finding and exit 1", arguments: cases)
+    func hostile(_ c: Case) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try c.make("\(folder)/input.yaml")
+        let clock = ContinuousClock()
+        let started = clock.now
+        let run = try CLI.run(["lint", "--format", "json", "input.yaml"], in: folder)
+        let elapsed = clock.now - started
+        #expect(run.status == 1, "\(c.name): exit \(run.status), \(run.stderr.prefix(300))")
+        #expect(elapsed < .seconds(10), "\(c.name) took \(elapsed)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(c.name)")
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.contains { ($0["rule"] as? String) == c.rule && (($0["message"] as? String)?.contains(c.message) ?? false) },
+                "\(c.name): \(diagnostics.prefix(3))")
+    }
+
+    @Test("a folder named x.yaml is a folder; a tree with loops and special files is linted, not hung")
+    func hostileTree() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: "\(folder)/x.yaml", withIntermediateDirectories: true)
+        try Self.plan.write(toFile: "\(folder)/x.yaml/plan.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/x.yaml/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/zero.yaml", withDestinationPath: "/dev/zero")
+        _ = mkfifo("\(folder)/fifo.yaml", 0o644)
+        let run = try CLI.run(["lint", "--format", "json", "--rule", "yaml-syntax", "--rule", "schema-value"], in: folder)
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let files = (object["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
+        #expect(files == ["fifo.yaml", "zero.yaml"])
+        #expect((object["summary"] as? [String: Int])?["plans"] == 1)
+    }
+
+    @Test("lint, diff, rules and schema never write into the repository")
+    func readOnly() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let repo = "\(folder)/repo"
+        try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
+        func snapshot() throws -> [String: Data] {
+            var result: [String: Data] = [:]
+            for name in FileManager.default.enumerator(atPath: repo)?.allObjects as? [String] ?? [] {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: "\(repo)/\(name)", isDirectory: &isDirectory), !isDirectory.boolValue {
+                    result[name] = try Data(contentsOf: URL(fileURLWithPath: "\(repo)/\(name)"))
+                } else {
+                    result[name] = Data()
+                }
+            }
+            return result
+        }
+        let before = try snapshot()
+        let env = ["EPLAN_CACHE_DIR": "\(folder)/cache"]
+        for arguments in [["lint"], ["lint", "qs/lin/flood.yaml", "--format", "sarif"], ["diff", "qs/lin/flood.yaml"],
+                          ["diff", "qs/lin/flood.yaml", "qs/lin/flood.yaml"], ["rules"], ["explain", "parent-stale"], ["schema", "plan"]] {
+            _ = try CLI.run(arguments, in: repo, environment: env)
+        }
+        #expect(try snapshot() == before)
+    }
+}
