@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test install docs fuzz clean bench
+.PHONY: all deps test-deps build release run test install docs fuzz report clean bench
 
 all: build
 
@@ -27,8 +27,13 @@ release: deps
 run: release
 	.build/release/eplan lint plans
 
+## test-deps: Graphviz, for the test that renders `eplan graph` output
+test-deps:
+	@command -v dot >/dev/null 2>&1 || { echo "make: installing graphviz with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; }
+
 ## test: the whole test suite (unit tests and the built binary on fixtures)
-test: deps
+test: deps test-deps
 	$(SWIFT) build
 	$(SWIFT) test
 
@@ -66,6 +71,14 @@ fuzz: deps
 	if [ -d ../shared/corpora/yaml-test-suite ]; then cp ../shared/corpora/yaml-test-suite/*.yaml .build-fuzz/seeds/; fi
 	.build-fuzz/release/eplan-fuzz -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=16384 \
 		-artifact_prefix=.build-fuzz/artifacts/ .build-fuzz/corpus .build-fuzz/seeds
+
+## report: the HTML report of the sample plans/ in report/, and its screenshot docs/report.png (headless Chromium)
+report: release
+	.build/release/eplan report plans --out report --force
+	@command -v chromium >/dev/null 2>&1 || { echo "make: installing chromium and CJK fonts with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,2000 \
+		--screenshot="$(CURDIR)/docs/report.png" "file://$(CURDIR)/report/index.html" 2>/dev/null
 
 clean:
 	rm -rf .build .build-fuzz .build-bench

@@ -73,6 +73,11 @@ public enum Linter {
     }
 
     public static func run(_ options: LintOptions) throws(WorkspaceError) -> LintResult {
+        try analyze(options).result
+    }
+
+    /// The lint result together with the repository index it was computed from (graph, report, new).
+    public static func analyze(_ options: LintOptions) throws(WorkspaceError) -> (result: LintResult, index: RepositoryIndex) {
         let workspace = try Workspace.load(Workspace.Request(paths: options.paths, configPath: options.configPath,
                                                              cwd: options.cwd, jobs: options.jobs, useCache: options.useCache))
         let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
@@ -109,7 +114,7 @@ public enum Linter {
         Linter.keepUntilExit.withLock { $0.append(workspace); $0.append(index) }
         var result = LintResult(diagnostics: reported, files: files, plans: plans)
         result.reportedFiles = reportedFiles
-        return result
+        return (result, index)
     }
 }
 

@@ -1,0 +1,147 @@
+/// The plan hierarchy as Graphviz DOT, Mermaid or JSON. Parent links are solid, master links dashed,
+/// broken links and missing plans red; plans with findings are outlined in red (errors) or amber.
+public enum GraphReport {
+    static func label(_ node: PlanSystem.Node) -> String {
+        let title = node.title.isEmpty ? (node.external ? "external \(node.kind) plan" : node.kind) : node.title
+        return "\(node.id)\n\(title)\n\(node.kind), \(node.level)\(node.status == "in-force" || node.external ? "" : ", \(node.status)")"
+    }
+
+    // MARK: DOT
+
+    /// A DOT string literal: backslash and quote escaped, line breaks as \n.
+    public static func dotString(_ text: String) -> String {
+        var out = "\""
+        for c in text.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": break
+            default:
+                if c.value < 0x20 { out += " " } else { out.unicodeScalars.append(c) }
+            }
+        }
+        return out + "\""
+    }
+
+    public static func dot(_ system: PlanSystem) -> String {
+        var out = "digraph eplan {\n  rankdir=BT;\n  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Noto Sans CJK SC, Sans\"];\n"
+        out += "  edge [fontname=\"Sans\", fontsize=9];\n"
+        for node in system.nodes {
+            var attributes = ["label=\(dotString(label(node)))"]
+            if node.external { attributes.append("style=\"rounded,dashed\"") }
+            if node.errors > 0 {
+                attributes.append("color=red, penwidth=2, fillcolor=\"#fdecea\"")
+            } else if node.warnings > 0 {
+                attributes.append("color=orange, penwidth=2, fillcolor=\"#fff4e0\"")
+            }
+            if node.status == "draft" || node.status == "retired" { attributes.append("fontcolor=gray40") }
+            out += "  \(dotString(node.id)) [\(attributes.joined(separator: ", "))];\n"
+        }
+        for m in system.missing {
+            let text = m.kind == .plan ? "missing plan\n\(m.label)" : m.kind == .master ? "missing \(m.label)" : "uncovered hazard\n\(m.label)"
+            out += "  \(dotString(m.id)) [label=\(dotString(text)), shape=octagon, style=dashed, color=red, fontcolor=red];\n"
+        }
+        for edge in system.edges {
+            var attributes = [edge.kind == .parent ? "label=\"parent\"" : "label=\"master\", style=dashed, constraint=false"]
+            if edge.broken { attributes.append("color=red, fontcolor=red") }
+            out += "  \(dotString(edge.from)) -> \(dotString(edge.to)) [\(attributes.joined(separator: ", "))];\n"
+        }
+        for m in system.missing where m.kind != .plan {
+            out += "  \(dotString(m.id)) -> \(dotString(m.neededBy.isEmpty ? m.id : regionAnchor(system, m.neededBy))) [style=dotted, color=red, arrowhead=none];\n"
+        }
+        return out + "}\n"
+    }
+
+    /// The node a region's missing items hang on: its master plan, else the first plan of the region.
+    static func regionAnchor(_ system: PlanSystem, _ region: String) -> String {
+        system.nodes.first { $0.region == region && $0.kind == "master" }?.id
+            ?? system.nodes.first { $0.region == region }?.id
+            ?? system.nodes.first { RepositoryIndex.isAncestor($0.region, of: region) && $0.kind == "master" }?.id
+            ?? "missing:\(region):master"
+    }
+
+    // MARK: Mermaid
+
+    /// Mermaid label text: quotes, angle brackets, ampersands and '#' as entity codes, breaks as <br>.
+    public static func mermaidString(_ text: String) -> String {
+        var out = "\""
+        for c in text.unicodeScalars {
+            switch c {
+            case "\"": out += "#quot;"
+            case "<": out += "#lt;"
+            case ">": out += "#gt;"
+            case "&": out += "#amp;"
+            case "#": out += "#35;"
+            case "`": out += "#96;"
+            case "\n": out += "<br>"
+            default:
+                if c.value < 0x20 { out += " " } else { out.unicodeScalars.append(c) }
+            }
+        }
+        return out + "\""
+    }
+
+    public static func mermaid(_ system: PlanSystem) -> String {
+        var ids: [String: String] = [:]
+        func id(_ key: String) -> String {
+            if let known = ids[key] { return known }
+            let new = "n\(ids.count)"
+            ids[key] = new
+            return new
+        }
+        var out = "flowchart BT\n"
+        for node in system.nodes {
+            let shape = node.external ? ("([", "])") : ("[", "]")
+            out += "  \(id(node.id))\(shape.0)\(mermaidString(label(node)))\(shape.1)\n"
+        }
+        for m in system.missing {
+            let text = m.kind == .plan ? "missing plan: \(m.label)" : m.kind == .master ? "missing \(m.label)" : "uncovered hazard: \(m.label)"
+            out += "  \(id(m.id)){{\(mermaidString(text))}}\n"
+        }
+        var linkIndex = 0
+        var red: [Int] = []
+        for edge in system.edges {
+            let arrow = edge.kind == .parent ? "-->|parent|" : "-.->|master|"
+            out += "  \(id(edge.from)) \(arrow) \(id(edge.to))\n"
+            if edge.broken { red.append(linkIndex) }
+            linkIndex += 1
+        }
+        for m in system.missing where m.kind != .plan {
+            out += "  \(id(m.id)) -.- \(id(regionAnchor(system, m.neededBy)))\n"
+            red.append(linkIndex)
+            linkIndex += 1
+        }
+        out += "  classDef missing stroke:#c00,color:#c00,stroke-dasharray:4 3\n"
+        out += "  classDef errors stroke:#c00,stroke-width:2px,fill:#fdecea\n"
+        out += "  classDef warnings stroke:#e80,stroke-width:2px,fill:#fff4e0\n"
+        if !system.missing.isEmpty { out += "  class \(system.missing.map { id($0.id) }.joined(separator: ",")) missing\n" }
+        let withErrors = system.nodes.filter { $0.errors > 0 }.map { id($0.id) }
+        if !withErrors.isEmpty { out += "  class \(withErrors.joined(separator: ",")) errors\n" }
+        let withWarnings = system.nodes.filter { $0.errors == 0 && $0.warnings > 0 }.map { id($0.id) }
+        if !withWarnings.isEmpty { out += "  class \(withWarnings.joined(separator: ",")) warnings\n" }
+        if !red.isEmpty { out += "  linkStyle \(red.map(String.init).joined(separator: ",")) stroke:#c00\n" }
+        return out
+    }
+
+    // MARK: JSON
+
+    public static func json(_ system: PlanSystem) -> String {
+        JSON.object([
+            ("nodes", .array(system.nodes.map { n in
+                var members: [(String, JSON)] = [("id", .string(n.id)), ("title", .string(n.title)), ("kind", .string(n.kind)),
+                                                 ("level", .string(n.level)), ("region", .string(n.region)),
+                                                 ("status", .string(n.status)), ("external", .bool(n.external))]
+                if let file = n.file { members.append(("file", .string(file))) }
+                members += [("errors", .int(n.errors)), ("warnings", .int(n.warnings))]
+                return .object(members)
+            })),
+            ("edges", .array(system.edges.map { e in
+                .object([("from", .string(e.from)), ("to", .string(e.to)), ("kind", .string(e.kind.rawValue)), ("broken", .bool(e.broken))])
+            })),
+            ("missing", .array(system.missing.map { m in
+                .object([("kind", .string(m.kind.rawValue)), ("id", .string(m.id)), ("label", .string(m.label)), ("neededBy", .string(m.neededBy))])
+            })),
+        ]).rendered()
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import EPlanKit
+import Foundation
+
+extension PlanKind: ExpressibleByArgument {}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a starter plan repository (eplan.yaml, regions.yaml, one master plan) that lints clean.",
+        discussion: """
+            Refuses to overwrite anything: every file it would write must be new.
+
+            Example:
+              eplan init my-plans && cd my-plans && eplan lint
+            """)
+
+    @Argument(help: "The folder to create the repository in (default: the current folder).")
+    var directory: String = "."
+
+    @Option(help: ArgumentHelp("The date for issued, filed and the first drill (YYYY-MM-DD; default today).", valueName: "DATE"))
+    var today: String?
+
+    func validate() throws {
+        if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let files = Authoring.starter(today: today.flatMap { Day($0) } ?? Day.localToday())
+        let existing = files.map { "\(directory)/\($0.path)" }.filter { FileManager.default.fileExists(atPath: $0) }
+        guard existing.isEmpty else {
+            Console.error("eplan: not overwriting \(existing.joined(separator: ", ")); init writes into a folder without these files")
+            throw ExitCode(2)
+        }
+        do {
+            for file in files {
+                let path = "\(directory)/\(file.path)"
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try AtomicFile.write(Data(file.text.utf8), to: path, overwrite: false)
+                Console.error("eplan: wrote \(path)")
+            }
+        } catch {
+            Console.error("eplan: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a new plan pre-filled from its parent and master.",
+        discussion: """
+            The plan gets its id and file by convention, its parent with the parent's current version, \
+            its master, the parent's hazards that the region faces, reporting limits no looser than the \
+            parent's, the parent's response levels, the region's agencies and one action stub per stage. \
+            `eplan lint` then lists only what a person must settle (empty how/when, duties, triggers, drills).
+
+            Examples:
+              eplan new special --region qs/lin --hazard flood
+              eplan new unit --region qs/lin/shi --name hongqi-mine --hazard coal-mine-accident
+            """)
+
+    @Argument(help: "master, special, departmental, unit, event or joint.")
+    var kind: PlanKind
+
+    @Option(help: ArgumentHelp("The plan's region path, e.g. qs/lin.", valueName: "R"))
+    var region: String
+
+    @Option(name: .customLong("hazard"), help: ArgumentHelp("A hazard the plan handles (repeatable).", valueName: "H"))
+    var hazards: [String] = []
+
+    @Option(help: ArgumentHelp("The parent plan (default: the counterpart the rules expect).", valueName: "ID"))
+    var parent: String?
+
+    @Option(help: ArgumentHelp("The owning agency (departmental plans: the department).", valueName: "AGENCY"))
+    var owner: String?
+
+    @Option(help: ArgumentHelp("The short name of a unit, event or joint plan.", valueName: "SLUG"))
+    var name: String?
+
+    @Option(help: ArgumentHelp("Write the plan here instead of the conventional path.", valueName: "FILE"))
+    var out: String?
+
+    @Flag(help: "Overwrite the file if it exists.")
+    var force = false
+
+    @Option(help: ArgumentHelp("The issue date (YYYY-MM-DD; default today).", valueName: "DATE"))
+    var today: String?
+
+    func validate() throws {
+        if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
+        if kind == .departmental, owner == nil { throw ValidationError("a departmental plan needs --owner AGENCY") }
+    }
+
+    func run() throws {
+        let day = today.flatMap { Day($0) } ?? Day.localToday()
+        let plan: Authoring.NewPlan
+        let root: String
+        do {
+            let workspace = try Workspace.load(Workspace.Request(paths: []))
+            root = workspace.root
+            let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
+            plan = try Authoring.newPlan(Authoring.NewPlanRequest(kind: kind, region: region, hazards: hazards, parent: parent,
+                                                                  owner: owner, name: name, today: day), index: index, root: root)
+        } catch let error as WorkspaceError {
+            Console.error("eplan: \(error.message)")
+            throw ExitCode(2)
+        } catch let error as Authoring.Problem {
+            Console.error("eplan: \(error.message)")
+            throw ExitCode(2)
+        }
+        let path = out ?? "\(root)/\(plan.path)"
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try AtomicFile.write(Data(plan.text.utf8), to: path, overwrite: force)
+        } catch {
+            Console.error("eplan: \(error)")
+            throw ExitCode(2)
+        }
+        Console.error("eplan: wrote plan '\(plan.id)' to \(out ?? FileSystem.relative(path, to: FileSystem.realPath(".") ?? "."))")
+    }
+}

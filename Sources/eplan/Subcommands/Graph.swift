@@ -1,0 +1,108 @@
+import ArgumentParser
+import EPlanKit
+import Foundation
+
+enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
+    case dot, mermaid, json
+}
+
+/// The options `graph` and `report` share: which repository, which config, which day.
+struct RepositoryOptions: ParsableArguments {
+    @Argument(help: "The repository or a folder in it (default: the repository holding the current folder).")
+    var path: String?
+
+    @Option(help: ArgumentHelp("Use this configuration instead of the discovered eplan.yaml.", valueName: "FILE"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The date for time-based rules and due dates (YYYY-MM-DD).", valueName: "DATE"))
+    var today: String?
+
+    func validate() throws {
+        if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
+    }
+
+    var day: Day { today.flatMap { Day($0) } ?? Day.localToday() }
+
+    /// Lints the whole repository and returns what the views need.
+    func analyze() throws -> (result: LintResult, index: RepositoryIndex) {
+        do throws(WorkspaceError) {
+            var options = LintOptions(paths: [], configPath: config, today: day)
+            if let path {
+                options.paths = [path]
+            }
+            return try Linter.analyze(options)
+        } catch {
+            Console.error("eplan: \(error.message)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+struct Graph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the plan hierarchy: parent (vertical) and master (horizontal) links, broken links and missing plans.",
+        discussion: """
+            Examples:
+              eplan graph --format dot | dot -Tsvg > plans.svg
+              eplan graph plans --format mermaid --root qs.lin.master
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: "dot (Graphviz), mermaid or json.")
+    var format: GraphFormat = .dot
+
+    @Option(help: ArgumentHelp("Draw only the plans below this plan.", valueName: "ID"))
+    var root: String?
+
+    func run() throws {
+        let (result, index) = try repository.analyze()
+        var system = PlanSystem(index: index, result: result)
+        if let root {
+            guard let below = system.below(root) else {
+                let hint = Suggest.help(root, in: system.nodes.map(\.id)).map { "; \($0)" } ?? ""
+                Console.error("eplan: '\(root)' is not a plan of this repository\(hint)")
+                throw ExitCode(2)
+            }
+            system = below
+        }
+        switch format {
+        case .dot: Console.write(GraphReport.dot(system))
+        case .mermaid: Console.write(GraphReport.mermaid(system))
+        case .json: Console.write(GraphReport.json(system))
+        }
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a static HTML report: hierarchy, hazard coverage, agencies, due dates, findings.",
+        discussion: """
+            The report is one self-contained file (DIR/index.html): no scripts, no network, no external assets.
+
+            Example:
+              eplan report plans --out report
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: ArgumentHelp("The folder to write index.html into.", valueName: "DIR"))
+    var out: String
+
+    @Flag(help: "Overwrite an existing report.")
+    var force = false
+
+    func run() throws {
+        let (result, index) = try repository.analyze()
+        let system = PlanSystem(index: index, result: result)
+        let html = HTMLReport.render(system: system, index: index, result: result, today: repository.day)
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try AtomicFile.write(Data(html.utf8), to: "\(out)/index.html", overwrite: force)
+        } catch {
+            Console.error("eplan: \(error)")
+            throw ExitCode(2)
+        }
+        Console.error("eplan: wrote \(out)/index.html (\(result.plans) plans, \(result.active.count) findings)")
+    }
+}

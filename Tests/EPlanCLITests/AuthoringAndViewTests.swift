@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@Suite("eplan init, new, graph, report")
+struct AuthoringAndViewTests {
+    @Test("init writes a starter repository that lints clean, and refuses to overwrite")
+    func initRepository() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = try CLI.run(["init", "repo", "--today", "2026-11-30"], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        let lint = try CLI.run(["lint", "--today", "2026-11-30", "--format", "json"], in: "\(folder)/repo")
+        #expect(lint.status == 0)
+        #expect(lint.stdout.contains("\"errors\": 0,\n    \"warnings\": 0,\n    \"notes\": 0"), "\(lint.stdout)")
+        let plan = try String(contentsOfFile: "\(folder)/repo/plans/town/master.yaml", encoding: .utf8)
+        let again = try CLI.run(["init", "repo"], in: folder)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("not overwriting"))
+        #expect(try String(contentsOfFile: "\(folder)/repo/plans/town/master.yaml", encoding: .utf8) == plan)
+    }
+
+    @Test("new writes a plan pre-filled from the repository; lint then asks only what a person must settle")
+    func newPlan() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let repo = "\(folder)/repo"
+        try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
+        let settle: Set<String> = ["action-incomplete", "schema-value", "drill-overdue"]
+        for (arguments, file) in [
+            (["new", "special", "--region", "qs/lin/shi", "--hazard", "mountain-torrent"], "qs/lin/shi/mountain-torrent.yaml"),
+            (["new", "unit", "--region", "qs/yanghe", "--name", "steel-mill", "--hazard", "hazardous-chemicals"], "qs/yanghe/unit/steel-mill.yaml"),
+            (["new", "departmental", "--region", "qs/songling", "--owner", "transport"], "qs/songling/dept/transport.yaml"),
+        ] {
+            let run = try CLI.run(arguments + ["--today", "2026-11-30"], in: repo)
+            #expect(run.status == 0, "\(run.stderr)")
+            let text = try String(contentsOfFile: "\(repo)/\(file)", encoding: .utf8)
+            #expect(text.hasPrefix("# yaml-language-server: $schema="))
+            let lint = try CLI.run(["lint", "--today", "2026-11-30", "--format", "json", file], in: repo)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any])
+            let rules = Set((object["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String })
+            #expect(rules.isSubset(of: settle), "\(file): \(rules)")
+            #expect(rules.contains("action-incomplete"))
+            let again = try CLI.run(arguments, in: repo)
+            #expect(again.status == 2, "never overwrites without --force")
+        }
+        let special = try String(contentsOfFile: "\(repo)/qs/lin/shi/mountain-torrent.yaml", encoding: .utf8)
+        #expect(special.contains("parent: {id: qs.lin.flood, version: \"3.2\"}"))
+        #expect(special.contains("master: qs.lin.shi.master"))
+        #expect(special.contains("initial: {I: 15m, II: 15m, III: 30m, IV: 1h}"))
+        let wrong = try CLI.run(["new", "special", "--region", "qs/lyn", "--hazard", "flood"], in: repo)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("region 'qs/lyn' is not in the regions document; did you mean 'qs/lin'?"))
+    }
+
+    @Test("graph: DOT renders with Graphviz; Mermaid and JSON; --root; broken links and missing plans drawn")
+    func graph() throws {
+        let plans = "\(CLI.packageRoot)/plans"
+        let dot = try CLI.run(["graph", "--format", "dot"], in: plans)
+        #expect(dot.status == 0)
+        #expect(dot.stdout.hasPrefix("digraph eplan {"))
+        #expect(dot.stdout.contains("\"qs.lin.flood\" -> \"qs.flood\" [label=\"parent\"]"))
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try dot.stdout.write(toFile: "\(folder)/g.dot", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["dot", "-Tsvg", "-o", "\(folder)/g.svg", "\(folder)/g.dot"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "Graphviz rejected the DOT")
+        let svg = try String(contentsOfFile: "\(folder)/g.svg", encoding: .utf8)
+        #expect(svg.contains("临县防汛"))
+
+        let mermaid = try CLI.run(["graph", "--format", "mermaid", "--root", "qs.lin.master"], in: plans)
+        #expect(mermaid.stdout.hasPrefix("flowchart BT\n"))
+        #expect(mermaid.stdout.contains("qs.lin.shi.master"))
+        #expect(!mermaid.stdout.contains("qs.yanghe.master"))
+        let json = try CLI.run(["graph", "--format", "json"], in: plans)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["nodes"] as? [Any])?.count ?? 0 >= 47)
+        #expect((object["missing"] as? [Any])?.isEmpty == true)
+        let unknownRoot = try CLI.run(["graph", "--root", "qs.lin.mastr"], in: plans)
+        #expect(unknownRoot.status == 2)
+        #expect(unknownRoot.stderr.contains("did you mean 'qs.lin.master'?"))
+
+        // A broken repository: a dangling parent and an uncovered hazard are drawn in red.
+        let broken = try CLI.run(["graph", "--format", "dot"], in: "\(CLI.fixtures)/broken")
+        #expect(broken.stdout.contains("\"missing:qs.mountain-torrent:master\"") || broken.stdout.contains("uncovered hazard"))
+    }
+
+    @Test("report: a self-contained HTML page; hostile plan text comes out inert; Chinese text intact")
+    func report() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let repo = "\(folder)/repo"
+        try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
+        let file = "\(repo)/qs/lin/flood.yaml"
+        var lines = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
+        if let at = lines.firstIndex(where: { $0.hasPrefix("title:") }) {
+            lines[at] = "title: \"<script>alert('x')</script> \\\"quoted\\\" 临县防汛应急预案\""
+        }
+        let evil = lines.joined(separator: "\n")
+            .replacingOccurrences(of: "Run the headquarters office", with: "<img src=x onerror=alert(1)>")
+        try evil.write(toFile: file, atomically: true, encoding: .utf8)
+        // An id cannot hold markup (its pattern forbids it), but the finding that says so quotes it.
+        try "eplan: plan/v1\nid: \"x<script>alert(1)</script>\"\n".write(toFile: "\(repo)/evil.yaml", atomically: true, encoding: .utf8)
+        let run = try CLI.run(["report", "--out", "\(folder)/out", "--today", "2026-11-30"], in: repo)
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: "\(folder)/out/index.html", encoding: .utf8)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(html.contains("&quot;quoted&quot;"))
+        #expect(html.contains("临县"))
+        #expect(!html.contains("http://") && !html.contains("https://"), "no external assets")
+        for section in ["id=\"hierarchy\"", "id=\"coverage\"", "id=\"agencies\"", "id=\"due\"", "id=\"findings\""] {
+            #expect(html.contains(section))
+        }
+        let again = try CLI.run(["report", "--out", "\(folder)/out"], in: repo)
+        #expect(again.status == 2, "refuses to overwrite without --force")
+        let graph = try CLI.run(["graph", "--format", "dot"], in: repo)
+        #expect(!graph.stdout.contains("\"<script>alert('x')</script> \"quoted\""), "DOT labels escape quotes")
+        #expect(graph.stdout.contains("\\\"quoted\\\""))
+        let mermaid = try CLI.run(["graph", "--format", "mermaid"], in: repo)
+        #expect(mermaid.stdout.contains("#lt;script#gt;"))
+        #expect(!mermaid.stdout.contains("<script>"))
+    }
+}
