@@ -78,9 +78,13 @@ public enum Linter {
 
     /// The lint result together with the repository index it was computed from (graph, report, new).
     public static func analyze(_ options: LintOptions) throws(WorkspaceError) -> (result: LintResult, index: RepositoryIndex) {
+        var timing = PhaseTiming()
+        defer { timing.report() }
         let workspace = try Workspace.load(Workspace.Request(paths: options.paths, configPath: options.configPath,
                                                              cwd: options.cwd, jobs: options.jobs, useCache: options.useCache))
+        timing.lap("load \(workspace.documents.count) files")
         let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
+        timing.lap("index")
         let settings = SeveritySettings(configuration: workspace.configuration, options: options)
 
         // Rules that are off do not run at all.
@@ -89,6 +93,7 @@ public enum Linter {
         for rule in RuleCatalog.rules where !(rule is any DecoderRule) && settings.isEnabled(rule.id) {
             rule.check(context, &found)
         }
+        timing.lap("rules")
 
         var byFile: [String: [Diagnostic]] = [:]
         for diagnostic in found where workspace.reported.contains(diagnostic.location.file) {
@@ -110,6 +115,7 @@ public enum Linter {
         // Findings in reported files that are not documents of their own (none today, but keep them).
         for (_, rest) in byFile { reported += rest.compactMap { settings.apply($0) } }
         reported.sort(by: Diagnostic.reportOrder)
+        timing.lap("collect")
         // The CLI exits right after printing: keeping the repository alive spares freeing it piece by piece.
         Linter.keepUntilExit.withLock { $0.append(workspace); $0.append(index) }
         var result = LintResult(diagnostics: reported, files: files, plans: plans)
@@ -142,5 +148,30 @@ struct SeveritySettings {
         var result = diagnostic
         result.severity = configuration.rules[diagnostic.rule]?.severity ?? diagnostic.rule.info?.severity ?? diagnostic.severity
         return result
+    }
+}
+
+/// Phase times on stderr when EPLAN_TIMING is set (for profiling; off by default).
+struct PhaseTiming {
+    let enabled = EnvironmentValues()["EPLAN_TIMING"] != nil
+    let clock = ContinuousClock()
+    var last: ContinuousClock.Instant
+    var lines: [String] = []
+
+    init() {
+        last = clock.now
+    }
+
+    mutating func lap(_ name: String) {
+        guard enabled else { return }
+        let now = clock.now
+        let d = now - last
+        lines.append("\(name): \(Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000) ms")
+        last = now
+    }
+
+    func report() {
+        guard enabled else { return }
+        FileSystem.writeStandardError("eplan timing: " + lines.joined(separator: ", ") + "\n")
     }
 }

@@ -133,3 +133,33 @@ struct HostileInputTests {
         #expect(try snapshot() == before)
     }
 }
+
+@Suite("Fuzz target")
+struct FuzzReplayTests {
+    @Test("the fuzz target replays inputs through every layer without a crash")
+    func replay() throws {
+        let binary = URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().appendingPathComponent("eplan-fuzz").path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "eplan-fuzz is built with the package")
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var inputs = [
+            "\(CLI.packageRoot)/plans/qs/lin/flood.yaml", "\(CLI.packageRoot)/plans/eplan.yaml", "\(CLI.packageRoot)/plans/regions.yaml",
+            "\(CLI.fixtures)/broken/plans/flood.yaml", "\(CLI.fixtures)/diff/new.yaml",
+        ]
+        for (i, text) in ["a: &a [*a]\n", "{", "eplan: plan/v1\nactions: [{id: x, who: [], how: , resources: ~}]\n",
+                          "eplanBaseline: 1\nfindings: [{rule: x}]\n", "\u{FEFF}# eplan-disable-file x -- y\n"].enumerated() {
+            try text.write(toFile: "\(folder)/\(i).yaml", atomically: true, encoding: .utf8)
+            inputs.append("\(folder)/\(i).yaml")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = inputs
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count == inputs.count)
+    }
+}

@@ -261,11 +261,12 @@ public struct AgencyRef: Sendable, Hashable, CustomStringConvertible {
 extension String {
     /// True when the text is empty or only whitespace (a fast path for ASCII text).
     var isBlank: Bool {
-        for byte in utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D: continue
-            case 0x80...: return trimmingWhitespace.isEmpty
-            default: return false
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+                continue
+            default:
+                return false
             }
         }
         return true

@@ -7,6 +7,11 @@ import EPlanYAML
 
 /// The few file-system operations eplan needs, on POSIX calls (fast, no Foundation overhead).
 public enum FileSystem {
+    public static func writeStandardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+    }
+
     public static func currentDirectory() -> String {
         guard let cwd = getcwd(nil, 0) else { return "." }
         defer { free(cwd) }
