@@ -358,3 +358,20 @@ struct ValueTests {
         #expect(Suggest.nearest(word, in: candidates) == expected)
     }
 }
+
+@Suite("Depth")
+struct DepthTests {
+    @Test("the depth of region-no-master comes from depth: or from the rule's own setting")
+    func depthSetting() throws {
+        let regions = "eplan: regions/v1\nregions:\n  - id: qs\n    level: municipal\n    children:\n      - {id: lin, level: county}\n"
+        let master = minimalPlan("qs.master", kind: "master").replacingOccurrences(of: "level: county", with: "level: municipal")
+            .replacingOccurrences(of: "region: qs/lin", with: "region: qs")
+        for (config, expected) in [("eplan: config/v1\n", 1), ("eplan: config/v1\ndepth: municipal\n", 0),
+                                   ("eplan: config/v1\nrules:\n  region-no-master: {depth: municipal}\n", 0),
+                                   ("eplan: config/v1\ndepth: municipal\nrules:\n  region-no-master: {depth: county}\n", 1)] {
+            let repo = try TempRepo(["eplan.yaml": config, "regions.yaml": regions, "master.yaml": master])
+            let result = try repo.lint(rules: [RuleID("region-no-master")])
+            #expect(result.diagnostics.count == expected, "\(config)")
+        }
+    }
+}

@@ -166,17 +166,19 @@ enum ConfigDecoder {
                        help: Suggest.help(name, in: RuleCatalog.all.map(\.id.rawValue)) ?? "'eplan rules' lists the rule ids")
             return nil
         }
-        var rule = RuleConfiguration(span: s, enabled: true, severity: nil, settings: [:])
+        var rule = RuleConfiguration(span: s, enabled: true, severity: nil, settings: [:], depth: nil)
         if let settings = pair.value.mapping {
             for p in settings {
                 let ps = c.span(p)
                 let key = p.key.scalar ?? ""
                 if key == "severity" {
                     (rule.enabled, rule.severity) = severity(p.value, "rules.\(name).severity", at: ps, &c) ?? (true, nil)
+                } else if key == "depth", name == "region-no-master" {
+                    rule.depth = c.enumValue(p.value, "rules.\(name).depth", at: ps, what: "level")
                 } else if info.settings.contains(where: { $0.name == key }) {
                     if let value = c.positiveInteger(p.value, "rules.\(name).\(key)", at: ps) { rule.settings[key] = value }
                 } else if !key.hasPrefix("x-") {
-                    let known = ["severity"] + info.settings.map(\.name)
+                    let known = ["severity"] + info.settings.map(\.name) + (name == "region-no-master" ? ["depth"] : [])
                     c.sink.add(.schemaUnknownKey, "rule '\(name)' has no setting '\(key)'", at: c.span(p.key),
                                help: Suggest.help(key, in: known) ?? "settings of '\(name)': \(known.joined(separator: ", "))")
                 }

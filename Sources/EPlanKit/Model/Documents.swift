@@ -194,6 +194,8 @@ public struct RuleConfiguration: Sendable {
     public var enabled: Bool
     public var severity: Severity?
     public var settings: [String: Int]
+    /// `region-no-master: {depth: LEVEL}`: the lowest level that needs a master plan.
+    public var depth: Level?
 }
 
 /// Repository settings (`eplan: config/v1`, `eplan.yaml` at the root).
@@ -214,6 +216,11 @@ public struct Configuration: Sendable {
     /// Every hazard id this repository knows: the built-in ones plus `hazards:` of the config.
     public var hazardVocabulary: Set<String> {
         Set(HazardCatalog.builtIn).union(extraHazards.values.joined())
+    }
+
+    /// The lowest level that must have master plans: `rules: {region-no-master: {depth: ...}}`, else `depth:`.
+    public var effectiveDepth: Level {
+        rules[RuleID("region-no-master")]?.depth ?? depth
     }
 
     /// A rule setting from `rules:`, else the catalogue default.

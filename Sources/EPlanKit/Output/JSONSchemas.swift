@@ -206,7 +206,11 @@ public enum JSONSchemas {
         let rules: [(String, JSON)] = RuleCatalog.all.map { rule in
             var settings: [String: JSON] = ["severity": severityName]
             for s in rule.settings { settings[s.name] = .object([("type", .string("integer")), ("minimum", .int(1))]) }
-            let keys = ["severity"] + rule.settings.map(\.name)
+            var keys = ["severity"] + rule.settings.map(\.name)
+            if rule.id.rawValue == "region-no-master" {
+                keys.append("depth")
+                settings["depth"] = level
+            }
             return (rule.id.rawValue, .object([("anyOf", .array([severityName, mapping(keys, settings)])),
                                                ("description", .string(rule.summary))]))
         }

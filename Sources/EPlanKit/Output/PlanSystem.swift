@@ -111,7 +111,7 @@ public struct PlanSystem: Sendable {
                 hazardSet.insert(h)
                 if let plans = coveredBy[h] {
                     coverage[h] = .covered(plans.sorted())
-                } else if masters.isEmpty, let level, level > index.configuration.depth {
+                } else if masters.isEmpty, let level, level > index.configuration.effectiveDepth {
                     coverage[h] = .notAtRisk
                 } else {
                     coverage[h] = .missing
@@ -119,7 +119,7 @@ public struct PlanSystem: Sendable {
                 }
             }
             regions.append(RegionRow(path: path, name: entry.region.name?.value ?? "", level: level?.rawValue ?? "?", coverage: coverage))
-            if let level, level <= index.configuration.depth, !lookups.hasMaster(path) {
+            if let level, level <= index.configuration.effectiveDepth, !lookups.hasMaster(path) {
                 missing.append(Missing(kind: .master, id: "missing:\(path):master", label: "master plan of \(path)", neededBy: path))
             }
         }

@@ -64,7 +64,7 @@ struct HazardUncovered: Rule {
             guard !required.isEmpty else { continue }
             let level = index.regionByPath[region]?.region.level?.value ?? masters.first?.level?.value
             // Below the configured depth a region needs no plan system of its own: without a master, skip it.
-            if masters.isEmpty, let level, level > index.configuration.depth { continue }
+            if masters.isEmpty, let level, level > index.configuration.effectiveDepth { continue }
             var covered: Set<String> = []
             for special in lookups.specials[region] ?? [] {
                 covered.formUnion(special.scope?.hazards?.value?.compactMap(\.value) ?? [])

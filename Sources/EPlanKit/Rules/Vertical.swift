@@ -392,7 +392,8 @@ struct RegionNoMaster: Rule {
         summary: "Every region down to the configured depth has an in-force master plan",
         rationale: """
             "Vertically to the end": every government level down to the depth set in eplan.yaml (default \
-            township) has its own master plan. An external master with the region counts.
+            township) has its own master plan. An external master with the region counts. The depth is \
+            `depth:` in eplan.yaml, or the rule's own setting: `rules: {region-no-master: {depth: county}}`.
             """,
         passing: [RuleExample(E.repo(E.cityMaster, E.countyMaster))],
         failing: [RuleExample([E.config, ("regions.yaml", """
@@ -407,7 +408,7 @@ struct RegionNoMaster: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
-        let depth = index.configuration.depth
+        let depth = index.configuration.effectiveDepth
         for (path, entry) in index.regionByPath {
             guard let level = entry.region.level?.value, level <= depth, !context.lookups.hasMaster(path) else { continue }
             findings.append(Diagnostic(
