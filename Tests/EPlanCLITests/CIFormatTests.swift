@@ -39,16 +39,9 @@ struct CIFormatTests {
             sys.exit(1 if errors else 0)
             """
         try script.write(toFile: "\(folder)/validate.py", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "\(folder)/validate.py", "\(CLI.shared)/corpora/sarif/sarif-schema-2.1.0.json", "\(folder)/out.sarif"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let validation = try CLI.tool(["python3", "\(folder)/validate.py", "\(CLI.shared)/corpora/sarif/sarif-schema-2.1.0.json",
+                                       "\(folder)/out.sarif"])
+        #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
     }
 
     @Test("SARIF has one run, the rules with descriptions and help URIs, results with regions and fingerprints")

@@ -107,12 +107,7 @@ struct DiffCommandTests {
         #expect(files.count > 40)
         var pairs: [String] = []
         for (i, file) in files.enumerated() { pairs += ["\(plans)/\(file)", "\(scratch)/\(i).yaml"] }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "\(scratch)/flow.py"] + pairs
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try CLI.tool(["python3", "\(scratch)/flow.py"] + pairs).status == 0)
         for (i, file) in files.enumerated() {
             let same = try CLI.run(["diff", "\(plans)/\(file)", "\(plans)/\(file)", "--format", "json", "--fail-on", "any"], in: scratch)
             #expect(same.status == 0, "\(file) against itself")
@@ -126,15 +121,8 @@ struct DiffCommandTests {
         let repo = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: repo) }
         func git(_ arguments: String...) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"] + arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: repo)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "git \(arguments)")
+            let run = try CLI.tool(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"] + arguments, in: repo)
+            #expect(run.status == 0, "git \(arguments): \(run.stderr)")
         }
         try FileManager.default.createDirectory(atPath: "\(repo)/plans", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: "\(folder)/old.yaml", toPath: "\(repo)/plans/flood.yaml")

@@ -151,15 +151,8 @@ struct FuzzReplayTests {
             try text.write(toFile: "\(folder)/\(i).yaml", atomically: true, encoding: .utf8)
             inputs.append("\(folder)/\(i).yaml")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = inputs
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count == inputs.count)
+        let replay = try CLI.tool([binary] + inputs)
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count == inputs.count)
     }
 }

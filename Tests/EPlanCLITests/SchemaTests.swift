@@ -84,16 +84,8 @@ struct SchemaTests {
             """
         try script.write(toFile: "\(folder)/validate.py", atomically: true, encoding: .utf8)
         for (expect, files) in [("valid", valid), ("invalid", invalid)] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "\(folder)/validate.py", CLI.packageRoot, expect] + files
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(output)")
+            let validation = try CLI.tool(["python3", "\(folder)/validate.py", CLI.packageRoot, expect] + files)
+            #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
         }
         // And eplan agrees that the invalid ones are invalid.
         for file in invalid.dropFirst() {

@@ -33,8 +33,19 @@ enum CLI {
     }()
 
     static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Run {
+        try execute(binary, arguments, in: folder, environment: environment)
+    }
+
+    /// Another program (python3, dot, git, eplan-fuzz), found on PATH unless given as a path.
+    static func tool(_ arguments: [String], in folder: String = packageRoot) throws -> Run {
+        let first = arguments.first ?? ""
+        return first.hasPrefix("/") ? try execute(first, Array(arguments.dropFirst()), in: folder)
+            : try execute("/usr/bin/env", arguments, in: folder)
+    }
+
+    static func execute(_ executable: String, _ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var env = ProcessInfo.processInfo.environment
