@@ -106,7 +106,7 @@ struct HostileInputTests {
         #expect((object["summary"] as? [String: Int])?["plans"] == 1)
     }
 
-    @Test("lint, diff, rules and schema never write into the repository")
+    @Test("lint, diff, graph, rules and schema never write into the repository")
     func readOnly() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -127,7 +127,8 @@ struct HostileInputTests {
         let before = try snapshot()
         let env = ["EPLAN_CACHE_DIR": "\(folder)/cache"]
         for arguments in [["lint"], ["lint", "qs/lin/flood.yaml", "--format", "sarif"], ["diff", "qs/lin/flood.yaml"],
-                          ["diff", "qs/lin/flood.yaml", "qs/lin/flood.yaml"], ["rules"], ["explain", "parent-stale"], ["schema", "plan"]] {
+                          ["diff", "qs/lin/flood.yaml", "qs/lin/flood.yaml"], ["graph"], ["graph", "--format", "mermaid"],
+                          ["rules"], ["explain", "parent-stale"], ["schema", "plan"]] {
             _ = try CLI.run(arguments, in: repo, environment: env)
         }
         #expect(try snapshot() == before)

@@ -53,3 +53,32 @@ struct ReportTests {
             == "1 error, 0 warnings, 0 notes in 1 file (1 plan) in 0.12s")
     }
 }
+
+@Suite("Escaping in every format")
+struct EscapingTests {
+    static let hostile = "a|b\nc\r<script>&\"'`#%:,\u{1}"
+
+    @Test("JUnit XML: markup escaped, characters XML cannot hold replaced")
+    func junit() {
+        let escaped = JUnitReport.escape(Self.hostile)
+        #expect(escaped == "a|b&#10;c&#13;&lt;script&gt;&amp;&quot;&apos;`#%:,\u{FFFD}")
+    }
+
+    @Test("Markdown table cells: pipes escaped, line breaks flattened, no code spans or tags")
+    func markdown() {
+        let cell = DiffReport.cell(Self.hostile)
+        #expect(cell == "a\\|b c &lt;script>&\"''#%:,\u{1}")
+        #expect(!cell.contains("\n"))
+    }
+
+    @Test("DOT and Mermaid labels")
+    func graphLabels() {
+        #expect(GraphReport.dotString("x\"y\\z\nw") == "\"x\\\"y\\\\z\\nw\"")
+        #expect(GraphReport.mermaidString("<b>\"#&`") == "\"#lt;b#gt;#quot;#35;#amp;#96;\"")
+    }
+
+    @Test("HTML")
+    func html() {
+        #expect(HTMLReport.escape("<a href='x'>\"&</a>") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&lt;/a&gt;")
+    }
+}
