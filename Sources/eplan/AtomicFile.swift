@@ -25,7 +25,7 @@ enum AtomicFile {
         guard fd >= 0 else {
             throw Failure(description: "cannot write to \(folder.isEmpty ? "." : folder): \(SourceReader.errorText(errno))")
         }
-        let temporary = String(cString: name)
+        let temporary = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = true
         data.withUnsafeBytes { buffer in
             var offset = 0

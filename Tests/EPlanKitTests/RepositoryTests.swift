@@ -27,7 +27,10 @@ final class TempRepo {
                                           onlyRules: rules ?? schema))
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
+        Linter.releaseKept()
+    }
 }
 
 func minimalPlan(_ id: String, kind: String = "unit", extra: String = "") -> String {

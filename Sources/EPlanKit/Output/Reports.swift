@@ -132,7 +132,6 @@ public struct TextReport {
         let text = String(decoding: b, as: UTF8.self)
         var result: [Substring] = []
         var lineStart = text.startIndex
-        var i = text.startIndex
         // Iterate unicode scalars so that "\r\n" is seen as two scalars.
         let scalars = text.unicodeScalars
         var si = scalars.startIndex
@@ -148,8 +147,7 @@ public struct TextReport {
                 si = scalars.index(after: si)
             }
         }
-        i = text.endIndex
-        result.append(text[lineStart..<i])
+        result.append(text[lineStart...])
         return result
     }
 
