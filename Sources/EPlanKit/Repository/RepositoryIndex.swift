@@ -38,6 +38,9 @@ public struct RepositoryIndex: Sendable {
             if let id = external.id?.value, externalByID[id] == nil { externalByID[id] = external }
         }
         var plansInOrder: [Plan] = []
+        plansInOrder.reserveCapacity(documents.count)
+        plans.reserveCapacity(documents.count)
+        planByID.reserveCapacity(documents.count)
         for document in documents {
             switch document.content {
             case .plan(let plan): plansInOrder.append(plan)
@@ -61,6 +64,7 @@ public struct RepositoryIndex: Sendable {
             }
         }
         definitions.sort { ($0.file, $0.resource.span.start) < ($1.file, $1.resource.span.start) }
+        resourceByID.reserveCapacity(definitions.count)
         for definition in definitions { addResource(definition) }
     }
 
