@@ -51,7 +51,7 @@ struct New: ParsableCommand {
         discussion: """
             The plan gets its id and file by convention, its parent with the parent's current version, \
             its master, the parent's hazards that the region faces, reporting limits no looser than the \
-            parent's, the parent's response levels, the region's agencies and one action stub per stage. \
+            parent's, the parent's response levels, the region's agencies and one empty action per stage. \
             `eplan lint` then lists only what a person must settle (empty how/when, duties, triggers, drills).
 
             Examples:
