@@ -226,6 +226,7 @@ enum PlanDecoder {
         let s = c.span(pair)
         guard let pairs = c.mapping(pair.value, path, at: s) else { return nil }
         var r = Reporting(span: s)
+        r.firstKey = pairs.isEmpty ? s : c.firstKeySpan(pair.value)
         for p in pairs {
             switch p.key.scalar {
             case "initial": r.initial = c.reportingLimit(p, "\(path).initial")
@@ -361,7 +362,12 @@ enum PlanDecoder {
 extension Exclusion { init(span: SourceSpan) { self.span = span } }
 extension Command { init(span: SourceSpan) { self.span = span } }
 extension Member { init(span: SourceSpan) { self.span = span } }
-extension Reporting { init(span: SourceSpan) { self.span = span } }
+extension Reporting {
+    init(span: SourceSpan) {
+        self.span = span
+        self.firstKey = span
+    }
+}
 extension ResponseLevel { init(span: SourceSpan) { self.span = span } }
 extension Action { init(span: SourceSpan) { self.span = span } }
 extension Resource { init(span: SourceSpan) { self.span = span } }

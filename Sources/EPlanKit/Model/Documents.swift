@@ -51,6 +51,8 @@ public struct Organization: Sendable {
 
 public struct Reporting: Sendable {
     public var span: SourceSpan
+    /// The first key inside `reporting` (where a missing limit is located); the key itself when empty.
+    public var firstKey: SourceSpan
     public var initial: Field<ReportingLimit>?
     public var written: Field<ReportingLimit>?
     public var followUp: Field<Duration>?

@@ -93,6 +93,8 @@ public struct PlanSystem: Sendable {
             let masters = lookups.masters[path] ?? []
             var required = profile
             for m in masters { required.formUnion(m.scope?.hazards?.value?.compactMap(\.value) ?? []) }
+            let externalMasters = lookups.externalMasters[path] ?? []
+            for e in externalMasters { required.formUnion(e.hazards?.value?.compactMap(\.value) ?? []) }
             var coveredBy: [String: [String]] = [:]
             for plan in lookups.specials[path] ?? [] {
                 for h in plan.scope?.hazards?.value?.compactMap(\.value) ?? [] { coveredBy[h, default: []].append(plan.id?.value ?? "?") }
@@ -105,14 +107,15 @@ public struct PlanSystem: Sendable {
                 for m in masters {
                     for h in m.scope?.hazards?.value?.compactMap(\.value) ?? [] { coveredBy[h, default: []].append(m.id?.value ?? "?") }
                 }
+                for e in externalMasters {
+                    for h in e.hazards?.value?.compactMap(\.value) ?? [] { coveredBy[h, default: []].append(e.id?.value ?? "?") }
+                }
             }
             var coverage: [String: Coverage] = [:]
             for h in required.union(coveredBy.keys) {
                 hazardSet.insert(h)
                 if let plans = coveredBy[h] {
                     coverage[h] = .covered(plans.sorted())
-                } else if masters.isEmpty, let level, level > index.configuration.effectiveDepth {
-                    coverage[h] = .notAtRisk
                 } else {
                     coverage[h] = .missing
                     missing.append(Missing(kind: .hazard, id: "missing:\(path):\(h)", label: "\(h) in \(path)", neededBy: path))

@@ -267,6 +267,8 @@ public struct RegionLookups: Sendable {
     public var masters: [String: [Plan]] = [:]
     /// Regions whose master is an external entry with that region.
     public var externalMasterRegions: Set<String> = []
+    /// External master entries by region.
+    public var externalMasters: [String: [ExternalPlan]] = [:]
     /// In-force special plans by region.
     public var specials: [String: [Plan]] = [:]
     /// External special plans by region ("" for entries without a region).
@@ -293,7 +295,11 @@ public struct RegionLookups: Sendable {
         }
         for external in index.configuration.external {
             switch external.kind?.value {
-            case .master: if let region = external.region?.value { externalMasterRegions.insert(region) }
+            case .master:
+                if let region = external.region?.value {
+                    externalMasterRegions.insert(region)
+                    externalMasters[region, default: []].append(external)
+                }
             case .special: externalSpecials[external.region?.value ?? "", default: []].append(external)
             default: break
             }

@@ -43,7 +43,7 @@ struct SummaryCache {
         var summary: [UInt8]
     }
 
-    static let format = "eplan-summaries-2"
+    static let format = "eplan-summaries-3"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -241,6 +241,7 @@ enum DocumentSummary {
         }
         w.optional(p.reporting) { w, rep in
             w.span(rep.span)
+            w.span(rep.firstKey)
             for limit in [rep.initial, rep.written] {
                 w.field(limit) { w, l in
                     switch l {
@@ -312,6 +313,7 @@ enum DocumentSummary {
         }
         p.reporting = try r.optional { (r: inout R) throws(T) -> Reporting in
             var rep = Reporting(span: try r.span())
+            rep.firstKey = try r.span()
             var limits: [Field<ReportingLimit>?] = []
             for _ in 0..<2 {
                 limits.append(try r.field { (r: inout R) throws(T) -> ReportingLimit? in

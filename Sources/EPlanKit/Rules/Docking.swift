@@ -16,22 +16,30 @@ struct ReportingLooser: Rule {
         passing: [RuleExample(E.repo(E.file("qs.master", ["reporting": "reporting: {initial: {I: 30m, II: 1h}}"]),
                                      E.file("qs.lin.master", level: "county", region: "qs/lin",
                                             ["reporting": "reporting: {initial: 30m}"])))],
-        failing: [RuleExample(E.repo(E.file("qs.master", ["reporting": "reporting: {initial: {I: 30m, II: 30m}}"]),
-                                     E.file("qs.lin.master", level: "county", region: "qs/lin",
-                                            ["reporting": "reporting: {↓initial: {I: 30m, II: 1h}}"])))])
+        failing: [
+            RuleExample(E.repo(E.file("qs.master", ["reporting": "reporting: {initial: {I: 30m, II: 30m}}"]),
+                               E.file("qs.lin.master", level: "county", region: "qs/lin",
+                                      ["reporting": "reporting: {↓initial: {I: 30m, II: 1h}}"]))),
+            RuleExample(E.repo(E.file("qs.master", ["reporting": "reporting: {initial: 30m, written: 2h}"]),
+                               E.file("qs.lin.master", level: "county", region: "qs/lin",
+                                      ["reporting": "reporting:\n  ↓initial: 30m\n  follow-up: 12h"])),
+                        note: "the parent sets a written limit and this plan none: located at the first key of 'reporting'"),
+        ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
             guard let link = plan.parent, let parentID = link.id.value, let parent = context.index.target(parentID),
-                  let theirs = parent.reporting, let ours = plan.reporting else { continue }
+                  let theirs = parent.reporting else { continue }
             let handled = PlanTarget.local(plan).severities.sorted()
-            compare("initial", ours.initial, theirs.initial, ours, plan, parent, handled, &findings)
-            compare("written", ours.written, theirs.written, ours, plan, parent, handled, &findings)
+            let ours = plan.reporting
+            compare("initial", ours?.initial, theirs.initial, ours, plan, parent, handled, &findings)
+            compare("written", ours?.written, theirs.written, ours, plan, parent, handled, &findings)
         }
     }
 
+    /// A missing limit is located where a missing key is: the first key of `reporting`, else of the plan.
     private func compare(_ key: String, _ ours: Field<ReportingLimit>?, _ theirs: Field<ReportingLimit>?,
-                         _ reporting: Reporting, _ plan: Plan, _ parent: PlanTarget, _ classes: [SeverityClass],
+                         _ reporting: Reporting?, _ plan: Plan, _ parent: PlanTarget, _ classes: [SeverityClass],
                          _ findings: inout [Diagnostic]) {
         guard let theirs, let parentLimit = theirs.value else { return }
         if let ours, ours.value == nil { return }  // invalid: schema-value said so
@@ -50,7 +58,7 @@ struct ReportingLooser: Rule {
         let message = ours == nil
             ? "reporting sets no '\(key)' limit, but parent \(parent.name) sets one (\(looser.joined(separator: "; ")))"
             : "reporting.\(key) is looser than parent \(parent.name)'s limit (\(looser.joined(separator: "; ")))"
-        findings.append(plan.finding(id, message, at: ours?.span ?? reporting.span,
+        findings.append(plan.finding(id, message, at: ours?.span ?? reporting?.firstKey ?? plan.firstKey,
                                      help: "report at least as fast as the parent requires for every class this plan handles",
                                      related: related))
     }

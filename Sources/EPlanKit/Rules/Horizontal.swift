@@ -12,13 +12,19 @@ struct HazardUncovered: Rule {
         rationale: """
             Every hazard of a region's risk profile, and every hazard its master plan names, needs a plan. \
             Down to county level that is a special plan of the region; in townships and communities the \
-            master plan may cover it itself.
+            master plan may cover it itself. An external master with the region counts as the master: its \
+            `hazards` are its scope.
             """,
         passing: [
             RuleExample(E.repo(E.cityMaster, E.countyMaster, E.file("qs.flood", kind: "special"),
                                E.file("qs.lin.flood", kind: "special", level: "county", region: "qs/lin",
                                       ["parent": "parent: qs.flood"]))),
-            RuleExample([E.config, ("regions.yaml", """
+            RuleExample([("eplan.yaml", """
+                eplan: config/v1
+                external:
+                  - {id: sx.master, kind: master, level: provincial, version: "2024"}
+                  - {id: qs.shi.master, kind: master, level: township, region: qs/shi, version: "3", hazards: [mountain-torrent]}
+                """), ("regions.yaml", """
                 eplan: regions/v1
                 regions:
                   - id: qs
@@ -26,10 +32,8 @@ struct HazardUncovered: Rule {
                     hazards: [flood]
                     children:
                       - {id: shi, level: township, hazards: [mountain-torrent]}
-                      - {id: c1, level: community, hazards: [fire]}
-                """), E.cityMaster, E.file("qs.flood", kind: "special"),
-                E.file("qs.shi.master", level: "township", region: "qs/shi", ["scope": "scope: {hazards: [mountain-torrent]}"])],
-                note: "the township's master covers its hazard; the community is below the default depth and has no plans"),
+                """), E.cityMaster, E.file("qs.flood", kind: "special")],
+                note: "the township's master is kept elsewhere; its external entry's hazards are its scope"),
         ],
         failing: [RuleExample([E.config, ("regions.yaml", """
             eplan: regions/v1
@@ -45,6 +49,7 @@ struct HazardUncovered: Rule {
         // Required hazards by region: the risk profile first (its entry is where a finding lands), then masters' scopes.
         var regions = Set(index.regionByPath.keys)
         regions.formUnion(lookups.masters.keys)
+        regions.formUnion(lookups.externalMasters.keys)
         for region in regions.sorted() {
             var required: [(hazard: String, location: Location)] = []
             var seen: Set<String> = []
@@ -61,10 +66,17 @@ struct HazardUncovered: Rule {
                     required.append((h, master.location(hazard.span)))
                 }
             }
+            // An external master of the region: its `hazards` are its scope.
+            let externalMasters = lookups.externalMasters[region] ?? []
+            let configFile = index.configuration.file ?? "eplan.yaml"
+            for external in externalMasters {
+                for hazard in external.hazards?.value ?? [] {
+                    guard let h = hazard.value, seen.insert(h).inserted else { continue }
+                    required.append((h, Location(file: configFile, span: hazard.span)))
+                }
+            }
             guard !required.isEmpty else { continue }
             let level = index.regionByPath[region]?.region.level?.value ?? masters.first?.level?.value
-            // Below the configured depth a region needs no plan system of its own: without a master, skip it.
-            if masters.isEmpty, let level, level > index.configuration.effectiveDepth { continue }
             var covered: Set<String> = []
             for special in lookups.specials[region] ?? [] {
                 covered.formUnion(special.scope?.hazards?.value?.compactMap(\.value) ?? [])
@@ -74,6 +86,7 @@ struct HazardUncovered: Rule {
             }
             if let level, level >= .township {
                 for master in masters { covered.formUnion(master.scope?.hazards?.value?.compactMap(\.value) ?? []) }
+                for external in externalMasters { covered.formUnion(external.hazards?.value?.compactMap(\.value) ?? []) }
             }
             for (hazard, location) in required where !covered.contains(hazard) {
                 let help = level.map { $0 >= .township } == true
