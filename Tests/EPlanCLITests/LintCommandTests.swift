@@ -195,3 +195,18 @@ struct CorpusTests {
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 }
+
+@Suite("Colour")
+struct ColourTests {
+    static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+
+    @Test("colour on a terminal, never with NO_COLOR", .enabled(if: hasScript, "util-linux 'script' is needed for a pseudo-terminal"))
+    func terminal() throws {
+        let folder = "\(CLI.fixtures)/broken"
+        let onTTY = try CLI.tool(["script", "-qec", "\(CLI.binary) lint --quiet", "/dev/null"], in: folder)
+        #expect(onTTY.stdout.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+        let noColor = try CLI.tool(["env", "NO_COLOR=1", "script", "-qec", "\(CLI.binary) lint --quiet", "/dev/null"], in: folder)
+        #expect(!noColor.stdout.contains("\u{1B}["))
+        #expect(noColor.stdout.contains("error:"))
+    }
+}
