@@ -39,8 +39,7 @@ struct ReportTests {
 
     @Test("JSON strings escape quotes, control characters and line separators")
     func jsonEscaping() {
-        var out = ""
-        JSON.quote("a\"b\\c\n\u{1}\u{2028}临", into: &out)
+        let out = JSON.string("a\"b\\c\n\u{1}\u{2028}临").rendered(pretty: false)
         #expect(out == "\"a\\\"b\\\\c\\n\\u0001\\u2028临\"")
         #expect(JSON.object([("k", .array([.int(1), .null]))]).rendered(pretty: false) == "{\"k\":[1,null]}")
     }

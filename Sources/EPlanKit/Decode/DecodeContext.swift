@@ -29,10 +29,6 @@ struct DecodeContext {
         return SourceSpan(start: node.span.start, end: SourceMark(line: node.span.start.line, column: node.span.start.column + 1))
     }
 
-    static func join(_ path: String, _ key: String) -> String {
-        path.isEmpty ? key : "\(path).\(key)"
-    }
-
     // MARK: Keys
 
     /// Reports a key the format does not define (`x-` keys are fine), suggesting the nearest known one.

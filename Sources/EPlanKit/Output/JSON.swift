@@ -60,12 +60,6 @@ public indirect enum JSON: Sendable, Equatable {
     }
 
     /// Escapes per RFC 8259; U+2028/2029 are escaped too so the output is safe to embed in scripts.
-    public static func quote(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        quote(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var utf8 = s.utf8.makeIterator()

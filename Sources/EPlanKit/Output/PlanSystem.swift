@@ -89,28 +89,10 @@ public struct PlanSystem: Sendable {
         let lookups = RegionLookups(index)
         var hazardSet: Set<String> = []
         for (path, entry) in index.regionByPath.sorted(by: { $0.key < $1.key }) {
-            let profile = Set(entry.region.hazards?.value?.compactMap(\.value) ?? [])
-            let masters = lookups.masters[path] ?? []
-            var required = profile
-            for m in masters { required.formUnion(m.scope?.hazards?.value?.compactMap(\.value) ?? []) }
-            let externalMasters = lookups.externalMasters[path] ?? []
-            for e in externalMasters { required.formUnion(e.hazards?.value?.compactMap(\.value) ?? []) }
-            var coveredBy: [String: [String]] = [:]
-            for plan in lookups.specials[path] ?? [] {
-                for h in plan.scope?.hazards?.value?.compactMap(\.value) ?? [] { coveredBy[h, default: []].append(plan.id?.value ?? "?") }
-            }
-            for external in lookups.externalSpecials[path] ?? [] {
-                for h in external.hazards?.value?.compactMap(\.value) ?? [] { coveredBy[h, default: []].append(external.id?.value ?? "?") }
-            }
+            let regionCoverage = RegionCoverage(region: path, index: index, lookups: lookups)
+            let required = Set(regionCoverage.required.map(\.hazard))
+            let coveredBy = regionCoverage.coveredBy
             let level = entry.region.level?.value
-            if let level, level >= .township {
-                for m in masters {
-                    for h in m.scope?.hazards?.value?.compactMap(\.value) ?? [] { coveredBy[h, default: []].append(m.id?.value ?? "?") }
-                }
-                for e in externalMasters {
-                    for h in e.hazards?.value?.compactMap(\.value) ?? [] { coveredBy[h, default: []].append(e.id?.value ?? "?") }
-                }
-            }
             var coverage: [String: Coverage] = [:]
             for h in required.union(coveredBy.keys) {
                 hazardSet.insert(h)

@@ -312,6 +312,44 @@ public struct RegionLookups: Sendable {
     }
 }
 
+/// What a region must cover and what covers it, as `hazard-uncovered` defines it: required are the
+/// hazards of its risk profile and of its master plans' scopes (an external master's `hazards` are its
+/// scope); covering are its in-force special plans (and external ones), and in townships and
+/// communities its master plans too. `eplan report` draws the same thing.
+public struct RegionCoverage: Sendable {
+    public var level: Level?
+    /// Required hazards in order (risk profile first), each with where a finding about it lands.
+    public var required: [(hazard: String, location: Location)] = []
+    /// Hazard -> ids of the plans (or external entries) that cover it.
+    public var coveredBy: [String: [String]] = [:]
+
+    public init(region: String, index: RepositoryIndex, lookups: RegionLookups) {
+        let masters = lookups.masters[region] ?? []
+        let externalMasters = lookups.externalMasters[region] ?? []
+        let configFile = index.configuration.file ?? "eplan.yaml"
+        level = index.regionByPath[region]?.region.level?.value ?? masters.first?.level?.value
+        var seen: Set<String> = []
+        func require(_ list: FieldList<String>?, _ file: String) {
+            for hazard in list?.value ?? [] {
+                guard let h = hazard.value, seen.insert(h).inserted else { continue }
+                required.append((h, Location(file: file, span: hazard.span)))
+            }
+        }
+        func cover(_ list: FieldList<String>?, by id: String?) {
+            for h in list?.value?.compactMap(\.value) ?? [] { coveredBy[h, default: []].append(id ?? "?") }
+        }
+        if let entry = index.regionByPath[region] { require(entry.region.hazards, entry.file) }
+        for master in masters { require(master.scope?.hazards, master.file) }
+        for external in externalMasters { require(external.hazards, configFile) }
+        for special in lookups.specials[region] ?? [] { cover(special.scope?.hazards, by: special.id?.value) }
+        for external in lookups.externalSpecials[region] ?? [] { cover(external.hazards, by: external.id?.value) }
+        if let level, level >= .township {
+            for master in masters { cover(master.scope?.hazards, by: master.id?.value) }
+            for external in externalMasters { cover(external.hazards, by: external.id?.value) }
+        }
+    }
+}
+
 extension Plan {
     /// The agencies of the plan's own organization: the command office and every member.
     public var organizationAgencies: Set<AgencyKey> {

@@ -115,21 +115,19 @@ public struct Workspace: Sendable {
             }
         }
         if let configPath { files[configPath] = nil }
-        if targets.isEmpty { reported = Set(files.keys.map(display)) }
 
         let ordered = files.map { (path: $0.key, display: display($0.key), named: $0.value) }
             .sorted { $0.display < $1.display }
+        if targets.isEmpty { reported = Set(ordered.map(\.display)) }
         let limits = configuration.yamlLimits
         let hazards = configuration.hazardVocabulary
         let configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
         var cache = SummaryCache(root: root, configKey: configKey, enabled: request.useCache)
         let cached = cache
         let reportedNow = reported
-        let everything = targets.isEmpty
         let loaded = parallelMap(ordered, jobs: request.jobs) { item -> (SourceDocument, SummaryCache.Stamp?, [UInt8]?) in
             let stamp = cached.file == nil ? nil : SummaryCache.Stamp(item.path)
-            let isReported = everything || reportedNow.contains(item.display)
-            if !isReported, let stamp, let summary = cached.summary(item.path, stamp: stamp),
+            if !reportedNow.contains(item.display), let stamp, let summary = cached.summary(item.path, stamp: stamp),
                let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
                 return (document, nil, nil)
             }
@@ -148,6 +146,18 @@ public struct Workspace: Sendable {
             cache.save()
         }
         return Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported)
+    }
+
+    /// The configuration of the repository holding `folder` (defaults when there is none or it is invalid),
+    /// for commands that read single files, such as `eplan diff`.
+    public static func configuration(near folder: String) -> Configuration {
+        let start = FileSystem.realPath(folder) ?? folder
+        let root = findRoot(targets: [start], cwd: start)
+        let path = "\(root)/eplan.yaml"
+        guard FileSystem.isRegularFile(path) else { return Configuration() }
+        let doc = DocumentDecoder.load(path: path, display: path, named: true, limits: .default, hazards: Set(HazardCatalog.builtIn))
+        if case .config(let config) = doc.content { return config }
+        return Configuration()
     }
 
     /// The nearest ancestor holding `eplan.yaml`, else the common folder of the targets (or the working folder).

@@ -46,49 +46,13 @@ struct HazardUncovered: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         let lookups = context.lookups
-        // Required hazards by region: the risk profile first (its entry is where a finding lands), then masters' scopes.
         var regions = Set(index.regionByPath.keys)
         regions.formUnion(lookups.masters.keys)
         regions.formUnion(lookups.externalMasters.keys)
         for region in regions.sorted() {
-            var required: [(hazard: String, location: Location)] = []
-            var seen: Set<String> = []
-            if let entry = index.regionByPath[region] {
-                for hazard in entry.region.hazards?.value ?? [] {
-                    guard let h = hazard.value, seen.insert(h).inserted else { continue }
-                    required.append((h, Location(file: entry.file, span: hazard.span)))
-                }
-            }
-            let masters = lookups.masters[region] ?? []
-            for master in masters {
-                for hazard in master.scope?.hazards?.value ?? [] {
-                    guard let h = hazard.value, seen.insert(h).inserted else { continue }
-                    required.append((h, master.location(hazard.span)))
-                }
-            }
-            // An external master of the region: its `hazards` are its scope.
-            let externalMasters = lookups.externalMasters[region] ?? []
-            let configFile = index.configuration.file ?? "eplan.yaml"
-            for external in externalMasters {
-                for hazard in external.hazards?.value ?? [] {
-                    guard let h = hazard.value, seen.insert(h).inserted else { continue }
-                    required.append((h, Location(file: configFile, span: hazard.span)))
-                }
-            }
-            guard !required.isEmpty else { continue }
-            let level = index.regionByPath[region]?.region.level?.value ?? masters.first?.level?.value
-            var covered: Set<String> = []
-            for special in lookups.specials[region] ?? [] {
-                covered.formUnion(special.scope?.hazards?.value?.compactMap(\.value) ?? [])
-            }
-            for external in lookups.externalSpecials[region] ?? [] {
-                covered.formUnion(external.hazards?.value?.compactMap(\.value) ?? [])
-            }
-            if let level, level >= .township {
-                for master in masters { covered.formUnion(master.scope?.hazards?.value?.compactMap(\.value) ?? []) }
-                for external in externalMasters { covered.formUnion(external.hazards?.value?.compactMap(\.value) ?? []) }
-            }
-            for (hazard, location) in required where !covered.contains(hazard) {
+            let coverage = RegionCoverage(region: region, index: index, lookups: lookups)
+            let level = coverage.level
+            for (hazard, location) in coverage.required where coverage.coveredBy[hazard] == nil {
                 let help = level.map { $0 >= .township } == true
                     ? "list '\(hazard)' in the scope of the master plan of '\(region)', or write a special plan for it"
                     : "write a special plan of '\(region)' that lists '\(hazard)' in scope.hazards"

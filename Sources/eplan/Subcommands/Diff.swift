@@ -145,6 +145,9 @@ struct PlanSource {
     var plan: Plan
     var name: String
 
+    /// Hazard ids known here: the built-in ones and those the current repository's eplan.yaml adds.
+    static let hazards = Workspace.configuration(near: FileManager.default.currentDirectoryPath).hazardVocabulary
+
     static func load(_ argument: String, shown: String? = nil) throws -> PlanSource {
         if FileManager.default.fileExists(atPath: argument) {
             guard case .success(let bytes) = SourceReader.read(argument, limit: YAMLLimits.default.fileSize) else {
@@ -169,7 +172,7 @@ struct PlanSource {
 
     static func decode(_ bytes: [UInt8], name: String) throws -> PlanSource {
         let yaml = YAMLParser.parse(bytes)
-        let doc = DocumentDecoder.decode(yaml, path: name, display: name, named: true, hazards: Set(HazardCatalog.builtIn))
+        let doc = DocumentDecoder.decode(yaml, path: name, display: name, named: true, hazards: hazards)
         if let problem = yaml.problems.first(where: { $0.kind == .syntax || $0.kind == .limit }) {
             throw DiffError("\(name):\(problem.span.start.line):\(problem.span.start.column): \(problem.message)")
         }
