@@ -42,7 +42,7 @@ public struct YAMLProblem: Error, Sendable, Equatable {
     }
 }
 
-/// The first document of a YAML stream as a node tree, and every problem met reading it.
+/// The first document of a YAML stream (its nodes on a `YAMLTape`), and every problem met reading it.
 public struct YAMLDocument: Sendable {
     /// nil when the stream holds no document (an empty file, only comments) or reading stopped early.
     public var root: YAMLNode?

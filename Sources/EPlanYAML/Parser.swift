@@ -1,6 +1,6 @@
 internal import CYAML
 
-/// Reads YAML with libyaml's event API into a `YAMLNode` tree, counting nesting and
+/// Reads YAML with libyaml's event API onto a `YAMLTape`, counting nesting and
 /// alias expansion as it goes so that hostile input stops early. Never throws, never traps:
 /// every failure becomes a `YAMLProblem`.
 public enum YAMLParser {
@@ -15,9 +15,9 @@ public enum YAMLParser {
             // libyaml, told the input is UTF-8, would read a BOM as text: drop it (it is not a column either).
             let hasBOM = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF
             let buffer = hasBOM ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
-            var builder = TreeBuilder(limits: limits, bytes: buffer)
+            var builder = TapeBuilder(limits: limits, bytes: buffer)
             builder.run()
-            return YAMLDocument(root: builder.root, problems: builder.problems)
+            return builder.document
         }
     }
 
@@ -65,38 +65,61 @@ public enum YAMLParser {
     }
 }
 
-private struct Frame {
+/// A collection whose end event has not come yet. Plain data, so that the stack costs no reference counting;
+/// the rare anchor names and key indexes live in side stacks.
+private struct OpenCollection {
+    var entry: Int
     var isMapping: Bool
-    var start: SourceMark
-    var anchor: String?
-    var tag: String?
-    var items: [YAMLNode] = []
-    var pairs: [YAMLPair] = []
-    var pendingKey: YAMLNode?
-    var pendingKeyIsDuplicate = false
-    /// Where each scalar key first appeared; built once a mapping grows past a few keys.
-    var keyIndex: [String: SourceMark] = [:]
-    var indexed = false
+    var hasAnchor: Bool
     /// Nodes in this subtree so far (aliases count as what they stand for).
     var nodeCount = 1
+    /// Mapping: the next child is a key.
+    var expectingKey = true
+    /// Mapping: the entry of the key whose value comes next, and whether that key repeats an earlier one.
+    var keyEntry = -1
+    var keyIsDuplicate = false
+    var keys = 0
+    /// Mapping with many keys: its slot in `keyIndexes`.
+    var keyIndexSlot = -1
 }
 
-private struct TreeBuilder {
+/// Writes libyaml's events onto a `YAMLTape`: one entry per node, scalar text appended to one buffer.
+private struct TapeBuilder {
     let limits: YAMLLimits
     let bytes: UnsafeBufferPointer<UInt8>
-    var root: YAMLNode?
     var problems: [YAMLProblem] = []
-    /// The collection being filled, held apart from its ancestors so that it is changed in place.
-    /// At the bottom is a container for the document's root node.
-    private var current = Frame(isMapping: false, start: .start)
-    private var ancestors: [Frame] = []
-    private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
+    private var entries: [YAMLTape.Entry] = []
+    private var text: [UInt8] = []
+    private var tags: [String] = []
+    private var open: [OpenCollection] = []
+    /// The anchor names of open collections that have one, innermost last.
+    private var openAnchors: [String] = []
+    /// Where each scalar key first appeared, for open mappings past 32 keys.
+    private var keyIndexes: [[String: SourceMark]] = []
+    private var rootEntry: Int?
+    private var anchors: [String: (entry: Int, count: Int)] = [:]
     private var expandedByAliases = 0
     private var documents = 0
+    /// What the first document left on the tape; later documents are read for their problems only.
+    private var firstDocumentEnd: (entries: Int, text: Int)?
 
     init(limits: YAMLLimits, bytes: UnsafeBufferPointer<UInt8>) {
         self.limits = limits
         self.bytes = bytes
+        entries.reserveCapacity(bytes.count / 16)
+        text.reserveCapacity(bytes.count)
+    }
+
+    /// The first document, when its root node was read to the end.
+    var document: YAMLDocument {
+        guard let rootEntry else { return YAMLDocument(root: nil, problems: problems) }
+        var kept = entries
+        var keptText = text
+        if let end = firstDocumentEnd {
+            kept.removeSubrange(end.entries...)
+            keptText.removeSubrange(end.text...)
+        }
+        return YAMLDocument(root: YAMLTape(entries: kept, text: keptText, tags: tags).node(rootEntry), problems: problems)
     }
 
     mutating func run() {
@@ -125,30 +148,48 @@ private struct TreeBuilder {
 
     /// Returns false when reading must stop (a limit was passed).
     private mutating func handle(_ event: inout yaml_event_t) -> Bool {
-        let span = SourceSpan(start: mark(event.start_mark), end: mark(event.end_mark))
+        let start = mark(event.start_mark)
+        let end = mark(event.end_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             anchors.removeAll(keepingCapacity: true)
             expandedByAliases = 0
             if documents > 1 {
+                if let end = firstDocumentEnd {
+                    entries.removeSubrange(end.entries...)
+                    text.removeSubrange(end.text...)
+                } else {
+                    firstDocumentEnd = (entries.count, text.count)
+                }
                 problems.append(YAMLProblem(
                     .extraDocument,
                     "only the first YAML document of a file is read; this is document \(documents)",
-                    at: span, help: "keep one plan per file: move this document to a file of its own"))
+                    at: SourceSpan(start: start, end: end), help: "keep one plan per file: move this document to a file of its own"))
             }
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let text = string(data.value, data.length)
-            let node = YAMLNode(.scalar(text, style(data.style)), span: span, tag: optionalString(data.tag))
-            register(anchor: optionalString(data.anchor), node: node, count: 1)
-            attach(node, count: 1)
+            guard text.count + data.length < Int(Int32.max) else {
+                problems.append(YAMLProblem(.limit, "the document holds more than 2 GB of text", at: SourceSpan(start: start, end: end)))
+                return false
+            }
+            let entry = entries.count
+            entries.append(YAMLTape.Entry(kind: .scalar, style: style(data.style), tag: tag(data.tag), start: start, end: end,
+                                          a: Int32(text.count), b: Int32(data.length)))
+            if let value = data.value, data.length > 0 {
+                text.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
+            }
+            register(anchor: data.anchor, entry: entry, count: 1)
+            attach(entry, count: 1)
         case YAML_ALIAS_EVENT:
             let name = optionalString(event.data.alias.anchor) ?? ""
+            let entry = entries.count
             guard let target = anchors[name] else {
-                problems.append(YAMLProblem(.syntax, "alias '*\(name)' refers to no anchor defined before it", at: span,
+                problems.append(YAMLProblem(.syntax, "alias '*\(name)' refers to no anchor defined before it",
+                                            at: SourceSpan(start: start, end: end),
                                             help: "define '&\(name)' on a node above this alias"))
-                attach(YAMLNode(.scalar("", .plain), span: span), count: 1)
+                entries.append(YAMLTape.Entry(kind: .scalar, style: .plain, tag: -1, start: start, end: end, a: 0, b: 0))
+                attach(entry, count: 1)
                 return true
             }
             expandedByAliases += target.count
@@ -156,89 +197,144 @@ private struct TreeBuilder {
                 problems.append(YAMLProblem(
                     .limit,
                     "aliases expand this document by more than \(limits.aliasNodes) nodes",
-                    at: span, help: "write the repeated content out, or raise 'alias-nodes' of rule yaml-limit in eplan.yaml"))
+                    at: SourceSpan(start: start, end: end),
+                    help: "write the repeated content out, or raise 'alias-nodes' of rule yaml-limit in eplan.yaml"))
                 return false
             }
-            var node = target.node
-            node.span = span
-            attach(node, count: target.count)
+            entries.append(YAMLTape.Entry(kind: .alias, style: .plain, tag: -1, start: start, end: end,
+                                          a: Int32(target.entry), b: 0))
+            attach(entry, count: target.count)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            if ancestors.count >= limits.nesting {
+            if open.count >= limits.nesting {
                 problems.append(YAMLProblem(
-                    .limit, "nesting is deeper than \(limits.nesting) levels", at: span,
+                    .limit, "nesting is deeper than \(limits.nesting) levels", at: SourceSpan(start: start, end: end),
                     help: "plans never need this depth; raise 'nesting' of rule yaml-limit in eplan.yaml if it is real"))
                 return false
             }
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-            let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
-            ancestors.append(current)
-            current = Frame(isMapping: isMapping, start: span.start, anchor: optionalString(anchor), tag: optionalString(tag))
+            let tagName = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+            if let anchor { openAnchors.append(String(cString: anchor)) }
+            open.append(OpenCollection(entry: entries.count, isMapping: isMapping, hasAnchor: anchor != nil))
+            entries.append(YAMLTape.Entry(kind: isMapping ? .mapping : .sequence, style: .plain, tag: tag(tagName),
+                                          start: start, end: end, a: 0, b: 0))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let parent = ancestors.popLast() else { return true }
-            let frame = current
-            current = parent
-            let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-            let node = YAMLNode(content, span: SourceSpan(start: frame.start, end: span.end), tag: frame.tag)
-            register(anchor: frame.anchor, node: node, count: frame.nodeCount)
-            attach(node, count: frame.nodeCount)
+            guard let closed = open.popLast() else { return true }
+            entries[closed.entry].end = end
+            entries[closed.entry].b = Int32(entries.count)
+            if closed.keyIndexSlot >= 0 { keyIndexes.removeLast() }
+            if closed.hasAnchor, let anchor = openAnchors.popLast() { anchors[anchor] = (closed.entry, closed.nodeCount) }
+            attach(closed.entry, count: closed.nodeCount)
         default:
             break
         }
         return true
     }
 
-    private mutating func register(anchor: String?, node: YAMLNode, count: Int) {
+    private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, entry: Int, count: Int) {
         guard let anchor else { return }
-        anchors[anchor] = (node, count)
+        anchors[String(cString: anchor)] = (entry, count)
     }
 
-    private mutating func attach(_ node: YAMLNode, count: Int) {
-        guard !ancestors.isEmpty else {
-            if documents <= 1 { root = node }
+    private mutating func attach(_ entry: Int, count: Int) {
+        // The collection is taken off the stack while it changes, so that reading the tape
+        // (for duplicate keys) does not overlap with changing the stack.
+        guard var collection = open.popLast() else {
+            if documents <= 1 { rootEntry = entry }
             return
         }
-        current.nodeCount += count
-        if !current.isMapping {
-            current.items.append(node)
-            return
-        }
-        guard let key = current.pendingKey else {
-            let duplicate = Self.duplicate(key: node, in: &current)
+        defer { open.append(collection) }
+        collection.nodeCount += count
+        guard collection.isMapping else { return }
+        if collection.expectingKey {
+            let duplicate = duplicate(key: entry, in: &collection)
             if let duplicate { problems.append(duplicate) }
-            current.pendingKeyIsDuplicate = duplicate != nil
-            current.pendingKey = node
+            collection.keyIsDuplicate = duplicate != nil
+            collection.keyEntry = entry
+            collection.expectingKey = false
+            collection.keys += 1
             return
         }
-        if !current.pendingKeyIsDuplicate {
-            current.pairs.append(YAMLPair(key: key, value: node))
+        if collection.keyIsDuplicate {
+            // The repeat and its value leave the tape (with any anchor inside them).
+            let cut = collection.keyEntry
+            entries.removeSubrange(cut...)
+            if anchors.values.contains(where: { $0.entry >= cut }) {
+                anchors = anchors.filter { $0.value.entry < cut }
+            }
         }
-        current.pendingKey = nil
-        current.pendingKeyIsDuplicate = false
+        collection.expectingKey = true
+        collection.keyIsDuplicate = false
     }
 
-    /// The problem of a repeated scalar key (the repeat is then left out of the tree), or nil.
-    private static func duplicate(key: YAMLNode, in frame: inout Frame) -> YAMLProblem? {
-        guard let text = key.scalar else { return nil }
+    /// The problem of a repeated scalar key (the repeat is then left off the tape), or nil.
+    private mutating func duplicate(key: Int, in collection: inout OpenCollection) -> YAMLProblem? {
+        let target = entries[key].kind == .alias ? Int(entries[key].a) : key
+        guard entries[target].kind == .scalar else { return nil }
         var first: SourceMark?
-        if frame.indexed {
-            first = frame.keyIndex[text]
-            if first == nil { frame.keyIndex[text] = key.start }
+        if collection.keyIndexSlot < 0, collection.keys >= 32 {
+            var index: [String: SourceMark] = [:]
+            forEachKey(of: collection, before: key) { entry, target in
+                let name = string(target)
+                if index[name] == nil { index[name] = entries[entry].start }
+            }
+            keyIndexes.append(index)
+            collection.keyIndexSlot = keyIndexes.count - 1
+        }
+        if collection.keyIndexSlot >= 0 {
+            let name = string(target)
+            first = keyIndexes[collection.keyIndexSlot][name]
+            if first == nil { keyIndexes[collection.keyIndexSlot][name] = entries[key].start }
         } else {
-            first = frame.pairs.first { $0.key.scalar == text }?.key.start
-            if frame.pairs.count >= 16 {
-                for pair in frame.pairs {
-                    if let k = pair.key.scalar, frame.keyIndex[k] == nil { frame.keyIndex[k] = pair.key.start }
-                }
-                if frame.keyIndex[text] == nil { frame.keyIndex[text] = key.start }
-                frame.indexed = true
+            forEachKey(of: collection, before: key) { entry, other in
+                if first == nil, sameText(other, target) { first = entries[entry].start }
             }
         }
         guard let first else { return nil }
+        let name = string(target)
         return YAMLProblem(
-            .duplicateKey(key: text, first: first),
-            "key '\(text)' appears twice in this mapping (first at line \(first.line))",
-            at: key.span, help: "remove one of them or merge their values")
+            .duplicateKey(key: name, first: first),
+            "key '\(name)' appears twice in this mapping (first at line \(first.line))",
+            at: SourceSpan(start: entries[key].start, end: entries[key].end), help: "remove one of them or merge their values")
+    }
+
+    /// Calls `body` with the entry of each scalar key already in the mapping and the entry holding its text.
+    private func forEachKey(of collection: OpenCollection, before end: Int, _ body: (Int, Int) -> Void) {
+        var i = collection.entry + 1
+        while i < end {
+            let target = entries[i].kind == .alias ? Int(entries[i].a) : i
+            if entries[target].kind == .scalar { body(i, target) }
+            i = next(next(i))
+        }
+    }
+
+    private func next(_ i: Int) -> Int {
+        let kind = entries[i].kind
+        return kind == .sequence || kind == .mapping ? Int(entries[i].b) : i + 1
+    }
+
+    private func sameText(_ a: Int, _ b: Int) -> Bool {
+        let x = entries[a], y = entries[b]
+        guard x.b == y.b else { return false }
+        guard x.b > 0 else { return true }
+        return text.withUnsafeBufferPointer { all in
+            bytesEqual(all.baseAddress! + Int(x.a), all.baseAddress! + Int(y.a), Int(x.b))
+        }
+    }
+
+    private func string(_ scalar: Int) -> String {
+        String(decoding: textOf(scalar), as: UTF8.self)
+    }
+
+    private func textOf(_ scalar: Int) -> ArraySlice<UInt8> {
+        let e = entries[scalar]
+        return text[Int(e.a) ..< Int(e.a) + Int(e.b)]
+    }
+
+    private mutating func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
+        guard let pointer else { return -1 }
+        tags.append(String(cString: pointer))
+        return Int32(tags.count - 1)
     }
 
     // MARK: libyaml values

@@ -11,14 +11,10 @@ func runOne(_ bytes: [UInt8]) {
     var documents = [DocumentDecoder.decode(yaml, path: "fuzz.yaml", display: "fuzz.yaml", named: true, hazards: hazards)]
     _ = Suppression.scan(bytes)
     // The same tree as each document type, whatever its `eplan:` key says.
-    if let root = yaml.root, let pairs = root.mapping {
+    if yaml.root?.mapping != nil {
         for type in ["plan/v1", "regions/v1", "inventory/v1", "config/v1"] {
-            var retyped = root
-            retyped.content = .mapping([YAMLPair(key: YAMLNode(.scalar("eplan", .plain), span: root.span),
-                                                 value: YAMLNode(.scalar(type, .plain), span: root.span))]
-                                       + pairs.filter { $0.key.scalar != "eplan" })
-            documents.append(DocumentDecoder.decode(YAMLDocument(root: retyped, problems: []), path: "fuzz-\(type.prefix(4)).yaml",
-                                                    display: "fuzz-\(type.prefix(4)).yaml", named: true, hazards: hazards))
+            documents.append(DocumentDecoder.decode(yaml, path: "fuzz-\(type.prefix(4)).yaml", display: "fuzz-\(type.prefix(4)).yaml",
+                                                    named: true, hazards: hazards, as: type))
         }
     }
     var configuration = Configuration()

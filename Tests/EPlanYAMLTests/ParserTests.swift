@@ -16,10 +16,10 @@ struct MarkTests {
         let doc = parse("a: 1\nlist:\n  - x\n  - {k: v}\n")
         let root = try #require(doc.root)
         #expect(doc.problems.isEmpty)
-        let pairs = try #require(root.mapping)
+        let pairs = Array(try #require(root.mapping))
         #expect(pairs[0].key.start == SourceMark(line: 1, column: 1))
         #expect(pairs[0].value.start == SourceMark(line: 1, column: 4))
-        let items = try #require(pairs[1].value.sequence)
+        let items = Array(try #require(pairs[1].value.sequence))
         #expect(items[0].start == SourceMark(line: 3, column: 5))
         #expect(items[1].start == SourceMark(line: 4, column: 5))
         let k = try #require(items[1].mapping?.first)
@@ -34,7 +34,7 @@ struct MarkTests {
         #expect(problem.kind == .syntax)
         #expect(problem.span.start == SourceMark(line: 2, column: 11))
         let ok = parse("title: 临县防汛预案\nowner: 水利局\n")
-        let pairs = try #require(ok.root?.mapping)
+        let pairs = Array(try #require(ok.root?.mapping))
         #expect(pairs[1].value.start == SourceMark(line: 2, column: 8))
         #expect(pairs[0].value.span.end == SourceMark(line: 1, column: 14))
         #expect(pairs[0].value.scalar == "临县防汛预案")
@@ -44,7 +44,7 @@ struct MarkTests {
     func byteOrderMark() throws {
         let doc = parse(bytes: [0xEF, 0xBB, 0xBF] + Array("a: b\nc: [d]\n".utf8))
         #expect(doc.problems.isEmpty)
-        let pairs = try #require(doc.root?.mapping)
+        let pairs = Array(try #require(doc.root?.mapping))
         #expect(pairs[0].key.start == SourceMark(line: 1, column: 1))
         #expect(pairs[1].value.sequence?.first?.start == SourceMark(line: 2, column: 5))
     }
@@ -53,7 +53,7 @@ struct MarkTests {
     func crlf() throws {
         let doc = parse("a: 1\r\nb:\r\n  - c\r\n")
         #expect(doc.problems.isEmpty)
-        let pairs = try #require(doc.root?.mapping)
+        let pairs = Array(try #require(doc.root?.mapping))
         #expect(pairs[1].key.start == SourceMark(line: 2, column: 1))
         #expect(pairs[1].value.sequence?.first?.start == SourceMark(line: 3, column: 5))
         #expect(pairs[1].value.sequence?.first?.scalar == "c")
@@ -77,7 +77,7 @@ struct NodeTests {
     @Test("null is ~, null, Null, NULL or nothing, but not a quoted string")
     func nulls() throws {
         let doc = parse("a:\nb: ~\nc: null\nd: ''\ne: 'null'\nf: NULL\n")
-        let pairs = try #require(doc.root?.mapping)
+        let pairs = Array(try #require(doc.root?.mapping))
         #expect(pairs.map(\.value.isNull) == [true, true, true, false, false, true])
     }
 
@@ -202,6 +202,32 @@ struct ProblemTests {
         #expect(doc.problems.count == 1)
         #expect(doc.problems.first?.span.start.line == 5001)
         #expect(doc.problems.first?.kind == .duplicateKey(key: "k42", first: SourceMark(line: 43, column: 1)))
+    }
+
+    @Test("a repeated key leaves the tape with its whole value; later siblings and anchors stay right")
+    func duplicateWithNestedValue() throws {
+        let doc = parse("a: &x [1, 2]\nb: {c: 1}\na: &y {d: [3, 4], e: 5}\nf: *x\ng: *y\n")
+        #expect(doc.problems.map(\.kind) == [.duplicateKey(key: "a", first: SourceMark(line: 1, column: 1)),
+                                            .syntax])
+        #expect(doc.problems.last?.message == "alias '*y' refers to no anchor defined before it")
+        let keys = try #require(doc.root?.mapping).compactMap(\.key.scalar)
+        #expect(keys == ["a", "b", "f", "g"])
+        #expect(doc.root?["f"]?.sequence?.compactMap(\.scalar) == ["1", "2"])
+        #expect(doc.root?["b"]?["c"]?.scalar == "1")
+    }
+
+    @Test("aliases as keys and to mappings resolve; tags and styles are kept")
+    func aliasKeysAndTags() throws {
+        let doc = parse("k: &k name\nm: &m {x: !!str 1, y: 'q'}\n*k : dup\nn: *m\n")
+        #expect(doc.problems.isEmpty)
+        #expect(doc.root?["name"]?.scalar == "dup")
+        let n = try #require(doc.root?["n"])
+        #expect(n.kind == .mapping)
+        #expect(n.start == SourceMark(line: 4, column: 4))
+        #expect(n["x"]?.tag == "tag:yaml.org,2002:str")
+        #expect(n["x"]?.isNull == false)
+        #expect(n["y"]?.style == .singleQuoted)
+        #expect(n["x"]?.isScalar("1") == true)
     }
 
     @Test("documents after the first are reported, each at its start")

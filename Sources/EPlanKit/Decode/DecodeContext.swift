@@ -55,7 +55,7 @@ struct DecodeContext {
     }
 
     /// Reports required keys that a mapping lacks, at the mapping's first key.
-    mutating func requireKeys(_ pairs: [YAMLPair], _ required: [String], in context: String, at span: SourceSpan,
+    mutating func requireKeys(_ pairs: YAMLMapping, _ required: [String], in context: String, at span: SourceSpan,
                               reason: String? = nil) {
         for key in required where !pairs.contains(where: { $0.key.scalar == key }) {
             missingKey(key, in: context, at: span, reason: reason)
@@ -77,15 +77,15 @@ struct DecodeContext {
     // MARK: Shapes
 
     /// The pairs of a mapping value, or a `schema-type` finding.
-    mutating func mapping(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> [YAMLPair]? {
+    mutating func mapping(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> YAMLMapping? {
         if let pairs = node.mapping { return pairs }
         sink.add(.schemaType, "'\(path)' must be a mapping, found \(node.shapeName)", at: span)
         return nil
     }
 
     /// The items of a list value; null is the empty list. A scalar is a one-item list when `scalarIsList`.
-    mutating func list(_ node: YAMLNode, _ path: String, at span: SourceSpan, scalarIsList: Bool = false) -> [YAMLNode]? {
-        if let items = node.sequence { return items }
+    mutating func list(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, scalarIsList: Bool = false) -> [YAMLNode]? {
+        if let items = node.sequence { return Array(items) }
         if node.isNull { return [] }
         if scalarIsList, node.scalar != nil { return [node] }
         sink.add(.schemaType, "'\(path)' must be a list, found \(node.shapeName)", at: span,
@@ -94,8 +94,8 @@ struct DecodeContext {
     }
 
     /// A list of values decoded one by one; the field keeps the key's span.
-    mutating func fieldList<T>(_ pair: YAMLPair, _ path: String, scalarIsList: Bool = false,
-                               _ element: (inout DecodeContext, YAMLNode, String) -> T?) -> FieldList<T> {
+    mutating func fieldList<T>(_ pair: YAMLPair, _ path: FieldPath, scalarIsList: Bool = false,
+                               _ element: (inout DecodeContext, YAMLNode, FieldPath) -> T?) -> FieldList<T> {
         let keySpan = span(pair)
         guard let items = list(pair.value, path, at: keySpan, scalarIsList: scalarIsList) else {
             return Field(nil, span: keySpan)
@@ -111,14 +111,14 @@ struct DecodeContext {
     }
 
     /// A list of mappings decoded by `element`.
-    mutating func records<T>(_ pair: YAMLPair, _ path: String,
-                             _ element: (inout DecodeContext, YAMLNode, [YAMLPair], String) -> T) -> Field<[T]> {
+    mutating func records<T>(_ pair: YAMLPair, _ path: FieldPath,
+                             _ element: (inout DecodeContext, YAMLNode, YAMLMapping, FieldPath) -> T) -> Field<[T]> {
         let keySpan = span(pair)
         guard let items = list(pair.value, path, at: keySpan) else { return Field(nil, span: keySpan) }
         var result: [T] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            let itemPath = "\(path)[\(index + 1)]"
+            let itemPath = path.item(index + 1)
             guard let pairs = mapping(item, itemPath, at: span(item)) else { continue }
             result.append(element(&self, item, pairs, itemPath))
         }
@@ -128,7 +128,7 @@ struct DecodeContext {
     // MARK: Scalars
 
     /// A scalar's text. Null is "" when `allowEmpty`, else a finding. Collections are `schema-type`.
-    mutating func text(_ node: YAMLNode, _ path: String, at span: SourceSpan, allowEmpty: Bool = false) -> String? {
+    mutating func text(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, allowEmpty: Bool = false) -> String? {
         if node.isNull {
             if allowEmpty { return "" }
             sink.add(.schemaType, "'\(path)' must be a text, found nothing", at: span)
@@ -145,13 +145,13 @@ struct DecodeContext {
         return text
     }
 
-    mutating func textField(_ pair: YAMLPair, _ path: String, allowEmpty: Bool = false) -> Field<String> {
+    mutating func textField(_ pair: YAMLPair, _ path: FieldPath, allowEmpty: Bool = false) -> Field<String> {
         let s = span(pair)
         return Field(text(pair.value, path, at: s, allowEmpty: allowEmpty), span: s)
     }
 
     /// Any enum with string raw values; an unknown value gets the nearest suggestion.
-    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ path: String, at span: SourceSpan,
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan,
                                                                  what: String) -> E? where E.RawValue == String {
         guard let raw = text(node, path, at: span) else { return nil }
         if let value = E(rawValue: raw) { return value }
@@ -161,13 +161,13 @@ struct DecodeContext {
         return nil
     }
 
-    mutating func enumField<E: RawRepresentable & CaseIterable>(_ pair: YAMLPair, _ path: String,
+    mutating func enumField<E: RawRepresentable & CaseIterable>(_ pair: YAMLPair, _ path: FieldPath,
                                                                  what: String) -> Field<E> where E.RawValue == String {
         let s = span(pair)
         return Field(enumValue(pair.value, path, at: s, what: what), span: s)
     }
 
-    mutating func hazard(_ node: YAMLNode, _ path: String) -> String? {
+    mutating func hazard(_ node: YAMLNode, _ path: FieldPath) -> String? {
         let s = span(node)
         guard let raw = text(node, path, at: s) else { return nil }
         if hazards.contains(raw) { return raw }
@@ -177,12 +177,12 @@ struct DecodeContext {
         return nil
     }
 
-    mutating func severityClass(_ node: YAMLNode, _ path: String) -> SeverityClass? {
+    mutating func severityClass(_ node: YAMLNode, _ path: FieldPath) -> SeverityClass? {
         enumValue(node, path, at: span(node), what: "severity class")
     }
 
     /// A plan or resource id: `^[a-z0-9]+([._-][a-z0-9]+)*$`.
-    mutating func identifier(_ node: YAMLNode, _ path: String, at span: SourceSpan, what: String) -> String? {
+    mutating func identifier(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, what: String) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isIdentifier(raw) { return raw }
         sink.add(.schemaValue, "\(what) '\(raw)' is not a valid id", at: span,
@@ -190,7 +190,7 @@ struct DecodeContext {
         return nil
     }
 
-    mutating func slug(_ node: YAMLNode, _ path: String, at span: SourceSpan, what: String) -> String? {
+    mutating func slug(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, what: String) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isSlug(raw) { return raw }
         sink.add(.schemaValue, "\(what) '\(raw)' is not a valid slug", at: span,
@@ -198,7 +198,7 @@ struct DecodeContext {
         return nil
     }
 
-    mutating func regionPath(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> String? {
+    mutating func regionPath(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isRegionPath(raw) { return raw }
         sink.add(.schemaValue, "region '\(raw)' is not a valid region path", at: span,
@@ -206,7 +206,7 @@ struct DecodeContext {
         return nil
     }
 
-    mutating func agencyRef(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> AgencyRef? {
+    mutating func agencyRef(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> AgencyRef? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let ref = Patterns.agencyRef(raw) { return ref }
         sink.add(.schemaValue, "agency '\(raw)' is not a valid agency reference", at: span,
@@ -214,7 +214,7 @@ struct DecodeContext {
         return nil
     }
 
-    mutating func date(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> Day? {
+    mutating func date(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> Day? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let day = Day(raw) { return day }
         sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a valid date", at: span,
@@ -222,12 +222,12 @@ struct DecodeContext {
         return nil
     }
 
-    mutating func dateField(_ pair: YAMLPair, _ path: String) -> Field<Day> {
+    mutating func dateField(_ pair: YAMLPair, _ path: FieldPath) -> Field<Day> {
         let s = span(pair)
         return Field(date(pair.value, path, at: s), span: s)
     }
 
-    mutating func duration(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> Duration? {
+    mutating func duration(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> Duration? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let d = Duration(raw) { return d }
         sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a valid duration", at: span,
@@ -235,18 +235,18 @@ struct DecodeContext {
         return nil
     }
 
-    mutating func version(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> Version? {
+    mutating func version(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> Version? {
         guard let raw = text(node, path, at: span) else { return nil }
         return Version(raw)
     }
 
-    mutating func versionField(_ pair: YAMLPair, _ path: String) -> Field<Version> {
+    mutating func versionField(_ pair: YAMLPair, _ path: FieldPath) -> Field<Version> {
         let s = span(pair)
         return Field(version(pair.value, path, at: s), span: s)
     }
 
     /// A non-negative number (`quantity`).
-    mutating func number(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> Double? {
+    mutating func number(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> Double? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let value = Double(raw), value.isFinite, value >= 0, raw.first != "+", !raw.contains(where: \.isLetter) {
             return value
@@ -256,7 +256,7 @@ struct DecodeContext {
     }
 
     /// A positive whole number (rule settings).
-    mutating func positiveInteger(_ node: YAMLNode, _ path: String, at span: SourceSpan) -> Int? {
+    mutating func positiveInteger(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> Int? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let value = Int(raw), value > 0 { return value }
         sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a positive whole number", at: span)
@@ -264,15 +264,15 @@ struct DecodeContext {
     }
 
     /// A duration for every class, or a mapping from class to duration.
-    mutating func reportingLimit(_ pair: YAMLPair, _ path: String) -> Field<ReportingLimit> {
+    mutating func reportingLimit(_ pair: YAMLPair, _ path: FieldPath) -> Field<ReportingLimit> {
         let s = span(pair)
         if let pairs = pair.value.mapping {
             var map: [SeverityClass: Field<Duration>] = [:]
             for entry in pairs {
                 let entrySpan = span(entry)
-                guard let cls: SeverityClass = enumValue(entry.key, "\(path) key", at: span(entry.key), what: "severity class")
+                guard let cls: SeverityClass = enumValue(entry.key, FieldPath("\(path) key"), at: span(entry.key), what: "severity class")
                 else { continue }
-                map[cls] = Field(duration(entry.value, "\(path).\(cls.rawValue)", at: entrySpan), span: entrySpan)
+                map[cls] = Field(duration(entry.value, path.key(cls.rawValue), at: entrySpan), span: entrySpan)
             }
             return Field(.perClass(map), span: s)
         }
@@ -282,6 +282,50 @@ struct DecodeContext {
             return Field(nil, span: s)
         }
         return Field(duration(pair.value, path, at: s).map(ReportingLimit.all), span: s)
+    }
+}
+
+/// Where a value sits in its document, for messages: `actions[3].who`, `organization.command.name`.
+/// Decoders pass one to every value they read, but a message is rare: so the text is put together
+/// only when a message needs it, and making a path allocates nothing.
+struct FieldPath: CustomStringConvertible, ExpressibleByStringLiteral, Sendable {
+    private var base: String
+    /// `[n]` (1-based) or `[id]` after the base, when `index > 0` or `id != nil`.
+    private var index = 0
+    private var id: String?
+    private var key: String?
+
+    init(_ base: String) { self.base = base }
+    init(stringLiteral base: String) { self.base = base }
+
+    private var isBare: Bool { index == 0 && id == nil && key == nil }
+
+    /// This path followed by `.key`.
+    func key(_ name: String) -> FieldPath {
+        var path = key == nil ? self : FieldPath(description)
+        path.key = name
+        return path
+    }
+
+    /// This path followed by `[n]` (n is 1-based).
+    func item(_ n: Int) -> FieldPath {
+        var path = isBare ? self : FieldPath(description)
+        path.index = n
+        return path
+    }
+
+    /// This path followed by `[id]`.
+    func item(_ id: String) -> FieldPath {
+        var path = isBare ? self : FieldPath(description)
+        path.id = id
+        return path
+    }
+
+    var description: String {
+        var text = base
+        if let id { text += "[\(id)]" } else if index > 0 { text += "[\(index)]" }
+        if let key { text += ".\(key)" }
+        return text
     }
 }
 

@@ -55,15 +55,17 @@ public enum DocumentDecoder {
         }
     }
 
+    /// Decodes a parsed file. `type` (for the fuzzer) decodes it as that document type, whatever its `eplan:` key says.
     public static func decode(_ yaml: YAMLDocument, path: String, display: String, named: Bool,
-                              hazards: Set<String>) -> SourceDocument {
+                              hazards: Set<String>, as type: String? = nil) -> SourceDocument {
         var c = DecodeContext(file: display, hazards: hazards)
         for problem in yaml.problems { add(problem, to: &c.sink) }
         guard yaml.isComplete else {
             // Unparseable: reported, but contributes nothing to cross-plan rules.
             return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: c.sink.diagnostics)
         }
-        guard let root = yaml.root, let pairs = root.mapping, let eplanPair = root.pair("eplan") else {
+        let eplanPair = yaml.root?.pair("eplan")
+        guard let root = yaml.root, let pairs = root.mapping, eplanPair != nil || type != nil else {
             guard named else {
                 return SourceDocument(path: path, display: display, content: .foreign, diagnostics: [])
             }
@@ -74,8 +76,8 @@ public enum DocumentDecoder {
                        help: "start the file with 'eplan: plan/v1' (or regions/v1, inventory/v1, config/v1)")
             return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: c.sink.diagnostics)
         }
-        let eplanSpan = c.span(eplanPair)
-        guard let type = c.text(eplanPair.value, "eplan", at: eplanSpan) else {
+        let eplanSpan = eplanPair.map { c.span($0) } ?? c.firstKeySpan(root)
+        guard let type = type ?? eplanPair.flatMap({ c.text($0.value, "eplan", at: eplanSpan) }) else {
             return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: c.sink.diagnostics)
         }
         let content: DocumentContent

@@ -2,7 +2,7 @@ import EPlanYAML
 
 /// Decodes `eplan: regions/v1` (plan-format §5).
 enum RegionsDecoder {
-    static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> RegionsDocument {
+    static func decode(_ root: YAMLNode, _ pairs: YAMLMapping, _ c: inout DecodeContext) -> RegionsDocument {
         var doc = RegionsDocument(file: c.sink.file, firstKey: c.firstKeySpan(root), regions: [])
         for pair in pairs {
             switch pair.key.scalar {
@@ -20,7 +20,7 @@ enum RegionsDecoder {
         return doc
     }
 
-    static func region(_ node: YAMLNode, _ pairs: [YAMLPair], parentPath: String?, parentLevel: Level?,
+    static func region(_ node: YAMLNode, _ pairs: YAMLMapping, parentPath: String?, parentLevel: Level?,
                        seen: inout [String: SourceSpan], _ c: inout DecodeContext) -> Region {
         var r = Region(span: c.span(node), children: [])
         var childrenPair: YAMLPair?
@@ -65,7 +65,7 @@ enum RegionsDecoder {
 
 /// Decodes `eplan: inventory/v1` (plan-format §6).
 enum InventoryDecoder {
-    static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> Inventory {
+    static func decode(_ root: YAMLNode, _ pairs: YAMLMapping, _ c: inout DecodeContext) -> Inventory {
         var inv = Inventory(file: c.sink.file, firstKey: c.firstKeySpan(root), region: nil, resources: [])
         for pair in pairs {
             let s = c.span(pair)
@@ -83,7 +83,7 @@ enum InventoryDecoder {
 
 /// Decodes `eplan: config/v1` (plan-format §7).
 enum ConfigDecoder {
-    static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> Configuration {
+    static func decode(_ root: YAMLNode, _ pairs: YAMLMapping, _ c: inout DecodeContext) -> Configuration {
         var config = Configuration(file: c.sink.file)
         // Extra hazards first: external entries may name them.
         if let pair = pairs.first(where: { $0.key.scalar == "hazards" }) {
@@ -127,7 +127,7 @@ enum ConfigDecoder {
                            help: Suggest.help(category, in: categories) ?? "use one of: \(categories.joined(separator: ", "))")
                 continue
             }
-            let ids = c.fieldList(p, "hazards.\(category)") { c, node, path in
+            let ids = c.fieldList(p, FieldPath("hazards").key(category)) { c, node, path in
                 c.slug(node, path, at: c.span(node), what: "hazard id")
             }
             result[category, default: []].append(contentsOf: ids.value?.compactMap(\.value) ?? [])
@@ -135,20 +135,20 @@ enum ConfigDecoder {
         return result
     }
 
-    static func external(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> ExternalPlan {
+    static func external(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> ExternalPlan {
         var e = ExternalPlan(span: c.span(node))
         for p in pairs {
             let s = c.span(p)
             switch p.key.scalar {
-            case "id": e.id = Field(c.identifier(p.value, "\(path).id", at: s, what: "plan id"), span: s)
-            case "kind": e.kind = c.enumField(p, "\(path).kind", what: "plan kind")
-            case "level": e.level = c.enumField(p, "\(path).level", what: "level")
-            case "version": e.version = c.versionField(p, "\(path).version")
-            case "region": e.region = Field(c.regionPath(p.value, "\(path).region", at: s), span: s)
-            case "hazards": e.hazards = c.fieldList(p, "\(path).hazards") { c, node, path in c.hazard(node, path) }
+            case "id": e.id = Field(c.identifier(p.value, path.key("id"), at: s, what: "plan id"), span: s)
+            case "kind": e.kind = c.enumField(p, path.key("kind"), what: "plan kind")
+            case "level": e.level = c.enumField(p, path.key("level"), what: "level")
+            case "version": e.version = c.versionField(p, path.key("version"))
+            case "region": e.region = Field(c.regionPath(p.value, path.key("region"), at: s), span: s)
+            case "hazards": e.hazards = c.fieldList(p, path.key("hazards")) { c, node, path in c.hazard(node, path) }
             case "severities":
-                e.severities = c.fieldList(p, "\(path).severities") { c, node, path in c.severityClass(node, path) }
-            case "reporting": e.reporting = PlanDecoder.reporting(p, "\(path).reporting", &c)
+                e.severities = c.fieldList(p, path.key("severities")) { c, node, path in c.severityClass(node, path) }
+            case "reporting": e.reporting = PlanDecoder.reporting(p, path.key("reporting"), &c)
             default: c.unknownKey(p, known: Keys.external, in: "an external plan")
             }
         }
@@ -172,25 +172,25 @@ enum ConfigDecoder {
                 let ps = c.span(p)
                 let key = p.key.scalar ?? ""
                 if key == "severity" {
-                    (rule.enabled, rule.severity) = severity(p.value, "rules.\(name).severity", at: ps, &c) ?? (true, nil)
+                    (rule.enabled, rule.severity) = severity(p.value, FieldPath("rules").key(name).key("severity"), at: ps, &c) ?? (true, nil)
                 } else if key == "depth", name == "region-no-master" {
-                    rule.depth = c.enumValue(p.value, "rules.\(name).depth", at: ps, what: "level")
+                    rule.depth = c.enumValue(p.value, FieldPath("rules").key(name).key("depth"), at: ps, what: "level")
                 } else if info.settings.contains(where: { $0.name == key }) {
-                    if let value = c.positiveInteger(p.value, "rules.\(name).\(key)", at: ps) { rule.settings[key] = value }
+                    if let value = c.positiveInteger(p.value, FieldPath("rules").key(name).key(key), at: ps) { rule.settings[key] = value }
                 } else if !key.hasPrefix("x-") {
                     let known = ["severity"] + info.settings.map(\.name) + (name == "region-no-master" ? ["depth"] : [])
                     c.sink.add(.schemaUnknownKey, "rule '\(name)' has no setting '\(key)'", at: c.span(p.key),
                                help: Suggest.help(key, in: known) ?? "settings of '\(name)': \(known.joined(separator: ", "))")
                 }
             }
-        } else if let (enabled, level) = severity(pair.value, "rules.\(name)", at: s, &c) {
+        } else if let (enabled, level) = severity(pair.value, FieldPath("rules").key(name), at: s, &c) {
             rule.enabled = enabled
             rule.severity = level
         }
         return (id, rule)
     }
 
-    static func severity(_ node: YAMLNode, _ path: String, at span: SourceSpan,
+    static func severity(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan,
                          _ c: inout DecodeContext) -> (Bool, Severity?)? {
         guard let text = c.text(node, path, at: span) else { return nil }
         if text == "off" { return (false, nil) }

@@ -15,46 +15,47 @@ enum PlanDecoder {
         }
     }
 
-    static func decode(_ root: YAMLNode, _ pairs: [YAMLPair], _ c: inout DecodeContext) -> Plan {
+    static func decode(_ root: YAMLNode, _ pairs: YAMLMapping, _ c: inout DecodeContext) -> Plan {
         let plan = Plan(file: c.sink.file, firstKey: c.firstKeySpan(root))
         var regionsPair: YAMLPair?
         var eventDatesPair: YAMLPair?
         for pair in pairs {
             let key = pair.key.scalar ?? ""
+            let path = FieldPath(key)
             switch key {
             case "eplan": break
             case "id":
                 let s = c.span(pair)
-                plan.id = Field(c.identifier(pair.value, key, at: s, what: "plan id"), span: s)
-            case "title": plan.title = c.textField(pair, key)
-            case "kind": plan.kind = c.enumField(pair, key, what: "plan kind")
-            case "level": plan.level = c.enumField(pair, key, what: "level")
+                plan.id = Field(c.identifier(pair.value, path, at: s, what: "plan id"), span: s)
+            case "title": plan.title = c.textField(pair, path)
+            case "kind": plan.kind = c.enumField(pair, path, what: "plan kind")
+            case "level": plan.level = c.enumField(pair, path, what: "level")
             case "region":
                 let s = c.span(pair)
-                plan.region = Field(c.regionPath(pair.value, key, at: s), span: s)
+                plan.region = Field(c.regionPath(pair.value, path, at: s), span: s)
             case "owner":
                 let s = c.span(pair)
-                plan.owner = Field(c.agencyRef(pair.value, key, at: s), span: s)
-            case "status": plan.status = c.enumField(pair, key, what: "status")
-            case "version": plan.version = c.versionField(pair, key)
-            case "issued": plan.issued = c.dateField(pair, key)
-            case "filed": plan.filed = c.dateField(pair, key)
-            case "evaluated": plan.evaluated = c.dateField(pair, key)
+                plan.owner = Field(c.agencyRef(pair.value, path, at: s), span: s)
+            case "status": plan.status = c.enumField(pair, path, what: "status")
+            case "version": plan.version = c.versionField(pair, path)
+            case "issued": plan.issued = c.dateField(pair, path)
+            case "filed": plan.filed = c.dateField(pair, path)
+            case "evaluated": plan.evaluated = c.dateField(pair, path)
             case "parent": plan.parent = parent(pair, &c)
             case "master":
                 let s = c.span(pair)
-                plan.master = Field(c.identifier(pair.value, key, at: s, what: "master plan id"), span: s)
+                plan.master = Field(c.identifier(pair.value, path, at: s, what: "master plan id"), span: s)
             case "scope": plan.scope = scope(pair, &c)
             case "organization": plan.organization = organization(pair, &c)
-            case "reporting": plan.reporting = reporting(pair, key, &c)
-            case "response-levels": plan.responseLevels = c.records(pair, key, responseLevel)
-            case "actions": plan.actions = c.records(pair, key, action)
-            case "resources": plan.resources = c.records(pair, key, resource)
-            case "drills": plan.drills = c.records(pair, key, drill)
-            case "revisions": plan.revisions = c.records(pair, key, revision)
+            case "reporting": plan.reporting = reporting(pair, path, &c)
+            case "response-levels": plan.responseLevels = c.records(pair, path, responseLevel)
+            case "actions": plan.actions = c.records(pair, path, action)
+            case "resources": plan.resources = c.records(pair, path, resource)
+            case "drills": plan.drills = c.records(pair, path, drill)
+            case "revisions": plan.revisions = c.records(pair, path, revision)
             case "regions":
                 regionsPair = pair
-                plan.regions = c.fieldList(pair, key) { c, node, path in c.regionPath(node, path, at: c.span(node)) }
+                plan.regions = c.fieldList(pair, path) { c, node, path in c.regionPath(node, path, at: c.span(node)) }
             case "event-dates":
                 eventDatesPair = pair
                 plan.eventDates = eventDates(pair, &c)
@@ -67,7 +68,7 @@ enum PlanDecoder {
         return plan
     }
 
-    private static func checkRequired(_ plan: Plan, _ pairs: [YAMLPair], regionsPair: YAMLPair?,
+    private static func checkRequired(_ plan: Plan, _ pairs: YAMLMapping, regionsPair: YAMLPair?,
                                       eventDatesPair: YAMLPair?, _ c: inout DecodeContext) {
         let name = plan.id?.value.map { "plan '\($0)'" } ?? "the plan"
         var required = alwaysRequired
@@ -156,8 +157,8 @@ enum PlanDecoder {
                     var e = Exclusion(span: c.span(node))
                     for q in pairs {
                         switch q.key.scalar {
-                        case "hazard": e.hazard = Field(c.hazard(q.value, "\(path).hazard"), span: c.span(q))
-                        case "reason": e.reason = c.textField(q, "\(path).reason")
+                        case "hazard": e.hazard = Field(c.hazard(q.value, path.key("hazard")), span: c.span(q))
+                        case "reason": e.reason = c.textField(q, path.key("reason"))
                         default: c.unknownKey(q, known: Keys.exclusion, in: "a scope exclusion")
                         }
                     }
@@ -201,16 +202,16 @@ enum PlanDecoder {
         return org
     }
 
-    static func member(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Member {
+    static func member(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Member {
         var m = Member(span: c.span(node))
         for p in pairs {
             switch p.key.scalar {
             case "agency":
                 let s = c.span(p)
-                m.agency = Field(c.agencyRef(p.value, "\(path).agency", at: s), span: s)
-            case "role": m.role = c.enumField(p, "\(path).role", what: "member role")
+                m.agency = Field(c.agencyRef(p.value, path.key("agency"), at: s), span: s)
+            case "role": m.role = c.enumField(p, path.key("role"), what: "member role")
             case "duties":
-                let duties = c.fieldList(p, "\(path).duties") { c, node, path in c.text(node, path, at: c.span(node)) }
+                let duties = c.fieldList(p, path.key("duties")) { c, node, path in c.text(node, path, at: c.span(node)) }
                 if let list = duties.value, list.isEmpty {
                     c.sink.add(.schemaValue, "'\(path).duties' is empty; list what this member does", at: duties.span)
                 }
@@ -222,35 +223,35 @@ enum PlanDecoder {
         return m
     }
 
-    static func reporting(_ pair: YAMLPair, _ path: String, _ c: inout DecodeContext) -> Reporting? {
+    static func reporting(_ pair: YAMLPair, _ path: FieldPath, _ c: inout DecodeContext) -> Reporting? {
         let s = c.span(pair)
         guard let pairs = c.mapping(pair.value, path, at: s) else { return nil }
         var r = Reporting(span: s)
         r.firstKey = pairs.isEmpty ? s : c.firstKeySpan(pair.value)
         for p in pairs {
             switch p.key.scalar {
-            case "initial": r.initial = c.reportingLimit(p, "\(path).initial")
-            case "written": r.written = c.reportingLimit(p, "\(path).written")
+            case "initial": r.initial = c.reportingLimit(p, path.key("initial"))
+            case "written": r.written = c.reportingLimit(p, path.key("written"))
             case "follow-up":
                 let ps = c.span(p)
-                r.followUp = Field(c.duration(p.value, "\(path).follow-up", at: ps), span: ps)
+                r.followUp = Field(c.duration(p.value, path.key("follow-up"), at: ps), span: ps)
             case "to":
                 let ps = c.span(p)
-                r.to = Field(c.agencyRef(p.value, "\(path).to", at: ps), span: ps)
+                r.to = Field(c.agencyRef(p.value, path.key("to"), at: ps), span: ps)
             default: c.unknownKey(p, known: Keys.reporting, in: "'\(path)'")
             }
         }
         return r
     }
 
-    static func responseLevel(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> ResponseLevel {
+    static func responseLevel(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> ResponseLevel {
         var r = ResponseLevel(span: c.span(node))
         for p in pairs {
             switch p.key.scalar {
-            case "level": r.level = c.enumField(p, "\(path).level", what: "response level")
-            case "trigger": r.trigger = c.textField(p, "\(path).trigger")
+            case "level": r.level = c.enumField(p, path.key("level"), what: "response level")
+            case "trigger": r.trigger = c.textField(p, path.key("trigger"))
             case "lead":
-                r.lead = c.fieldList(p, "\(path).lead", scalarIsList: true) { c, node, path in
+                r.lead = c.fieldList(p, path.key("lead"), scalarIsList: true) { c, node, path in
                     c.agencyRef(node, path, at: c.span(node))
                 }
             default: c.unknownKey(p, known: Keys.responseLevel, in: "a response level")
@@ -260,32 +261,32 @@ enum PlanDecoder {
         return r
     }
 
-    static func action(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Action {
+    static func action(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Action {
         var a = Action(span: c.firstKeySpan(node))
         var here = path
-        if let idPair = node.pair("id"), let raw = idPair.value.scalar, !raw.isEmpty { here = "actions[\(raw)]" }
+        if let idPair = node.pair("id"), let raw = idPair.value.scalar, !raw.isEmpty { here = FieldPath("actions").item(raw) }
         for p in pairs {
             switch p.key.scalar {
             case "id":
                 let s = c.span(p)
-                a.id = Field(c.slug(p.value, "\(here).id", at: s, what: "action id"), span: s)
-            case "phase": a.phase = c.enumField(p, "\(here).phase", what: "phase")
+                a.id = Field(c.slug(p.value, here.key("id"), at: s, what: "action id"), span: s)
+            case "phase": a.phase = c.enumField(p, here.key("phase"), what: "phase")
             case "who":
-                a.who = c.fieldList(p, "\(here).who", scalarIsList: true) { c, node, path in
+                a.who = c.fieldList(p, here.key("who"), scalarIsList: true) { c, node, path in
                     if node.isNull { return nil }
                     return c.agencyRef(node, path, at: c.span(node))
                 }
-            case "how": a.how = c.textField(p, "\(here).how", allowEmpty: true)
-            case "when": a.when = c.textField(p, "\(here).when", allowEmpty: true)
+            case "how": a.how = c.textField(p, here.key("how"), allowEmpty: true)
+            case "when": a.when = c.textField(p, here.key("when"), allowEmpty: true)
             case "within":
                 let s = c.span(p)
-                a.within = Field(c.duration(p.value, "\(here).within", at: s), span: s)
+                a.within = Field(c.duration(p.value, here.key("within"), at: s), span: s)
             case "resources":
-                a.resources = c.fieldList(p, "\(here).resources") { c, node, path in
+                a.resources = c.fieldList(p, here.key("resources")) { c, node, path in
                     c.identifier(node, path, at: c.span(node), what: "resource id")
                 }
             case "hazards":
-                a.hazards = c.fieldList(p, "\(here).hazards") { c, node, path in c.hazard(node, path) }
+                a.hazards = c.fieldList(p, here.key("hazards")) { c, node, path in c.hazard(node, path) }
             default: c.unknownKey(p, known: Keys.action, in: "an action")
             }
         }
@@ -293,17 +294,17 @@ enum PlanDecoder {
         return a
     }
 
-    static func resource(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Resource {
+    static func resource(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Resource {
         var r = Resource(span: c.span(node))
         for p in pairs {
             let s = c.span(p)
             switch p.key.scalar {
-            case "id": r.id = Field(c.identifier(p.value, "\(path).id", at: s, what: "resource id"), span: s)
-            case "type": r.type = c.enumField(p, "\(path).type", what: "resource type")
-            case "name": r.name = c.textField(p, "\(path).name")
-            case "quantity": r.quantity = Field(c.number(p.value, "\(path).quantity", at: s), span: s)
-            case "unit": r.unit = c.textField(p, "\(path).unit")
-            case "holder": r.holder = Field(c.agencyRef(p.value, "\(path).holder", at: s), span: s)
+            case "id": r.id = Field(c.identifier(p.value, path.key("id"), at: s, what: "resource id"), span: s)
+            case "type": r.type = c.enumField(p, path.key("type"), what: "resource type")
+            case "name": r.name = c.textField(p, path.key("name"))
+            case "quantity": r.quantity = Field(c.number(p.value, path.key("quantity"), at: s), span: s)
+            case "unit": r.unit = c.textField(p, path.key("unit"))
+            case "holder": r.holder = Field(c.agencyRef(p.value, path.key("holder"), at: s), span: s)
             default: c.unknownKey(p, known: Keys.resource, in: "a resource")
             }
         }
@@ -311,14 +312,14 @@ enum PlanDecoder {
         return r
     }
 
-    static func drill(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Drill {
+    static func drill(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Drill {
         var d = Drill(span: c.span(node))
         for p in pairs {
             switch p.key.scalar {
-            case "date": d.date = c.dateField(p, "\(path).date")
-            case "type": d.type = c.enumField(p, "\(path).type", what: "drill type")
+            case "date": d.date = c.dateField(p, path.key("date"))
+            case "type": d.type = c.enumField(p, path.key("type"), what: "drill type")
             case "findings":
-                d.findings = c.fieldList(p, "\(path).findings") { c, node, path in c.text(node, path, at: c.span(node)) }
+                d.findings = c.fieldList(p, path.key("findings")) { c, node, path in c.text(node, path, at: c.span(node)) }
             default: c.unknownKey(p, known: Keys.drill, in: "a drill")
             }
         }
@@ -326,13 +327,13 @@ enum PlanDecoder {
         return d
     }
 
-    static func revision(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: [YAMLPair], _ path: String) -> Revision {
+    static func revision(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Revision {
         var r = Revision(span: c.span(node))
         for p in pairs {
             switch p.key.scalar {
-            case "version": r.version = c.versionField(p, "\(path).version")
-            case "date": r.date = c.dateField(p, "\(path).date")
-            case "reason": r.reason = c.textField(p, "\(path).reason")
+            case "version": r.version = c.versionField(p, path.key("version"))
+            case "date": r.date = c.dateField(p, path.key("date"))
+            case "reason": r.reason = c.textField(p, path.key("reason"))
             default: c.unknownKey(p, known: Keys.revision, in: "a revision")
             }
         }

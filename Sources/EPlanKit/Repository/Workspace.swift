@@ -127,13 +127,15 @@ public struct Workspace: Sendable {
         let reportedNow = reported
         let loaded = parallelMap(ordered, jobs: request.jobs) { item -> (SourceDocument, SummaryCache.Stamp?, [UInt8]?) in
             let stamp = cached.file == nil ? nil : SummaryCache.Stamp(item.path)
-            if !reportedNow.contains(item.display), let stamp, let summary = cached.summary(item.path, stamp: stamp),
+            let summary = stamp.flatMap { cached.summary(item.path, stamp: $0) }
+            if !reportedNow.contains(item.display), let summary,
                let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
                 return (document, nil, nil)
             }
             let document = DocumentDecoder.load(path: item.path, display: item.display, named: item.named,
                                                 limits: limits, hazards: hazards)
-            return (document, stamp, stamp.map { _ in DocumentSummary.encode(document) })
+            // A file whose summary is still valid keeps it; only new or changed files are summarised again.
+            return (document, stamp, stamp != nil && summary == nil ? DocumentSummary.encode(document) : nil)
         }
         var documents: [SourceDocument] = []
         documents.reserveCapacity(loaded.count)
