@@ -81,8 +81,8 @@ public enum Linter {
         var timing = PhaseTiming()
         defer { timing.report() }
         let workspace = try Workspace.load(Workspace.Request(paths: options.paths, configPath: options.configPath,
-                                                             cwd: options.cwd, jobs: options.jobs, useCache: options.useCache))
-        timing.lap("load \(workspace.documents.count) files")
+                                                             cwd: options.cwd, jobs: options.jobs, useCache: options.useCache),
+                                           timing: &timing)
         let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
         timing.lap("index")
         let settings = SeveritySettings(configuration: workspace.configuration, options: options)
@@ -90,6 +90,7 @@ public enum Linter {
         // Rules that are off do not run at all.
         var found = index.diagnostics
         let context = RuleContext(index: index, today: options.today, reported: workspace.reported)
+        timing.lap("lookups")
         // Rules are independent readers of the index: they run side by side, and their findings are
         // joined in catalog order, so the result does not depend on the number of threads.
         let rules = RuleCatalog.rules.filter { !($0 is any DecoderRule) && settings.isEnabled($0.id) }

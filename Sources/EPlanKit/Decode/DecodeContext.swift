@@ -333,15 +333,32 @@ struct FieldPath: CustomStringConvertible, ExpressibleByStringLiteral, Sendable 
 enum Patterns {
     private static func isAlnum(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
 
+    /// Which separators a pattern allows.
+    private struct Separators: OptionSet {
+        let rawValue: UInt8
+        static let dot = Separators(rawValue: 1), underscore = Separators(rawValue: 2)
+        static let hyphen = Separators(rawValue: 4), slash = Separators(rawValue: 8)
+
+        func allows(_ b: UInt8) -> Bool {
+            switch b {
+            case 0x2E: return contains(.dot)
+            case 0x5F: return contains(.underscore)
+            case 0x2D: return contains(.hyphen)
+            case 0x2F: return contains(.slash)
+            default: return false
+            }
+        }
+    }
+
     /// Parts of `[a-z0-9]+` joined by single separators from `separators`.
-    private static func matches(_ text: String, separators: [UInt8]) -> Bool {
+    private static func matches(_ text: String, separators: Separators) -> Bool {
         var previousWasSeparator = true
         var count = 0
         for b in text.utf8 {
             count += 1
             if isAlnum(b) {
                 previousWasSeparator = false
-            } else if separators.contains(b) {
+            } else if separators.allows(b) {
                 if previousWasSeparator { return false }
                 previousWasSeparator = true
             } else {
@@ -351,11 +368,11 @@ enum Patterns {
         return count > 0 && !previousWasSeparator
     }
 
-    static func isIdentifier(_ text: String) -> Bool { matches(text, separators: [0x2E, 0x5F, 0x2D]) }
-    static func isSlug(_ text: String) -> Bool { matches(text, separators: [0x2D]) }
+    static func isIdentifier(_ text: String) -> Bool { matches(text, separators: [.dot, .underscore, .hyphen]) }
+    static func isSlug(_ text: String) -> Bool { matches(text, separators: .hyphen) }
 
     /// Slugs joined by single '/': parts of `[a-z0-9]+` joined by single '-' or '/'.
-    static func isRegionPath(_ text: String) -> Bool { matches(text, separators: [0x2D, 0x2F]) }
+    static func isRegionPath(_ text: String) -> Bool { matches(text, separators: [.hyphen, .slash]) }
 
     static func agencyRef(_ text: String) -> AgencyRef? {
         guard let colon = text.utf8.firstIndex(of: 0x3A) else {

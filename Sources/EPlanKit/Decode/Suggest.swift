@@ -42,18 +42,22 @@ public enum Suggest {
     }
 
     /// Suggestions from one candidate list, remembered per word: many findings share a typo.
+    /// The candidate list is made on the first question (most runs ask none).
     struct Memo {
-        let candidates: [String]
+        private let makeCandidates: () -> [String]
+        private var candidates: [String]?
         private var known: [String: String?] = [:]
 
-        init(candidates: [String]) {
-            self.candidates = candidates
+        init(candidates: @escaping @autoclosure () -> [String]) {
+            self.makeCandidates = candidates
         }
 
         subscript(word: String) -> String? {
             mutating get {
                 if let hit = known[word] { return hit }
-                let result = Suggest.nearest(word, in: candidates)
+                let list = candidates ?? makeCandidates()
+                candidates = list
+                let result = Suggest.nearest(word, in: list)
                 known[word] = result
                 return result
             }

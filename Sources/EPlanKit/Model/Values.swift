@@ -272,12 +272,6 @@ extension String {
         return true
     }
 
-    var trimmingWhitespace: Substring {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return s
-    }
 }
 
 #if canImport(Glibc)

@@ -84,11 +84,15 @@ public enum FileSystem {
         var isDirectory: Bool
     }
 
-    /// The entries of a folder (without `.` and `..`), symlinks resolved to what they point at.
+    /// The entries of a folder (without `.` and `..`), symlinks resolved to what they point at, unless
+    /// `skip` says no to the folder's identity (device and inode, taken from the open folder itself).
     /// A link that cannot be resolved counts as a file, so reading it reports why.
-    static func entries(of folder: String) -> [DirectoryEntry]? {
+    static func entries(of folder: String, unless skip: (FileIdentity) -> Bool) -> [DirectoryEntry]? {
         guard let dir = opendir(folder) else { return nil }
         defer { closedir(dir) }
+        var info = stat()
+        guard fstat(dirfd(dir), &info) == 0,
+              !skip(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))) else { return nil }
         var result: [DirectoryEntry] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
@@ -103,13 +107,6 @@ public enum FileSystem {
             result.append(DirectoryEntry(name: name, isDirectory: isDirectory))
         }
         return result
-    }
-
-    /// Device and inode of a folder, to walk each real folder once (symlink loops end there).
-    static func identity(_ path: String) -> FileIdentity? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 }
 

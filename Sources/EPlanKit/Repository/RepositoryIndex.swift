@@ -37,33 +37,29 @@ public struct RepositoryIndex: Sendable {
         for external in configuration.external {
             if let id = external.id?.value, externalByID[id] == nil { externalByID[id] = external }
         }
-        var plansInOrder: [Plan] = []
-        plansInOrder.reserveCapacity(documents.count)
+        // One pass in file order (a file holds one document): plans, and resources of plans and inventories
+        // (one id space, the later in (file, line) order being the duplicate), come out in (file, line) order.
+        let inFileOrder = zip(documents, documents.dropFirst()).allSatisfy { $0.display <= $1.display }
+            ? documents : documents.sorted { $0.display < $1.display }
         plans.reserveCapacity(documents.count)
         planByID.reserveCapacity(documents.count)
-        for document in documents {
+        var definitions: [ResourceDefinition] = []
+        for document in inFileOrder {
             switch document.content {
-            case .plan(let plan): plansInOrder.append(plan)
-            case .inventory(let inventory): inventories.append(inventory)
+            case .plan(let plan):
+                addPlan(plan)
+                for resource in plan.resources?.value ?? [] {
+                    definitions.append(ResourceDefinition(resource: resource, file: plan.file, planID: plan.id?.value))
+                }
+            case .inventory(let inventory):
+                inventories.append(inventory)
+                for resource in inventory.resources {
+                    definitions.append(ResourceDefinition(resource: resource, file: inventory.file, planID: nil))
+                }
             case .regions(let regions): addRegions(regions)
             case .config, .unreadable, .foreign: break
             }
         }
-        plansInOrder.sort { ($0.file, $0.firstKey.start) < ($1.file, $1.firstKey.start) }
-        for plan in plansInOrder { addPlan(plan) }
-        // Resources of plans and inventories share one id space; the later in (file, line) order is the duplicate.
-        var definitions: [ResourceDefinition] = []
-        for plan in plans {
-            for resource in plan.resources?.value ?? [] {
-                definitions.append(ResourceDefinition(resource: resource, file: plan.file, planID: plan.id?.value))
-            }
-        }
-        for inventory in inventories {
-            for resource in inventory.resources {
-                definitions.append(ResourceDefinition(resource: resource, file: inventory.file, planID: nil))
-            }
-        }
-        definitions.sort { ($0.file, $0.resource.span.start) < ($1.file, $1.resource.span.start) }
         resourceByID.reserveCapacity(definitions.count)
         for definition in definitions { addResource(definition) }
     }

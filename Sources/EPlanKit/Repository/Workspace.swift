@@ -50,6 +50,11 @@ public struct Workspace: Sendable {
     }
 
     public static func load(_ request: Request) throws(WorkspaceError) -> Workspace {
+        var timing = PhaseTiming()
+        return try load(request, timing: &timing)
+    }
+
+    static func load(_ request: Request, timing: inout PhaseTiming) throws(WorkspaceError) -> Workspace {
         let cwd = FileSystem.realPath(request.cwd) ?? request.cwd
         var targets: [String] = []
         for path in request.paths {
@@ -98,14 +103,18 @@ public struct Workspace: Sendable {
             }
         }
 
+        timing.lap("configuration")
         // Discovery: the whole repository (cross-plan rules see all of it) plus what was named.
         let discovery = Discovery(root: root, configuration: configuration)
         var files: [String: Bool] = [:]  // path -> named explicitly
-        for path in discovery.files(below: root) { files[path] = false }
+        let everything = discovery.files(below: root)
+        timing.lap("walk")
+        for path in everything { files[path] = false }
         var reported: Set<String> = []
         for target in targets {
             if SourceReader.entry(target) == .directory {
-                for path in discovery.files(below: target) {
+                // The root itself was just walked; a folder below it is walked on its own.
+                for path in target == root ? everything : discovery.files(below: target) {
                     if files[path] == nil { files[path] = false }
                     reported.insert(display(path))
                 }
@@ -119,6 +128,7 @@ public struct Workspace: Sendable {
         let ordered = files.map { (path: $0.key, display: display($0.key), named: $0.value) }
             .sorted { $0.display < $1.display }
         if targets.isEmpty { reported = Set(ordered.map(\.display)) }
+        timing.lap("discovery of \(ordered.count) files")
         let limits = configuration.yamlLimits
         let hazards = configuration.hazardVocabulary
         let configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
@@ -137,6 +147,7 @@ public struct Workspace: Sendable {
             // A file whose summary is still valid keeps it; only new or changed files are summarised again.
             return (document, stamp, stamp != nil && summary == nil ? DocumentSummary.encode(document) : nil)
         }
+        timing.lap("parse and decode")
         var documents: [SourceDocument] = []
         documents.reserveCapacity(loaded.count)
         for (document, stamp, summary) in loaded {
@@ -147,6 +158,7 @@ public struct Workspace: Sendable {
             cache.keepOnly(Set(ordered.map(\.path)))
             cache.save()
         }
+        timing.lap("summary cache")
         return Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported)
     }
 
@@ -203,18 +215,17 @@ struct Discovery {
         var visited: Set<FileIdentity> = []
         var pending = [folder]
         while let current = pending.popLast() {
-            guard let identity = FileSystem.identity(current), visited.insert(identity).inserted,
-                  let entries = FileSystem.entries(of: current) else { continue }
+            guard let entries = FileSystem.entries(of: current, unless: { !visited.insert($0).inserted }) else { continue }
             for entry in entries {
                 let path = "\(current)/\(entry.name)"
-                let relative = FileSystem.relative(path, to: root)
-                if exclude.contains(where: { $0.matches(relative) }) { continue }
-                if entry.isDirectory {
-                    if !entry.name.hasPrefix(".") { pending.append(path) }
-                } else if entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml") {
-                    if let include, !include.contains(where: { $0.matches(relative) }) { continue }
-                    result.append(path)
+                let isYAML = !entry.isDirectory && (entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml"))
+                guard isYAML || (entry.isDirectory && !entry.name.hasPrefix(".")) else { continue }
+                if !exclude.isEmpty || (isYAML && include != nil) {
+                    let relative = FileSystem.relative(path, to: root)
+                    if exclude.contains(where: { $0.matches(relative) }) { continue }
+                    if isYAML, let include, !include.contains(where: { $0.matches(relative) }) { continue }
                 }
+                if isYAML { result.append(path) } else { pending.append(path) }
             }
         }
         return result

@@ -29,7 +29,8 @@ struct ActionIncomplete: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
             for action in plan.actions?.value ?? [] {
-                let name = action.id?.value.map { "action \($0)" } ?? "an action"
+                // Messages are put together only for a finding.
+                var name: String { action.id?.value.map { "action \($0)" } ?? "an action" }
                 func missing(_ question: String, _ key: String) {
                     findings.append(plan.finding(id, "\(name) does not say \(question)", at: action.span,
                                                  help: "add '\(key):' to the action"))
@@ -44,12 +45,12 @@ struct ActionIncomplete: Rule {
                     missing("who", "who")
                 }
                 if let how = action.how {
-                    if how.value?.trimmingWhitespace.isEmpty == true { empty("how", "how", at: how.span) }
+                    if how.value?.isBlank == true { empty("how", "how", at: how.span) }
                 } else {
                     missing("how", "how")
                 }
                 if let when = action.when {
-                    if when.value?.trimmingWhitespace.isEmpty == true { empty("when", "when", at: when.span) }
+                    if when.value?.isBlank == true { empty("when", "when", at: when.span) }
                 } else {
                     missing("when", "when")
                 }
@@ -152,7 +153,9 @@ struct ResourceUnused: Rule {
         var used: Set<String> = []
         for plan in context.index.activePlans {
             for action in plan.actions?.value ?? [] {
-                used.formUnion(action.resources?.value?.compactMap(\.value) ?? [])
+                for resource in action.resources?.value ?? [] {
+                    if let id = resource.value { used.insert(id) }
+                }
             }
         }
         for plan in context.subjects {

@@ -144,15 +144,20 @@ struct AgencyUnknown: Rule {
             guard let region = plan.region?.value else { continue }
             let own = plan.organizationAgencies
             let isMaster = plan.kind?.value == .master
-            func check(_ field: Field<AgencyRef>, _ what: String, ownOnly: Bool = false) {
+            // Most references are to the plan's own region: look that region up once per plan.
+            let hereIsKnown = index.regionsDocument == nil || index.regionByPath[region] != nil
+            let masterHere = lookups.masterAgencies[region]
+            // `what` is only for the message: it is put together only when there is a finding.
+            func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> String, ownOnly: Bool = false) {
                 guard let ref = field.value else { return }
                 let key = ref.resolved(in: region)
                 if own.contains(key) { return }
                 if ownOnly {
                     guard plan.organization != nil else { return }
                 } else {
-                    if index.regionsDocument != nil, index.regionByPath[key.region] == nil { return }
-                    guard let agencies = lookups.masterAgencies[key.region] else { return }
+                    let isHere = ref.region == nil || key.region == region
+                    if !(isHere ? hereIsKnown : index.regionsDocument == nil || index.regionByPath[key.region] != nil) { return }
+                    guard let agencies = isHere ? masterHere : lookups.masterAgencies[key.region] else { return }
                     if agencies.contains(key) { return }
                 }
                 let known = own.union(ownOnly ? [] : lookups.masterAgencies[key.region] ?? [])
@@ -160,7 +165,7 @@ struct AgencyUnknown: Rule {
                 let help = Suggest.help(ref.agency, in: known)
                     ?? (ownOnly ? "add it to this plan's organization" : "add it to this plan's organization or to the master plan of '\(key.region)'")
                 findings.append(plan.finding(
-                    id, "\(what) '\(ref)' is not an agency of \(plan.name)'s organization\(ownOnly ? "" : " or of the master plan of '\(key.region)'")",
+                    id, "\(what()) '\(ref)' is not an agency of \(plan.name)'s organization\(ownOnly ? "" : " or of the master plan of '\(key.region)'")",
                     at: field.span, help: help))
             }
             if let owner = plan.owner { check(owner, "owner", ownOnly: isMaster) }
@@ -170,8 +175,9 @@ struct AgencyUnknown: Rule {
                 for lead in level.lead?.value ?? [] { check(lead, "response level lead") }
             }
             for action in plan.actions?.value ?? [] {
-                let name = action.id?.value.map { "action \($0): who" } ?? "action who"
-                for who in action.who?.value ?? [] { check(who, name) }
+                for who in action.who?.value ?? [] {
+                    check(who, action.id?.value.map { "action \($0): who" } ?? "action who")
+                }
             }
             for resource in plan.resources?.value ?? [] {
                 if let holder = resource.holder { check(holder, "resource holder") }
