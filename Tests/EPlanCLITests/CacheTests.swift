@@ -50,12 +50,25 @@ struct CacheTests {
             .filter { $0.hasSuffix(".yaml") }.map { "qs/lin/\($0)" }), in: repo, environment: env)
         #expect(unitPlans.stdout.contains("parent-stale") == cachedAll.stdout.contains("parent-stale"))
 
-        // A corrupt cache is ignored, never trusted.
-        for file in try FileManager.default.contentsOfDirectory(atPath: "\(folder)/cache") {
-            try Data([0xFF, 0x00, 0x13]).write(to: URL(fileURLWithPath: "\(folder)/cache/\(file)"))
-        }
-        let afterCorruption = try CLI.run(["lint", "--format", "json", "qs/lin/master.yaml"], in: repo, environment: env)
+        // A corrupt cache is ignored, never trusted (each run then writes a sound one again).
         let reference = try CLI.run(["lint", "--format", "json", "--no-cache", "qs/lin/master.yaml"], in: repo, environment: env)
-        #expect(afterCorruption.stdout == reference.stdout)
+        let corruptions: [(String, (Data) -> Data)] = [
+            ("garbage", { _ in Data([0xFF, 0x00, 0x13]) }),
+            ("cut in half", { $0.prefix($0.count / 2) }),
+            ("index longer than the file", { Data([0xFF, 0xFF, 0xFF, 0x7F, 0, 0, 0, 0]) + $0.dropFirst(8) }),
+            ("summaries cut off", { $0.prefix($0.count - 100) }),
+            ("summaries overwritten", { $0.prefix($0.count - 3000) + Data(repeating: 0xAB, count: 3000) }),
+        ]
+        for (name, corrupt) in corruptions {
+            let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/cache")
+            #expect(!files.isEmpty, "no cache file before '\(name)'")
+            for file in files {
+                let url = URL(fileURLWithPath: "\(folder)/cache/\(file)")
+                try corrupt(try Data(contentsOf: url)).write(to: url)
+            }
+            let afterCorruption = try CLI.run(["lint", "--format", "json", "qs/lin/master.yaml"], in: repo, environment: env)
+            #expect(afterCorruption.stdout == reference.stdout, "\(name)")
+            #expect(afterCorruption.status == reference.status, "\(name)")
+        }
     }
 }

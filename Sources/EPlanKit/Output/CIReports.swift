@@ -38,8 +38,12 @@ public enum Fingerprint {
     }
 
     static func fnv1a(_ text: String) -> UInt64 {
+        fnv1a(bytes: text.utf8)
+    }
+
+    static func fnv1a<Bytes: Sequence<UInt8>>(bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }

@@ -4,9 +4,11 @@ import EPlanYAML
 /// plans and resources by id, the region tree by path, external plans. Lookups are hash-based,
 /// so rules stay linear in the number of plans.
 public struct RepositoryIndex: Sendable {
+    /// Where a resource id is defined (the index keeps the place, not a copy of the resource).
     public struct ResourceDefinition: Sendable {
-        public var resource: Resource
         public var file: String
+        /// The resource's id, or the resource itself when its id has no span of its own.
+        public var span: SourceSpan
         /// The plan that defines it inline, or nil for an inventory.
         public var planID: String?
     }
@@ -43,25 +45,18 @@ public struct RepositoryIndex: Sendable {
             ? documents : documents.sorted { $0.display < $1.display }
         plans.reserveCapacity(documents.count)
         planByID.reserveCapacity(documents.count)
-        var definitions: [ResourceDefinition] = []
         for document in inFileOrder {
             switch document.content {
             case .plan(let plan):
                 addPlan(plan)
-                for resource in plan.resources?.value ?? [] {
-                    definitions.append(ResourceDefinition(resource: resource, file: plan.file, planID: plan.id?.value))
-                }
+                for resource in plan.resources?.value ?? [] { addResource(resource, file: plan.file, planID: plan.id?.value) }
             case .inventory(let inventory):
                 inventories.append(inventory)
-                for resource in inventory.resources {
-                    definitions.append(ResourceDefinition(resource: resource, file: inventory.file, planID: nil))
-                }
+                for resource in inventory.resources { addResource(resource, file: inventory.file, planID: nil) }
             case .regions(let regions): addRegions(regions)
             case .config, .unreadable, .foreign: break
             }
         }
-        resourceByID.reserveCapacity(definitions.count)
-        for definition in definitions { addResource(definition) }
     }
 
     public func plan(_ id: String) -> Plan? {
@@ -93,17 +88,16 @@ public struct RepositoryIndex: Sendable {
         }
     }
 
-    private mutating func addResource(_ definition: ResourceDefinition) {
-        let (resource, file, planID) = (definition.resource, definition.file, definition.planID)
+    private mutating func addResource(_ resource: Resource, file: String, planID: String?) {
         guard let field = resource.id, let id = field.value else { return }
         if let first = resourceByID[id] {
-            let at = first.resource.id?.span ?? first.resource.span
+            let at = first.span
             diagnostics.append(Diagnostic(
                 .duplicateID, "resource id '\(id)' is already defined at \(first.file):\(at.start.line)",
                 at: Location(file: file, span: field.span), help: "resources in plans and inventories share one id space",
                 related: [RelatedLocation(Location(file: first.file, span: at), "first resource '\(id)'")], plan: planID))
         } else {
-            resourceByID[id] = definition
+            resourceByID[id] = ResourceDefinition(file: file, span: field.span, planID: planID)
         }
     }
 

@@ -40,27 +40,41 @@ struct SummaryCache {
 
     struct Entry {
         var stamp: Stamp
-        var summary: [UInt8]
+        var summary: Summary
     }
 
-    static let format = "eplan-summaries-3"
+    /// A summary is either still in the cache file (read through the mapping only when needed)
+    /// or new in this run.
+    enum Summary {
+        /// `checksum` (FNV-1a of the bytes) is checked before the bytes are used.
+        case mapped(offset: Int, length: Int, checksum: UInt64)
+        case fresh([UInt8])
+    }
+
+    /// Format 4: an 8-byte index length, the index (key, then path, stamp, offset, length and checksum
+    /// of every entry), then the summaries. Reading the index touches only its own pages; a full run, which
+    /// needs no summary, never reads the rest.
+    static let format = "eplan-summaries-4"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
     let key: String
     var entries: [String: Entry] = [:]
     var changed = false
+    private var mapping: MappedFile?
 
     /// The cache of a repository root, loaded when present and valid.
-    init(root: String, configKey: String, enabled: Bool) {
+    init(root: String, configKey: String, enabled: Bool, folder: String? = SummaryCache.folder()) {
         key = "\(Self.format)\u{0}\(EPlan.version)\u{0}\(configKey)"
-        guard enabled, let folder = SummaryCache.folder() else {
+        guard enabled, let folder else {
             file = nil
             return
         }
-        file = "\(folder)/\(Fingerprint.hex(Fingerprint.fnv1a(root))).bin"
-        if let path = file, case .success(let bytes) = SourceReader.read(path, limit: 1 << 30) {
-            entries = (try? Self.decode(bytes, key: key)) ?? [:]
+        let path = "\(folder)/\(Fingerprint.hex(Fingerprint.fnv1a(root))).bin"
+        file = path
+        if let mapped = MappedFile(path), let loaded = try? Self.readIndex(mapped, key: key) {
+            entries = loaded
+            mapping = mapped
         }
     }
 
@@ -72,70 +86,157 @@ struct SummaryCache {
         return nil
     }
 
+    /// True when the cache holds a summary of the file as it is now.
+    func isCurrent(_ path: String, stamp: Stamp) -> Bool {
+        entries[path]?.stamp == stamp
+    }
+
+    /// The summary of the file as it is now, or nil (none, stale, or failing its checksum).
     func summary(_ path: String, stamp: Stamp) -> [UInt8]? {
         guard let entry = entries[path], entry.stamp == stamp else { return nil }
-        return entry.summary
+        switch entry.summary {
+        case .fresh(let bytes): return bytes
+        case .mapped(let offset, let length, let checksum):
+            guard let region = mapping?.region(at: offset, count: length),
+                  Fingerprint.fnv1a(bytes: region) == checksum else { return nil }
+            return Array(region)
+        }
     }
 
     mutating func store(_ path: String, stamp: Stamp, summary: [UInt8]) {
-        if let old = entries[path], old.stamp == stamp, old.summary == summary { return }
-        entries[path] = Entry(stamp: stamp, summary: summary)
+        entries[path] = Entry(stamp: stamp, summary: .fresh(summary))
         changed = true
     }
 
-    /// Drops entries of files that no longer exist in the repository.
-    mutating func keepOnly(_ paths: Set<String>) {
-        let before = entries.count
-        entries = entries.filter { paths.contains($0.key) }
-        if entries.count != before { changed = true }
+    /// Drops entries of files that no longer exist in the repository (`paths` are all that do).
+    mutating func keepOnly(_ paths: [String]) {
+        guard paths.reduce(0, { $0 + (entries[$1] == nil ? 0 : 1) }) != entries.count else { return }
+        let keep = Set(paths)
+        entries = entries.filter { keep.contains($0.key) }
+        changed = true
     }
 
     /// Writes the cache atomically; failures are ignored (the cache is only an accelerator).
+    /// Summaries kept from the old file are copied from its mapping, not through the heap.
     func save() {
         guard changed, let file else { return }
-        var w = BinaryWriter()
-        w.string(key)
-        w.array(entries.keys.sorted()) { w, path in
-            guard let entry = entries[path] else { return }
-            w.string(path)
-            w.int(entry.stamp.size)
-            w.int(entry.stamp.modified)
-            w.int(entry.stamp.inode)
-            w.int(entry.summary.count)
-            w.bytes += entry.summary
+        let paths = entries.keys.sorted()
+        var index = BinaryWriter()
+        index.string(key)
+        index.int(paths.count)
+        var offset = 0
+        for path in paths {
+            guard let entry = entries[path] else { continue }
+            let length = entry.summary.length
+            index.string(path)
+            index.int(entry.stamp.size)
+            index.int(entry.stamp.modified)
+            index.int(entry.stamp.inode)
+            index.int(offset)
+            index.int(length)
+            index.int(Int(bitPattern: UInt(entry.summary.checksum)))
+            offset += length
         }
         let folder = FileSystem.parent(of: file)
         _ = FileSystem.makeFolders(folder)
         let temporary = "\(file).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
-        let ok = w.bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let n = write(fd, base + offset, buffer.count - offset)
-                if n <= 0 { return false }
-                offset += n
+        var ok = true
+        func put(_ buffer: UnsafeRawBufferPointer) {
+            var done = 0
+            while ok, done < buffer.count, let base = buffer.baseAddress {
+                let n = write(fd, base + done, buffer.count - done)
+                if n <= 0 { ok = false }
+                done += max(n, 0)
             }
-            return true
+        }
+        var header = UInt64(index.bytes.count).littleEndian
+        withUnsafeBytes(of: &header) { put($0) }
+        index.bytes.withUnsafeBytes { put($0) }
+        for path in paths {
+            guard ok, let entry = entries[path] else { continue }
+            switch entry.summary {
+            case .fresh(let bytes): bytes.withUnsafeBytes { put($0) }
+            case .mapped(let offset, let length, _):
+                guard let mapping, let region = mapping.region(at: offset, count: length) else { ok = false; continue }
+                put(region)
+            }
         }
         close(fd)
         if !ok || rename(temporary, file) != 0 { unlink(temporary) }
     }
 
-    static func decode(_ bytes: [UInt8], key: String) throws(BinaryReader.Truncated) -> [String: Entry] {
-        var r = BinaryReader(bytes)
+    static func readIndex(_ file: MappedFile, key: String) throws(BinaryReader.Truncated) -> [String: Entry] {
+        guard let header = file.bytes(at: 0, count: 8, fromStart: true) else { throw BinaryReader.Truncated() }
+        let length = header.reversed().reduce(0) { $0 << 8 | Int($1) }
+        guard length > 0, length < file.size, let indexBytes = file.bytes(at: 8, count: length, fromStart: true) else {
+            throw BinaryReader.Truncated()
+        }
+        file.blobStart = 8 + length
+        var r = BinaryReader(indexBytes)
         guard try r.string() == key else { return [:] }
         var entries: [String: Entry] = [:]
         let count = try r.int()
+        entries.reserveCapacity(max(0, min(count, 10_000_000)))
         for _ in 0..<max(0, count) {
             let path = try r.string()
             let stamp = Stamp(size: try r.int(), modified: try r.int(), inode: try r.int())
-            let length = try r.int()
-            guard length >= 0, r.position + length <= bytes.count else { throw BinaryReader.Truncated() }
-            entries[path] = Entry(stamp: stamp, summary: Array(bytes[r.position..<(r.position + length)]))
-            r.position += length
+            let offset = try r.int(), length = try r.int(), checksum = UInt64(UInt(bitPattern: try r.int()))
+            guard offset >= 0, length >= 0, file.region(at: offset, count: length) != nil else { throw BinaryReader.Truncated() }
+            entries[path] = Entry(stamp: stamp, summary: .mapped(offset: offset, length: length, checksum: checksum))
         }
         return entries
+    }
+}
+
+extension SummaryCache.Summary {
+    var length: Int {
+        switch self {
+        case .fresh(let bytes): return bytes.count
+        case .mapped(_, let length, _): return length
+        }
+    }
+
+    var checksum: UInt64 {
+        switch self {
+        case .fresh(let bytes): return Fingerprint.fnv1a(bytes: bytes)
+        case .mapped(_, _, let checksum): return checksum
+        }
+    }
+}
+
+/// A cache file mapped read-only: pages are read from disk only when touched.
+final class MappedFile: @unchecked Sendable {
+    private let base: UnsafeRawPointer
+    let size: Int
+    /// Where the summaries start (after the header and the index); set once, before the mapping is shared.
+    var blobStart = 0
+
+    init?(_ path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 8 else { return nil }
+        size = Int(info.st_size)
+        guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else { return nil }
+        base = UnsafeRawPointer(pointer)
+    }
+
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: base), size)
+    }
+
+    /// `count` bytes at `offset` in the summaries (or from the start of the file), or nil when out of bounds.
+    func region(at offset: Int, count: Int, fromStart: Bool = false) -> UnsafeRawBufferPointer? {
+        let start = (fromStart ? 0 : blobStart) + offset
+        guard start >= 0, count >= 0, start <= size, count <= size - start else { return nil }
+        return UnsafeRawBufferPointer(start: base + start, count: count)
+    }
+
+    func bytes(at offset: Int, count: Int, fromStart: Bool = false) -> [UInt8]? {
+        region(at: offset, count: count, fromStart: fromStart).map { Array($0) }
     }
 }
 

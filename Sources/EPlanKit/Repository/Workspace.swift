@@ -137,15 +137,16 @@ public struct Workspace: Sendable {
         let reportedNow = reported
         let loaded = parallelMap(ordered, jobs: request.jobs) { item -> (SourceDocument, SummaryCache.Stamp?, [UInt8]?) in
             let stamp = cached.file == nil ? nil : SummaryCache.Stamp(item.path)
-            let summary = stamp.flatMap { cached.summary(item.path, stamp: $0) }
-            if !reportedNow.contains(item.display), let summary,
+            let isReported = reportedNow.contains(item.display)
+            if !isReported, let stamp, let summary = cached.summary(item.path, stamp: stamp),
                let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
                 return (document, nil, nil)
             }
             let document = DocumentDecoder.load(path: item.path, display: item.display, named: item.named,
                                                 limits: limits, hazards: hazards)
-            // A file whose summary is still valid keeps it; only new or changed files are summarised again.
-            return (document, stamp, stamp != nil && summary == nil ? DocumentSummary.encode(document) : nil)
+            // A file whose summary is still current keeps it; only new or changed files are summarised again.
+            guard let stamp, !cached.isCurrent(item.path, stamp: stamp) else { return (document, nil, nil) }
+            return (document, stamp, DocumentSummary.encode(document))
         }
         timing.lap("parse and decode")
         var documents: [SourceDocument] = []
@@ -155,7 +156,7 @@ public struct Workspace: Sendable {
             if let stamp, let summary { cache.store(document.path, stamp: stamp, summary: summary) }
         }
         if cache.file != nil {
-            cache.keepOnly(Set(ordered.map(\.path)))
+            cache.keepOnly(ordered.map(\.path))
             cache.save()
         }
         timing.lap("summary cache")

@@ -1,0 +1,83 @@
+@testable import EPlanKit
+import Foundation
+import Testing
+
+@Suite("Summary cache file")
+struct SummaryCacheTests {
+    let stampA = SummaryCache.Stamp(size: 10, modified: 1_000, inode: 7)
+    let stampB = SummaryCache.Stamp(size: 20, modified: 2_000, inode: 8)
+    let bytesA: [UInt8] = Array(0 ..< 200)
+    let bytesB: [UInt8] = Array(repeating: 0x5A, count: 300)
+
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eplan-cache-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func cache(_ folder: String, key: String = "k") -> SummaryCache {
+        SummaryCache(root: "/repo", configKey: key, enabled: true, folder: folder)
+    }
+
+    /// A cache holding two summaries, saved, and the path of its file.
+    func saved(in folder: String) throws -> String {
+        var c = cache(folder)
+        c.store("/repo/a.yaml", stamp: stampA, summary: bytesA)
+        c.store("/repo/b.yaml", stamp: stampB, summary: bytesB)
+        c.save()
+        let file = try #require(c.file)
+        #expect(FileManager.default.fileExists(atPath: file))
+        return file
+    }
+
+    @Test("summaries come back as stored, and only for the same stamp and configuration")
+    func roundTrip() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try saved(in: dir)
+        let loaded = cache(dir)
+        #expect(loaded.summary("/repo/a.yaml", stamp: stampA) == bytesA)
+        #expect(loaded.summary("/repo/b.yaml", stamp: stampB) == bytesB)
+        #expect(loaded.isCurrent("/repo/a.yaml", stamp: stampA))
+        #expect(loaded.summary("/repo/a.yaml", stamp: stampB) == nil, "a changed file's summary is not used")
+        #expect(!loaded.isCurrent("/repo/a.yaml", stamp: stampB))
+        #expect(cache(dir, key: "other").entries.isEmpty, "another configuration starts empty")
+
+        // Saving again keeps the summaries that were only mapped, and drops files that are gone.
+        var next = loaded
+        next.store("/repo/c.yaml", stamp: stampA, summary: [1, 2, 3])
+        next.keepOnly(["/repo/b.yaml", "/repo/c.yaml"])
+        next.save()
+        let again = cache(dir)
+        #expect(again.entries.count == 2)
+        #expect(again.summary("/repo/b.yaml", stamp: stampB) == bytesB)
+        #expect(again.summary("/repo/c.yaml", stamp: stampA) == [1, 2, 3])
+    }
+
+    @Test("a damaged summary fails its checksum and is not used; the others still are")
+    func damagedSummary() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try saved(in: dir)
+        var data = try Data(contentsOf: URL(fileURLWithPath: file))
+        data[data.count - 1] ^= 0xFF  // the last byte belongs to b's summary
+        try data.write(to: URL(fileURLWithPath: file))
+        let loaded = cache(dir)
+        #expect(loaded.summary("/repo/b.yaml", stamp: stampB) == nil)
+        #expect(loaded.summary("/repo/a.yaml", stamp: stampA) == bytesA)
+    }
+
+    @Test("a truncated or garbled file is an empty cache, never a crash", arguments: [0, 3, 8, 20, 100, 400])
+    func truncated(keep: Int) throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try saved(in: dir)
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        try data.prefix(keep).write(to: URL(fileURLWithPath: file))
+        let loaded = cache(dir)
+        #expect(loaded.summary("/repo/a.yaml", stamp: stampA) == nil || keep >= data.count)
+        #expect(loaded.summary("/repo/b.yaml", stamp: stampB) == nil)
+        try (Data([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F]) + data.dropFirst(8)).write(to: URL(fileURLWithPath: file))
+        #expect(cache(dir).entries.isEmpty)
+    }
+}
