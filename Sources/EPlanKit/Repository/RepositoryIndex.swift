@@ -218,6 +218,12 @@ public enum PlanTarget: Sendable {
 public struct AgencyKey: Sendable, Hashable {
     public var region: String
     public var agency: String
+
+    /// Sets of agencies are checked once per reference of every plan: the hash takes the agency's
+    /// name only (one string instead of two; equality still compares both).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(agency)
+    }
 }
 
 extension AgencyRef {

@@ -107,14 +107,14 @@ public struct Workspace: Sendable {
         // Discovery: the whole repository (cross-plan rules see all of it) plus what was named.
         let discovery = Discovery(root: root, configuration: configuration)
         var files: [String: Bool] = [:]  // path -> named explicitly
-        let everything = discovery.files(below: root)
+        let everything = discovery.files(below: root, jobs: request.jobs)
         timing.lap("walk")
         for path in everything { files[path] = false }
         var reported: Set<String> = []
         for target in targets {
             if SourceReader.entry(target) == .directory {
                 // The root itself was just walked; a folder below it is walked on its own.
-                for path in target == root ? everything : discovery.files(below: target) {
+                for path in target == root ? everything : discovery.files(below: target, jobs: request.jobs) {
                     if files[path] == nil { files[path] = false }
                     reported.insert(display(path))
                 }
@@ -211,25 +211,56 @@ struct Discovery {
         self.exclude = configuration.exclude.map(Glob.init)
     }
 
-    func files(below folder: String) -> [String] {
-        var result: [String] = []
-        var visited: Set<FileIdentity> = []
-        var pending = [folder]
-        while let current = pending.popLast() {
-            guard let entries = FileSystem.entries(of: current, unless: { !visited.insert($0).inserted }) else { continue }
-            for entry in entries {
-                let path = "\(current)/\(entry.name)"
-                let isYAML = !entry.isDirectory && (entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml"))
-                guard isYAML || (entry.isDirectory && !entry.name.hasPrefix(".")) else { continue }
-                if !exclude.isEmpty || (isYAML && include != nil) {
-                    let relative = FileSystem.relative(path, to: root)
-                    if exclude.contains(where: { $0.matches(relative) }) { continue }
-                    if isYAML, let include, !include.contains(where: { $0.matches(relative) }) { continue }
+    /// The YAML files below `folder`, in no particular order. With more than one job, folders are
+    /// read side by side (most of a walk is waiting on the file system).
+    func files(below folder: String, jobs: Int = 1) -> [String] {
+        let walk = Walk()
+        if jobs == 1 {
+            var pending = [folder]
+            while let current = pending.popLast() { pending += visit(current, walk) }
+        } else {
+            let group = DispatchGroup()
+            let queue = DispatchQueue(label: "eplan.discovery", attributes: .concurrent)
+            @Sendable func start(_ current: String) {
+                queue.async(group: group) {
+                    for child in visit(current, walk) { start(child) }
                 }
-                if isYAML { result.append(path) } else { pending.append(path) }
             }
+            start(folder)
+            group.wait()
         }
-        return result
+        return walk.state.withLock { $0.files }
+    }
+
+    /// What a walk has seen so far, shared by the folders being read.
+    final class Walk: Sendable {
+        struct State {
+            var visited: Set<FileIdentity> = []
+            var files: [String] = []
+        }
+        let state = Mutex(State())
+    }
+
+    /// Reads one folder: records its YAML files, returns its subfolders (none when it was seen before).
+    private func visit(_ current: String, _ walk: Walk) -> [String] {
+        guard let entries = FileSystem.entries(of: current, unless: { identity in
+            walk.state.withLock { !$0.visited.insert(identity).inserted }
+        }) else { return [] }
+        var found: [String] = []
+        var folders: [String] = []
+        for entry in entries {
+            let path = "\(current)/\(entry.name)"
+            let isYAML = !entry.isDirectory && (entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml"))
+            guard isYAML || (entry.isDirectory && !entry.name.hasPrefix(".")) else { continue }
+            if !exclude.isEmpty || (isYAML && include != nil) {
+                let relative = FileSystem.relative(path, to: root)
+                if exclude.contains(where: { $0.matches(relative) }) { continue }
+                if isYAML, let include, !include.contains(where: { $0.matches(relative) }) { continue }
+            }
+            if isYAML { found.append(path) } else { folders.append(path) }
+        }
+        if !found.isEmpty { walk.state.withLock { $0.files += found } }
+        return folders
     }
 }
 

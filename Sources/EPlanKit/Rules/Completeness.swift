@@ -188,10 +188,10 @@ struct HazardOutOfScope: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
-            let scope = Set(plan.scope?.hazards?.value?.compactMap(\.value) ?? [])
+            let scope = plan.scope?.hazards?.value ?? []  // a few hazards: searched, not hashed
             for action in plan.actions?.value ?? [] {
                 for entry in action.hazards?.value ?? [] {
-                    guard let hazard = entry.value, !scope.contains(hazard) else { continue }
+                    guard let hazard = entry.value, !scope.contains(where: { $0.value == hazard }) else { continue }
                     findings.append(plan.finding(
                         id, "action \(action.id?.value ?? "?") is for hazard '\(hazard)', which is not in the scope of \(plan.name)",
                         at: entry.span, help: "add '\(hazard)' to scope.hazards, or move the action to the plan for '\(hazard)'"))
