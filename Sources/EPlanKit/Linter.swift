@@ -83,14 +83,19 @@ public enum Linter {
         let workspace = try Workspace.load(Workspace.Request(paths: options.paths, configPath: options.configPath,
                                                              cwd: options.cwd, jobs: options.jobs, useCache: options.useCache),
                                            timing: &timing)
-        let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
-        timing.lap("index")
+        // The index and the region lookups are built side by side from the documents in file order.
+        let (index, lookups) = both(jobs: options.jobs) {
+            RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
+        } and: {
+            RegionLookups(plans: workspace.documents.compactMap(\.plan), configuration: workspace.configuration)
+        }
+        timing.lap("index and lookups")
         let settings = SeveritySettings(configuration: workspace.configuration, options: options)
 
         // Rules that are off do not run at all.
         var found = index.diagnostics
-        let context = RuleContext(index: index, today: options.today, reported: workspace.reported)
-        timing.lap("lookups")
+        let context = RuleContext(index: index, lookups: lookups, today: options.today, reported: workspace.reported)
+        timing.lap("rule context")
         // Rules are independent readers of the index: they run side by side, and their findings are
         // joined in catalog order, so the result does not depend on the number of threads.
         let rules = RuleCatalog.rules.filter { !($0 is any DecoderRule) && settings.isEnabled($0.id) }

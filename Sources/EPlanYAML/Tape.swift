@@ -113,6 +113,18 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// True when the node is a scalar whose text is exactly `text` (compared as bytes, no string made).
+    public func isScalar(_ text: String) -> Bool {
+        guard entry.kind == .scalar else { return false }
+        var text = text
+        return text.withUTF8 { wanted in
+            tape.withText(Int(target)) { bytes in
+                bytes.count == wanted.count
+                    && (bytes.isEmpty || bytesEqual(bytes.baseAddress!, wanted.baseAddress!, bytes.count))
+            }
+        }
+    }
+
     /// True for `~`, `null`, `Null`, `NULL` and the empty plain scalar (YAML's null), unless tagged `!!str`.
     public var isNull: Bool {
         let e = entry
@@ -139,7 +151,7 @@ public struct YAMLNode: Sendable {
     }
 
     public func pair(_ key: String) -> YAMLPair? {
-        mapping?.first { $0.key.scalar == key }
+        mapping?.first { $0.key.isScalar(key) }
     }
 
     /// Words for messages: "a single value", "a list", "a mapping", "nothing (null)".

@@ -86,7 +86,7 @@ enum ConfigDecoder {
     static func decode(_ root: YAMLNode, _ pairs: YAMLMapping, _ c: inout DecodeContext) -> Configuration {
         var config = Configuration(file: c.sink.file)
         // Extra hazards first: external entries may name them.
-        if let pair = pairs.first(where: { $0.key.scalar == "hazards" }) {
+        if let pair = pairs.first(where: { $0.key.isScalar("hazards") }) {
             config.extraHazards = extraHazards(pair, &c)
             c = DecodeContext(sink: c.sink, hazards: c.hazards.union(config.extraHazards.values.joined()))
         }

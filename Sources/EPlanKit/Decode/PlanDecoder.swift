@@ -80,10 +80,10 @@ enum PlanDecoder {
             if key == "scope.hazards" {
                 if let scope = plan.scope {
                     if scope.hazards == nil { c.missingKey("hazards", in: "the scope of \(name)", at: scope.firstKey, reason: reason) }
-                } else if !pairs.contains(where: { $0.key.scalar == "scope" }) {
+                } else if !pairs.contains(where: { $0.key.isScalar("scope") }) {
                     c.missingKey("scope", in: name, at: plan.firstKey, reason: "\(reason), with 'hazards'")
                 }
-            } else if !pairs.contains(where: { $0.key.scalar == key }) {
+            } else if !pairs.contains(where: { $0.key.isScalar(key) }) {
                 c.missingKey(key, in: name, at: plan.firstKey, reason: reason)
             }
         }

@@ -275,7 +275,12 @@ public struct RegionLookups: Sendable {
     public var masterAgencies: [String: Set<AgencyKey>] = [:]
 
     public init(_ index: RepositoryIndex) {
-        for plan in index.plans where plan.isInForce {
+        self.init(plans: index.plans, configuration: index.configuration)
+    }
+
+    /// From the plans in file order (as the index holds them), so that it can be built beside the index.
+    public init(plans: [Plan], configuration: Configuration) {
+        for plan in plans where plan.isInForce {
             guard let kind = plan.kind?.value, let region = plan.region?.value else { continue }
             switch kind {
             case .master:
@@ -289,7 +294,7 @@ public struct RegionLookups: Sendable {
                 break
             }
         }
-        for external in index.configuration.external {
+        for external in configuration.external {
             switch external.kind?.value {
             case .master:
                 if let region = external.region?.value {

@@ -279,6 +279,17 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform:
     return slots.collect()
 }
 
+/// Runs two independent computations side by side (one after the other with one job).
+func both<A: Sendable, B: Sendable>(jobs: Int, _ first: @Sendable () -> A, and second: @Sendable () -> B) -> (A, B) {
+    if jobs == 1 { return (first(), second()) }
+    let a = ResultSlots<A>(count: 1)
+    let b = ResultSlots<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+        if i == 0 { a.store(first(), at: 0) } else { b.store(second(), at: 0) }
+    }
+    return (a.value(at: 0) ?? first(), b.value(at: 0) ?? second())
+}
+
 /// Preallocated result storage that worker threads fill at distinct indices.
 private final class ResultSlots<R>: @unchecked Sendable {
     let next = Atomic<Int>(0)
@@ -291,6 +302,10 @@ private final class ResultSlots<R>: @unchecked Sendable {
 
     func store(_ value: R, at index: Int) {
         buffer[index] = value
+    }
+
+    func value(at index: Int) -> R? {
+        buffer[index]
     }
 
     func collect() -> [R] {

@@ -92,9 +92,9 @@ public struct RuleContext: Sendable {
     public let subjectInventories: [Inventory]
 
     /// `reported` limits the subjects to these files (nil: every file).
-    public init(index: RepositoryIndex, today: Day, reported: Set<String>? = nil) {
+    public init(index: RepositoryIndex, lookups: RegionLookups? = nil, today: Day, reported: Set<String>? = nil) {
         self.index = index
-        self.lookups = RegionLookups(index)
+        self.lookups = lookups ?? RegionLookups(index)
         self.today = today
         self.subjects = index.plans.filter { !$0.isRetired && reported?.contains($0.file) ?? true }
         self.subjectInventories = index.inventories.filter { reported?.contains($0.file) ?? true }
