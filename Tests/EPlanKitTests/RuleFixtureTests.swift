@@ -44,6 +44,36 @@ struct RuleFixtureTests {
     }
 }
 
+/// Linting one file must report exactly what a full run reports in that file: rules that skip work
+/// for files that are not reported (regions, cycles, unused resources) must not change a finding.
+@Suite("One file at a time")
+struct OneFileTests {
+    static let repositories: [String] = RuleFixtureTests.families.map { "\(RuleFixtureTests.root)/\($0)" } + {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return [url.appendingPathComponent("plans").path]
+    }()
+
+    static func describe(_ d: Diagnostic) -> String {
+        "\(d.rule) \(d.location.file):\(d.location.line):\(d.location.column) \(d.severity) \(d.message)"
+    }
+
+    @Test("each file alone gets the findings the full run has in it", arguments: repositories)
+    func eachFileAlone(repository: String) throws {
+        let today = try #require(Day("2030-01-01"))  // late enough for the time-based rules to speak too
+        let full = try Linter.run(LintOptions(cwd: repository, jobs: 2, today: today))
+        var byFile: [String: [String]] = [:]
+        for d in full.diagnostics { byFile[d.location.file, default: []].append(Self.describe(d)) }
+        let files = full.reportedFiles.map(\.file)
+        #expect(files.count >= 5, "\(repository)")
+        for file in files {
+            let alone = try Linter.run(LintOptions(paths: [file], cwd: repository, jobs: 2, today: today))
+            #expect(alone.diagnostics.map(Self.describe) == byFile[file] ?? [], "\(repository): \(file)")
+        }
+        Linter.releaseKept()
+    }
+}
+
 extension Array where Element == String {
     /// Multiset difference: the elements of self not matched one-for-one in other.
     func difference(_ other: [String]) -> [String] {

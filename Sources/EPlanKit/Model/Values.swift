@@ -98,20 +98,33 @@ public struct Duration: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var minutes: Int
     public var text: String
 
+    /// Parses a positive whole number without leading zero followed by `m`, `h` or `d` (on bytes).
     public init?(_ text: String) {
-        guard let unit = text.last, text.count >= 2 else { return nil }
-        let digits = text.dropLast()
-        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.first != "0",
-              let number = Int(digits), number > 0 else { return nil }
+        let bytes = text.utf8
+        guard bytes.count >= 2, let unit = bytes.last, let first = bytes.first, first != 0x30 else { return nil }
         let factor: Int
         switch unit {
-        case "m": factor = 1
-        case "h": factor = 60
-        case "d": factor = 1440
+        case 0x6D: factor = 1  // m
+        case 0x68: factor = 60  // h
+        case 0x64: factor = 1440  // d
         default: return nil
         }
+        var number = 0
+        for b in bytes.dropLast() {
+            guard (0x30...0x39).contains(b) else { return nil }
+            let (times10, o1) = number.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int(b - 0x30))
+            guard !o1, !o2 else { return nil }
+            number = sum
+        }
         let (minutes, overflow) = number.multipliedReportingOverflow(by: factor)
-        guard !overflow else { return nil }
+        guard number > 0, !overflow else { return nil }
+        self.minutes = minutes
+        self.text = text
+    }
+
+    /// A duration already parsed (read back from the summary cache).
+    init(minutes: Int, text: String) {
         self.minutes = minutes
         self.text = text
     }

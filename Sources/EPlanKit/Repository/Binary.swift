@@ -21,6 +21,18 @@ struct BinaryWriter {
         bytes += utf8
     }
 
+    /// An agency reference as its parts (read back without parsing).
+    mutating func agency(_ ref: AgencyRef) {
+        optional(ref.region) { w, region in w.string(region) }
+        string(ref.agency)
+    }
+
+    /// A duration as minutes and text (read back without parsing).
+    mutating func duration(_ d: Duration) {
+        int(d.minutes)
+        string(d.text)
+    }
+
     mutating func span(_ s: SourceSpan) {
         int(s.start.line)
         int(s.start.column)
@@ -88,6 +100,15 @@ struct BinaryReader {
         guard count >= 0, position + count <= bytes.count else { throw Truncated() }
         defer { position += count }
         return String(decoding: bytes[position..<(position + count)], as: UTF8.self)
+    }
+
+    mutating func agency() throws(Truncated) -> AgencyRef {
+        let region = try optional { (r: inout BinaryReader) throws(Truncated) in try r.string() }
+        return AgencyRef(region: region, agency: try string())
+    }
+
+    mutating func duration() throws(Truncated) -> Duration {
+        Duration(minutes: try int(), text: try string())
     }
 
     mutating func span() throws(Truncated) -> SourceSpan {

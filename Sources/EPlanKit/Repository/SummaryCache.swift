@@ -51,10 +51,10 @@ struct SummaryCache {
         case fresh([UInt8])
     }
 
-    /// Format 4: an 8-byte index length, the index (key, then path, stamp, offset, length and checksum
+    /// The file: an 8-byte index length, the index (key, then path, stamp, offset, length and checksum
     /// of every entry), then the summaries. Reading the index touches only its own pages; a full run, which
     /// needs no summary, never reads the rest.
-    static let format = "eplan-summaries-4"
+    static let format = "eplan-summaries-5"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -316,7 +316,7 @@ enum DocumentSummary {
         w.field(p.kind) { w, v in w.string(v.rawValue) }
         w.field(p.level) { w, v in w.string(v.rawValue) }
         w.field(p.region) { w, v in w.string(v) }
-        w.field(p.owner) { w, v in w.string(v.description) }
+        w.field(p.owner) { w, v in w.agency(v) }
         w.field(p.status) { w, v in w.string(v.rawValue) }
         w.field(p.version) { w, v in w.string(v.text) }
         w.optional(p.parent) { w, link in
@@ -333,10 +333,10 @@ enum DocumentSummary {
         }
         w.optional(p.organization) { w, o in
             w.span(o.span)
-            w.optional(o.command?.office) { w, f in w.field(f) { w, v in w.string(v.description) } }
+            w.optional(o.command?.office) { w, f in w.field(f) { w, v in w.agency(v) } }
             w.array(o.members) { w, m in
                 w.span(m.span)
-                w.field(m.agency) { w, v in w.string(v.description) }
+                w.field(m.agency) { w, v in w.agency(v) }
                 w.field(m.role) { w, v in w.string(v.rawValue) }
             }
         }
@@ -346,12 +346,12 @@ enum DocumentSummary {
             for limit in [rep.initial, rep.written] {
                 w.field(limit) { w, l in
                     switch l {
-                    case .all(let d): w.int(0); w.string(d.text)
+                    case .all(let d): w.int(0); w.duration(d)
                     case .perClass(let map):
                         w.int(1)
                         w.array(map.keys.sorted()) { w, c in
                             w.string(c.rawValue)
-                            w.field(map[c]) { w, d in w.string(d.text) }
+                            w.field(map[c]) { w, d in w.duration(d) }
                         }
                     }
                 }
@@ -370,7 +370,7 @@ enum DocumentSummary {
         p.kind = try r.field { (r: inout R) throws(T) in PlanKind(rawValue: try r.string()) }
         p.level = try r.field { (r: inout R) throws(T) in Level(rawValue: try r.string()) }
         p.region = try r.field { (r: inout R) throws(T) in try r.string() }
-        p.owner = try r.field { (r: inout R) throws(T) in Patterns.agencyRef(try r.string()) }
+        p.owner = try r.field { (r: inout R) throws(T) in try r.agency() }
         p.status = try r.field { (r: inout R) throws(T) in PlanStatus(rawValue: try r.string()) }
         p.version = try r.field { (r: inout R) throws(T) in Version(try r.string()) }
         p.parent = try r.optional { (r: inout R) throws(T) -> ParentLink in
@@ -398,7 +398,7 @@ enum DocumentSummary {
             let span = try r.span()
             var org = Organization(span: span, command: nil, members: [])
             if let office = try r.optional({ (r: inout R) throws(T) in
-                try r.field { (r: inout R) throws(T) in Patterns.agencyRef(try r.string()) }
+                try r.field { (r: inout R) throws(T) in try r.agency() }
             }) {
                 var command = Command(span: span)
                 command.office = office
@@ -406,7 +406,7 @@ enum DocumentSummary {
             }
             org.members = try r.array { (r: inout R) throws(T) -> Member in
                 var m = Member(span: try r.span())
-                m.agency = try r.field { (r: inout R) throws(T) in Patterns.agencyRef(try r.string()) }
+                m.agency = try r.field { (r: inout R) throws(T) in try r.agency() }
                 m.role = try r.field { (r: inout R) throws(T) in MemberRole(rawValue: try r.string()) }
                 return m
             }
@@ -418,10 +418,10 @@ enum DocumentSummary {
             var limits: [Field<ReportingLimit>?] = []
             for _ in 0..<2 {
                 limits.append(try r.field { (r: inout R) throws(T) -> ReportingLimit? in
-                    if try r.int() == 0 { return Duration(try r.string()).map(ReportingLimit.all) }
+                    if try r.int() == 0 { return ReportingLimit.all(try r.duration()) }
                     var map: [SeverityClass: Field<Duration>] = [:]
                     let pairs = try r.array { (r: inout R) throws(T) -> (SeverityClass?, Field<Duration>?) in
-                        (SeverityClass(rawValue: try r.string()), try r.field { (r: inout R) throws(T) in Duration(try r.string()) })
+                        (SeverityClass(rawValue: try r.string()), try r.field { (r: inout R) throws(T) in try r.duration() })
                     }
                     for (c, d) in pairs { if let c, let d { map[c] = d } }
                     return .perClass(map)

@@ -150,17 +150,23 @@ struct ResourceUnused: Rule {
         ])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        var used: Set<String> = []
-        for plan in context.index.activePlans {
+        // The subjects' resources that no action of any plan has named yet.
+        var unused: Set<String> = []
+        for plan in context.subjects {
+            for resource in plan.resources?.value ?? [] {
+                if let id = resource.id?.value { unused.insert(id) }
+            }
+        }
+        for plan in context.index.activePlans where !unused.isEmpty {
             for action in plan.actions?.value ?? [] {
                 for resource in action.resources?.value ?? [] {
-                    if let id = resource.value { used.insert(id) }
+                    if let id = resource.value { unused.remove(id) }
                 }
             }
         }
         for plan in context.subjects {
             for resource in plan.resources?.value ?? [] {
-                guard let id = resource.id?.value, !used.contains(id) else { continue }
+                guard let id = resource.id?.value, unused.contains(id) else { continue }
                 findings.append(plan.finding(self.id, "resource '\(id)' is defined here but used by no action of any plan",
                                              at: resource.span, help: "name it in the actions that need it, or remove it"))
             }

@@ -90,6 +90,9 @@ public struct RuleContext: Sendable {
     public let subjects: [Plan]
     /// The inventories in reported files.
     public let subjectInventories: [Inventory]
+    /// The files whose findings are wanted (nil: every file). Rules that report about a place other
+    /// than the plan they look at (a region, a cycle) use it to skip what cannot land in these files.
+    public let reported: Set<String>?
 
     /// `reported` limits the subjects to these files (nil: every file).
     public init(index: RepositoryIndex, lookups: RegionLookups? = nil, today: Day, reported: Set<String>? = nil) {
@@ -98,6 +101,12 @@ public struct RuleContext: Sendable {
         self.today = today
         self.subjects = index.plans.filter { !$0.isRetired && reported?.contains($0.file) ?? true }
         self.subjectInventories = index.inventories.filter { reported?.contains($0.file) ?? true }
+        self.reported = reported
+    }
+
+    /// True when findings in `file` are wanted.
+    public func isReported(_ file: String) -> Bool {
+        reported?.contains(file) ?? true
     }
 
     public var configuration: Configuration { index.configuration }

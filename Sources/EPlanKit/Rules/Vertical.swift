@@ -119,9 +119,11 @@ struct ParentCycle: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
-        // Each plan has at most one parent: walk each chain once, marking what is done.
+        // Each plan has at most one parent: walk each chain once, marking what is done. A cycle is
+        // reported at its plan with the smallest id, so walking from the subjects finds every cycle
+        // that can be reported in their files.
         var state: [String: Int] = [:]  // 1 = on the current walk, 2 = done
-        for start in index.activePlans {
+        for start in context.subjects {
             guard let startID = start.id?.value, state[startID] == nil else { continue }
             var path: [String] = []
             var current: String? = startID
@@ -141,8 +143,11 @@ struct ParentCycle: Rule {
     }
 
     private func report(_ cycle: [String], _ index: RepositoryIndex, _ findings: inout [Diagnostic]) {
-        guard let first = cycle.min(), let plan = index.plan(first), let link = plan.parent else { return }
-        let loop = (cycle + [cycle[0]]).map { "'\($0)'" }.joined(separator: " -> ")
+        guard let first = cycle.min(), let start = cycle.firstIndex(of: first), let plan = index.plan(first),
+              let link = plan.parent else { return }
+        // Told from the smallest id, whichever plan the walk came in by.
+        let ordered = Array(cycle[start...] + cycle[..<start])
+        let loop = (ordered + [first]).map { "'\($0)'" }.joined(separator: " -> ")
         findings.append(plan.finding(id, "parent links form a cycle: \(loop)", at: link.span,
                                      help: "point one of these plans at the higher-level plan it really docks with"))
     }
