@@ -70,6 +70,24 @@ struct RepositoryTests {
         #expect(result.plans == 2)
     }
 
+    @Test("findings about external plans land in eplan.yaml, with or without '.' on the command line")
+    func configurationFindingsReported() throws {
+        let repo = try TempRepo([
+            "eplan.yaml": """
+                eplan: config/v1
+                external:
+                  - {id: sx.master, kind: master, level: provincial, version: "2024", region: sx, hazards: [flood]}
+                """,
+            "a/one.yaml": minimalPlan("qs.mine"),
+        ])
+        for paths in [[], ["."]] {
+            let result = try repo.lint(paths, rules: [RuleID("hazard-uncovered")])
+            #expect(result.diagnostics.map { "\($0.rule) \($0.location.file)" } == ["hazard-uncovered eplan.yaml"], "\(paths)")
+        }
+        // Naming only the plan reports only the plan.
+        #expect(try repo.lint(["a/one.yaml"], rules: [RuleID("hazard-uncovered")]).diagnostics.isEmpty)
+    }
+
     @Test("resources share one id space across plans and inventories")
     func duplicateResourceIDs() throws {
         let resource = "resources:\n  - {id: qs.team.rescue, type: team, name: Rescue team}\n"

@@ -285,7 +285,7 @@ public struct RegionLookups: Sendable {
             switch kind {
             case .master:
                 masters[region, default: []].append(plan)
-                masterAgencies[region, default: []].formUnion(plan.organizationAgencies)
+                plan.addOrganizationAgencies(to: &masterAgencies[region, default: []])
             case .special:
                 specials[region, default: []].append(plan)
             case .departmental:
@@ -354,12 +354,16 @@ public struct RegionCoverage: Sendable {
 extension Plan {
     /// The agencies of the plan's own organization: the command office and every member.
     public var organizationAgencies: Set<AgencyKey> {
-        guard let region = region?.value, let organization else { return [] }
         var result: Set<AgencyKey> = []
-        if let office = organization.command?.office?.value { result.insert(office.resolved(in: region)) }
-        for member in organization.members {
-            if let agency = member.agency?.value { result.insert(agency.resolved(in: region)) }
-        }
+        addOrganizationAgencies(to: &result)
         return result
+    }
+
+    func addOrganizationAgencies(to set: inout Set<AgencyKey>) {
+        guard let region = region?.value, let organization else { return }
+        if let office = organization.command?.office?.value { set.insert(office.resolved(in: region)) }
+        for member in organization.members {
+            if let agency = member.agency?.value { set.insert(agency.resolved(in: region)) }
+        }
     }
 }

@@ -74,7 +74,12 @@ public struct Workspace: Sendable {
             targets.append(real)
         }
         let root = findRoot(targets: targets, cwd: cwd)
-        let display = { (path: String) in FileSystem.relative(path, to: cwd) }
+        // Most paths lie below the working folder: cut the prefix off without splitting the path.
+        let cwdPrefix = cwd == "/" ? "/" : cwd + "/"
+        let display = { (path: String) in
+            path.hasPrefix(cwdPrefix)
+                ? String(decoding: path.utf8.dropFirst(cwdPrefix.utf8.count), as: UTF8.self) : FileSystem.relative(path, to: cwd)
+        }
 
         // The configuration comes first: its limits, hazards and globs shape everything else.
         var configuration = Configuration()
@@ -111,10 +116,14 @@ public struct Workspace: Sendable {
         timing.lap("walk")
         for path in everything { files[path] = false }
         var reported: Set<String> = []
+        // No path, or the root itself: every file is reported, the configuration too (findings about
+        // external plans land there).
+        var reportsEverything = targets.isEmpty
         for target in targets {
-            if SourceReader.entry(target) == .directory {
-                // The root itself was just walked; a folder below it is walked on its own.
-                for path in target == root ? everything : discovery.files(below: target, jobs: request.jobs) {
+            if target == root {
+                reportsEverything = true
+            } else if SourceReader.entry(target) == .directory {
+                for path in discovery.files(below: target, jobs: request.jobs) {
                     if files[path] == nil { files[path] = false }
                     reported.insert(display(path))
                 }
@@ -127,7 +136,10 @@ public struct Workspace: Sendable {
 
         let ordered = files.map { (path: $0.key, display: display($0.key), named: $0.value) }
             .sorted { $0.display < $1.display }
-        if targets.isEmpty { reported = Set(ordered.map(\.display)) }
+        if reportsEverything {
+            reported.formUnion(ordered.map(\.display))
+            if let configPath { reported.insert(display(configPath)) }
+        }
         timing.lap("discovery of \(ordered.count) files")
         let limits = configuration.yamlLimits
         let hazards = configuration.hazardVocabulary
