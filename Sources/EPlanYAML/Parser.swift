@@ -106,8 +106,9 @@ private struct TapeBuilder {
     init(limits: YAMLLimits, bytes: UnsafeBufferPointer<UInt8>) {
         self.limits = limits
         self.bytes = bytes
-        entries.reserveCapacity(bytes.count / 16)
-        text.reserveCapacity(bytes.count)
+        // About one node per 16 bytes of YAML; a huge file grows the arrays as it goes instead.
+        entries.reserveCapacity(min(bytes.count / 16, 1 << 20))
+        text.reserveCapacity(min(bytes.count, 1 << 24))
     }
 
     /// The first document, when its root node was read to the end.

@@ -16,6 +16,42 @@ struct CacheTests {
         return result
     }
 
+    @Test("files and folders added, removed or renamed are seen although folder listings are cached")
+    func foldersChange() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let repo = "\(folder)/repo"
+        try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
+        let env = ["EPLAN_CACHE_DIR": "\(folder)/cache"]
+        let fm = FileManager.default
+        let plan = "qs/lin/master.yaml"
+        func same(_ step: String) throws {
+            let cached = try CLI.run(["lint", "--format", "json", plan], in: repo, environment: env)
+            let uncached = try CLI.run(["lint", "--format", "json", "--no-cache", plan], in: repo, environment: env)
+            #expect(cached.stdout == uncached.stdout, "\(step)")
+            let all = try CLI.run(["lint", "--format", "json"], in: repo, environment: env)
+            let allUncached = try CLI.run(["lint", "--format", "json", "--no-cache"], in: repo, environment: env)
+            #expect(all.stdout == allUncached.stdout, "\(step)")
+        }
+        try same("first run")
+        // A copy of a plan in a new folder: a duplicate id the cached run must see.
+        try fm.createDirectory(atPath: "\(repo)/qs/lin/extra", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: "\(repo)/qs/lin/flood.yaml", toPath: "\(repo)/qs/lin/extra/flood-copy.yaml")
+        try same("new folder")
+        let withCopy = try CLI.run(["lint", "--format", "json"], in: repo, environment: env)
+        #expect(withCopy.stdout.contains("duplicate-id"))
+        // The same in an existing folder, then the folder renamed, then the files removed.
+        try fm.copyItem(atPath: "\(repo)/qs/lin/flood.yaml", toPath: "\(repo)/qs/lin/flood-copy2.yaml")
+        try same("new file")
+        try fm.moveItem(atPath: "\(repo)/qs/lin/extra", toPath: "\(repo)/qs/lin/moved")
+        try same("renamed folder")
+        try fm.removeItem(atPath: "\(repo)/qs/lin/moved")
+        try fm.removeItem(atPath: "\(repo)/qs/lin/flood-copy2.yaml")
+        try same("removed")
+        let clean = try CLI.run(["lint", "--format", "json"], in: repo, environment: env)
+        #expect(!clean.stdout.contains("duplicate-id"))
+    }
+
     @Test("linting one file with the cache gives exactly the findings of a run without it")
     func sameResult() throws {
         let folder = try CLI.temporaryFolder()

@@ -79,21 +79,42 @@ public enum FileSystem {
         return "/" + common.joined(separator: "/")
     }
 
-    struct DirectoryEntry {
+    struct DirectoryEntry: Sendable, Equatable {
         var name: String
         var isDirectory: Bool
     }
 
+    /// What a folder holds, with the folder's identity and modification time when it was read.
+    struct FolderListing: Sendable {
+        var identity: FileIdentity
+        var modified: Int
+        var entries: [DirectoryEntry]
+        /// False when an entry is a symbolic link (or of unknown type): what it points at may change
+        /// without the folder changing, so such a listing is never reused.
+        var reusable: Bool
+    }
+
     /// The entries of a folder (without `.` and `..`), symlinks resolved to what they point at, unless
-    /// `skip` says no to the folder's identity (device and inode, taken from the open folder itself).
-    /// A link that cannot be resolved counts as a file, so reading it reports why.
-    static func entries(of folder: String, unless skip: (FileIdentity) -> Bool) -> [DirectoryEntry]? {
+    /// `skip` says no to the folder's identity (device and inode). `previous` is reused when the
+    /// folder is the same one, unchanged since (its modification time moves whenever an entry is
+    /// added, removed or renamed). A link that cannot be resolved counts as a file, so reading it
+    /// reports why.
+    static func listing(of folder: String, previous: FolderListing?, unless skip: (FileIdentity) -> Bool) -> FolderListing? {
+        var info = stat()
+        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        guard !skip(identity) else { return nil }
+        #if canImport(Darwin)
+        let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+        #else
+        let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        #endif
+        if let previous, previous.reusable, previous.identity == identity, previous.modified == modified {
+            return previous
+        }
         guard let dir = opendir(folder) else { return nil }
         defer { closedir(dir) }
-        var info = stat()
-        guard fstat(dirfd(dir), &info) == 0,
-              !skip(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))) else { return nil }
-        var result: [DirectoryEntry] = []
+        var listing = FolderListing(identity: identity, modified: modified, entries: [], reusable: true)
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
@@ -103,14 +124,15 @@ public enum FileSystem {
             var isDirectory = type == UInt8(DT_DIR)
             if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
                 isDirectory = SourceReader.entry("\(folder)/\(name)") == .directory
+                listing.reusable = false
             }
-            result.append(DirectoryEntry(name: name, isDirectory: isDirectory))
+            listing.entries.append(DirectoryEntry(name: name, isDirectory: isDirectory))
         }
-        return result
+        return listing
     }
 }
 
-struct FileIdentity: Hashable {
+struct FileIdentity: Hashable, Sendable {
     var device: UInt64
     var inode: UInt64
 }

@@ -51,15 +51,17 @@ struct SummaryCache {
         case fresh([UInt8])
     }
 
-    /// The file: an 8-byte index length, the index (key, then path, stamp, offset, length and checksum
-    /// of every entry), then the summaries. Reading the index touches only its own pages; a full run, which
+    /// The file: an 8-byte index length, the index (key; path, stamp, offset, length and checksum of
+    /// every entry; the folder listings), then the summaries. Reading the index touches only its own pages; a full run, which
     /// needs no summary, never reads the rest.
-    static let format = "eplan-summaries-5"
+    static let format = "eplan-summaries-6"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
     let key: String
     var entries: [String: Entry] = [:]
+    /// The listing of every folder of the repository as last read (see `FileSystem.listing`).
+    private(set) var folders: [String: FileSystem.FolderListing] = [:]
     var changed = false
     private var mapping: MappedFile?
 
@@ -73,7 +75,7 @@ struct SummaryCache {
         let path = "\(folder)/\(Fingerprint.hex(Fingerprint.fnv1a(root))).bin"
         file = path
         if let mapped = MappedFile(path), let loaded = try? Self.readIndex(mapped, key: key) {
-            entries = loaded
+            (entries, folders) = loaded
             mapping = mapped
         }
     }
@@ -101,6 +103,16 @@ struct SummaryCache {
                   Fingerprint.fnv1a(bytes: region) == checksum else { return nil }
             return Array(region)
         }
+    }
+
+    /// Keeps the folder listings of this run; the cache is rewritten when a folder was read anew or is gone.
+    mutating func storeFolders(_ listings: [String: FileSystem.FolderListing]) {
+        guard file != nil else { return }
+        let same = listings.count == folders.count && listings.allSatisfy { path, listing in
+            folders[path].map { $0.identity == listing.identity && $0.modified == listing.modified } ?? false
+        }
+        folders = listings
+        if !same { changed = true }
     }
 
     mutating func store(_ path: String, stamp: Stamp, summary: [UInt8]) {
@@ -137,6 +149,18 @@ struct SummaryCache {
             index.int(Int(bitPattern: UInt(entry.summary.checksum)))
             offset += length
         }
+        index.array(folders.keys.sorted()) { w, path in
+            guard let listing = folders[path] else { return }
+            w.string(path)
+            w.int(Int(bitPattern: UInt(listing.identity.device)))
+            w.int(Int(bitPattern: UInt(listing.identity.inode)))
+            w.int(listing.modified)
+            w.bool(listing.reusable)
+            w.array(listing.entries) { w, entry in
+                w.string(entry.name)
+                w.bool(entry.isDirectory)
+            }
+        }
         let folder = FileSystem.parent(of: file)
         _ = FileSystem.makeFolders(folder)
         let temporary = "\(file).\(getpid()).tmp"
@@ -167,7 +191,8 @@ struct SummaryCache {
         if !ok || rename(temporary, file) != 0 { unlink(temporary) }
     }
 
-    static func readIndex(_ file: MappedFile, key: String) throws(BinaryReader.Truncated) -> [String: Entry] {
+    static func readIndex(_ file: MappedFile, key: String) throws(BinaryReader.Truncated)
+        -> ([String: Entry], [String: FileSystem.FolderListing]) {
         guard let header = file.bytes(at: 0, count: 8, fromStart: true) else { throw BinaryReader.Truncated() }
         let length = header.reversed().reduce(0) { $0 << 8 | Int($1) }
         guard length > 0, length < file.size, let indexBytes = file.bytes(at: 8, count: length, fromStart: true) else {
@@ -175,7 +200,7 @@ struct SummaryCache {
         }
         file.blobStart = 8 + length
         var r = BinaryReader(indexBytes)
-        guard try r.string() == key else { return [:] }
+        guard try r.string() == key else { return ([:], [:]) }
         var entries: [String: Entry] = [:]
         let count = try r.int()
         entries.reserveCapacity(max(0, min(count, 10_000_000)))
@@ -186,7 +211,20 @@ struct SummaryCache {
             guard offset >= 0, length >= 0, file.region(at: offset, count: length) != nil else { throw BinaryReader.Truncated() }
             entries[path] = Entry(stamp: stamp, summary: .mapped(offset: offset, length: length, checksum: checksum))
         }
-        return entries
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        var folders: [String: FileSystem.FolderListing] = [:]
+        for (path, listing) in try r.array({ (r: inout R) throws(T) -> (String, FileSystem.FolderListing) in
+            let path = try r.string()
+            let identity = FileIdentity(device: UInt64(UInt(bitPattern: try r.int())), inode: UInt64(UInt(bitPattern: try r.int())))
+            let modified = try r.int(), reusable = try r.bool()
+            let entries = try r.array { (r: inout R) throws(T) in FileSystem.DirectoryEntry(name: try r.string(), isDirectory: try r.bool()) }
+            return (path, FileSystem.FolderListing(identity: identity, modified: modified, entries: entries, reusable: reusable))
+        }) {
+            folders[path] = listing
+        }
+        guard r.isAtEnd else { throw BinaryReader.Truncated() }
+        return (entries, folders)
     }
 }
 

@@ -109,10 +109,17 @@ public struct Workspace: Sendable {
         }
 
         timing.lap("configuration")
+        let limits = configuration.yamlLimits
+        let hazards = configuration.hazardVocabulary
+        let configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
+        var cache = SummaryCache(root: root, configKey: configKey, enabled: request.useCache)
+
         // Discovery: the whole repository (cross-plan rules see all of it) plus what was named.
         let discovery = Discovery(root: root, configuration: configuration)
         var files: [String: Bool] = [:]  // path -> named explicitly
-        let everything = discovery.files(below: root, jobs: request.jobs)
+        let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.folders)
+        let everything = walked.files
+        cache.storeFolders(walked.listings)
         timing.lap("walk")
         for path in everything { files[path] = false }
         var reported: Set<String> = []
@@ -123,7 +130,7 @@ public struct Workspace: Sendable {
             if target == root {
                 reportsEverything = true
             } else if SourceReader.entry(target) == .directory {
-                for path in discovery.files(below: target, jobs: request.jobs) {
+                for path in discovery.files(below: target, jobs: request.jobs, previous: cache.folders).files {
                     if files[path] == nil { files[path] = false }
                     reported.insert(display(path))
                 }
@@ -141,10 +148,6 @@ public struct Workspace: Sendable {
             if let configPath { reported.insert(display(configPath)) }
         }
         timing.lap("discovery of \(ordered.count) files")
-        let limits = configuration.yamlLimits
-        let hazards = configuration.hazardVocabulary
-        let configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
-        var cache = SummaryCache(root: root, configKey: configKey, enabled: request.useCache)
         let cached = cache
         let reportedNow = reported
         let loaded = parallelMap(ordered, jobs: request.jobs) { item -> (SourceDocument, SummaryCache.Stamp?, [UInt8]?) in
@@ -223,10 +226,12 @@ struct Discovery {
         self.exclude = configuration.exclude.map(Glob.init)
     }
 
-    /// The YAML files below `folder`, in no particular order. With more than one job, folders are
-    /// read side by side (most of a walk is waiting on the file system).
-    func files(below folder: String, jobs: Int = 1) -> [String] {
-        let walk = Walk()
+    /// The YAML files below `folder`, in no particular order, and the listing of every folder read
+    /// (for the next run). With more than one job, folders are read side by side (most of a walk is
+    /// waiting on the file system). A folder unchanged since `previous` is not read again.
+    func files(below folder: String, jobs: Int = 1, previous: [String: FileSystem.FolderListing] = [:])
+        -> (files: [String], listings: [String: FileSystem.FolderListing]) {
+        let walk = Walk(previous: previous)
         if jobs == 1 {
             var pending = [folder]
             while let current = pending.popLast() { pending += visit(current, walk) }
@@ -241,7 +246,7 @@ struct Discovery {
             start(folder)
             group.wait()
         }
-        return walk.state.withLock { $0.files }
+        return walk.state.withLock { ($0.files, $0.listings) }
     }
 
     /// What a walk has seen so far, shared by the folders being read.
@@ -249,18 +254,24 @@ struct Discovery {
         struct State {
             var visited: Set<FileIdentity> = []
             var files: [String] = []
+            var listings: [String: FileSystem.FolderListing] = [:]
         }
         let state = Mutex(State())
+        let previous: [String: FileSystem.FolderListing]
+
+        init(previous: [String: FileSystem.FolderListing]) {
+            self.previous = previous
+        }
     }
 
     /// Reads one folder: records its YAML files, returns its subfolders (none when it was seen before).
     private func visit(_ current: String, _ walk: Walk) -> [String] {
-        guard let entries = FileSystem.entries(of: current, unless: { identity in
+        guard let listing = FileSystem.listing(of: current, previous: walk.previous[current], unless: { identity in
             walk.state.withLock { !$0.visited.insert(identity).inserted }
         }) else { return [] }
         var found: [String] = []
         var folders: [String] = []
-        for entry in entries {
+        for entry in listing.entries {
             let path = "\(current)/\(entry.name)"
             let isYAML = !entry.isDirectory && (entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml"))
             guard isYAML || (entry.isDirectory && !entry.name.hasPrefix(".")) else { continue }
@@ -271,7 +282,10 @@ struct Discovery {
             }
             if isYAML { found.append(path) } else { folders.append(path) }
         }
-        if !found.isEmpty { walk.state.withLock { $0.files += found } }
+        walk.state.withLock {
+            $0.files += found
+            $0.listings[current] = listing
+        }
         return folders
     }
 }
