@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// What `eplan lint` was asked to do.
@@ -183,8 +188,24 @@ struct PhaseTiming {
         guard enabled else { return }
         let now = clock.now
         let d = now - last
-        lines.append("\(name): \(Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000) ms")
+        let ms = Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000
+        lines.append("\(name): \(ms) ms" + (Self.peakMemory().map { " (peak \($0 / 1024) MB)" } ?? ""))
         last = now
+    }
+
+    /// The peak resident size so far in KB, or nil.
+    static func peakMemory() -> Int? {
+        var usage = rusage()
+        #if canImport(Darwin)
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return nil }
+        #else
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return nil }
+        #endif
+        #if canImport(Darwin)
+        return Int(usage.ru_maxrss) / 1024  // bytes there
+        #else
+        return Int(usage.ru_maxrss)
+        #endif
     }
 
     func report() {
