@@ -15,8 +15,11 @@ struct SummaryCacheTests {
         return path
     }
 
+    /// The cache of the folder, its summaries read (as a run that needs them does).
     func cache(_ folder: String, key: String = "k") -> SummaryCache {
-        SummaryCache(root: "/repo", configKey: key, enabled: true, folder: folder)
+        let cache = SummaryCache(root: "/repo", configKey: key, enabled: true, folder: folder)
+        cache.loadSummaries()
+        return cache
     }
 
     /// A cache holding two summaries, saved, and the path of its file.
@@ -52,6 +55,22 @@ struct SummaryCacheTests {
         #expect(again.entries.count == 2)
         #expect(again.summary("/repo/b.yaml", stamp: stampB) == bytesB)
         #expect(again.summary("/repo/c.yaml", stamp: stampA) == [1, 2, 3])
+    }
+
+    @Test("without loading, stamps are known but no summary is read")
+    func indexOnly() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try saved(in: dir)
+        let indexOnly = SummaryCache(root: "/repo", configKey: "k", enabled: true, folder: dir)
+        #expect(indexOnly.isCurrent("/repo/a.yaml", stamp: stampA))
+        #expect(indexOnly.summary("/repo/a.yaml", stamp: stampA) == nil)
+        // Saving after a change still carries the summaries it never read.
+        var next = indexOnly
+        next.store("/repo/c.yaml", stamp: stampB, summary: [9])
+        next.save()
+        #expect(cache(dir).summary("/repo/a.yaml", stamp: stampA) == bytesA)
+        #expect(cache(dir).summary("/repo/c.yaml", stamp: stampB) == [9])
     }
 
     @Test("a damaged summary fails its checksum and is not used; the others still are")

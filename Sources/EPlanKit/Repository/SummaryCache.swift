@@ -43,11 +43,11 @@ struct SummaryCache {
         var summary: Summary
     }
 
-    /// A summary is either still in the cache file (read through the mapping only when needed)
-    /// or new in this run.
+    /// A summary is either still in the cache file (read only when a run needs summaries) or new
+    /// in this run.
     enum Summary {
         /// `checksum` (FNV-1a of the bytes) is checked before the bytes are used.
-        case mapped(offset: Int, length: Int, checksum: UInt64)
+        case stored(offset: Int, length: Int, checksum: UInt64)
         case fresh([UInt8])
     }
 
@@ -63,7 +63,7 @@ struct SummaryCache {
     /// The listing of every folder of the repository as last read (see `FileSystem.listing`).
     private(set) var folders: [String: FileSystem.FolderListing] = [:]
     var changed = false
-    private var mapping: MappedFile?
+    private var source: CacheFile?
 
     /// The cache of a repository root, loaded when present and valid.
     init(root: String, configKey: String, enabled: Bool, folder: String? = SummaryCache.folder()) {
@@ -74,9 +74,9 @@ struct SummaryCache {
         }
         let path = "\(folder)/\(Fingerprint.hex(Fingerprint.fnv1a(root))).bin"
         file = path
-        if let mapped = MappedFile(path), let loaded = try? Self.readIndex(mapped, key: key) {
+        if let opened = CacheFile(path), let loaded = try? Self.readIndex(opened, key: key) {
             (entries, folders) = loaded
-            mapping = mapped
+            source = opened
         }
     }
 
@@ -98,10 +98,10 @@ struct SummaryCache {
         guard let entry = entries[path], entry.stamp == stamp else { return nil }
         switch entry.summary {
         case .fresh(let bytes): return bytes
-        case .mapped(let offset, let length, let checksum):
-            guard let region = mapping?.region(at: offset, count: length),
-                  Fingerprint.fnv1a(bytes: region) == checksum else { return nil }
-            return Array(region)
+        case .stored(let offset, let length, let checksum):
+            guard let bytes = source?.summary(at: offset, count: length),
+                  Fingerprint.fnv1a(bytes: bytes) == checksum else { return nil }
+            return Array(bytes)
         }
     }
 
@@ -113,6 +113,12 @@ struct SummaryCache {
         }
         folders = listings
         if !same { changed = true }
+    }
+
+    /// Reads the summaries of the cache file, for a run that will use them (call before using it
+    /// from several threads).
+    func loadSummaries() {
+        source?.loadSummaries()
     }
 
     mutating func store(_ path: String, stamp: Stamp, summary: [UInt8]) {
@@ -129,9 +135,9 @@ struct SummaryCache {
     }
 
     /// Writes the cache atomically; failures are ignored (the cache is only an accelerator).
-    /// Summaries kept from the old file are copied from its mapping, not through the heap.
     func save() {
         guard changed, let file else { return }
+        source?.loadSummaries()  // summaries kept from the old file are copied into the new one
         let paths = entries.keys.sorted()
         var index = BinaryWriter()
         index.string(key)
@@ -182,23 +188,23 @@ struct SummaryCache {
             guard ok, let entry = entries[path] else { continue }
             switch entry.summary {
             case .fresh(let bytes): bytes.withUnsafeBytes { put($0) }
-            case .mapped(let offset, let length, _):
-                guard let mapping, let region = mapping.region(at: offset, count: length) else { ok = false; continue }
-                put(region)
+            case .stored(let offset, let length, _):
+                guard let bytes = source?.summary(at: offset, count: length) else { ok = false; continue }
+                bytes.withUnsafeBytes { put($0) }
             }
         }
         close(fd)
         if !ok || rename(temporary, file) != 0 { unlink(temporary) }
     }
 
-    static func readIndex(_ file: MappedFile, key: String) throws(BinaryReader.Truncated)
+    static func readIndex(_ file: CacheFile, key: String) throws(BinaryReader.Truncated)
         -> ([String: Entry], [String: FileSystem.FolderListing]) {
-        guard let header = file.bytes(at: 0, count: 8, fromStart: true) else { throw BinaryReader.Truncated() }
+        guard let header = file.read(at: 0, count: 8) else { throw BinaryReader.Truncated() }
         let length = header.reversed().reduce(0) { $0 << 8 | Int($1) }
-        guard length > 0, length < file.size, let indexBytes = file.bytes(at: 8, count: length, fromStart: true) else {
+        guard length > 0, length < file.size, let indexBytes = file.read(at: 8, count: length) else {
             throw BinaryReader.Truncated()
         }
-        file.blobStart = 8 + length
+        file.setIndexLength(length)
         var r = BinaryReader(indexBytes)
         guard try r.string() == key else { return ([:], [:]) }
         var entries: [String: Entry] = [:]
@@ -208,8 +214,8 @@ struct SummaryCache {
             let path = try r.string()
             let stamp = Stamp(size: try r.int(), modified: try r.int(), inode: try r.int())
             let offset = try r.int(), length = try r.int(), checksum = UInt64(UInt(bitPattern: try r.int()))
-            guard offset >= 0, length >= 0, file.region(at: offset, count: length) != nil else { throw BinaryReader.Truncated() }
-            entries[path] = Entry(stamp: stamp, summary: .mapped(offset: offset, length: length, checksum: checksum))
+            guard file.contains(offset: offset, count: length) else { throw BinaryReader.Truncated() }
+            entries[path] = Entry(stamp: stamp, summary: .stored(offset: offset, length: length, checksum: checksum))
         }
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
@@ -232,49 +238,78 @@ extension SummaryCache.Summary {
     var length: Int {
         switch self {
         case .fresh(let bytes): return bytes.count
-        case .mapped(_, let length, _): return length
+        case .stored(_, let length, _): return length
         }
     }
 
     var checksum: UInt64 {
         switch self {
         case .fresh(let bytes): return Fingerprint.fnv1a(bytes: bytes)
-        case .mapped(_, _, let checksum): return checksum
+        case .stored(_, _, let checksum): return checksum
         }
     }
 }
 
-/// A cache file mapped read-only: pages are read from disk only when touched.
-final class MappedFile: @unchecked Sendable {
-    private let base: UnsafeRawPointer
+/// The cache file, read with `pread`: its index when the cache is opened, the summaries only when a
+/// run needs them (a file changed on disk meanwhile gives short reads, which fail the cache, never
+/// the run — unlike a memory mapping, which would fault).
+final class CacheFile: @unchecked Sendable {
+    private let fd: Int32
     let size: Int
-    /// Where the summaries start (after the header and the index); set once, before the mapping is shared.
-    var blobStart = 0
+    /// Where the summaries start (after the header and the index); set once, while the file is opened.
+    private(set) var blobStart = 0
+    /// The summaries, once loaded; loaded before any thread reads them.
+    private var blob: [UInt8]?
 
     init?(_ path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
-        defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 8 else { return nil }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 8 else {
+            close(fd)
+            return nil
+        }
         size = Int(info.st_size)
-        guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else { return nil }
-        base = UnsafeRawPointer(pointer)
     }
 
     deinit {
-        munmap(UnsafeMutableRawPointer(mutating: base), size)
+        close(fd)
     }
 
-    /// `count` bytes at `offset` in the summaries (or from the start of the file), or nil when out of bounds.
-    func region(at offset: Int, count: Int, fromStart: Bool = false) -> UnsafeRawBufferPointer? {
-        let start = (fromStart ? 0 : blobStart) + offset
+    /// `count` bytes at `start` from the beginning of the file, or nil when they cannot all be read.
+    func read(at start: Int, count: Int) -> [UInt8]? {
         guard start >= 0, count >= 0, start <= size, count <= size - start else { return nil }
-        return UnsafeRawBufferPointer(start: base + start, count: count)
+        var result = [UInt8](repeating: 0, count: count)
+        var done = 0
+        let ok = result.withUnsafeMutableBytes { buffer -> Bool in
+            while done < count, let base = buffer.baseAddress {
+                let n = pread(fd, base + done, count - done, off_t(start + done))
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        return ok ? result : nil
     }
 
-    func bytes(at offset: Int, count: Int, fromStart: Bool = false) -> [UInt8]? {
-        region(at: offset, count: count, fromStart: fromStart).map { Array($0) }
+    func setIndexLength(_ length: Int) {
+        blobStart = 8 + length
+    }
+
+    /// True when `count` bytes at `offset` in the summaries lie inside the file.
+    func contains(offset: Int, count: Int) -> Bool {
+        offset >= 0 && count >= 0 && offset <= size - blobStart && count <= size - blobStart - offset
+    }
+
+    /// Reads all summaries into memory (once, before they are used from several threads).
+    func loadSummaries() {
+        if blob == nil { blob = read(at: blobStart, count: size - blobStart) ?? [] }
+    }
+
+    /// The bytes of one summary, when the summaries are loaded and hold them.
+    func summary(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
+        guard let blob, offset >= 0, count >= 0, offset <= blob.count, count <= blob.count - offset else { return nil }
+        return blob[offset ..< offset + count]
     }
 }
 

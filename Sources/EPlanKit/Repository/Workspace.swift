@@ -148,6 +148,8 @@ public struct Workspace: Sendable {
             if let configPath { reported.insert(display(configPath)) }
         }
         timing.lap("discovery of \(ordered.count) files")
+        // Summaries are read only when some file is not reported on (a whole-repository run needs none).
+        if cache.file != nil, reported.count < ordered.count { cache.loadSummaries() }
         let cached = cache
         let reportedNow = reported
         let loaded = parallelMap(ordered, jobs: request.jobs) { item -> (SourceDocument, SummaryCache.Stamp?, [UInt8]?) in
