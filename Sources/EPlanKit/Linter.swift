@@ -103,7 +103,7 @@ public enum Linter {
         timing.lap("rule context")
         // Rules are independent readers of the index: they run side by side, and their findings are
         // joined in catalog order, so the result does not depend on the number of threads.
-        let rules = RuleCatalog.rules.filter { !($0 is any DecoderRule) && settings.isEnabled($0.id) }
+        let rules = RuleCatalog.rules.filter { !$0.findsWhileDecoding && settings.isEnabled($0.id) }
         let timeEachRule = timing.perRule
         let perRule = parallelMap(rules, jobs: timeEachRule ? 1 : options.jobs) { rule -> [Diagnostic] in
             let clock = ContinuousClock()

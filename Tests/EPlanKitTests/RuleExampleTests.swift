@@ -9,6 +9,13 @@ import Testing
 struct RuleExampleTests {
     static let rules = RuleCatalog.all.map(\.id.rawValue)
 
+    @Test("the syntax, schema, duplicate and suppression rules, and only they, have no pass of their own")
+    func decoderRules() {
+        let decoding = RuleCatalog.rules.filter(\.findsWhileDecoding).map(\.id.rawValue)
+        #expect(decoding == ["yaml-syntax", "yaml-duplicate-key", "yaml-limit", "schema-missing-key", "schema-unknown-key",
+                             "schema-type", "schema-value", "duplicate-id", "unused-suppression"])
+    }
+
     @Test("every rule in the catalogue has passing and failing examples", arguments: rules)
     func hasExamples(rule: String) throws {
         let description = try #require(RuleID(rule).info)

@@ -73,10 +73,15 @@ public struct RuleDescription: Sendable {
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     func check(_ context: RuleContext, _ findings: inout [Diagnostic])
+    /// True for rules whose findings the YAML layer and the decoders emit (they have no pass of their own).
+    /// A requirement rather than an `is` test: a dynamic cast to a protocol costs a scan of the
+    /// conformance tables per type, which one-file runs feel.
+    var findsWhileDecoding: Bool { get }
 }
 
 extension Rule {
     public var id: RuleID { Self.description.id }
+    public var findsWhileDecoding: Bool { false }
 }
 
 /// What rules see: the index, the configuration, today's date and the rule's settings.

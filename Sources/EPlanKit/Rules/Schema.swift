@@ -8,6 +8,7 @@ protocol DecoderRule: Rule {}
 
 extension DecoderRule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {}
+    var findsWhileDecoding: Bool { true }
 }
 
 struct YAMLSyntax: DecoderRule {

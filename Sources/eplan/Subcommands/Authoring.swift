@@ -6,6 +6,7 @@ extension PlanKind: ExpressibleByArgument {}
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a starter plan repository (eplan.yaml, regions.yaml, one master plan) that lints clean.",
         discussion: """
             Refuses to overwrite anything: every file it would write must be new.
@@ -47,6 +48,7 @@ struct Init: ParsableCommand {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Write a new plan pre-filled from its parent and master.",
         discussion: """
             The plan gets its id and file by convention, its parent with the parent's current version, \

@@ -11,6 +11,7 @@ extension DiffResult.FailOn: ExpressibleByArgument {}
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Dock a plan against its higher-level plan, or compare two revisions of a plan.",
         discussion: """
             Docking: for each thing the parent sets (hazards the plan's region faces, classes left to lower \

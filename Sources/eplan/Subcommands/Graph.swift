@@ -40,6 +40,7 @@ struct RepositoryOptions: ParsableArguments {
 
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Draw the plan hierarchy: parent (vertical) and master (horizontal) links, broken links and missing plans.",
         discussion: """
             Examples:
@@ -76,6 +77,7 @@ struct Graph: ParsableCommand {
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write a static HTML report: hierarchy, hazard coverage, agencies, due dates, findings.",
         discussion: """
             The report is one self-contained file (DIR/index.html): no scripts, no network, no external assets.

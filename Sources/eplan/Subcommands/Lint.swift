@@ -27,6 +27,7 @@ struct ReportRequest: ExpressibleByArgument {
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Lint plan files and folders.",
         discussion: """
             Cross-plan rules see the whole repository that holds the paths (the nearest folder above \

@@ -3,6 +3,7 @@ import EPlanKit
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules: id, default severity, group, what each checks.",
         discussion: """
             Examples:
@@ -20,6 +21,7 @@ struct Rules: ParsableCommand {
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain one rule: summary, rationale, settings and examples.",
         discussion: """
             Example:

@@ -3,6 +3,7 @@ import EPlanKit
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema of a document type (the file schemas/ holds).",
         discussion: """
             Editors use these schemas to complete keys and enum values; eplan lint is the judge.
