@@ -79,7 +79,8 @@ struct SummaryCacheTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = try saved(in: dir)
         var data = try Data(contentsOf: URL(fileURLWithPath: file))
-        data[data.count - 1] ^= 0xFF  // the last byte belongs to b's summary
+        let bRange = try #require(data.range(of: Data(bytesB)))  // where b's summary is stored
+        data[bRange.lowerBound + 100] ^= 0xFF
         try data.write(to: URL(fileURLWithPath: file))
         let loaded = cache(dir)
         #expect(loaded.summary("/repo/b.yaml", stamp: stampB) == nil)

@@ -51,17 +51,21 @@ struct SummaryCache {
         case fresh([UInt8])
     }
 
-    /// The file: an 8-byte index length, the index (key; path, stamp, offset, length and checksum of
-    /// every entry; the folder listings), then the summaries. Reading the index touches only its own pages; a full run, which
+    /// The file: an 8-byte index length, the index (key; path hash, stamp, offset, length and checksum
+    /// of every entry; the folder listings), then the summaries. Reading the index touches only its own pages; a full run, which
     /// needs no summary, never reads the rest.
-    static let format = "eplan-summaries-6"
+    static let format = "eplan-summaries-7"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
     let key: String
-    var entries: [String: Entry] = [:]
+    /// Entries and folder listings are keyed by the FNV-1a hash of the path, not the path: a
+    /// repository of 100,000 files would otherwise keep 160,000 path strings for the run. A hash
+    /// collision cannot mislead: a summary is used only when the file's inode, size and mtime match,
+    /// and a listing only when the folder's device and inode match.
+    var entries: [UInt64: Entry] = [:]
     /// The listing of every folder of the repository as last read (see `FileSystem.listing`).
-    private(set) var folders: [String: FileSystem.FolderListing] = [:]
+    private(set) var folders: [UInt64: FileSystem.FolderListing] = [:]
     var changed = false
     private var source: CacheFile?
 
@@ -88,14 +92,19 @@ struct SummaryCache {
         return nil
     }
 
+    /// The key of a path in `entries` and `folders`.
+    static func key(_ path: String) -> UInt64 {
+        Fingerprint.fnv1a(path)
+    }
+
     /// True when the cache holds a summary of the file as it is now.
     func isCurrent(_ path: String, stamp: Stamp) -> Bool {
-        entries[path]?.stamp == stamp
+        entries[Self.key(path)]?.stamp == stamp
     }
 
     /// The summary of the file as it is now, or nil (none, stale, or failing its checksum).
     func summary(_ path: String, stamp: Stamp) -> [UInt8]? {
-        guard let entry = entries[path], entry.stamp == stamp else { return nil }
+        guard let entry = entries[Self.key(path)], entry.stamp == stamp else { return nil }
         switch entry.summary {
         case .fresh(let bytes): return bytes
         case .stored(let offset, let length, let checksum):
@@ -106,10 +115,10 @@ struct SummaryCache {
     }
 
     /// Keeps the folder listings of this run; the cache is rewritten when a folder was read anew or is gone.
-    mutating func storeFolders(_ listings: [String: FileSystem.FolderListing]) {
+    mutating func storeFolders(_ listings: [UInt64: FileSystem.FolderListing]) {
         guard file != nil else { return }
-        let same = listings.count == folders.count && listings.allSatisfy { path, listing in
-            folders[path].map { $0.identity == listing.identity && $0.modified == listing.modified } ?? false
+        let same = listings.count == folders.count && listings.allSatisfy { key, listing in
+            folders[key].map { $0.identity == listing.identity && $0.modified == listing.modified } ?? false
         }
         folders = listings
         if !same { changed = true }
@@ -122,14 +131,15 @@ struct SummaryCache {
     }
 
     mutating func store(_ path: String, stamp: Stamp, summary: [UInt8]) {
-        entries[path] = Entry(stamp: stamp, summary: .fresh(summary))
+        entries[Self.key(path)] = Entry(stamp: stamp, summary: .fresh(summary))
         changed = true
     }
 
     /// Drops entries of files that no longer exist in the repository (`paths` are all that do).
     mutating func keepOnly(_ paths: [String]) {
-        guard paths.reduce(0, { $0 + (entries[$1] == nil ? 0 : 1) }) != entries.count else { return }
-        let keep = Set(paths)
+        let keys = paths.map(Self.key)
+        guard keys.reduce(0, { $0 + (entries[$1] == nil ? 0 : 1) }) != entries.count else { return }
+        let keep = Set(keys)
         entries = entries.filter { keep.contains($0.key) }
         changed = true
     }
@@ -138,15 +148,15 @@ struct SummaryCache {
     func save() {
         guard changed, let file else { return }
         source?.loadSummaries()  // summaries kept from the old file are copied into the new one
-        let paths = entries.keys.sorted()
+        let pathKeys = entries.keys.sorted()
         var index = BinaryWriter()
         index.string(key)
-        index.int(paths.count)
+        index.int(pathKeys.count)
         var offset = 0
-        for path in paths {
-            guard let entry = entries[path] else { continue }
+        for pathKey in pathKeys {
+            guard let entry = entries[pathKey] else { continue }
             let length = entry.summary.length
-            index.string(path)
+            index.int(Int(bitPattern: UInt(pathKey)))
             index.int(entry.stamp.size)
             index.int(entry.stamp.modified)
             index.int(entry.stamp.inode)
@@ -155,9 +165,9 @@ struct SummaryCache {
             index.int(Int(bitPattern: UInt(entry.summary.checksum)))
             offset += length
         }
-        index.array(folders.keys.sorted()) { w, path in
-            guard let listing = folders[path] else { return }
-            w.string(path)
+        index.array(folders.keys.sorted()) { w, pathKey in
+            guard let listing = folders[pathKey] else { return }
+            w.int(Int(bitPattern: UInt(pathKey)))
             w.int(Int(bitPattern: UInt(listing.identity.device)))
             w.int(Int(bitPattern: UInt(listing.identity.inode)))
             w.int(listing.modified)
@@ -184,8 +194,8 @@ struct SummaryCache {
         var header = UInt64(index.bytes.count).littleEndian
         withUnsafeBytes(of: &header) { put($0) }
         index.bytes.withUnsafeBytes { put($0) }
-        for path in paths {
-            guard ok, let entry = entries[path] else { continue }
+        for pathKey in pathKeys {
+            guard ok, let entry = entries[pathKey] else { continue }
             switch entry.summary {
             case .fresh(let bytes): bytes.withUnsafeBytes { put($0) }
             case .stored(let offset, let length, _):
@@ -198,7 +208,7 @@ struct SummaryCache {
     }
 
     static func readIndex(_ file: CacheFile, key: String) throws(BinaryReader.Truncated)
-        -> ([String: Entry], [String: FileSystem.FolderListing]) {
+        -> ([UInt64: Entry], [UInt64: FileSystem.FolderListing]) {
         guard let header = file.read(at: 0, count: 8) else { throw BinaryReader.Truncated() }
         let length = header.reversed().reduce(0) { $0 << 8 | Int($1) }
         guard length > 0, length < file.size, let indexBytes = file.read(at: 8, count: length) else {
@@ -207,11 +217,11 @@ struct SummaryCache {
         file.setIndexLength(length)
         var r = BinaryReader(indexBytes)
         guard try r.string() == key else { return ([:], [:]) }
-        var entries: [String: Entry] = [:]
+        var entries: [UInt64: Entry] = [:]
         let count = try r.int()
         entries.reserveCapacity(max(0, min(count, 10_000_000)))
         for _ in 0..<max(0, count) {
-            let path = try r.string()
+            let path = UInt64(UInt(bitPattern: try r.int()))
             let stamp = Stamp(size: try r.int(), modified: try r.int(), inode: try r.int())
             let offset = try r.int(), length = try r.int(), checksum = UInt64(UInt(bitPattern: try r.int()))
             guard file.contains(offset: offset, count: length) else { throw BinaryReader.Truncated() }
@@ -219,9 +229,9 @@ struct SummaryCache {
         }
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
-        var folders: [String: FileSystem.FolderListing] = [:]
-        for (path, listing) in try r.array({ (r: inout R) throws(T) -> (String, FileSystem.FolderListing) in
-            let path = try r.string()
+        var folders: [UInt64: FileSystem.FolderListing] = [:]
+        for (path, listing) in try r.array({ (r: inout R) throws(T) -> (UInt64, FileSystem.FolderListing) in
+            let path = UInt64(UInt(bitPattern: try r.int()))
             let identity = FileIdentity(device: UInt64(UInt(bitPattern: try r.int())), inode: UInt64(UInt(bitPattern: try r.int())))
             let modified = try r.int(), reusable = try r.bool()
             let entries = try r.array { (r: inout R) throws(T) in FileSystem.DirectoryEntry(name: try r.string(), isDirectory: try r.bool()) }

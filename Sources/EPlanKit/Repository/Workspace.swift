@@ -117,7 +117,7 @@ public struct Workspace: Sendable {
         // Discovery: the whole repository (cross-plan rules see all of it) plus what was named.
         let discovery = Discovery(root: root, configuration: configuration)
         var files: [String: Bool] = [:]  // path -> named explicitly
-        let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.folders)
+        let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.folders, keepListings: cache.file != nil)
         let everything = walked.files
         cache.storeFolders(walked.listings)
         timing.lap("walk")
@@ -231,9 +231,9 @@ struct Discovery {
     /// The YAML files below `folder`, in no particular order, and the listing of every folder read
     /// (for the next run). With more than one job, folders are read side by side (most of a walk is
     /// waiting on the file system). A folder unchanged since `previous` is not read again.
-    func files(below folder: String, jobs: Int = 1, previous: [String: FileSystem.FolderListing] = [:])
-        -> (files: [String], listings: [String: FileSystem.FolderListing]) {
-        let walk = Walk(previous: previous)
+    func files(below folder: String, jobs: Int = 1, previous: [UInt64: FileSystem.FolderListing] = [:],
+               keepListings: Bool = false) -> (files: [String], listings: [UInt64: FileSystem.FolderListing]) {
+        let walk = Walk(previous: previous, keepListings: keepListings)
         if jobs == 1 {
             var pending = [folder]
             while let current = pending.popLast() { pending += visit(current, walk) }
@@ -256,19 +256,23 @@ struct Discovery {
         struct State {
             var visited: Set<FileIdentity> = []
             var files: [String] = []
-            var listings: [String: FileSystem.FolderListing] = [:]
+            var listings: [UInt64: FileSystem.FolderListing] = [:]
         }
         let state = Mutex(State())
-        let previous: [String: FileSystem.FolderListing]
+        /// Listings of the last run, by `SummaryCache.key` of the folder's path.
+        let previous: [UInt64: FileSystem.FolderListing]
+        let keepListings: Bool
 
-        init(previous: [String: FileSystem.FolderListing]) {
+        init(previous: [UInt64: FileSystem.FolderListing], keepListings: Bool) {
             self.previous = previous
+            self.keepListings = keepListings
         }
     }
 
     /// Reads one folder: records its YAML files, returns its subfolders (none when it was seen before).
     private func visit(_ current: String, _ walk: Walk) -> [String] {
-        guard let listing = FileSystem.listing(of: current, previous: walk.previous[current], unless: { identity in
+        let key = SummaryCache.key(current)
+        guard let listing = FileSystem.listing(of: current, previous: walk.previous[key], unless: { identity in
             walk.state.withLock { !$0.visited.insert(identity).inserted }
         }) else { return [] }
         var found: [String] = []
@@ -286,7 +290,7 @@ struct Discovery {
         }
         walk.state.withLock {
             $0.files += found
-            $0.listings[current] = listing
+            if walk.keepListings { $0.listings[key] = listing }
         }
         return folders
     }
