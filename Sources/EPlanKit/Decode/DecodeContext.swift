@@ -352,10 +352,13 @@ enum Patterns {
 
     /// Parts of `[a-z0-9]+` joined by single separators from `separators`.
     private static func matches(_ text: String, separators: Separators) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { matches($0, separators: separators) }
+            ?? matches(Array(text.utf8), separators: separators)
+    }
+
+    private static func matches<Bytes: Collection<UInt8>>(_ bytes: Bytes, separators: Separators) -> Bool {
         var previousWasSeparator = true
-        var count = 0
-        for b in text.utf8 {
-            count += 1
+        for b in bytes {
             if isAlnum(b) {
                 previousWasSeparator = false
             } else if separators.allows(b) {
@@ -365,7 +368,7 @@ enum Patterns {
                 return false
             }
         }
-        return count > 0 && !previousWasSeparator
+        return !bytes.isEmpty && !previousWasSeparator
     }
 
     static func isIdentifier(_ text: String) -> Bool { matches(text, separators: [.dot, .underscore, .hyphen]) }
@@ -378,9 +381,11 @@ enum Patterns {
         guard let colon = text.utf8.firstIndex(of: 0x3A) else {
             return isSlug(text) ? AgencyRef(region: nil, agency: text) : nil
         }
-        let region = Substring(text.utf8[..<colon])
-        let agency = Substring(text.utf8[text.utf8.index(after: colon)...])
-        guard isRegionPath(String(region)), isSlug(String(agency)) else { return nil }
-        return AgencyRef(region: String(region), agency: String(agency))
+        let region = text.utf8[..<colon]
+        let agency = text.utf8[text.utf8.index(after: colon)...]
+        guard matches(Array(region), separators: [.hyphen, .slash]), matches(Array(agency), separators: .hyphen) else {
+            return nil
+        }
+        return AgencyRef(region: String(decoding: region, as: UTF8.self), agency: String(decoding: agency, as: UTF8.self))
     }
 }

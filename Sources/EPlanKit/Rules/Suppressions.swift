@@ -79,18 +79,20 @@ public struct Suppression: Sendable, Hashable {
                            span: SourceSpan(start: SourceMark(line: line, column: column), end: SourceMark(line: line, column: end)))
     }
 
-    /// Byte search: memchr for the first byte, then a comparison.
+    /// Byte search: memchr for the needle's rarest byte in plan text (`b` of "eplan-disable": rare in
+    /// English, absent from the UTF-8 of Chinese), then a comparison around it.
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
+        guard !needle.isEmpty else { return true }
+        let anchor = needle.firstIndex(of: 0x62) ?? 0  // "b"
         return haystack.withUnsafeBytes { h -> Bool in
             guard let base = h.baseAddress else { return false }
-            var offset = 0
-            while offset + needle.count <= h.count {
-                guard let hit = memchr(base + offset, Int32(first), h.count - offset) else { return false }
-                let at = base.distance(to: UnsafeRawPointer(hit))
+            var offset = anchor
+            while offset < h.count {
+                guard let hit = memchr(base + offset, Int32(needle[anchor]), h.count - offset) else { return false }
+                let at = base.distance(to: UnsafeRawPointer(hit)) - anchor  // where the needle would start
                 if at + needle.count > h.count { return false }
                 if memcmp(base + at, needle, needle.count) == 0 { return true }
-                offset = at + 1
+                offset = at + anchor + 1
             }
             return false
         }
