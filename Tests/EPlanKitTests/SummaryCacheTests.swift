@@ -73,6 +73,30 @@ struct SummaryCacheTests {
         #expect(cache(dir).summary("/repo/c.yaml", stamp: stampB) == [9])
     }
 
+    @Test("folder listings survive a save that did not read them again")
+    func foldersCarriedOver() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let listing = FileSystem.FolderListing(identity: FileIdentity(device: 1, inode: 2), modified: 3,
+                                               entries: [FileSystem.DirectoryEntry(name: "a.yaml", isDirectory: false)],
+                                               reusable: true)
+        var first = cache(dir)
+        first.storeFolders([SummaryCache.key("/repo"): listing])
+        first.store("/repo/a.yaml", stamp: stampA, summary: bytesA)
+        first.save()
+        // Same folders, a changed file: the listings are copied from the old file, not kept in memory.
+        var second = cache(dir)
+        #expect(second.folders.count == 1)
+        second.storeFolders([SummaryCache.key("/repo"): listing])
+        #expect(second.folders.isEmpty)
+        second.store("/repo/a.yaml", stamp: stampB, summary: bytesB)
+        second.save()
+        let third = cache(dir)
+        #expect(third.summary("/repo/a.yaml", stamp: stampB) == bytesB)
+        let kept = try #require(third.folders[SummaryCache.key("/repo")])
+        #expect(kept.identity == listing.identity && kept.modified == 3 && kept.entries == listing.entries)
+    }
+
     @Test("a damaged summary fails its checksum and is not used; the others still are")
     func damagedSummary() throws {
         let dir = try folder()

@@ -4,13 +4,18 @@ import EPlanYAML
 /// plans and resources by id, the region tree by path, external plans. Lookups are hash-based,
 /// so rules stay linear in the number of plans.
 public struct RepositoryIndex: Sendable {
-    /// Where a resource id is defined (the index keeps the place, not a copy of the resource).
+    /// Where a resource id is defined: its id's span and the document holding it (the index keeps
+    /// the place, not a copy of the resource; 20 bytes for each of hundreds of thousands of ids).
     public struct ResourceDefinition: Sendable {
-        public var file: String
-        /// The resource's id, or the resource itself when its id has no span of its own.
         public var span: SourceSpan
-        /// The plan that defines it inline, or nil for an inventory.
-        public var planID: String?
+        /// The position of the defining plan in `plans`, or of the inventory in `inventories`.
+        var owner: Int32
+        var inInventory: Bool
+    }
+
+    /// The file that defines a resource.
+    public func file(of definition: ResourceDefinition) -> String {
+        definition.inInventory ? inventories[Int(definition.owner)].file : plans[Int(definition.owner)].file
     }
 
     public struct RegionEntry: Sendable {
@@ -45,14 +50,22 @@ public struct RepositoryIndex: Sendable {
             ? documents : documents.sorted { $0.display < $1.display }
         plans.reserveCapacity(documents.count)
         planByID.reserveCapacity(documents.count)
+        // Sized once: growing a table of hundreds of thousands of ids holds the old and the new one at a time.
+        resourceByID.reserveCapacity(documents.reduce(0) { total, document in
+            switch document.content {
+            case .plan(let plan): return total + (plan.resources?.value?.count ?? 0)
+            case .inventory(let inventory): return total + inventory.resources.count
+            default: return total
+            }
+        })
         for document in inFileOrder {
             switch document.content {
             case .plan(let plan):
                 addPlan(plan)
-                for resource in plan.resources?.value ?? [] { addResource(resource, file: plan.file, planID: plan.id?.value) }
+                for resource in plan.resources?.value ?? [] { addResource(resource, owner: plans.count - 1, inInventory: false) }
             case .inventory(let inventory):
                 inventories.append(inventory)
-                for resource in inventory.resources { addResource(resource, file: inventory.file, planID: nil) }
+                for resource in inventory.resources { addResource(resource, owner: inventories.count - 1, inInventory: true) }
             case .regions(let regions): addRegions(regions)
             case .config, .unreadable, .foreign: break
             }
@@ -88,16 +101,18 @@ public struct RepositoryIndex: Sendable {
         }
     }
 
-    private mutating func addResource(_ resource: Resource, file: String, planID: String?) {
+    private mutating func addResource(_ resource: Resource, owner: Int, inInventory: Bool) {
         guard let field = resource.id, let id = field.value else { return }
+        let definition = ResourceDefinition(span: field.span, owner: Int32(clamping: owner), inInventory: inInventory)
         if let first = resourceByID[id] {
-            let at = first.span
+            let (at, firstFile) = (first.span, file(of: first))
             diagnostics.append(Diagnostic(
-                .duplicateID, "resource id '\(id)' is already defined at \(first.file):\(at.start.line)",
-                at: Location(file: file, span: field.span), help: "resources in plans and inventories share one id space",
-                related: [RelatedLocation(Location(file: first.file, span: at), "first resource '\(id)'")], plan: planID))
+                .duplicateID, "resource id '\(id)' is already defined at \(firstFile):\(at.start.line)",
+                at: Location(file: file(of: definition), span: field.span), help: "resources in plans and inventories share one id space",
+                related: [RelatedLocation(Location(file: firstFile, span: at), "first resource '\(id)'")],
+                plan: inInventory ? nil : plans[owner].id?.value))
         } else {
-            resourceByID[id] = ResourceDefinition(file: file, span: field.span, planID: planID)
+            resourceByID[id] = definition
         }
     }
 

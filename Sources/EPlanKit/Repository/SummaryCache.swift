@@ -66,6 +66,9 @@ struct SummaryCache {
     var entries: [UInt64: Entry] = [:]
     /// The listing of every folder of the repository as last read (see `FileSystem.listing`).
     private(set) var folders: [UInt64: FileSystem.FolderListing] = [:]
+    /// True when this run found every folder as the cache file lists it: the listings are then not
+    /// kept in memory, and a save copies that part of the old file.
+    private var foldersUnchanged = false
     var changed = false
     private var source: CacheFile?
 
@@ -120,8 +123,14 @@ struct SummaryCache {
         let same = listings.count == folders.count && listings.allSatisfy { key, listing in
             folders[key].map { $0.identity == listing.identity && $0.modified == listing.modified } ?? false
         }
-        folders = listings
-        if !same { changed = true }
+        if same {
+            folders = [:]
+            foldersUnchanged = true
+        } else {
+            folders = listings
+            foldersUnchanged = false
+            changed = true
+        }
     }
 
     /// Reads the summaries of the cache file, for a run that will use them (call before using it
@@ -165,16 +174,20 @@ struct SummaryCache {
             index.int(Int(bitPattern: UInt(entry.summary.checksum)))
             offset += length
         }
-        index.array(folders.keys.sorted()) { w, pathKey in
-            guard let listing = folders[pathKey] else { return }
-            w.int(Int(bitPattern: UInt(pathKey)))
-            w.int(Int(bitPattern: UInt(listing.identity.device)))
-            w.int(Int(bitPattern: UInt(listing.identity.inode)))
-            w.int(listing.modified)
-            w.bool(listing.reusable)
-            w.array(listing.entries) { w, entry in
-                w.string(entry.name)
-                w.bool(entry.isDirectory)
+        if foldersUnchanged {
+            index.bytes += source?.foldersSection() ?? [0]  // [0]: no listing (the next run reads every folder)
+        } else {
+            index.array(folders.keys.sorted()) { w, pathKey in
+                guard let listing = folders[pathKey] else { return }
+                w.int(Int(bitPattern: UInt(pathKey)))
+                w.int(Int(bitPattern: UInt(listing.identity.device)))
+                w.int(Int(bitPattern: UInt(listing.identity.inode)))
+                w.int(listing.modified)
+                w.bool(listing.reusable)
+                w.array(listing.entries) { w, entry in
+                    w.string(entry.name)
+                    w.bool(entry.isDirectory)
+                }
             }
         }
         let folder = FileSystem.parent(of: file)
@@ -230,6 +243,7 @@ struct SummaryCache {
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
         var folders: [UInt64: FileSystem.FolderListing] = [:]
+        let foldersStart = r.position
         for (path, listing) in try r.array({ (r: inout R) throws(T) -> (UInt64, FileSystem.FolderListing) in
             let path = UInt64(UInt(bitPattern: try r.int()))
             let identity = FileIdentity(device: UInt64(UInt(bitPattern: try r.int())), inode: UInt64(UInt(bitPattern: try r.int())))
@@ -240,6 +254,7 @@ struct SummaryCache {
             folders[path] = listing
         }
         guard r.isAtEnd else { throw BinaryReader.Truncated() }
+        file.setFoldersSection(8 + foldersStart ..< 8 + indexBytes.count)
         return (entries, folders)
     }
 }
@@ -304,6 +319,18 @@ final class CacheFile: @unchecked Sendable {
 
     func setIndexLength(_ length: Int) {
         blobStart = 8 + length
+    }
+
+    /// Where the folder listings are in the file; set once, while the file is opened.
+    private var foldersRange: Range<Int>?
+
+    func setFoldersSection(_ range: Range<Int>) {
+        foldersRange = range
+    }
+
+    /// The folder listings as stored, to be written again unchanged.
+    func foldersSection() -> [UInt8]? {
+        foldersRange.flatMap { read(at: $0.lowerBound, count: $0.count) }
     }
 
     /// True when `count` bytes at `offset` in the summaries lie inside the file.

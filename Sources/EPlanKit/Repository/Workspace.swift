@@ -117,9 +117,12 @@ public struct Workspace: Sendable {
         // Discovery: the whole repository (cross-plan rules see all of it) plus what was named.
         let discovery = Discovery(root: root, configuration: configuration)
         var files: [String: Bool] = [:]  // path -> named explicitly
-        let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.folders, keepListings: cache.file != nil)
-        let everything = walked.files
-        cache.storeFolders(walked.listings)
+        let everything: [String]
+        do {  // the listings are let go of here unless the cache must keep them
+            let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.folders, keepListings: cache.file != nil)
+            everything = walked.files
+            cache.storeFolders(walked.listings)
+        }
         timing.lap("walk")
         for path in everything { files[path] = false }
         var reported: Set<String> = []

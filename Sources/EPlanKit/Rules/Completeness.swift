@@ -152,6 +152,7 @@ struct ResourceUnused: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         // The subjects' resources that no action of any plan has named yet.
         var unused: Set<String> = []
+        unused.reserveCapacity(context.subjects.reduce(0) { $0 + ($1.resources?.value?.count ?? 0) })
         for plan in context.subjects {
             for resource in plan.resources?.value ?? [] {
                 if let id = resource.id?.value { unused.insert(id) }
