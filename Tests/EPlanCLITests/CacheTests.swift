@@ -16,13 +16,18 @@ struct CacheTests {
         return result
     }
 
-    @Test("files and folders added, removed or renamed are seen although folder listings are cached")
-    func foldersChange() throws {
+    /// A scratch folder holding a copy of plans/ (`repo`) and the environment that puts the cache beside it.
+    func copyOfPlans() throws -> (folder: String, repo: String, environment: [String: String]) {
         let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let repo = "\(folder)/repo"
         try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
-        let env = ["EPLAN_CACHE_DIR": "\(folder)/cache"]
+        return (folder, repo, ["EPLAN_CACHE_DIR": "\(folder)/cache"])
+    }
+
+    @Test("files and folders added, removed or renamed are seen although folder listings are cached")
+    func foldersChange() throws {
+        let (folder, repo, env) = try copyOfPlans()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let fm = FileManager.default
         let plan = "qs/lin/master.yaml"
         func same(_ step: String) throws {
@@ -54,11 +59,8 @@ struct CacheTests {
 
     @Test("linting one file with the cache gives exactly the findings of a run without it")
     func sameResult() throws {
-        let folder = try CLI.temporaryFolder()
+        let (folder, repo, env) = try copyOfPlans()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let repo = "\(folder)/repo"
-        try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
-        let env = ["EPLAN_CACHE_DIR": "\(folder)/cache"]
         let before = try snapshot(repo)
 
         let full = try CLI.run(["lint", "--format", "json"], in: repo, environment: env)
