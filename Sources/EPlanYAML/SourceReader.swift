@@ -25,7 +25,48 @@ public enum SourceReader {
         }
     }
 
+    /// What identifies a file's content for caches: size, modification time (ns) and inode.
+    public struct Stamp: Sendable, Hashable {
+        public var size: Int
+        public var modified: Int
+        public var inode: Int
+
+        public init(size: Int, modified: Int, inode: Int) {
+            self.size = size
+            self.modified = modified
+            self.inode = inode
+        }
+
+        init(_ info: stat) {
+            size = Int(info.st_size)
+            #if canImport(Darwin)
+            modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+            #else
+            modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            #endif
+            inode = Int(info.st_ino)
+        }
+
+        /// The stamp of the file at `path` (symbolic links followed), or nil.
+        public init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+    }
+
     public static func read(_ path: String, limit: Int) -> Result<[UInt8], YAMLProblem> {
+        readStamped(path, limit: limit).bytes
+    }
+
+    /// The bytes of the file and, when it could be opened, its stamp (taken from the open file).
+    public static func readStamped(_ path: String, limit: Int) -> (bytes: Result<[UInt8], YAMLProblem>, stamp: Stamp?) {
+        var stamp: Stamp?
+        let bytes = read(path, limit: limit, stamp: &stamp)
+        return (bytes, stamp)
+    }
+
+    private static func read(_ path: String, limit: Int, stamp: inout Stamp?) -> Result<[UInt8], YAMLProblem> {
         let at = SourceSpan(at: .start)
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
@@ -37,6 +78,7 @@ public enum SourceReader {
         guard fstat(fd, &info) == 0 else {
             return .failure(YAMLProblem(.syntax, "cannot read the file: \(errorText(errno))", at: at))
         }
+        stamp = Stamp(info)
         guard info.st_mode & S_IFMT == S_IFREG else {
             return .failure(YAMLProblem(.syntax, "not a regular file (a device, FIFO or socket); eplan reads only regular files", at: at,
                                         help: "remove it or exclude it in eplan.yaml"))

@@ -42,7 +42,19 @@ public enum DocumentDecoder {
     /// so a file without `eplan:` is reported rather than skipped.
     public static func load(path: String, display: String, named: Bool, limits: YAMLLimits,
                             hazards: Set<String>) -> SourceDocument {
-        switch SourceReader.read(path, limit: limits.fileSize) {
+        loadStamped(path: path, display: display, named: named, limits: limits, hazards: hazards).document
+    }
+
+    /// `load`, with the stamp of the file as it was read (nil when it could not be opened).
+    public static func loadStamped(path: String, display: String, named: Bool, limits: YAMLLimits,
+                                   hazards: Set<String>) -> (document: SourceDocument, stamp: SourceReader.Stamp?) {
+        let (bytes, stamp) = SourceReader.readStamped(path, limit: limits.fileSize)
+        return (decode(bytes, path: path, display: display, named: named, limits: limits, hazards: hazards), stamp)
+    }
+
+    private static func decode(_ read: Result<[UInt8], YAMLProblem>, path: String, display: String, named: Bool,
+                               limits: YAMLLimits, hazards: Set<String>) -> SourceDocument {
+        switch read {
         case .failure(let problem):
             var sink = DiagnosticSink(file: display)
             add(problem, to: &sink)

@@ -14,29 +14,7 @@ import EPlanYAML
 /// The cache lives outside the repository (`$EPLAN_CACHE_DIR`, else `$XDG_CACHE_HOME/eplan`,
 /// else `~/.cache/eplan`), so linting never writes into the plan repository.
 struct SummaryCache {
-    struct Stamp: Hashable {
-        var size: Int
-        var modified: Int
-        var inode: Int
-
-        init?(_ path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            size = Int(info.st_size)
-            #if canImport(Darwin)
-            modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
-            #else
-            modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-            #endif
-            inode = Int(info.st_ino)
-        }
-
-        init(size: Int, modified: Int, inode: Int) {
-            self.size = size
-            self.modified = modified
-            self.inode = inode
-        }
-    }
+    typealias Stamp = SourceReader.Stamp
 
     struct Entry {
         var stamp: Stamp

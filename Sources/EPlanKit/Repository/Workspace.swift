@@ -156,16 +156,18 @@ public struct Workspace: Sendable {
         let cached = cache
         let reportedNow = reported
         let loaded = parallelMap(ordered, jobs: request.jobs) { item -> (SourceDocument, SummaryCache.Stamp?, [UInt8]?) in
-            let stamp = cached.file == nil ? nil : SummaryCache.Stamp(item.path)
-            let isReported = reportedNow.contains(item.display)
-            if !isReported, let stamp, let summary = cached.summary(item.path, stamp: stamp),
+            let useCache = cached.file != nil
+            // A file not reported on is read from its summary when the cache has a current one.
+            if useCache, !reportedNow.contains(item.display), let stamp = SummaryCache.Stamp(item.path),
+               let summary = cached.summary(item.path, stamp: stamp),
                let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
                 return (document, nil, nil)
             }
-            let document = DocumentDecoder.load(path: item.path, display: item.display, named: item.named,
-                                                limits: limits, hazards: hazards)
+            // Otherwise it is parsed; its stamp comes from the open file (no second lookup of the path).
+            let (document, read) = DocumentDecoder.loadStamped(path: item.path, display: item.display, named: item.named,
+                                                               limits: limits, hazards: hazards)
             // A file whose summary is still current keeps it; only new or changed files are summarised again.
-            guard let stamp, !cached.isCurrent(item.path, stamp: stamp) else { return (document, nil, nil) }
+            guard useCache, let stamp = read, !cached.isCurrent(item.path, stamp: stamp) else { return (document, nil, nil) }
             return (document, stamp, DocumentSummary.encode(document))
         }
         timing.lap("parse and decode")
