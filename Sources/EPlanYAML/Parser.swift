@@ -270,7 +270,7 @@ private struct TapeBuilder {
 
     /// The problem of a repeated scalar key (the repeat is then left off the tape), or nil.
     private mutating func duplicate(key: Int, in collection: inout OpenCollection) -> YAMLProblem? {
-        let target = entries[key].kind == .alias ? Int(entries[key].a) : key
+        let target = entries.resolved(key)
         guard entries[target].kind == .scalar else { return nil }
         var first: SourceMark?
         if collection.keyIndexSlot < 0, collection.keys >= 32 {
@@ -303,15 +303,10 @@ private struct TapeBuilder {
     private func forEachKey(of collection: OpenCollection, before end: Int, _ body: (Int, Int) -> Void) {
         var i = collection.entry + 1
         while i < end {
-            let target = entries[i].kind == .alias ? Int(entries[i].a) : i
+            let target = entries.resolved(i)
             if entries[target].kind == .scalar { body(i, target) }
-            i = next(next(i))
+            i = entries.next(entries.next(i))
         }
-    }
-
-    private func next(_ i: Int) -> Int {
-        let kind = entries[i].kind
-        return kind == .sequence || kind == .mapping ? Int(entries[i].b) : i + 1
     }
 
     private func sameText(_ a: Int, _ b: Int) -> Bool {

@@ -35,17 +35,8 @@ public final class YAMLTape: Sendable {
         self.tags = tags
     }
 
-    /// The entry after `i`'s subtree: its next sibling, or its parent's end.
-    func next(_ i: Int) -> Int {
-        let e = entries[i]
-        return e.kind == .sequence || e.kind == .mapping ? Int(e.b) : i + 1
-    }
-
-    /// The entry holding `i`'s content: `i` itself, or what an alias stands for.
-    func resolved(_ i: Int) -> Int {
-        let e = entries[i]
-        return e.kind == .alias ? Int(e.a) : i
-    }
+    func next(_ i: Int) -> Int { entries.next(i) }
+    func resolved(_ i: Int) -> Int { entries.resolved(i) }
 
     func node(_ i: Int) -> YAMLNode {
         YAMLNode(tape: self, position: Int32(i), target: Int32(resolved(i)))
@@ -105,15 +96,6 @@ public struct YAMLNode: Sendable {
     }
 
     /// True when the node is a scalar whose text is exactly `text` (compared as bytes, no string made).
-    public func isScalar(_ text: StaticString) -> Bool {
-        guard entry.kind == .scalar else { return false }
-        return tape.withText(Int(target)) { bytes in
-            bytes.count == text.utf8CodeUnitCount
-                && (bytes.isEmpty || bytesEqual(bytes.baseAddress!, text.utf8Start, bytes.count))
-        }
-    }
-
-    /// True when the node is a scalar whose text is exactly `text` (compared as bytes, no string made).
     public func isScalar(_ text: String) -> Bool {
         guard entry.kind == .scalar else { return false }
         var text = text
@@ -167,6 +149,21 @@ public struct YAMLNode: Sendable {
 func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     for i in 0 ..< count where a[i] != b[i] { return false }
     return true
+}
+
+/// Walking the tape (shared by the parser that writes it and the views that read it).
+extension Array where Element == YAMLTape.Entry {
+    /// The entry after `i`'s subtree: its next sibling, or its parent's end.
+    func next(_ i: Int) -> Int {
+        let e = self[i]
+        return e.kind == .sequence || e.kind == .mapping ? Int(e.b) : i + 1
+    }
+
+    /// The entry holding `i`'s content: `i` itself, or what an alias stands for.
+    func resolved(_ i: Int) -> Int {
+        let e = self[i]
+        return e.kind == .alias ? Int(e.a) : i
+    }
 }
 
 public struct YAMLPair: Sendable {
