@@ -337,6 +337,17 @@ struct DiscoveryTests {
     }
 }
 
+@Suite("Paths")
+struct PathTests {
+    @Test("paths relative to a folder", arguments: [
+        ("/a/b/c.yaml", "/a/b", "c.yaml"), ("/a/bc/d.yaml", "/a/b", "../bc/d.yaml"), ("/x.yaml", "/", "x.yaml"),
+        ("/a/b", "/a/b", "."), ("/a/x.yaml", "/a/b", "../x.yaml"), ("/a/临县/x.yaml", "/a", "临县/x.yaml"),
+    ])
+    func relative(path: String, base: String, expected: String) {
+        #expect(FileSystem.relative(path, to: base) == expected)
+    }
+}
+
 @Suite("Values")
 struct ValueTests {
     @Test("durations compare by length", arguments: [("60m", "1h", true), ("1d", "24h", true), ("90m", "1h", false)])

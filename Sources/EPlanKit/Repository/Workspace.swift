@@ -74,12 +74,7 @@ public struct Workspace: Sendable {
             targets.append(real)
         }
         let root = findRoot(targets: targets, cwd: cwd)
-        // Most paths lie below the working folder: cut the prefix off without splitting the path.
-        let cwdPrefix = cwd == "/" ? "/" : cwd + "/"
-        let display = { (path: String) in
-            path.hasPrefix(cwdPrefix)
-                ? String(decoding: path.utf8.dropFirst(cwdPrefix.utf8.count), as: UTF8.self) : FileSystem.relative(path, to: cwd)
-        }
+        let display = { (path: String) in FileSystem.relative(path, to: cwd) }
 
         // The configuration comes first: its limits, hazards and globs shape everything else.
         var configuration = Configuration()
