@@ -22,7 +22,7 @@ struct Init: ParsableCommand {
     var today: String?
 
     func validate() throws {
-        if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
+        try validateToday(today)
     }
 
     func run() throws {
@@ -89,7 +89,7 @@ struct New: ParsableCommand {
     var today: String?
 
     func validate() throws {
-        if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
+        try validateToday(today)
         if kind == .departmental, owner == nil { throw ValidationError("a departmental plan needs --owner AGENCY") }
     }
 

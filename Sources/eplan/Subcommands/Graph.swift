@@ -18,7 +18,7 @@ struct RepositoryOptions: ParsableArguments {
     var today: String?
 
     func validate() throws {
-        if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
+        try validateToday(today)
     }
 
     var day: Day { today.flatMap { Day($0) } ?? Day.localToday() }

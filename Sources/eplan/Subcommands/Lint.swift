@@ -97,9 +97,7 @@ struct Lint: ParsableCommand {
     var noCache = false
 
     func validate() throws {
-        if let today, Day(today) == nil {
-            throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD")
-        }
+        try validateToday(today)
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
         for id in rules + disabled where RuleID(id).info == nil {
