@@ -48,22 +48,17 @@ public enum DocumentDecoder {
     /// `load`, with the stamp of the file as it was read (nil when it could not be opened).
     public static func loadStamped(path: String, display: String, named: Bool, limits: YAMLLimits,
                                    hazards: Set<String>) -> (document: SourceDocument, stamp: SourceReader.Stamp?) {
-        let (bytes, stamp) = SourceReader.readStamped(path, limit: limits.fileSize)
-        return (decode(bytes, path: path, display: display, named: named, limits: limits, hazards: hazards), stamp)
-    }
-
-    private static func decode(_ read: Result<[UInt8], YAMLProblem>, path: String, display: String, named: Bool,
-                               limits: YAMLLimits, hazards: Set<String>) -> SourceDocument {
+        let (read, stamp) = SourceReader.readStamped(path, limit: limits.fileSize)
         switch read {
         case .failure(let problem):
             var sink = DiagnosticSink(file: display)
             add(problem, to: &sink)
-            return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: sink.diagnostics)
+            return (SourceDocument(path: path, display: display, content: .unreadable, diagnostics: sink.diagnostics), stamp)
         case .success(let bytes):
             let yaml = YAMLParser.parse(bytes, limits: limits)
             var document = decode(yaml, path: path, display: display, named: named, hazards: hazards)
             if document.isReported { document.suppressions = Suppression.scan(bytes) }
-            return document
+            return (document, stamp)
         }
     }
 
