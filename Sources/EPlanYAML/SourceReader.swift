@@ -37,7 +37,8 @@ public enum SourceReader {
             self.inode = inode
         }
 
-        init(_ info: stat) {
+        /// From what `stat`/`fstat` returned.
+        public init(_ info: stat) {
             size = Int(info.st_size)
             #if canImport(Darwin)
             modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)

@@ -108,11 +108,7 @@ public enum FileSystem {
         guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
         let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         guard !skip(identity) else { return nil }
-        #if canImport(Darwin)
-        let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
-        #else
-        let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        #endif
+        let modified = SourceReader.Stamp(info).modified
         if let previous, previous.reusable, previous.identity == identity, previous.modified == modified {
             return previous
         }
