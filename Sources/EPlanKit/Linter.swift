@@ -19,6 +19,8 @@ public struct LintOptions: Sendable {
     public var disabledRules: Set<RuleID>
     /// Keep per-file summaries between runs, so that linting a few files of a large repository is fast.
     public var useCache = false
+    /// Where the cache lives; nil: `$EPLAN_CACHE_DIR`, `$XDG_CACHE_HOME/eplan` or `~/.cache/eplan`.
+    public var cacheFolder: String?
 
     public init(paths: [String] = [], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(),
                 jobs: Int = 0, today: Day, onlyRules: Set<RuleID> = [], disabledRules: Set<RuleID> = []) {
@@ -86,7 +88,8 @@ public enum Linter {
         var timing = PhaseTiming()
         defer { timing.report() }
         let workspace = try Workspace.load(Workspace.Request(paths: options.paths, configPath: options.configPath,
-                                                             cwd: options.cwd, jobs: options.jobs, useCache: options.useCache),
+                                                             cwd: options.cwd, jobs: options.jobs, useCache: options.useCache,
+                                                             cacheFolder: options.cacheFolder),
                                            timing: &timing)
         // The index and the region lookups are built side by side from the documents in file order.
         let (index, lookups) = both(jobs: options.jobs) {

@@ -342,6 +342,7 @@ struct PathTests {
     @Test("paths relative to a folder", arguments: [
         ("/a/b/c.yaml", "/a/b", "c.yaml"), ("/a/bc/d.yaml", "/a/b", "../bc/d.yaml"), ("/x.yaml", "/", "x.yaml"),
         ("/a/b", "/a/b", "."), ("/a/x.yaml", "/a/b", "../x.yaml"), ("/a/临县/x.yaml", "/a", "临县/x.yaml"),
+        ("/a", "/a/b/c", "../.."), ("/p/q.yaml", "/a/b", "../../p/q.yaml"), ("/a/b/c.yaml", "/", "a/b/c.yaml"),
     ])
     func relative(path: String, base: String, expected: String) {
         #expect(FileSystem.relative(path, to: base) == expected)

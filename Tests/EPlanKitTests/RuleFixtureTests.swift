@@ -72,6 +72,28 @@ struct OneFileTests {
         }
         Linter.releaseKept()
     }
+
+    @Test("each file alone, with every other file read from the summary cache, gets the same findings",
+          arguments: repositories)
+    func eachFileAloneFromSummaries(repository: String) throws {
+        let today = try #require(Day("2030-01-01"))
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("eplan-onefile-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        var options = LintOptions(cwd: repository, jobs: 2, today: today)
+        options.useCache = true
+        options.cacheFolder = cache
+        let full = try Linter.run(options)  // writes a summary of every file
+        var byFile: [String: [String]] = [:]
+        for d in full.diagnostics { byFile[d.location.file, default: []].append(Self.describe(d)) }
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: cache)).isEmpty, "the full run wrote the cache")
+        for file in full.reportedFiles.map(\.file) {
+            var alone = options
+            alone.paths = [file]
+            let result = try Linter.run(alone)
+            #expect(result.diagnostics.map(Self.describe) == byFile[file] ?? [], "\(repository): \(file)")
+        }
+        Linter.releaseKept()
+    }
 }
 
 extension Array where Element == String {

@@ -131,8 +131,16 @@ public final class Plan: @unchecked Sendable {
     public var parent: ParentLink?
     public var master: Field<String>?
     public var scope: Scope?
-    public var organization: Organization?
-    public var reporting: Reporting?
+    /// A plan read from the summary cache leaves its organization and reporting undecoded until asked
+    /// for: a one-file run asks for few of them (`DeferredPlanParts`).
+    public var organization: Organization? {
+        get { deferred.map { $0.organization } ?? storedOrganization }
+        set { storedOrganization = newValue }
+    }
+    public var reporting: Reporting? {
+        get { deferred.map { $0.reporting } ?? storedReporting }
+        set { storedReporting = newValue }
+    }
     public var responseLevels: Field<[ResponseLevel]>?
     public var actions: Field<[Action]>?
     public var resources: Field<[Resource]>?
@@ -141,6 +149,10 @@ public final class Plan: @unchecked Sendable {
     /// The regions of a joint plan.
     public var regions: FieldList<String>?
     public var eventDates: EventDates?
+    private var storedOrganization: Organization?
+    private var storedReporting: Reporting?
+    /// Set once, before the plan is shared.
+    var deferred: DeferredPlanParts?
 
     public init(file: String, firstKey: SourceSpan) {
         self.file = file

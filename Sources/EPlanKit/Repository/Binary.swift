@@ -15,6 +15,11 @@ struct BinaryWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// A case of a small enumeration, as its position among the cases.
+    mutating func enumCase<E: BinaryCase>(_ value: E) {
+        int(E.ordered.firstIndex(of: value) ?? 0)
+    }
+
     mutating func string(_ value: String) {
         let utf8 = Array(value.utf8)
         int(utf8.count)
@@ -55,35 +60,63 @@ struct BinaryWriter {
         }
     }
 
+    /// A length-prefixed block, which a reader can step over (`BinaryReader.block`) and read later.
+    mutating func block(_ write: (inout BinaryWriter) -> Void) {
+        var inner = BinaryWriter()
+        write(&inner)
+        int(inner.bytes.count)
+        bytes += inner.bytes
+    }
+
     mutating func array<T>(_ items: [T], _ write: (inout BinaryWriter, T) -> Void) {
         int(items.count)
         for item in items { write(&self, item) }
     }
 }
 
-/// Reads what `BinaryWriter` wrote; any inconsistency makes the whole cache invalid (nil).
+/// Reads what `BinaryWriter` wrote; any inconsistency makes the whole cache invalid (nil). It reads
+/// borrowed bytes in place (see `reading(_:_:)`): a run reads tens of thousands of summaries.
 struct BinaryReader {
     struct Truncated: Error {}
 
-    let bytes: [UInt8]
-    var position = 0
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var position = 0
 
-    init(_ bytes: [UInt8]) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+    }
+
+    /// Reads `bytes` with `body`, which must not keep the reader.
+    static func reading<Bytes: Collection<UInt8>, T>(
+        _ bytes: Bytes, _ body: (inout BinaryReader) throws(Truncated) -> T
+    ) throws(Truncated) -> T {
+        let result: Result<T, Truncated>? = bytes.withContiguousStorageIfAvailable { buffer in
+            var reader = BinaryReader(buffer)
+            do throws(Truncated) { return .success(try body(&reader)) } catch { return .failure(error) }
+        }
+        guard let result else { return try reading(Array(bytes), body) }
+        return try result.get()
     }
 
     var isAtEnd: Bool { position >= bytes.count }
 
     mutating func int() throws(Truncated) -> Int {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard position < bytes.count, shift < 64 else { throw Truncated() }
-            let byte = bytes[position]
-            position += 1
-            result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { break }
-            shift += 7
+        // Most values (lines, columns, lengths, counts) fit one byte.
+        guard position < bytes.count else { throw Truncated() }
+        let first = bytes[position]
+        position += 1
+        var result = UInt64(first)
+        if first >= 0x80 {
+            result &= 0x7F
+            var shift: UInt64 = 7
+            while true {
+                guard position < bytes.count, shift < 64 else { throw Truncated() }
+                let byte = bytes[position]
+                position += 1
+                result |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
         }
         let decoded = Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1)))
         return Int(decoded)
@@ -99,7 +132,22 @@ struct BinaryReader {
         let count = try int()
         guard count >= 0, position + count <= bytes.count else { throw Truncated() }
         defer { position += count }
-        return String(decoding: bytes[position..<(position + count)], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + count)]), as: UTF8.self)
+    }
+
+    /// A case written by `BinaryWriter.enumCase`.
+    mutating func enumCase<E: BinaryCase>() throws(Truncated) -> E {
+        let index = try int()
+        guard E.ordered.indices.contains(index) else { throw Truncated() }
+        return E.ordered[index]
+    }
+
+    /// Steps over a block written by `BinaryWriter.block`; returns where its bytes are (offsets from the start).
+    mutating func block() throws(Truncated) -> Range<Int> {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - position else { throw Truncated() }
+        defer { position += count }
+        return position ..< position + count
     }
 
     mutating func agency() throws(Truncated) -> AgencyRef {
@@ -138,3 +186,14 @@ struct BinaryReader {
         return items
     }
 }
+
+/// A small enumeration stored as its position among `ordered` (the cases, kept once).
+protocol BinaryCase: Equatable {
+    static var ordered: [Self] { get }
+}
+
+extension PlanKind: BinaryCase { static let ordered = allCases }
+extension Level: BinaryCase { static let ordered = allCases }
+extension PlanStatus: BinaryCase { static let ordered = allCases }
+extension SeverityClass: BinaryCase { static let ordered = allCases }
+extension MemberRole: BinaryCase { static let ordered = allCases }

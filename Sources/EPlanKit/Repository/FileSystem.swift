@@ -56,19 +56,26 @@ public enum FileSystem {
 
     /// `path` relative to `base` (both absolute and canonical), with `..` where needed.
     public static func relative(_ path: String, to base: String) -> String {
-        if path == base { return "." }
-        // Below `base` (the common case, once per file of a run): cut the bytes, no string built.
-        let cut = base == "/" ? 1 : base.utf8.count + 1
-        if path.utf8.count > cut, path.utf8.starts(with: base.utf8),
-           path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: cut - 1)] == 0x2F {
-            return String(decoding: path.utf8.dropFirst(cut), as: UTF8.self)
+        var path = path, base = base  // withUTF8 needs var; native strings are not copied
+        return path.withUTF8 { p in base.withUTF8 { b in relative(p, to: b) } }
+    }
+
+    private static func relative(_ p: UnsafeBufferPointer<UInt8>, to b: UnsafeBufferPointer<UInt8>) -> String {
+        let slash = UInt8(ascii: "/")
+        if p.elementsEqual(b) { return "." }
+        // Below `base` (the common case, once per file of a run): cut the bytes.
+        let cut = b.count == 1 && b[0] == slash ? 1 : b.count + 1
+        if p.count > cut, p[cut - 1] == slash, p[..<(cut - 1)].elementsEqual(b[..<(cut - 1)]) {
+            return String(decoding: UnsafeBufferPointer(rebasing: p[cut...]), as: UTF8.self)
         }
-        let p = path.split(separator: "/")
-        let b = base.split(separator: "/")
+        let pc = p.split(separator: slash), bc = b.split(separator: slash)
         var common = 0
-        while common < p.count, common < b.count, p[common] == b[common] { common += 1 }
-        let ups = Array(repeating: "..", count: b.count - common)
-        return (ups + p[common...].map(String.init)).joined(separator: "/")
+        while common < pc.count, common < bc.count, pc[common].elementsEqual(bc[common]) { common += 1 }
+        var out: [UInt8] = []
+        for _ in common..<bc.count { out += [0x2E, 0x2E, slash] }  // "../"
+        for part in pc[common...] { out += part; out.append(slash) }
+        out.removeLast()
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The common folder of absolute paths.

@@ -286,8 +286,6 @@ public struct RegionLookups: Sendable {
     public var externalSpecials: [String: [ExternalPlan]] = [:]
     /// Owners of in-force departmental plans.
     public var departmentalOwners: Set<AgencyKey> = []
-    /// Agencies of each in-force master plan's organization, by the master's region.
-    public var masterAgencies: [String: Set<AgencyKey>] = [:]
 
     public init(_ index: RepositoryIndex) {
         self.init(plans: index.plans, configuration: index.configuration)
@@ -300,7 +298,6 @@ public struct RegionLookups: Sendable {
             switch kind {
             case .master:
                 masters[region, default: []].append(plan)
-                plan.addOrganizationAgencies(to: &masterAgencies[region, default: []])
             case .special:
                 specials[region, default: []].append(plan)
             case .departmental:
@@ -320,6 +317,15 @@ public struct RegionLookups: Sendable {
             default: break
             }
         }
+    }
+
+    /// The agencies of the organizations of the region's in-force master plans; nil when it has none.
+    /// Computed when asked (a one-file run asks about few regions and reads few organizations).
+    public func masterAgencies(_ region: String) -> Set<AgencyKey>? {
+        guard let plans = masters[region] else { return nil }
+        var agencies: Set<AgencyKey> = []
+        for plan in plans { plan.addOrganizationAgencies(to: &agencies) }
+        return agencies
     }
 
     /// True when the region has an in-force master plan (an external master counts).

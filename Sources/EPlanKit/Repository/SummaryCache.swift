@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import EPlanYAML
+import Synchronization
 
 /// Per-file summaries of what cross-plan rules read from files that are not reported on, kept
 /// between runs so that linting one changed file in a large repository does not parse every
@@ -24,7 +25,7 @@ struct SummaryCache {
     /// A summary is either still in the cache file (read only when a run needs summaries) or new
     /// in this run.
     enum Summary {
-        /// `checksum` (FNV-1a of the bytes) is checked before the bytes are used.
+        /// `checksum` (`SummaryCache.checksum` of the bytes) is checked before the bytes are used.
         case stored(offset: Int, length: Int, checksum: UInt64)
         case fresh([UInt8])
     }
@@ -32,7 +33,7 @@ struct SummaryCache {
     /// The file: an 8-byte index length, the index (key; path hash, stamp, offset, length and checksum
     /// of every entry; the folder listings), then the summaries. Reading the index touches only its own pages; a full run, which
     /// needs no summary, never reads the rest.
-    static let format = "eplan-summaries-7"
+    static let format = "eplan-summaries-10"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -84,14 +85,33 @@ struct SummaryCache {
     }
 
     /// The summary of the file as it is now, or nil (none, stale, or failing its checksum).
-    func summary(_ path: String, stamp: Stamp) -> [UInt8]? {
+    func summary(_ path: String, stamp: Stamp) -> ArraySlice<UInt8>? {
         guard let entry = entries[Self.key(path)], entry.stamp == stamp else { return nil }
         switch entry.summary {
-        case .fresh(let bytes): return bytes
+        case .fresh(let bytes): return bytes[...]
         case .stored(let offset, let length, let checksum):
             guard let bytes = source?.summary(at: offset, count: length),
-                  Fingerprint.fnv1a(bytes: bytes) == checksum else { return nil }
-            return Array(bytes)
+                  Self.checksum(bytes) == checksum else { return nil }
+            return bytes
+        }
+    }
+
+    /// A checksum of a summary: a multiply-xorshift over 8-byte words (a one-file run checks every
+    /// summary it reads; byte-wise FNV-1a took eight times as long).
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+            var i = 0
+            while i + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                i += 8
+            }
+            while i < raw.count {
+                hash = (hash ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
+                i += 1
+            }
+            return hash
         }
     }
 
@@ -206,34 +226,35 @@ struct SummaryCache {
             throw BinaryReader.Truncated()
         }
         file.setIndexLength(length)
-        var r = BinaryReader(indexBytes)
-        guard try r.string() == key else { return ([:], [:]) }
-        var entries: [UInt64: Entry] = [:]
-        let count = try r.int()
-        entries.reserveCapacity(max(0, min(count, 10_000_000)))
-        for _ in 0..<max(0, count) {
-            let path = UInt64(UInt(bitPattern: try r.int()))
-            let stamp = Stamp(size: try r.int(), modified: try r.int(), inode: try r.int())
-            let offset = try r.int(), length = try r.int(), checksum = UInt64(UInt(bitPattern: try r.int()))
-            guard file.contains(offset: offset, count: length) else { throw BinaryReader.Truncated() }
-            entries[path] = Entry(stamp: stamp, summary: .stored(offset: offset, length: length, checksum: checksum))
-        }
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
-        var folders: [UInt64: FileSystem.FolderListing] = [:]
-        let foldersStart = r.position
-        for (path, listing) in try r.array({ (r: inout R) throws(T) -> (UInt64, FileSystem.FolderListing) in
-            let path = UInt64(UInt(bitPattern: try r.int()))
-            let identity = FileIdentity(device: UInt64(UInt(bitPattern: try r.int())), inode: UInt64(UInt(bitPattern: try r.int())))
-            let modified = try r.int(), reusable = try r.bool()
-            let entries = try r.array { (r: inout R) throws(T) in FileSystem.DirectoryEntry(name: try r.string(), isDirectory: try r.bool()) }
-            return (path, FileSystem.FolderListing(identity: identity, modified: modified, entries: entries, reusable: reusable))
-        }) {
-            folders[path] = listing
+        return try BinaryReader.reading(indexBytes) { (r: inout R) throws(T) in
+            guard try r.string() == key else { return ([:], [:]) }
+            var entries: [UInt64: Entry] = [:]
+            let count = try r.int()
+            entries.reserveCapacity(max(0, min(count, 10_000_000)))
+            for _ in 0..<max(0, count) {
+                let path = UInt64(UInt(bitPattern: try r.int()))
+                let stamp = Stamp(size: try r.int(), modified: try r.int(), inode: try r.int())
+                let offset = try r.int(), length = try r.int(), checksum = UInt64(UInt(bitPattern: try r.int()))
+                guard file.contains(offset: offset, count: length) else { throw T() }
+                entries[path] = Entry(stamp: stamp, summary: .stored(offset: offset, length: length, checksum: checksum))
+            }
+            var folders: [UInt64: FileSystem.FolderListing] = [:]
+            let foldersStart = r.position
+            for (path, listing) in try r.array({ (r: inout R) throws(T) -> (UInt64, FileSystem.FolderListing) in
+                let path = UInt64(UInt(bitPattern: try r.int()))
+                let identity = FileIdentity(device: UInt64(UInt(bitPattern: try r.int())), inode: UInt64(UInt(bitPattern: try r.int())))
+                let modified = try r.int(), reusable = try r.bool()
+                let entries = try r.array { (r: inout R) throws(T) in FileSystem.DirectoryEntry(name: try r.string(), isDirectory: try r.bool()) }
+                return (path, FileSystem.FolderListing(identity: identity, modified: modified, entries: entries, reusable: reusable))
+            }) {
+                folders[path] = listing
+            }
+            guard r.isAtEnd else { throw T() }
+            file.setFoldersSection(8 + foldersStart ..< 8 + indexBytes.count)
+            return (entries, folders)
         }
-        guard r.isAtEnd else { throw BinaryReader.Truncated() }
-        file.setFoldersSection(8 + foldersStart ..< 8 + indexBytes.count)
-        return (entries, folders)
     }
 }
 
@@ -247,7 +268,7 @@ extension SummaryCache.Summary {
 
     var checksum: UInt64 {
         switch self {
-        case .fresh(let bytes): return Fingerprint.fnv1a(bytes: bytes)
+        case .fresh(let bytes): return SummaryCache.checksum(bytes[...])
         case .stored(_, _, let checksum): return checksum
         }
     }
@@ -368,14 +389,13 @@ enum DocumentSummary {
         return w.bytes
     }
 
-    static func decode(_ bytes: [UInt8], path: String, display: String) -> SourceDocument? {
-        var r = BinaryReader(bytes)
-        do throws(BinaryReader.Truncated) {
+    static func decode(_ bytes: ArraySlice<UInt8>, path: String, display: String) -> SourceDocument? {
+        try? BinaryReader.reading(bytes) { (r: inout BinaryReader) throws(BinaryReader.Truncated) -> SourceDocument? in
             let content: DocumentContent
             switch try r.int() {
             case 0: content = .foreign
             case 1: content = .unreadable
-            case 2: content = .plan(try decodePlan(&r, file: display))
+            case 2: content = .plan(try decodePlan(&r, in: bytes, file: display))
             case 3:
                 let firstKey = try r.span()
                 let regions = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeRegion(&r) }
@@ -390,9 +410,7 @@ enum DocumentSummary {
             }
             guard r.isAtEnd else { return nil }
             return SourceDocument(path: path, display: display, content: content, diagnostics: [])
-        } catch {
-            return nil
-        }
+        } ?? nil
     }
 
     // Plans keep: identity, links, scope, organization agencies, reporting limits, resources
@@ -401,11 +419,11 @@ enum DocumentSummary {
     static func encode(_ p: Plan, _ w: inout BinaryWriter) {
         w.span(p.firstKey)
         w.field(p.id) { w, v in w.string(v) }
-        w.field(p.kind) { w, v in w.string(v.rawValue) }
-        w.field(p.level) { w, v in w.string(v.rawValue) }
+        w.field(p.kind) { w, v in w.enumCase(v) }
+        w.field(p.level) { w, v in w.enumCase(v) }
         w.field(p.region) { w, v in w.string(v) }
         w.field(p.owner) { w, v in w.agency(v) }
-        w.field(p.status) { w, v in w.string(v.rawValue) }
+        w.field(p.status) { w, v in w.enumCase(v) }
         w.field(p.version) { w, v in w.string(v.text) }
         w.optional(p.parent) { w, link in
             w.span(link.span)
@@ -417,49 +435,27 @@ enum DocumentSummary {
             w.span(s.span)
             w.span(s.firstKey)
             w.field(s.hazards) { w, list in w.array(list) { w, h in w.field(h) { w, v in w.string(v) } } }
-            w.field(s.severities) { w, list in w.array(list) { w, c in w.field(c) { w, v in w.string(v.rawValue) } } }
+            w.field(s.severities) { w, list in w.array(list) { w, c in w.field(c) { w, v in w.enumCase(v) } } }
         }
-        w.optional(p.organization) { w, o in
-            w.span(o.span)
-            w.optional(o.command?.office) { w, f in w.field(f) { w, v in w.agency(v) } }
-            w.array(o.members) { w, m in
-                w.span(m.span)
-                w.field(m.agency) { w, v in w.agency(v) }
-                w.field(m.role) { w, v in w.string(v.rawValue) }
-            }
-        }
-        w.optional(p.reporting) { w, rep in
-            w.span(rep.span)
-            w.span(rep.firstKey)
-            for limit in [rep.initial, rep.written] {
-                w.field(limit) { w, l in
-                    switch l {
-                    case .all(let d): w.int(0); w.duration(d)
-                    case .perClass(let map):
-                        w.int(1)
-                        w.array(map.keys.sorted()) { w, c in
-                            w.string(c.rawValue)
-                            w.field(map[c]) { w, d in w.duration(d) }
-                        }
-                    }
-                }
-            }
-        }
+        // Organization and reporting are blocks: a run reads them only for the plans it asks about.
+        w.optional(p.organization) { w, o in w.block { encode(o, &$0) } }
+        w.optional(p.reporting) { w, rep in w.block { encode(rep, &$0) } }
         w.field(p.resources) { w, list in w.array(list) { w, r in encode(r, &w) } }
         let used = (p.actions?.value ?? []).flatMap { $0.resources?.value?.compactMap(\.value) ?? [] }
         w.optional(p.actions.map { _ in used }) { w, ids in w.array(ids) { w, id in w.string(id) } }
     }
 
-    static func decodePlan(_ r: inout BinaryReader, file: String) throws(BinaryReader.Truncated) -> Plan {
+    /// `bytes` are the whole summary that `r` reads (deferred parts keep slices of it).
+    static func decodePlan(_ r: inout BinaryReader, in bytes: ArraySlice<UInt8>, file: String) throws(BinaryReader.Truncated) -> Plan {
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
         let p = Plan(file: file, firstKey: try r.span())
         p.id = try r.field { (r: inout R) throws(T) in try r.string() }
-        p.kind = try r.field { (r: inout R) throws(T) in PlanKind(rawValue: try r.string()) }
-        p.level = try r.field { (r: inout R) throws(T) in Level(rawValue: try r.string()) }
+        p.kind = try r.field { (r: inout R) throws(T) -> PlanKind in try r.enumCase() }
+        p.level = try r.field { (r: inout R) throws(T) -> Level in try r.enumCase() }
         p.region = try r.field { (r: inout R) throws(T) in try r.string() }
         p.owner = try r.field { (r: inout R) throws(T) in try r.agency() }
-        p.status = try r.field { (r: inout R) throws(T) in PlanStatus(rawValue: try r.string()) }
+        p.status = try r.field { (r: inout R) throws(T) -> PlanStatus in try r.enumCase() }
         p.version = try r.field { (r: inout R) throws(T) in Version(try r.string()) }
         p.parent = try r.optional { (r: inout R) throws(T) -> ParentLink in
             let span = try r.span()
@@ -477,47 +473,18 @@ enum DocumentSummary {
             }
             let severities = try r.field { (r: inout R) throws(T) in
                 try r.array { (r: inout R) throws(T) in
-                    try r.field { (r: inout R) throws(T) in SeverityClass(rawValue: try r.string()) } ?? Field(nil, span: span)
+                    try r.field { (r: inout R) throws(T) -> SeverityClass in try r.enumCase() } ?? Field(nil, span: span)
                 }
             }
             return Scope(span: span, firstKey: firstKey, hazards: hazards, severities: severities, excluded: [])
         }
-        p.organization = try r.optional { (r: inout R) throws(T) -> Organization in
-            let span = try r.span()
-            var org = Organization(span: span, command: nil, members: [])
-            if let office = try r.optional({ (r: inout R) throws(T) in
-                try r.field { (r: inout R) throws(T) in try r.agency() }
-            }) {
-                var command = Command(span: span)
-                command.office = office
-                org.command = command
+        let organization = try r.optional { (r: inout R) throws(T) in try r.block() }
+        let reporting = try r.optional { (r: inout R) throws(T) in try r.block() }
+        if organization != nil || reporting != nil {
+            func slice(_ range: Range<Int>?) -> ArraySlice<UInt8>? {
+                range.map { bytes[(bytes.startIndex + $0.lowerBound) ..< (bytes.startIndex + $0.upperBound)] }
             }
-            org.members = try r.array { (r: inout R) throws(T) -> Member in
-                var m = Member(span: try r.span())
-                m.agency = try r.field { (r: inout R) throws(T) in try r.agency() }
-                m.role = try r.field { (r: inout R) throws(T) in MemberRole(rawValue: try r.string()) }
-                return m
-            }
-            return org
-        }
-        p.reporting = try r.optional { (r: inout R) throws(T) -> Reporting in
-            var rep = Reporting(span: try r.span())
-            rep.firstKey = try r.span()
-            var limits: [Field<ReportingLimit>?] = []
-            for _ in 0..<2 {
-                limits.append(try r.field { (r: inout R) throws(T) -> ReportingLimit? in
-                    if try r.int() == 0 { return ReportingLimit.all(try r.duration()) }
-                    var map: [SeverityClass: Field<Duration>] = [:]
-                    let pairs = try r.array { (r: inout R) throws(T) -> (SeverityClass?, Field<Duration>?) in
-                        (SeverityClass(rawValue: try r.string()), try r.field { (r: inout R) throws(T) in try r.duration() })
-                    }
-                    for (c, d) in pairs { if let c, let d { map[c] = d } }
-                    return .perClass(map)
-                })
-            }
-            rep.initial = limits[0]
-            rep.written = limits[1]
-            return rep
+            p.deferred = DeferredPlanParts(organization: slice(organization), reporting: slice(reporting))
         }
         p.resources = try r.field { (r: inout R) throws(T) in
             try r.array { (r: inout R) throws(T) in try decodeResource(&r) }
@@ -528,6 +495,77 @@ enum DocumentSummary {
             p.actions = Field([action], span: p.firstKey)
         }
         return p
+    }
+
+    static func encode(_ o: Organization, _ w: inout BinaryWriter) {
+        w.span(o.span)
+        w.optional(o.command?.office) { w, f in w.field(f) { w, v in w.agency(v) } }
+        w.array(o.members) { w, m in
+            w.span(m.span)
+            w.field(m.agency) { w, v in w.agency(v) }
+            w.field(m.role) { w, v in w.enumCase(v) }
+        }
+    }
+
+    static func encode(_ rep: Reporting, _ w: inout BinaryWriter) {
+        w.span(rep.span)
+        w.span(rep.firstKey)
+        for limit in [rep.initial, rep.written] {
+            w.field(limit) { w, l in
+                switch l {
+                case .all(let d): w.int(0); w.duration(d)
+                case .perClass(let map):
+                    w.int(1)
+                    w.array(map.keys.sorted()) { w, c in
+                        w.enumCase(c)
+                        w.field(map[c]) { w, d in w.duration(d) }
+                    }
+                }
+            }
+        }
+    }
+
+    static func decodeOrganization(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> Organization {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let span = try r.span()
+        var org = Organization(span: span, command: nil, members: [])
+        if let office = try r.optional({ (r: inout R) throws(T) in
+            try r.field { (r: inout R) throws(T) in try r.agency() }
+        }) {
+            var command = Command(span: span)
+            command.office = office
+            org.command = command
+        }
+        org.members = try r.array { (r: inout R) throws(T) -> Member in
+            var m = Member(span: try r.span())
+            m.agency = try r.field { (r: inout R) throws(T) in try r.agency() }
+            m.role = try r.field { (r: inout R) throws(T) -> MemberRole in try r.enumCase() }
+            return m
+        }
+        return org
+    }
+
+    static func decodeReporting(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> Reporting {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        var rep = Reporting(span: try r.span())
+        rep.firstKey = try r.span()
+        var limits: [Field<ReportingLimit>?] = []
+        for _ in 0..<2 {
+            limits.append(try r.field { (r: inout R) throws(T) -> ReportingLimit? in
+                if try r.int() == 0 { return ReportingLimit.all(try r.duration()) }
+                var map: [SeverityClass: Field<Duration>] = [:]
+                let pairs = try r.array { (r: inout R) throws(T) -> (SeverityClass?, Field<Duration>?) in
+                    (try r.enumCase() as SeverityClass, try r.field { (r: inout R) throws(T) in try r.duration() })
+                }
+                for (c, d) in pairs { if let c, let d { map[c] = d } }
+                return .perClass(map)
+            })
+        }
+        rep.initial = limits[0]
+        rep.written = limits[1]
+        return rep
     }
 
     static func encode(_ r: Resource, _ w: inout BinaryWriter) {
@@ -545,7 +583,7 @@ enum DocumentSummary {
         w.span(region.span)
         w.field(region.id) { w, v in w.string(v) }
         w.optional(region.path) { w, v in w.string(v) }
-        w.field(region.level) { w, v in w.string(v.rawValue) }
+        w.field(region.level) { w, v in w.enumCase(v) }
         w.field(region.hazards) { w, list in w.array(list) { w, h in w.field(h) { w, v in w.string(v) } } }
         w.array(region.children) { w, c in encode(c, &w) }
     }
@@ -557,11 +595,48 @@ enum DocumentSummary {
         var region = Region(span: span, children: [])
         region.id = try r.field { (r: inout R) throws(T) in try r.string() }
         region.path = try r.optional { (r: inout R) throws(T) in try r.string() }
-        region.level = try r.field { (r: inout R) throws(T) in Level(rawValue: try r.string()) }
+        region.level = try r.field { (r: inout R) throws(T) -> Level in try r.enumCase() }
         region.hazards = try r.field { (r: inout R) throws(T) in
             try r.array { (r: inout R) throws(T) in try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span) }
         }
         region.children = try r.array { (r: inout R) throws(T) in try decodeRegion(&r) }
         return region
+    }
+}
+
+/// The organization and reporting of a plan read from its summary, decoded on first use (from any
+/// thread). Rules ask for them about few plans other than the reported ones: the masters of the
+/// regions a reported plan names, the parents of reported plans.
+final class DeferredPlanParts: Sendable {
+    private let organizationBytes: ArraySlice<UInt8>?
+    private let reportingBytes: ArraySlice<UInt8>?
+    private let decoded = Mutex<(organization: Organization??, reporting: Reporting??)>((nil, nil))
+
+    init(organization: ArraySlice<UInt8>?, reporting: ArraySlice<UInt8>?) {
+        organizationBytes = organization
+        reportingBytes = reporting
+    }
+
+    var organization: Organization? {
+        decoded.withLock { state in
+            if let known = state.organization { return known }
+            // The bytes passed the summary's checksum; a block that still fails to decode counts as absent.
+            let value = organizationBytes.flatMap { try? BinaryReader.reading($0) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
+                try DocumentSummary.decodeOrganization(&r)
+            } }
+            state.organization = .some(value)
+            return value
+        }
+    }
+
+    var reporting: Reporting? {
+        decoded.withLock { state in
+            if let known = state.reporting { return known }
+            let value = reportingBytes.flatMap { try? BinaryReader.reading($0) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
+                try DocumentSummary.decodeReporting(&r)
+            } }
+            state.reporting = .some(value)
+            return value
+        }
     }
 }

@@ -38,9 +38,12 @@ public struct Workspace: Sendable {
         public var jobs: Int
         /// Use the summary cache for files that are not reported on (see `SummaryCache`).
         public var useCache: Bool
+        /// nil: the default folder (`SummaryCache.folder()`).
+        public var cacheFolder: String?
 
         public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0,
-                    useCache: Bool = false) {
+                    useCache: Bool = false, cacheFolder: String? = nil) {
+            self.cacheFolder = cacheFolder
             self.paths = paths
             self.configPath = configPath
             self.cwd = cwd
@@ -107,7 +110,8 @@ public struct Workspace: Sendable {
         let limits = configuration.yamlLimits
         let hazards = configuration.hazardVocabulary
         let configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
-        var cache = SummaryCache(root: root, configKey: configKey, enabled: request.useCache)
+        var cache = SummaryCache(root: root, configKey: configKey, enabled: request.useCache,
+                                 folder: request.cacheFolder ?? SummaryCache.folder())
 
         // Discovery: the whole repository (cross-plan rules see all of it) plus what was named.
         let discovery = Discovery(root: root, configuration: configuration)
@@ -161,8 +165,10 @@ public struct Workspace: Sendable {
             // Otherwise it is parsed; its stamp comes from the open file (no second lookup of the path).
             let (document, read) = DocumentDecoder.loadStamped(path: item.path, display: item.display, named: item.named,
                                                                limits: limits, hazards: hazards)
-            // A file whose summary is still current keeps it; only new or changed files are summarised again.
-            guard useCache, let stamp = read, !cached.isCurrent(item.path, stamp: stamp) else { return (document, nil, nil) }
+            // A reported file whose summary is still current keeps it; new and changed files are summarised
+            // again, and so is a file not reported on that gets here (its summary was missing or unusable).
+            guard useCache, let stamp = read, !(reportedNow.contains(item.display) && cached.isCurrent(item.path, stamp: stamp))
+            else { return (document, nil, nil) }
             return (document, stamp, DocumentSummary.encode(document))
         }
         timing.lap("parse and decode")

@@ -88,9 +88,11 @@ struct SeverityUnhandled: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
+        // The subjects that some in-force plan names as its parent (a one-file run looks for the subjects' ids only).
+        let wanted = context.reported == nil ? nil : Set(context.subjects.compactMap { $0.id?.value })
         var namedAsParent: Set<String> = []
         for plan in index.plans where plan.isInForce {
-            if let parent = plan.parent?.id.value { namedAsParent.insert(parent) }
+            if let parent = plan.parent?.id.value, wanted?.contains(parent) ?? true { namedAsParent.insert(parent) }
         }
         // The classes handled on the chain above each plan, memoised so that every chain is walked once.
         var above: [String: Set<SeverityClass>] = [:]

@@ -78,7 +78,10 @@ struct HazardOverlap: Rule {
                                      E.file("qs.rain", kind: "special", ["scope": "scope: {hazards: [↓flood]}"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for region in context.lookups.specials.keys.sorted() {
+        // A finding lands on a special plan of the region: only regions with one in a reported file matter.
+        let regions = context.reported == nil ? Array(context.lookups.specials.keys)
+            : Array(Set(context.subjects.compactMap { $0.kind?.value == .special ? $0.region?.value : nil }))
+        for region in regions.sorted() {
             let plans = (context.lookups.specials[region] ?? []).sorted { ($0.file, $0.firstKey.start) < ($1.file, $1.firstKey.start) }
             guard plans.count > 1 else { continue }
             for (j, later) in plans.enumerated() {
@@ -145,13 +148,21 @@ struct AgencyUnknown: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         let lookups = context.lookups
+        // The agencies of each region's masters, worked out once per region asked about.
+        var agenciesByRegion: [String: Set<AgencyKey>?] = [:]
+        func masterAgencies(_ region: String) -> Set<AgencyKey>? {
+            if let known = agenciesByRegion[region] { return known }
+            let agencies = lookups.masterAgencies(region)
+            agenciesByRegion[region] = .some(agencies)
+            return agencies
+        }
         for plan in context.subjects {
             guard let region = plan.region?.value else { continue }
             let own = plan.organizationAgencies
             let isMaster = plan.kind?.value == .master
             // Most references are to the plan's own region: look that region up once per plan.
             let hereIsKnown = index.regionsDocument == nil || index.regionByPath[region] != nil
-            let masterHere = lookups.masterAgencies[region]
+            let masterHere = masterAgencies(region)
             // `what` is only for the message: it is put together only when there is a finding.
             func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> String, ownOnly: Bool = false) {
                 guard let ref = field.value else { return }
@@ -162,10 +173,10 @@ struct AgencyUnknown: Rule {
                 } else {
                     let isHere = ref.region == nil || key.region == region
                     if !(isHere ? hereIsKnown : index.regionsDocument == nil || index.regionByPath[key.region] != nil) { return }
-                    guard let agencies = isHere ? masterHere : lookups.masterAgencies[key.region] else { return }
+                    guard let agencies = isHere ? masterHere : masterAgencies(key.region) else { return }
                     if agencies.contains(key) { return }
                 }
-                let known = own.union(ownOnly ? [] : lookups.masterAgencies[key.region] ?? [])
+                let known = own.union(ownOnly ? [] : masterAgencies(key.region) ?? [])
                     .filter { $0.region == key.region }.map(\.agency)
                 let help = Suggest.help(ref.agency, in: known)
                     ?? (ownOnly ? "add it to this plan's organization" : "add it to this plan's organization or to the master plan of '\(key.region)'")
@@ -195,7 +206,7 @@ struct AgencyUnknown: Rule {
                 guard let field = resource.holder, let ref = field.value, let target = ref.region ?? region else { continue }
                 let key = AgencyKey(region: target, agency: ref.agency)
                 if index.regionsDocument != nil, index.regionByPath[target] == nil { continue }
-                guard let agencies = lookups.masterAgencies[target], !agencies.contains(key) else { continue }
+                guard let agencies = masterAgencies(target), !agencies.contains(key) else { continue }
                 let help = Suggest.help(ref.agency, in: agencies.map(\.agency)) ?? "add it to the master plan of '\(target)'"
                 findings.append(Diagnostic(id, "resource holder '\(ref)' is not an agency of the master plan of '\(target)'",
                                            at: Location(file: inventory.file, span: field.span), help: help))

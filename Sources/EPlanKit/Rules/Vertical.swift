@@ -220,35 +220,41 @@ struct ParentNotCounterpart: Rule {
         let index = context.index
         let lookups = context.lookups
         let file = index.configuration.file ?? "eplan.yaml"
-        // For each parent region (or level, for external masters without a region): hazard -> the
-        // in-force special plan covering it whose id sorts first. Built once, looked up per plan.
+        // For a parent region (or level, for external masters without a region): hazard -> the in-force
+        // special plan covering it whose id sorts first. Worked out for the regions asked about, once each.
         var byRegion: [String: [String: PlanTarget]] = [:]
-        func add(_ target: PlanTarget, under key: String) {
-            for hazard in target.hazards {
-                if let current = byRegion[key]?[hazard], (current.id ?? "") <= (target.id ?? "") { continue }
-                byRegion[key, default: [:]][hazard] = target
+        func specialsByHazard(_ key: String, region: String?, level: Level?) -> [String: PlanTarget] {
+            if let known = byRegion[key] { return known }
+            var map: [String: PlanTarget] = [:]
+            func add(_ target: PlanTarget) {
+                for hazard in target.hazards {
+                    if let current = map[hazard], (current.id ?? "") <= (target.id ?? "") { continue }
+                    map[hazard] = target
+                }
             }
-        }
-        for (region, plans) in lookups.specials { for plan in plans { add(.local(plan), under: "region:" + region) } }
-        for (region, externals) in lookups.externalSpecials {
-            for external in externals {
-                let key = region.isEmpty ? "level:" + (external.level?.value?.rawValue ?? "") : "region:" + region
-                add(.external(external, file: file), under: key)
+            if let region {
+                for plan in lookups.specials[region] ?? [] { add(.local(plan)) }
+                if !region.isEmpty { for external in lookups.externalSpecials[region] ?? [] { add(.external(external, file: file)) } }
+            } else if let level {
+                for external in lookups.externalSpecials[""] ?? [] where external.level?.value == level {
+                    add(.external(external, file: file))
+                }
             }
+            byRegion[key] = map
+            return map
         }
         for plan in context.subjects where plan.kind?.value == .special {
             guard let link = plan.parent, let targetID = link.id.value, let target = index.target(targetID),
                   target.kind == .master else { continue }
             let hazards = plan.scope?.hazards?.value?.compactMap(\.value) ?? []
-            let key: String
+            let candidates: [String: PlanTarget]
             if let region = target.region {
-                key = "region:" + region
+                candidates = specialsByHazard("region:" + region, region: region, level: nil)
             } else if target.isExternal, let level = target.level {
-                key = "level:" + level.rawValue
+                candidates = specialsByHazard("level:" + level.rawValue, region: nil, level: level)
             } else {
                 continue
             }
-            guard let candidates = byRegion[key] else { continue }
             let matches = Set(hazards).compactMap { candidates[$0] }.sorted { ($0.id ?? "") < ($1.id ?? "") }
             guard let counterpart = matches.first, let counterpartID = counterpart.id else { continue }
             let shared = Set(hazards).intersection(counterpart.hazards).sorted().joined(separator: ", ")
