@@ -130,9 +130,12 @@ public final class Plan: @unchecked Sendable {
     public var evaluated: Field<Day>?
     public var parent: ParentLink?
     public var master: Field<String>?
-    public var scope: Scope?
-    /// A plan read from the summary cache leaves its organization and reporting undecoded until asked
-    /// for: a one-file run asks for few of them (`DeferredPlanParts`).
+    /// A plan read from the summary cache leaves its scope, organization, reporting and actions
+    /// undecoded until asked for: a one-file run asks for few of them (`DeferredPlanParts`).
+    public var scope: Scope? {
+        get { deferred.map { $0.scope } ?? storedScope }
+        set { storedScope = newValue }
+    }
     public var organization: Organization? {
         get { deferred.map { $0.organization } ?? storedOrganization }
         set { storedOrganization = newValue }
@@ -142,13 +145,18 @@ public final class Plan: @unchecked Sendable {
         set { storedReporting = newValue }
     }
     public var responseLevels: Field<[ResponseLevel]>?
-    public var actions: Field<[Action]>?
+    public var actions: Field<[Action]>? {
+        get { deferred.map { $0.actions } ?? storedActions }
+        set { storedActions = newValue }
+    }
     public var resources: Field<[Resource]>?
     public var drills: Field<[Drill]>?
     public var revisions: Field<[Revision]>?
     /// The regions of a joint plan.
     public var regions: FieldList<String>?
     public var eventDates: EventDates?
+    private var storedScope: Scope?
+    private var storedActions: Field<[Action]>?
     private var storedOrganization: Organization?
     private var storedReporting: Reporting?
     /// Set once, before the plan is shared.

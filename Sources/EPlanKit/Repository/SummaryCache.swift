@@ -33,7 +33,7 @@ struct SummaryCache {
     /// The file: an 8-byte index length, the index (key; path hash, stamp, offset, length and checksum
     /// of every entry; the folder listings), then the summaries. Reading the index touches only its own pages; a full run, which
     /// needs no summary, never reads the rest.
-    static let format = "eplan-summaries-10"
+    static let format = "eplan-summaries-11"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -431,18 +431,21 @@ enum DocumentSummary {
             w.field(link.version) { w, v in w.string(v.text) }
         }
         w.field(p.master) { w, v in w.string(v) }
-        w.optional(p.scope) { w, s in
-            w.span(s.span)
-            w.span(s.firstKey)
-            w.field(s.hazards) { w, list in w.array(list) { w, h in w.field(h) { w, v in w.string(v) } } }
-            w.field(s.severities) { w, list in w.array(list) { w, c in w.field(c) { w, v in w.enumCase(v) } } }
-        }
-        // Organization and reporting are blocks: a run reads them only for the plans it asks about.
+        w.field(p.resources) { w, list in w.array(list) { w, r in encode(r, &w) } }
+        // Scope, organization, reporting and the resources actions use are blocks, decoded only for the
+        // plans a run asks about (`DeferredPlanParts`).
+        w.optional(p.scope) { w, scope in w.block { encode(scope, &$0) } }
         w.optional(p.organization) { w, o in w.block { encode(o, &$0) } }
         w.optional(p.reporting) { w, rep in w.block { encode(rep, &$0) } }
-        w.field(p.resources) { w, list in w.array(list) { w, r in encode(r, &w) } }
         let used = (p.actions?.value ?? []).flatMap { $0.resources?.value?.compactMap(\.value) ?? [] }
-        w.optional(p.actions.map { _ in used }) { w, ids in w.array(ids) { w, id in w.string(id) } }
+        w.optional(p.actions.map { _ in used }) { w, ids in w.block { $0.array(ids) { w, id in w.string(id) } } }
+    }
+
+    static func encode(_ s: Scope, _ w: inout BinaryWriter) {
+        w.span(s.span)
+        w.span(s.firstKey)
+        w.field(s.hazards) { w, list in w.array(list) { w, h in w.field(h) { w, v in w.string(v) } } }
+        w.field(s.severities) { w, list in w.array(list) { w, c in w.field(c) { w, v in w.enumCase(v) } } }
     }
 
     /// `bytes` are the whole summary that `r` reads (deferred parts keep slices of it).
@@ -464,35 +467,19 @@ enum DocumentSummary {
             return ParentLink(id: id, version: version, span: span)
         }
         p.master = try r.field { (r: inout R) throws(T) in try r.string() }
-        p.scope = try r.optional { (r: inout R) throws(T) -> Scope in
-            let span = try r.span(), firstKey = try r.span()
-            let hazards = try r.field { (r: inout R) throws(T) in
-                try r.array { (r: inout R) throws(T) in
-                    try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span)
-                }
-            }
-            let severities = try r.field { (r: inout R) throws(T) in
-                try r.array { (r: inout R) throws(T) in
-                    try r.field { (r: inout R) throws(T) -> SeverityClass in try r.enumCase() } ?? Field(nil, span: span)
-                }
-            }
-            return Scope(span: span, firstKey: firstKey, hazards: hazards, severities: severities, excluded: [])
-        }
-        let organization = try r.optional { (r: inout R) throws(T) in try r.block() }
-        let reporting = try r.optional { (r: inout R) throws(T) in try r.block() }
-        if organization != nil || reporting != nil {
-            func slice(_ range: Range<Int>?) -> ArraySlice<UInt8>? {
-                range.map { bytes[(bytes.startIndex + $0.lowerBound) ..< (bytes.startIndex + $0.upperBound)] }
-            }
-            p.deferred = DeferredPlanParts(organization: slice(organization), reporting: slice(reporting))
-        }
         p.resources = try r.field { (r: inout R) throws(T) in
             try r.array { (r: inout R) throws(T) in try decodeResource(&r) }
         }
-        if let used = try r.optional({ (r: inout R) throws(T) in try r.array { (r: inout R) throws(T) in try r.string() } }) {
-            var action = Action(span: p.firstKey)
-            action.resources = Field(used.map { Field($0, span: p.firstKey) }, span: p.firstKey)
-            p.actions = Field([action], span: p.firstKey)
+        func block(_ r: inout R) throws(T) -> ArraySlice<UInt8>? {
+            try r.optional { (r: inout R) throws(T) in
+                let range = try r.block()
+                return bytes[(bytes.startIndex + range.lowerBound) ..< (bytes.startIndex + range.upperBound)]
+            }
+        }
+        let parts = DeferredPlanParts.Blocks(scope: try block(&r), organization: try block(&r), reporting: try block(&r),
+                                             usedResources: try block(&r))
+        if parts.scope != nil || parts.organization != nil || parts.reporting != nil || parts.usedResources != nil {
+            p.deferred = DeferredPlanParts(parts, firstKey: p.firstKey)
         }
         return p
     }
@@ -523,6 +510,31 @@ enum DocumentSummary {
                 }
             }
         }
+    }
+
+    static func decodeScope(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> Scope {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let span = try r.span(), firstKey = try r.span()
+        let hazards = try r.field { (r: inout R) throws(T) in
+            try r.array { (r: inout R) throws(T) in
+                try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span)
+            }
+        }
+        let severities = try r.field { (r: inout R) throws(T) in
+            try r.array { (r: inout R) throws(T) in
+                try r.field { (r: inout R) throws(T) -> SeverityClass in try r.enumCase() } ?? Field(nil, span: span)
+            }
+        }
+        return Scope(span: span, firstKey: firstKey, hazards: hazards, severities: severities, excluded: [])
+    }
+
+    /// The resources a plan's actions use, as one action (all that other files' rules read of actions).
+    static func decodeUsedResources(_ r: inout BinaryReader, at span: SourceSpan) throws(BinaryReader.Truncated) -> Field<[Action]> {
+        let used = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try r.string() }
+        var action = Action(span: span)
+        action.resources = Field(used.map { Field($0, span: span) }, span: span)
+        return Field([action], span: span)
     }
 
     static func decodeOrganization(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> Organization {
@@ -604,38 +616,55 @@ enum DocumentSummary {
     }
 }
 
-/// The organization and reporting of a plan read from its summary, decoded on first use (from any
-/// thread). Rules ask for them about few plans other than the reported ones: the masters of the
-/// regions a reported plan names, the parents of reported plans.
+/// The parts of a plan read from its summary that most runs never look at, decoded on first use (from
+/// any thread). Rules look at few plans besides the reported ones: the parents of reported plans, the
+/// masters and specials of the regions they name.
 final class DeferredPlanParts: Sendable {
-    private let organizationBytes: ArraySlice<UInt8>?
-    private let reportingBytes: ArraySlice<UInt8>?
-    private let decoded = Mutex<(organization: Organization??, reporting: Reporting??)>((nil, nil))
-
-    init(organization: ArraySlice<UInt8>?, reporting: ArraySlice<UInt8>?) {
-        organizationBytes = organization
-        reportingBytes = reporting
+    /// The bytes of each part (nil: the plan has no such part).
+    struct Blocks: Sendable {
+        var scope: ArraySlice<UInt8>?
+        var organization: ArraySlice<UInt8>?
+        var reporting: ArraySlice<UInt8>?
+        var usedResources: ArraySlice<UInt8>?
     }
 
+    private struct Decoded {
+        var scope: Scope??
+        var organization: Organization??
+        var reporting: Reporting??
+        var actions: Field<[Action]>??
+    }
+
+    private let blocks: Blocks
+    private let firstKey: SourceSpan
+    private let decoded = Mutex(Decoded())
+
+    init(_ blocks: Blocks, firstKey: SourceSpan) {
+        self.blocks = blocks
+        self.firstKey = firstKey
+    }
+
+    var scope: Scope? { part(\.scope, blocks.scope) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try DocumentSummary.decodeScope(&r) } }
     var organization: Organization? {
-        decoded.withLock { state in
-            if let known = state.organization { return known }
-            // The bytes passed the summary's checksum; a block that still fails to decode counts as absent.
-            let value = organizationBytes.flatMap { try? BinaryReader.reading($0) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
-                try DocumentSummary.decodeOrganization(&r)
-            } }
-            state.organization = .some(value)
-            return value
+        part(\.organization, blocks.organization) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try DocumentSummary.decodeOrganization(&r) }
+    }
+    var reporting: Reporting? {
+        part(\.reporting, blocks.reporting) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try DocumentSummary.decodeReporting(&r) }
+    }
+    var actions: Field<[Action]>? {
+        part(\.actions, blocks.usedResources) { [firstKey] (r: inout BinaryReader) throws(BinaryReader.Truncated) in
+            try DocumentSummary.decodeUsedResources(&r, at: firstKey)
         }
     }
 
-    var reporting: Reporting? {
+    /// The part, decoded the first time. Its bytes passed the summary's checksum; a block that still
+    /// fails to decode counts as absent.
+    private func part<T: Sendable>(_ slot: WritableKeyPath<Decoded, T??>, _ bytes: ArraySlice<UInt8>?,
+                         _ decode: (inout BinaryReader) throws(BinaryReader.Truncated) -> T) -> T? {
         decoded.withLock { state in
-            if let known = state.reporting { return known }
-            let value = reportingBytes.flatMap { try? BinaryReader.reading($0) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
-                try DocumentSummary.decodeReporting(&r)
-            } }
-            state.reporting = .some(value)
+            if let known = state[keyPath: slot] { return known }
+            let value = bytes.flatMap { try? BinaryReader.reading($0, decode) }
+            state[keyPath: slot] = .some(value)
             return value
         }
     }
