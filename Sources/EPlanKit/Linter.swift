@@ -92,11 +92,11 @@ public enum Linter {
                                                              cacheFolder: options.cacheFolder),
                                            timing: &timing)
         // The index and the region lookups are built side by side from the documents in file order.
-        let (index, lookups) = both(jobs: options.jobs) {
-            RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
-        } and: {
-            RegionLookups(plans: workspace.documents.compactMap(\.plan), configuration: workspace.configuration)
+        let lookupsSlot = ResultSlots<RegionLookups>(count: 1)
+        let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration, jobs: options.jobs) {
+            lookupsSlot.store(RegionLookups(plans: workspace.documents.compactMap(\.plan), configuration: workspace.configuration), at: 0)
         }
+        let lookups = lookupsSlot.value(at: 0) ?? RegionLookups(index)
         timing.lap("index and lookups")
         let settings = SeveritySettings(configuration: workspace.configuration, options: options)
 

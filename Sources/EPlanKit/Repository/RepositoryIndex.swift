@@ -1,4 +1,6 @@
+import Dispatch
 import EPlanYAML
+import Synchronization
 
 /// Everything cross-plan rules look up, built once per run in one pass over the documents:
 /// plans and resources by id, the region tree by path, external plans. Lookups are hash-based,
@@ -39,100 +41,173 @@ public struct RepositoryIndex: Sendable {
     /// Findings that only the whole repository reveals (duplicate ids, a second regions document).
     public private(set) var diagnostics: [Diagnostic] = []
 
-    public init(documents: [SourceDocument], configuration: Configuration) {
+    /// Builds the index; with more than one job its three parts (plans, resources, regions) and
+    /// `alongside` are built side by side.
+    public init(documents: [SourceDocument], configuration: Configuration, jobs: Int = 1,
+                alongside: @Sendable () -> Void = {}) {
         self.configuration = configuration
-        for external in configuration.external {
-            if let id = external.id?.value, externalByID[id] == nil { externalByID[id] = external }
+        let externals = configuration.external.reduce(into: [String: ExternalPlan]()) { byID, external in
+            if let id = external.id?.value, byID[id] == nil { byID[id] = external }
         }
-        // One pass in file order (a file holds one document): plans, and resources of plans and inventories
-        // (one id space, the later in (file, line) order being the duplicate), come out in (file, line) order.
+        externalByID = externals
+        // Each part takes the documents in file order (a file holds one document): plans, and resources of
+        // plans and inventories (one id space, the later in (file, line) order being the duplicate).
         let inFileOrder = zip(documents, documents.dropFirst()).allSatisfy { $0.display <= $1.display }
             ? documents : documents.sorted { $0.display < $1.display }
-        plans.reserveCapacity(documents.count)
-        planByID.reserveCapacity(documents.count)
-        // Sized once: growing a table of hundreds of thousands of ids holds the old and the new one at a time.
-        resourceByID.reserveCapacity(documents.reduce(0) { total, document in
-            switch document.content {
-            case .plan(let plan): return total + (plan.resources?.value?.count ?? 0)
-            case .inventory(let inventory): return total + inventory.resources.count
-            default: return total
-            }
-        })
-        for document in inFileOrder {
-            switch document.content {
-            case .plan(let plan):
-                addPlan(plan)
-                for resource in plan.resources?.value ?? [] { addResource(resource, owner: plans.count - 1, inInventory: false) }
-            case .inventory(let inventory):
-                inventories.append(inventory)
-                for resource in inventory.resources { addResource(resource, owner: inventories.count - 1, inInventory: true) }
-            case .regions(let regions): addRegions(regions)
-            case .config, .unreadable, .foreign: break
+        let parts = PartSlots()
+        let build: [@Sendable () -> Void] = [
+            { parts.plans.withLock { $0 = PlanPart(inFileOrder, externals: externals, configFile: configuration.file) } },
+            { parts.resources.withLock { $0 = ResourcePart(inFileOrder) } },
+            { parts.regions.withLock { $0 = RegionPart(inFileOrder) } },
+        ]
+        withoutActuallyEscaping(alongside) { alongside in
+            let tasks = build + [alongside]
+            if jobs == 1 {
+                for task in tasks { task() }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
             }
         }
+        let (planPart, resourcePart, regionPart) = (parts.plans.withLock { $0 }, parts.resources.withLock { $0 },
+                                                    parts.regions.withLock { $0 })
+        plans = planPart.plans
+        planByID = planPart.planByID
+        resourceByID = resourcePart.resourceByID
+        inventories = resourcePart.inventories
+        regionsDocument = regionPart.regionsDocument
+        regionByPath = regionPart.regionByPath
+        diagnostics = planPart.diagnostics + resourcePart.diagnostics + regionPart.diagnostics
     }
 
     public func plan(_ id: String) -> Plan? {
         planByID[id].map { plans[$0] }
     }
 
-    private mutating func addPlan(_ plan: Plan) {
-        let index = plans.count
-        plans.append(plan)
-        if let field = plan.id, let id = field.value {
-            if let first = planByID[id] {
-                let other = plans[first]
-                let at = other.id?.span ?? other.firstKey
-                diagnostics.append(Diagnostic(
-                    .duplicateID, "plan id '\(id)' is already used by \(other.file):\(at.start.line)",
-                    at: Location(file: plan.file, span: field.span), help: "give every plan of the repository its own id",
-                    related: [RelatedLocation(Location(file: other.file, span: at), "first plan '\(id)'")], plan: id))
-            } else if let external = externalByID[id], let file = configuration.file {
-                let at = external.id?.span ?? external.span
-                diagnostics.append(Diagnostic(
-                    .duplicateID, "plan id '\(id)' is also declared as an external plan in \(file):\(at.start.line)",
-                    at: Location(file: plan.file, span: field.span),
-                    help: "remove the external entry now that the plan is in the repository, or rename one of them",
-                    related: [RelatedLocation(Location(file: file, span: at), "external plan '\(id)'")], plan: id))
-                planByID[id] = index
-            } else {
-                planByID[id] = index
+    private final class PartSlots: Sendable {
+        let plans = Mutex(PlanPart())
+        let resources = Mutex(ResourcePart())
+        let regions = Mutex(RegionPart())
+    }
+
+    /// Plans by id.
+    private struct PlanPart: Sendable {
+        var plans: [Plan] = []
+        var planByID: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+
+        init() {}
+
+        init(_ documents: [SourceDocument], externals: [String: ExternalPlan], configFile: String?) {
+            plans.reserveCapacity(documents.count)
+            planByID.reserveCapacity(documents.count)
+            for document in documents {
+                guard case .plan(let plan) = document.content else { continue }
+                let index = plans.count
+                plans.append(plan)
+                guard let field = plan.id, let id = field.value else { continue }
+                let (first, inserted) = planByID.insertIfAbsent(index, for: id)
+                if !inserted {
+                    let other = plans[first]
+                    let at = other.id?.span ?? other.firstKey
+                    diagnostics.append(Diagnostic(
+                        .duplicateID, "plan id '\(id)' is already used by \(other.file):\(at.start.line)",
+                        at: Location(file: plan.file, span: field.span), help: "give every plan of the repository its own id",
+                        related: [RelatedLocation(Location(file: other.file, span: at), "first plan '\(id)'")], plan: id))
+                } else if let external = externals[id], let file = configFile {
+                    let at = external.id?.span ?? external.span
+                    diagnostics.append(Diagnostic(
+                        .duplicateID, "plan id '\(id)' is also declared as an external plan in \(file):\(at.start.line)",
+                        at: Location(file: plan.file, span: field.span),
+                        help: "remove the external entry now that the plan is in the repository, or rename one of them",
+                        related: [RelatedLocation(Location(file: file, span: at), "external plan '\(id)'")], plan: id))
+                }
             }
         }
     }
 
-    private mutating func addResource(_ resource: Resource, owner: Int, inInventory: Bool) {
-        guard let field = resource.id, let id = field.value else { return }
-        let definition = ResourceDefinition(span: field.span, owner: Int32(clamping: owner), inInventory: inInventory)
-        if let first = resourceByID[id] {
+    /// Resources of plans and inventories by id; owners are positions among the plans (or inventories) in file order.
+    private struct ResourcePart: Sendable {
+        var resourceByID: [String: ResourceDefinition] = [:]
+        var inventories: [Inventory] = []
+        var diagnostics: [Diagnostic] = []
+        private var plans: [Plan] = []
+
+        init() {}
+
+        init(_ documents: [SourceDocument]) {
+            // Sized once: growing a table of hundreds of thousands of ids holds the old and the new one at a time.
+            resourceByID.reserveCapacity(documents.reduce(0) { total, document in
+                switch document.content {
+                case .plan(let plan): return total + (plan.resources?.value?.count ?? 0)
+                case .inventory(let inventory): return total + inventory.resources.count
+                default: return total
+                }
+            })
+            for document in documents {
+                switch document.content {
+                case .plan(let plan):
+                    plans.append(plan)
+                    for resource in plan.resources?.value ?? [] { add(resource, owner: plans.count - 1, inInventory: false) }
+                case .inventory(let inventory):
+                    inventories.append(inventory)
+                    for resource in inventory.resources { add(resource, owner: inventories.count - 1, inInventory: true) }
+                default:
+                    break
+                }
+            }
+            plans = []
+        }
+
+        private func file(of definition: ResourceDefinition) -> String {
+            definition.inInventory ? inventories[Int(definition.owner)].file : plans[Int(definition.owner)].file
+        }
+
+        private mutating func add(_ resource: Resource, owner: Int, inInventory: Bool) {
+            guard let field = resource.id, let id = field.value else { return }
+            let definition = ResourceDefinition(span: field.span, owner: Int32(clamping: owner), inInventory: inInventory)
+            let (first, inserted) = resourceByID.insertIfAbsent(definition, for: id)
+            if inserted { return }
             let (at, firstFile) = (first.span, file(of: first))
             diagnostics.append(Diagnostic(
                 .duplicateID, "resource id '\(id)' is already defined at \(firstFile):\(at.start.line)",
                 at: Location(file: file(of: definition), span: field.span), help: "resources in plans and inventories share one id space",
                 related: [RelatedLocation(Location(file: firstFile, span: at), "first resource '\(id)'")],
                 plan: inInventory ? nil : plans[owner].id?.value))
-        } else {
-            resourceByID[id] = definition
         }
     }
 
-    private mutating func addRegions(_ document: RegionsDocument) {
-        if let first = regionsDocument {
-            diagnostics.append(Diagnostic(
-                .schemaValue, "a repository holds one regions document; \(first.file) is the first",
-                at: Location(file: document.file, span: document.firstKey),
-                help: "merge the region trees into one regions document",
-                related: [RelatedLocation(Location(file: first.file, span: first.firstKey), "first regions document")]))
-            return
-        }
-        regionsDocument = document
-        var pending: [(Region, String?)] = document.regions.map { ($0, nil) }
-        while let (region, parentPath) = pending.popLast() {
-            guard let path = region.path else { continue }
-            if regionByPath[path] == nil {
-                regionByPath[path] = RegionEntry(region: region, path: path, parentPath: parentPath, file: document.file)
+    /// The region tree by path.
+    private struct RegionPart: Sendable {
+        var regionsDocument: RegionsDocument?
+        var regionByPath: [String: RegionEntry] = [:]
+        var diagnostics: [Diagnostic] = []
+
+        init() {}
+
+        init(_ documents: [SourceDocument]) {
+            for document in documents {
+                if case .regions(let regions) = document.content { add(regions) }
             }
-            pending.append(contentsOf: region.children.map { ($0, path) })
+        }
+
+        private mutating func add(_ document: RegionsDocument) {
+            if let first = regionsDocument {
+                diagnostics.append(Diagnostic(
+                    .schemaValue, "a repository holds one regions document; \(first.file) is the first",
+                    at: Location(file: document.file, span: document.firstKey),
+                    help: "merge the region trees into one regions document",
+                    related: [RelatedLocation(Location(file: first.file, span: first.firstKey), "first regions document")]))
+                return
+            }
+            regionsDocument = document
+            var pending: [(Region, String?)] = document.regions.map { ($0, nil) }
+            while let (region, parentPath) = pending.popLast() {
+                guard let path = region.path else { continue }
+                if regionByPath[path] == nil {
+                    regionByPath[path] = RegionEntry(region: region, path: path, parentPath: parentPath, file: document.file)
+                }
+                pending.append(contentsOf: region.children.map { ($0, path) })
+            }
         }
     }
 }
@@ -386,5 +461,16 @@ extension Plan {
         for member in organization.members {
             if let agency = member.agency?.value { set.insert(agency.resolved(in: region)) }
         }
+    }
+}
+
+extension Dictionary {
+    /// Inserts `value` unless `key` is there; returns the value there now and whether it was inserted.
+    /// One hash lookup instead of a lookup and an insertion (the index does this for every id).
+    mutating func insertIfAbsent(_ value: Value, for key: Key) -> (current: Value, inserted: Bool) {
+        var inserted = false
+        func current(_ slot: inout Value) -> Value { slot }
+        let now = current(&self[key, default: { inserted = true; return value }()])
+        return (now, inserted)
     }
 }

@@ -283,10 +283,11 @@ struct Discovery {
         }) else { return [] }
         var found: [String] = []
         var folders: [String] = []
+        let prefix = current + "/"
         for entry in listing.entries {
-            let path = "\(current)/\(entry.name)"
             let isYAML = !entry.isDirectory && (entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml"))
             guard isYAML || (entry.isDirectory && !entry.name.hasPrefix(".")) else { continue }
+            let path = prefix + entry.name
             if !exclude.isEmpty || (isYAML && include != nil) {
                 let relative = FileSystem.relative(path, to: root)
                 if exclude.contains(where: { $0.matches(relative) }) { continue }
@@ -317,19 +318,8 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform:
     return slots.collect()
 }
 
-/// Runs two independent computations side by side (one after the other with one job).
-func both<A: Sendable, B: Sendable>(jobs: Int, _ first: @Sendable () -> A, and second: @Sendable () -> B) -> (A, B) {
-    if jobs == 1 { return (first(), second()) }
-    let a = ResultSlots<A>(count: 1)
-    let b = ResultSlots<B>(count: 1)
-    DispatchQueue.concurrentPerform(iterations: 2) { i in
-        if i == 0 { a.store(first(), at: 0) } else { b.store(second(), at: 0) }
-    }
-    return (a.value(at: 0) ?? first(), b.value(at: 0) ?? second())
-}
-
 /// Preallocated result storage that worker threads fill at distinct indices.
-private final class ResultSlots<R>: @unchecked Sendable {
+final class ResultSlots<R>: @unchecked Sendable {
     let next = Atomic<Int>(0)
     private let buffer: UnsafeMutableBufferPointer<R?>
 
