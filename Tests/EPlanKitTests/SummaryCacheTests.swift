@@ -1,4 +1,5 @@
 @testable import EPlanKit
+import EPlanYAML
 import Foundation
 import Testing
 
@@ -86,15 +87,49 @@ struct SummaryCacheTests {
         first.save()
         // Same folders, a changed file: the listings are copied from the old file, not kept in memory.
         var second = cache(dir)
-        #expect(second.folders.count == 1)
+        #expect(second.folders.isEmpty, "listings are read only when a walk asks for them")
+        #expect(second.loadFolders().count == 1)
         second.storeFolders([SummaryCache.key("/repo"): listing])
         #expect(second.folders.isEmpty)
         second.store("/repo/a.yaml", stamp: stampB, summary: bytesB)
         second.save()
-        let third = cache(dir)
+        var third = cache(dir)
         #expect(third.summary("/repo/a.yaml", stamp: stampB).map(Array.init) == bytesB)
-        let kept = try #require(third.folders[SummaryCache.key("/repo")])
+        let kept = try #require(third.loadFolders()[SummaryCache.key("/repo")])
         #expect(kept.identity == listing.identity && kept.modified == 3 && kept.entries == listing.entries)
+    }
+
+    @Test("the file tree is used while every folder is unchanged, and only for the same key")
+    func fileTree() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let repo = "\(dir)/repo"
+        try FileManager.default.createDirectory(atPath: "\(repo)/sub", withIntermediateDirectories: true)
+        func stamp(_ path: String) throws -> SummaryCache.FileTree.Folder {
+            var info = stat()
+            #expect(stat(path, &info) == 0)
+            return SummaryCache.FileTree.Folder(path: path, identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
+                                                modified: SourceReader.Stamp(info).modified)
+        }
+        let files = ["\(repo)/a.yaml", "\(repo)/sub/b.yaml"]
+        var first = cache(dir)
+        first.storeTree(SummaryCache.FileTree(key: "k1", folders: [try stamp(repo), try stamp("\(repo)/sub")], files: files))
+        first.save()
+        var second = cache(dir)
+        #expect(second.unchangedFiles(key: "k1", jobs: 2) == files)
+        #expect(second.unchangedFiles(key: "other", jobs: 2) == nil, "other include/exclude settings walk again")
+        second.store("/x.yaml", stamp: stampA, summary: [1])
+        second.save()  // a save that did not walk keeps the tree
+        var third = cache(dir)
+        #expect(third.unchangedFiles(key: "k1", jobs: 1) == files)
+        // A file added to a subfolder moves its modification time: the tree no longer holds.
+        usleep(10_000)
+        #expect(FileManager.default.createFile(atPath: "\(repo)/sub/c.yaml", contents: Data()))
+        var fourth = cache(dir)
+        #expect(fourth.unchangedFiles(key: "k1", jobs: 2) == nil)
+        try FileManager.default.removeItem(atPath: "\(repo)/sub")
+        var fifth = cache(dir)
+        #expect(fifth.unchangedFiles(key: "k1", jobs: 1) == nil, "a folder that is gone")
     }
 
     @Test("a damaged summary fails its checksum and is not used; the others still are")

@@ -33,7 +33,7 @@ struct SummaryCache {
     /// The file: an 8-byte index length, the index (key; path hash, stamp, offset, length and checksum
     /// of every entry; the folder listings), then the summaries. Reading the index touches only its own pages; a full run, which
     /// needs no summary, never reads the rest.
-    static let format = "eplan-summaries-11"
+    static let format = "eplan-summaries-12"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -43,13 +43,44 @@ struct SummaryCache {
     /// collision cannot mislead: a summary is used only when the file's inode, size and mtime match,
     /// and a listing only when the folder's device and inode match.
     var entries: [UInt64: Entry] = [:]
-    /// The listing of every folder of the repository as last read (see `FileSystem.listing`).
+    /// The listing of every folder of the repository as last read (see `FileSystem.listing`), decoded
+    /// from the cache file when a walk asks for it (`loadFolders`).
     private(set) var folders: [UInt64: FileSystem.FolderListing] = [:]
     /// True when this run found every folder as the cache file lists it: the listings are then not
     /// kept in memory, and a save copies that part of the old file.
     private var foldersUnchanged = false
+    /// The repository's files as last found, with the folders they were found in (see `FileTree`).
+    private(set) var tree: FileTree?
+    /// True when the stored tree still holds: a save copies it.
+    private var treeUnchanged = false
     var changed = false
     private var source: CacheFile?
+
+    /// The YAML files of a repository in path order, and every folder the walk read to find them with
+    /// its identity and modification time. While every folder is unchanged (the time moves whenever an
+    /// entry is added, removed or renamed) the files are the same, and a run needs no walk: it checks the
+    /// folders. Kept only for walks where no folder holds a symbolic link (whose target can change
+    /// unseen), and only for the same root and include/exclude settings (`key`).
+    struct FileTree: Sendable {
+        struct Folder: Sendable {
+            var path: String
+            var identity: FileIdentity
+            var modified: Int
+        }
+        var key: String
+        var folders: [Folder]
+        var files: [String]
+
+        /// True when every folder is still the one, unchanged, that the tree was found in.
+        func holds(jobs: Int) -> Bool {
+            !parallelMap(folders, jobs: jobs) { folder -> Bool in
+                var info = stat()
+                guard stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+                return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) == folder.identity
+                    && SourceReader.Stamp(info).modified == folder.modified
+            }.contains(false)
+        }
+    }
 
     /// The cache of a repository root, loaded when present and valid.
     init(root: String, configKey: String, enabled: Bool, folder: String? = SummaryCache.folder()) {
@@ -61,9 +92,33 @@ struct SummaryCache {
         let path = "\(folder)/\(Fingerprint.hex(Fingerprint.fnv1a(root))).bin"
         file = path
         if let opened = CacheFile(path), let loaded = try? Self.readIndex(opened, key: key) {
-            (entries, folders) = loaded
+            (entries, tree) = loaded
             source = opened
         }
+    }
+
+    /// The files of the repository when the stored tree still holds (no walk needed), else nil.
+    mutating func unchangedFiles(key: String, jobs: Int) -> [String]? {
+        guard let tree, tree.key == key, tree.holds(jobs: jobs) else { return nil }
+        treeUnchanged = true
+        foldersUnchanged = true
+        return tree.files
+    }
+
+    /// The folder listings of the cache file, for a walk (read once).
+    mutating func loadFolders() -> [UInt64: FileSystem.FolderListing] {
+        if folders.isEmpty, !foldersUnchanged, let bytes = source?.foldersSection() {
+            folders = (try? Self.readFolders(bytes)) ?? [:]
+        }
+        return folders
+    }
+
+    /// Keeps the tree a walk found (nil: none can be kept).
+    mutating func storeTree(_ found: FileTree?) {
+        guard file != nil else { return }
+        treeUnchanged = false
+        tree = found
+        changed = true
     }
 
     static func folder() -> String? {
@@ -118,6 +173,7 @@ struct SummaryCache {
     /// Keeps the folder listings of this run; the cache is rewritten when a folder was read anew or is gone.
     mutating func storeFolders(_ listings: [UInt64: FileSystem.FolderListing]) {
         guard file != nil else { return }
+        _ = loadFolders()
         let same = listings.count == folders.count && listings.allSatisfy { key, listing in
             folders[key].map { $0.identity == listing.identity && $0.modified == listing.modified } ?? false
         }
@@ -173,9 +229,9 @@ struct SummaryCache {
             offset += length
         }
         if foldersUnchanged {
-            index.bytes += source?.foldersSection() ?? [0]  // [0]: no listing (the next run reads every folder)
+            index.block { $0.bytes += source?.foldersSection() ?? [0] }  // [0]: no listing (the next run reads every folder)
         } else {
-            index.array(folders.keys.sorted()) { w, pathKey in
+            index.block { $0.array(folders.keys.sorted()) { w, pathKey in
                 guard let listing = folders[pathKey] else { return }
                 w.int(Int(bitPattern: UInt(pathKey)))
                 w.int(Int(bitPattern: UInt(listing.identity.device)))
@@ -185,6 +241,22 @@ struct SummaryCache {
                 w.array(listing.entries) { w, entry in
                     w.string(entry.name)
                     w.bool(entry.isDirectory)
+                }
+            } }
+        }
+        if treeUnchanged {
+            index.block { $0.bytes += source?.treeSection() ?? [0] }
+        } else {
+            index.block { w in
+                w.optional(tree) { w, tree in
+                    w.string(tree.key)
+                    w.array(tree.folders) { w, folder in
+                        w.string(folder.path)
+                        w.int(Int(bitPattern: UInt(folder.identity.device)))
+                        w.int(Int(bitPattern: UInt(folder.identity.inode)))
+                        w.int(folder.modified)
+                    }
+                    w.array(tree.files) { w, path in w.string(path) }
                 }
             }
         }
@@ -219,7 +291,7 @@ struct SummaryCache {
     }
 
     static func readIndex(_ file: CacheFile, key: String) throws(BinaryReader.Truncated)
-        -> ([UInt64: Entry], [UInt64: FileSystem.FolderListing]) {
+        -> ([UInt64: Entry], FileTree?) {
         guard let header = file.read(at: 0, count: 8) else { throw BinaryReader.Truncated() }
         let length = header.reversed().reduce(0) { $0 << 8 | Int($1) }
         guard length > 0, length < file.size, let indexBytes = file.read(at: 8, count: length) else {
@@ -229,7 +301,7 @@ struct SummaryCache {
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
         return try BinaryReader.reading(indexBytes) { (r: inout R) throws(T) in
-            guard try r.string() == key else { return ([:], [:]) }
+            guard try r.string() == key else { return ([:], nil) }
             var entries: [UInt64: Entry] = [:]
             let count = try r.int()
             entries.reserveCapacity(max(0, min(count, 10_000_000)))
@@ -240,8 +312,33 @@ struct SummaryCache {
                 guard file.contains(offset: offset, count: length) else { throw T() }
                 entries[path] = Entry(stamp: stamp, summary: .stored(offset: offset, length: length, checksum: checksum))
             }
+            // The folder listings are only stepped over: a run whose tree holds never reads them.
+            let folders = try r.block()
+            file.setFoldersSection(8 + folders.lowerBound ..< 8 + folders.upperBound)
+            let treeBlock = try r.block()
+            file.setTreeSection(8 + treeBlock.lowerBound ..< 8 + treeBlock.upperBound)
+            let tree = try BinaryReader.reading(indexBytes[treeBlock]) { (r: inout R) throws(T) -> FileTree? in
+                try r.optional { (r: inout R) throws(T) -> FileTree in
+                    let key = try r.string()
+                    let folders = try r.array { (r: inout R) throws(T) -> FileTree.Folder in
+                        let path = try r.string()
+                        let identity = FileIdentity(device: UInt64(UInt(bitPattern: try r.int())),
+                                                    inode: UInt64(UInt(bitPattern: try r.int())))
+                        return FileTree.Folder(path: path, identity: identity, modified: try r.int())
+                    }
+                    return FileTree(key: key, folders: folders, files: try r.array { (r: inout R) throws(T) in try r.string() })
+                }
+            }
+            guard r.isAtEnd else { throw T() }
+            return (entries, tree)
+        }
+    }
+
+    static func readFolders(_ bytes: [UInt8]) throws(BinaryReader.Truncated) -> [UInt64: FileSystem.FolderListing] {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        return try BinaryReader.reading(bytes) { (r: inout R) throws(T) in
             var folders: [UInt64: FileSystem.FolderListing] = [:]
-            let foldersStart = r.position
             for (path, listing) in try r.array({ (r: inout R) throws(T) -> (UInt64, FileSystem.FolderListing) in
                 let path = UInt64(UInt(bitPattern: try r.int()))
                 let identity = FileIdentity(device: UInt64(UInt(bitPattern: try r.int())), inode: UInt64(UInt(bitPattern: try r.int())))
@@ -252,8 +349,7 @@ struct SummaryCache {
                 folders[path] = listing
             }
             guard r.isAtEnd else { throw T() }
-            file.setFoldersSection(8 + foldersStart ..< 8 + indexBytes.count)
-            return (entries, folders)
+            return folders
         }
     }
 }
@@ -330,6 +426,18 @@ final class CacheFile: @unchecked Sendable {
     /// The folder listings as stored, to be written again unchanged.
     func foldersSection() -> [UInt8]? {
         foldersRange.flatMap { read(at: $0.lowerBound, count: $0.count) }
+    }
+
+    /// Where the file tree is in the file; set once, while the file is opened.
+    private var treeRange: Range<Int>?
+
+    func setTreeSection(_ range: Range<Int>) {
+        treeRange = range
+    }
+
+    /// The file tree as stored, to be written again unchanged.
+    func treeSection() -> [UInt8]? {
+        treeRange.flatMap { read(at: $0.lowerBound, count: $0.count) }
     }
 
     /// True when `count` bytes at `offset` in the summaries lie inside the file.

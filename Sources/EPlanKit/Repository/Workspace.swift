@@ -115,36 +115,61 @@ public struct Workspace: Sendable {
 
         // Discovery: the whole repository (cross-plan rules see all of it) plus what was named.
         let discovery = Discovery(root: root, configuration: configuration)
-        var files: [String: Bool] = [:]  // path -> named explicitly
-        let everything: [String]
-        do {  // the listings are let go of here unless the cache must keep them
-            let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.folders, keepListings: cache.file != nil)
+        // The files in path order: as the cache last found them while every folder is unchanged, else walked.
+        let treeKey = [root, configuration.include.map { $0.joined(separator: "\u{0}") } ?? "\u{1}",
+                       configuration.exclude.joined(separator: "\u{0}")].joined(separator: "\u{2}")
+        var everything: [String]
+        if let unchanged = cache.unchangedFiles(key: treeKey, jobs: request.jobs) {
+            everything = unchanged
+        } else {  // the listings are let go of here unless the cache must keep them
+            let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.loadFolders(), keepListings: cache.file != nil)
             everything = walked.files
+            everything.sort()
             cache.storeFolders(walked.listings)
+            cache.storeTree(walked.folders.map { SummaryCache.FileTree(key: treeKey, folders: $0, files: everything) })
         }
         timing.lap("walk")
-        for path in everything { files[path] = false }
-        var reported: Set<String> = []
         // No path, or the root itself: every file is reported, the configuration too (findings about
         // external plans land there).
         var reportsEverything = targets.isEmpty
+        var fileTargets: [String] = []
+        var folderTargets: [String] = []
         for target in targets {
             if target == root {
                 reportsEverything = true
             } else if SourceReader.entry(target) == .directory {
-                for path in discovery.files(below: target, jobs: request.jobs, previous: cache.folders).files {
-                    if files[path] == nil { files[path] = false }
-                    reported.insert(display(path))
-                }
+                folderTargets.append(target)
             } else {
-                files[target] = true
-                reported.insert(display(target))
+                fileTargets.append(target)
             }
         }
-        if let configPath { files[configPath] = nil }
-
-        let ordered = files.map { (path: $0.key, display: display($0.key), named: $0.value) }
-            .sorted { $0.display < $1.display }
+        // The walk gives the files in path order; named files it does not hold (excluded, hidden, of
+        // another extension) are added. A few named files are looked for one by one, many through a table.
+        var ordered = everything.map { (path: $0, display: display($0), named: false, reported: reportsEverything) }
+        var reported: Set<String> = []
+        var positions: [String: Int]?
+        if !folderTargets.isEmpty || fileTargets.count > 16 {
+            positions = Dictionary(ordered.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        func mark(_ path: String, named: Bool) {
+            let shown = display(path)
+            reported.insert(shown)
+            if let i = positions.map({ $0[path] }) ?? ordered.firstIndex(where: { $0.path == path }) {
+                ordered[i].reported = true
+                if named { ordered[i].named = true }
+            } else {
+                ordered.append((path: path, display: shown, named: named, reported: true))
+                positions?[path] = ordered.count - 1
+            }
+        }
+        for folder in folderTargets {
+            for path in discovery.files(below: folder, jobs: request.jobs, previous: cache.folders).files { mark(path, named: false) }
+        }
+        for file in fileTargets { mark(file, named: true) }
+        if let configPath { ordered.removeAll { $0.path == configPath } }
+        if !zip(ordered, ordered.dropFirst()).allSatisfy({ $0.display <= $1.display }) {
+            ordered.sort { $0.display < $1.display }
+        }
         if reportsEverything {
             reported.formUnion(ordered.map(\.display))
             if let configPath { reported.insert(display(configPath)) }
@@ -153,11 +178,10 @@ public struct Workspace: Sendable {
         // Summaries are read only when some file is not reported on (a whole-repository run needs none).
         if cache.file != nil, reported.count < ordered.count { cache.loadSummaries() }
         let cached = cache
-        let reportedNow = reported
         let loaded = parallelMap(ordered, jobs: request.jobs) { item -> (SourceDocument, SummaryCache.Stamp?, [UInt8]?) in
             let useCache = cached.file != nil
             // A file not reported on is read from its summary when the cache has a current one.
-            if useCache, !reportedNow.contains(item.display), let stamp = SummaryCache.Stamp(item.path),
+            if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path),
                let summary = cached.summary(item.path, stamp: stamp),
                let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
                 return (document, nil, nil)
@@ -167,7 +191,7 @@ public struct Workspace: Sendable {
                                                                limits: limits, hazards: hazards)
             // A reported file whose summary is still current keeps it; new and changed files are summarised
             // again, and so is a file not reported on that gets here (its summary was missing or unusable).
-            guard useCache, let stamp = read, !(reportedNow.contains(item.display) && cached.isCurrent(item.path, stamp: stamp))
+            guard useCache, let stamp = read, !(item.reported && cached.isCurrent(item.path, stamp: stamp))
             else { return (document, nil, nil) }
             return (document, stamp, DocumentSummary.encode(document))
         }
@@ -234,11 +258,22 @@ struct Discovery {
         self.exclude = configuration.exclude.map(Glob.init)
     }
 
-    /// The YAML files below `folder`, in no particular order, and the listing of every folder read
-    /// (for the next run). With more than one job, folders are read side by side (most of a walk is
-    /// waiting on the file system). A folder unchanged since `previous` is not read again.
+    /// What a walk found.
+    struct Walked {
+        /// The YAML files, in no particular order.
+        var files: [String]
+        /// The listing of every folder read, by `SummaryCache.key` of its path (when asked to keep them).
+        var listings: [UInt64: FileSystem.FolderListing]
+        /// Every folder read, with its identity and modification time (when asked to keep listings);
+        /// nil when one held a symbolic link (see `SummaryCache.FileTree`).
+        var folders: [SummaryCache.FileTree.Folder]?
+    }
+
+    /// The YAML files below `folder` and what the next run needs to know about the folders. With more
+    /// than one job, folders are read side by side (most of a walk is waiting on the file system). A
+    /// folder unchanged since `previous` is not read again.
     func files(below folder: String, jobs: Int = 1, previous: [UInt64: FileSystem.FolderListing] = [:],
-               keepListings: Bool = false) -> (files: [String], listings: [UInt64: FileSystem.FolderListing]) {
+               keepListings: Bool = false) -> Walked {
         let walk = Walk(previous: previous, keepListings: keepListings)
         if jobs == 1 {
             var pending = [folder]
@@ -254,7 +289,7 @@ struct Discovery {
             start(folder)
             group.wait()
         }
-        return walk.state.withLock { ($0.files, $0.listings) }
+        return walk.state.withLock { Walked(files: $0.files, listings: $0.listings, folders: $0.reusable ? $0.folders : nil) }
     }
 
     /// What a walk has seen so far, shared by the folders being read.
@@ -263,6 +298,8 @@ struct Discovery {
             var visited: Set<FileIdentity> = []
             var files: [String] = []
             var listings: [UInt64: FileSystem.FolderListing] = [:]
+            var folders: [SummaryCache.FileTree.Folder] = []
+            var reusable = true
         }
         let state = Mutex(State())
         /// Listings of the last run, by `SummaryCache.key` of the folder's path.
@@ -297,7 +334,11 @@ struct Discovery {
         }
         walk.state.withLock {
             $0.files += found
-            if walk.keepListings { $0.listings[key] = listing }
+            if walk.keepListings {
+                $0.listings[key] = listing
+                $0.folders.append(SummaryCache.FileTree.Folder(path: current, identity: listing.identity, modified: listing.modified))
+                $0.reusable = $0.reusable && listing.reusable
+            }
         }
         return folders
     }
