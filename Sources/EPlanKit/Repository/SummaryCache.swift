@@ -200,6 +200,8 @@ struct SummaryCache {
 
     /// Drops entries of files that no longer exist in the repository (`paths` are all that do).
     mutating func keepOnly(_ paths: [String]) {
+        // The same files as when the tree was stored, and that run kept only theirs: nothing to drop.
+        guard !treeUnchanged else { return }
         let keys = paths.map(Self.key)
         guard keys.reduce(0, { $0 + (entries[$1] == nil ? 0 : 1) }) != entries.count else { return }
         let keep = Set(keys)

@@ -112,6 +112,7 @@ public struct Workspace: Sendable {
         let configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
         var cache = SummaryCache(root: root, configKey: configKey, enabled: request.useCache,
                                  folder: request.cacheFolder ?? SummaryCache.folder())
+        timing.lap("cache index")
 
         // Discovery: the whole repository (cross-plan rules see all of it) plus what was named.
         let discovery = Discovery(root: root, configuration: configuration)
