@@ -81,6 +81,8 @@ private struct OpenCollection {
     var keys = 0
     /// Mapping with many keys: its slot in `keyIndexes`.
     var keyIndexSlot = -1
+    /// Mapping: where its keys start in `keyHashes` and `keyTexts`.
+    var keyStackStart = 0
 }
 
 /// Writes libyaml's events onto a `YAMLTape`: one entry per node, scalar text appended to one buffer.
@@ -96,6 +98,10 @@ private struct TapeBuilder {
     private var openAnchors: [String] = []
     /// Where each scalar key first appeared, for open mappings past 32 keys.
     private var keyIndexes: [[String: SourceMark]] = []
+    /// The scalar keys of the open mappings (each mapping's from its `keyStackStart`): a hash of the
+    /// text, and the entry holding it. A repeat is looked for among the hashes, then the texts compared.
+    private var keyHashes: [UInt32] = []
+    private var keyTexts: [Int32] = []
     private var rootEntry: Int?
     private var anchors: [String: (entry: Int, count: Int)] = [:]
     private var expandedByAliases = 0
@@ -216,7 +222,8 @@ private struct TapeBuilder {
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let tagName = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
             if let anchor { openAnchors.append(String(cString: anchor)) }
-            open.append(OpenCollection(entry: entries.count, isMapping: isMapping, hasAnchor: anchor != nil))
+            open.append(OpenCollection(entry: entries.count, isMapping: isMapping, hasAnchor: anchor != nil,
+                                       keyStackStart: keyHashes.count))
             entries.append(YAMLTape.Entry(kind: isMapping ? .mapping : .sequence, style: .plain, tag: tag(tagName),
                                           start: start, end: end, a: 0, b: 0))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -224,6 +231,10 @@ private struct TapeBuilder {
             entries[closed.entry].end = end
             entries[closed.entry].b = Int32(entries.count)
             if closed.keyIndexSlot >= 0 { keyIndexes.removeLast() }
+            if keyHashes.count > closed.keyStackStart {
+                keyHashes.removeSubrange(closed.keyStackStart...)
+                keyTexts.removeSubrange(closed.keyStackStart...)
+            }
             if closed.hasAnchor, let anchor = openAnchors.popLast() { anchors[anchor] = (closed.entry, closed.nodeCount) }
             attach(closed.entry, count: closed.nodeCount)
         default:
@@ -238,34 +249,36 @@ private struct TapeBuilder {
     }
 
     private mutating func attach(_ entry: Int, count: Int) {
-        // The collection is taken off the stack while it changes, so that reading the tape
-        // (for duplicate keys) does not overlap with changing the stack.
-        guard var collection = open.popLast() else {
+        guard !open.isEmpty else {
             if documents <= 1 { rootEntry = entry }
             return
         }
-        defer { open.append(collection) }
-        collection.nodeCount += count
-        guard collection.isMapping else { return }
-        if collection.expectingKey {
+        let last = open.count - 1
+        open[last].nodeCount += count
+        guard open[last].isMapping else { return }
+        if open[last].expectingKey {
+            // A copy while it changes, so that reading the tape (for duplicate keys) does not overlap
+            // with changing the stack.
+            var collection = open[last]
             let duplicate = duplicate(key: entry, in: &collection)
             if let duplicate { problems.append(duplicate) }
             collection.keyIsDuplicate = duplicate != nil
             collection.keyEntry = entry
             collection.expectingKey = false
             collection.keys += 1
+            open[last] = collection
             return
         }
-        if collection.keyIsDuplicate {
+        if open[last].keyIsDuplicate {
             // The repeat and its value leave the tape (with any anchor inside them).
-            let cut = collection.keyEntry
+            let cut = open[last].keyEntry
             entries.removeSubrange(cut...)
             if anchors.values.contains(where: { $0.entry >= cut }) {
                 anchors = anchors.filter { $0.value.entry < cut }
             }
         }
-        collection.expectingKey = true
-        collection.keyIsDuplicate = false
+        open[last].expectingKey = true
+        open[last].keyIsDuplicate = false
     }
 
     /// The problem of a repeated scalar key (the repeat is then left off the tape), or nil.
@@ -287,8 +300,18 @@ private struct TapeBuilder {
             first = keyIndexes[collection.keyIndexSlot][name]
             if first == nil { keyIndexes[collection.keyIndexSlot][name] = entries[key].start }
         } else {
-            forEachKey(of: collection, before: key) { entry, other in
-                if first == nil, sameText(other, target) { first = entries[entry].start }
+            let hash = textHash(target)
+            var i = collection.keyStackStart
+            while i < keyHashes.count {
+                if keyHashes[i] == hash, sameText(Int(keyTexts[i]), target) {
+                    first = keyFirstMark(collection, before: key, text: Int(keyTexts[i]))
+                    break
+                }
+                i += 1
+            }
+            if first == nil {
+                keyHashes.append(hash)
+                keyTexts.append(Int32(target))
             }
         }
         guard let first else { return nil }
@@ -307,6 +330,27 @@ private struct TapeBuilder {
             if entries[target].kind == .scalar { body(i, target) }
             i = entries.next(entries.next(i))
         }
+    }
+
+    /// Where the key whose text is in entry `text` starts (the key itself may be an alias of it).
+    private func keyFirstMark(_ collection: OpenCollection, before key: Int, text: Int) -> SourceMark? {
+        var found: SourceMark?
+        forEachKey(of: collection, before: key) { entry, target in
+            if found == nil, target == text { found = entries[entry].start }
+        }
+        return found
+    }
+
+    /// FNV-1a of a scalar's text, for telling keys apart before comparing texts.
+    private func textHash(_ scalar: Int) -> UInt32 {
+        let e = entries[scalar]
+        var hash: UInt32 = 0x811C_9DC5
+        text.withUnsafeBufferPointer { all in
+            for i in Int(e.a) ..< Int(e.a) + Int(e.b) {
+                hash = (hash ^ UInt32(all[i])) &* 0x0100_0193
+            }
+        }
+        return hash
     }
 
     private func sameText(_ a: Int, _ b: Int) -> Bool {
