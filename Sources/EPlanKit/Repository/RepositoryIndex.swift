@@ -396,11 +396,8 @@ public struct RegionLookups: Sendable {
 
     /// The agencies of the organizations of the region's in-force master plans; nil when it has none.
     /// Computed when asked (a one-file run asks about few regions and reads few organizations).
-    public func masterAgencies(_ region: String) -> Set<AgencyKey>? {
-        guard let plans = masters[region] else { return nil }
-        var agencies: Set<AgencyKey> = []
-        for plan in plans { plan.addOrganizationAgencies(to: &agencies) }
-        return agencies
+    public func masterAgencies(_ region: String) -> [AgencyKey]? {
+        masters[region].map { $0.flatMap(\.organizationAgencyList) }
     }
 
     /// True when the region has an in-force master plan (an external master counts).
@@ -448,19 +445,36 @@ public struct RegionCoverage: Sendable {
 }
 
 extension Plan {
-    /// The agencies of the plan's own organization: the command office and every member.
-    public var organizationAgencies: Set<AgencyKey> {
-        var result: Set<AgencyKey> = []
-        addOrganizationAgencies(to: &result)
+    /// The agencies of the plan's own organization: the command office and every member (an agency
+    /// may appear twice).
+    public var organizationAgencyList: [AgencyKey] {
+        guard let region = region?.value, let organization else { return [] }
+        var result: [AgencyKey] = []
+        result.reserveCapacity(organization.members.count + 1)
+        if let office = organization.command?.office?.value { result.append(office.resolved(in: region)) }
+        for member in organization.members {
+            if let agency = member.agency?.value { result.append(agency.resolved(in: region)) }
+        }
         return result
     }
+}
 
-    func addOrganizationAgencies(to set: inout Set<AgencyKey>) {
-        guard let region = region?.value, let organization else { return }
-        if let office = organization.command?.office?.value { set.insert(office.resolved(in: region)) }
-        for member in organization.members {
-            if let agency = member.agency?.value { set.insert(agency.resolved(in: region)) }
-        }
+/// Agencies to look references up in. The few agencies of one organization are scanned, which costs
+/// less than hashing both strings of every reference; a long list is hashed.
+public struct AgencyLookup: Sendable {
+    public let keys: [AgencyKey]
+    private let set: Set<AgencyKey>?
+
+    public init(_ keys: [AgencyKey]) {
+        self.keys = keys
+        set = keys.count > 16 ? Set(keys) : nil
+    }
+
+    /// True when `ref`, written in a plan of `region`, names one of the agencies.
+    public func contains(_ ref: AgencyRef, in region: String) -> Bool {
+        let target = ref.region ?? region
+        if let set { return set.contains(AgencyKey(region: target, agency: ref.agency)) }
+        return keys.contains { $0.agency == ref.agency && $0.region == target }
     }
 }
 

@@ -149,16 +149,16 @@ struct AgencyUnknown: Rule {
         let index = context.index
         let lookups = context.lookups
         // The agencies of each region's masters, worked out once per region asked about.
-        var agenciesByRegion: [String: Set<AgencyKey>?] = [:]
-        func masterAgencies(_ region: String) -> Set<AgencyKey>? {
+        var agenciesByRegion: [String: AgencyLookup?] = [:]
+        func masterAgencies(_ region: String) -> AgencyLookup? {
             if let known = agenciesByRegion[region] { return known }
-            let agencies = lookups.masterAgencies(region)
+            let agencies = lookups.masterAgencies(region).map(AgencyLookup.init)
             agenciesByRegion[region] = .some(agencies)
             return agencies
         }
         for plan in context.subjects {
             guard let region = plan.region?.value else { continue }
-            let own = plan.organizationAgencies
+            let own = AgencyLookup(plan.organizationAgencyList)
             let isMaster = plan.kind?.value == .master
             // Most references are to the plan's own region: look that region up once per plan.
             let hereIsKnown = index.regionsDocument == nil || index.regionByPath[region] != nil
@@ -166,17 +166,17 @@ struct AgencyUnknown: Rule {
             // `what` is only for the message: it is put together only when there is a finding.
             func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> String, ownOnly: Bool = false) {
                 guard let ref = field.value else { return }
+                if own.contains(ref, in: region) { return }
                 let key = ref.resolved(in: region)
-                if own.contains(key) { return }
                 if ownOnly {
                     guard plan.organization != nil else { return }
                 } else {
                     let isHere = ref.region == nil || key.region == region
                     if !(isHere ? hereIsKnown : index.regionsDocument == nil || index.regionByPath[key.region] != nil) { return }
                     guard let agencies = isHere ? masterHere : masterAgencies(key.region) else { return }
-                    if agencies.contains(key) { return }
+                    if agencies.contains(ref, in: region) { return }
                 }
-                let known = own.union(ownOnly ? [] : masterAgencies(key.region) ?? [])
+                let known = (own.keys + (ownOnly ? [] : masterAgencies(key.region)?.keys ?? []))
                     .filter { $0.region == key.region }.map(\.agency)
                 let help = Suggest.help(ref.agency, in: known)
                     ?? (ownOnly ? "add it to this plan's organization" : "add it to this plan's organization or to the master plan of '\(key.region)'")
@@ -206,8 +206,8 @@ struct AgencyUnknown: Rule {
                 guard let field = resource.holder, let ref = field.value, let target = ref.region ?? region else { continue }
                 let key = AgencyKey(region: target, agency: ref.agency)
                 if index.regionsDocument != nil, index.regionByPath[target] == nil { continue }
-                guard let agencies = masterAgencies(target), !agencies.contains(key) else { continue }
-                let help = Suggest.help(ref.agency, in: agencies.map(\.agency)) ?? "add it to the master plan of '\(target)'"
+                guard let agencies = masterAgencies(target), !agencies.contains(ref, in: target) else { continue }
+                let help = Suggest.help(ref.agency, in: agencies.keys.map(\.agency)) ?? "add it to the master plan of '\(target)'"
                 findings.append(Diagnostic(id, "resource holder '\(ref)' is not an agency of the master plan of '\(target)'",
                                            at: Location(file: inventory.file, span: field.span), help: help))
             }
