@@ -1,5 +1,10 @@
+import EPlanKit
 import EPlanYAML
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a file all at once: a temporary file in the same folder, then rename(2),
 /// so readers never see half a file. Refuses to replace an existing file unless asked.
@@ -8,7 +13,7 @@ enum AtomicFile {
         var description: String
     }
 
-    static func write(_ data: Data, to path: String, overwrite: Bool) throws {
+    static func write(_ text: String, to path: String, overwrite: Bool) throws {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard overwrite else {
@@ -18,7 +23,7 @@ enum AtomicFile {
                 throw Failure(description: "\(path) is not a regular file; not overwriting it")
             }
         }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.contains("/") ? FileSystem.parent(of: path) : ""
         let template = (folder.isEmpty ? "." : folder) + "/.eplan-XXXXXX"
         var name = Array(template.utf8CString)
         let fd = mkstemp(&name)
@@ -26,19 +31,7 @@ enum AtomicFile {
             throw Failure(description: "cannot write to \(folder.isEmpty ? "." : folder): \(SourceReader.errorText(errno))")
         }
         let temporary = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = true
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let n = Foundation.write(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    return
-                }
-                offset += n
-            }
-        }
+        var ok = FileSystem.writeAll(fd, Array(text.utf8))
         fchmod(fd, 0o644)
         if ok { ok = fsync(fd) == 0 }
         close(fd)
@@ -46,6 +39,13 @@ enum AtomicFile {
             let reason = SourceReader.errorText(errno)
             unlink(temporary)
             throw Failure(description: "cannot write \(path): \(reason)")
+        }
+    }
+
+    /// `mkdir -p`, or a failure saying which folder could not be made.
+    static func makeFolders(_ path: String) throws {
+        guard path.isEmpty || FileSystem.makeFolders(path) else {
+            throw Failure(description: "cannot create the folder \(path): \(SourceReader.errorText(errno))")
         }
     }
 }

@@ -1,6 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import EPlanKit
-import Foundation
 
 @main
 struct EPlanCommand: ParsableCommand {
@@ -25,15 +29,15 @@ struct EPlanCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            exitProcess(code.rawValue)
         } catch {
             let message = fullMessage(for: error)
             if exitCode(for: error) == .success {
                 print(message)
-                Foundation.exit(0)
+                exitProcess(0)
             }
             Console.error(message)
-            Foundation.exit(2)
+            exitProcess(2)
         }
     }
 }
@@ -56,20 +60,25 @@ extension EPlanCommand {
     }
 }
 
+/// Ends the process (C `exit`, which `ParsableCommand.exit(withError:)` hides inside commands).
+func exitProcess(_ status: Int32) -> Never {
+    exit(status)
+}
+
 /// stderr and terminal facts, in one place.
 enum Console {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileSystem.writeStandardError(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (to anything but the empty string).
     static var stdoutWantsColor: Bool {
-        if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
+        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
         return isatty(STDOUT_FILENO) == 1
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileSystem.writeStandardOutput(text)
     }
 }
 

@@ -8,8 +8,28 @@ import EPlanYAML
 /// The few file-system operations eplan needs, on POSIX calls (fast, no Foundation overhead).
 public enum FileSystem {
     public static func writeStandardError(_ text: String) {
-        var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+        writeAll(2, Array(text.utf8))
+    }
+
+    public static func writeStandardOutput(_ text: String) {
+        writeAll(1, Array(text.utf8))
+    }
+
+    /// Writes every byte (short writes and interruptions continued); false on an error.
+    @discardableResult
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let n = write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
     }
 
     public static func currentDirectory() -> String {

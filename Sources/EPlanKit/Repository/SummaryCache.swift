@@ -468,7 +468,7 @@ struct EnvironmentValues {
 
 extension FileSystem {
     /// `mkdir -p`.
-    static func makeFolders(_ path: String) -> Bool {
+    public static func makeFolders(_ path: String) -> Bool {
         if SourceReader.entry(path) == .directory { return true }
         let parent = parent(of: path)
         if parent != path, parent != "/", parent != "." { _ = makeFolders(parent) }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import EPlanKit
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension PlanKind: ExpressibleByArgument {}
 
@@ -27,7 +31,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let files = Authoring.starter(today: today.flatMap { Day($0) } ?? Day.localToday())
-        let existing = files.map { "\(directory)/\($0.path)" }.filter { FileManager.default.fileExists(atPath: $0) }
+        let existing = files.map { "\(directory)/\($0.path)" }.filter { FileSystem.exists($0) }
         guard existing.isEmpty else {
             Console.error("eplan: not overwriting \(existing.joined(separator: ", ")); init writes into a folder without these files")
             throw ExitCode(2)
@@ -35,8 +39,8 @@ struct Init: ParsableCommand {
         do {
             for file in files {
                 let path = "\(directory)/\(file.path)"
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try AtomicFile.write(Data(file.text.utf8), to: path, overwrite: false)
+                try AtomicFile.makeFolders(FileSystem.parent(of: path))
+                try AtomicFile.write(file.text, to: path, overwrite: false)
                 Console.error("eplan: wrote \(path)")
             }
         } catch {
@@ -112,8 +116,8 @@ struct New: ParsableCommand {
         }
         let path = out ?? "\(root)/\(plan.path)"
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try AtomicFile.write(Data(plan.text.utf8), to: path, overwrite: force)
+            try AtomicFile.makeFolders(FileSystem.parent(of: path))
+            try AtomicFile.write(plan.text, to: path, overwrite: force)
         } catch {
             Console.error("eplan: \(error)")
             throw ExitCode(2)

@@ -1,7 +1,11 @@
 import ArgumentParser
 import EPlanKit
 import EPlanYAML
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
@@ -82,7 +86,7 @@ struct Diff: ParsableCommand {
         let parent: Plan
         var riskProfile: Set<String>?
         let workspace: Workspace?
-        if FileManager.default.fileExists(atPath: side) {
+        if FileSystem.exists(side) {
             do {
                 workspace = try Workspace.load(Workspace.Request(paths: [side]))
             } catch {
@@ -119,7 +123,7 @@ struct Diff: ParsableCommand {
         let fields = listing.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
         var diffs: [RevisionDiff] = []
         var i = 0
-        let cwd = FileSystem.realPath(FileManager.default.currentDirectoryPath) ?? FileManager.default.currentDirectoryPath
+        let cwd = FileSystem.realPath(FileSystem.currentDirectory()) ?? FileSystem.currentDirectory()
         while i + 1 < fields.count {
             let status = fields[i], path = fields[i + 1]
             i += 2
@@ -147,10 +151,10 @@ struct PlanSource {
     var name: String
 
     /// Hazard ids known here: the built-in ones and those the current repository's eplan.yaml adds.
-    static let hazards = Workspace.configuration(near: FileManager.default.currentDirectoryPath).hazardVocabulary
+    static let hazards = Workspace.configuration(near: FileSystem.currentDirectory()).hazardVocabulary
 
     static func load(_ argument: String, shown: String? = nil) throws -> PlanSource {
-        if FileManager.default.fileExists(atPath: argument) {
+        if FileSystem.exists(argument) {
             guard case .success(let bytes) = SourceReader.read(argument, limit: YAMLLimits.default.fileSize) else {
                 throw DiffError("cannot read \(argument)")
             }
@@ -196,36 +200,24 @@ enum Git {
     }
 
     static func bytes(_ arguments: [String], failure: String?) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let result: Subprocess.Result
         do {
-            try process.run()
+            result = try Subprocess.run("git", arguments)
         } catch {
-            throw DiffError("cannot run git: \(error.localizedDescription)")
+            throw DiffError("cannot run git: \(error.reason)")
         }
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let said = String(decoding: errData, as: UTF8.self).trimmed
+        guard result.status == 0 else {
+            let said = String(decoding: result.error, as: UTF8.self).trimmed
             throw DiffError(failure ?? (said.isEmpty ? "git \(arguments.joined(separator: " ")) failed" : "git: \(said)"))
         }
-        return Array(data)
+        return result.output
     }
 }
 
 extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Without leading and trailing white space and line breaks.
+    var trimmed: String {
+        let scalars = unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
+        return String(String.UnicodeScalarView(scalars))
+    }
 }

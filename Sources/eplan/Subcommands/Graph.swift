@@ -1,6 +1,10 @@
 import ArgumentParser
 import EPlanKit
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
     case dot, mermaid, json
@@ -99,8 +103,8 @@ struct Report: ParsableCommand {
         let system = PlanSystem(index: index, result: result)
         let html = HTMLReport.render(system: system, index: index, result: result, today: repository.day)
         do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try AtomicFile.write(Data(html.utf8), to: "\(out)/index.html", overwrite: force)
+            try AtomicFile.makeFolders(out)
+            try AtomicFile.write(html, to: "\(out)/index.html", overwrite: force)
         } catch {
             Console.error("eplan: \(error)")
             throw ExitCode(2)

@@ -1,7 +1,11 @@
 import ArgumentParser
 import EPlanKit
 import EPlanYAML
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 enum LintFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif, junit, github
@@ -168,7 +172,7 @@ struct Lint: ParsableCommand {
             status = 1
         }
         // Exit here: the process ends, so there is no need to free the repository model first.
-        Foundation.exit(status)
+        exitProcess(status)
     }
 
     private func render(_ result: LintResult, _ format: LintFormat, sources: SourceLines, color: Bool, seconds: Double) -> String {
@@ -183,7 +187,7 @@ struct Lint: ParsableCommand {
 
     private func write(_ text: String, to path: String) throws {
         do {
-            try AtomicFile.write(Data(text.utf8), to: path, overwrite: force)
+            try AtomicFile.write(text, to: path, overwrite: force)
         } catch {
             Console.error("eplan: \(error)")
             throw ExitCode(2)
