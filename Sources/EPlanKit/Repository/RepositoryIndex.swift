@@ -147,10 +147,14 @@ public struct RepositoryIndex: Sendable {
                 switch document.content {
                 case .plan(let plan):
                     plans.append(plan)
-                    for resource in plan.resources?.value ?? [] { add(resource, owner: plans.count - 1, inInventory: false) }
+                    // By index: only the id is read, the rest of each resource is not copied.
+                    let resources = plan.resources?.value ?? []
+                    for i in resources.indices { add(resources[i].id, owner: plans.count - 1, inInventory: false) }
                 case .inventory(let inventory):
                     inventories.append(inventory)
-                    for resource in inventory.resources { add(resource, owner: inventories.count - 1, inInventory: true) }
+                    for i in inventory.resources.indices {
+                        add(inventory.resources[i].id, owner: inventories.count - 1, inInventory: true)
+                    }
                 default:
                     break
                 }
@@ -162,8 +166,8 @@ public struct RepositoryIndex: Sendable {
             definition.inInventory ? inventories[Int(definition.owner)].file : plans[Int(definition.owner)].file
         }
 
-        private mutating func add(_ resource: Resource, owner: Int, inInventory: Bool) {
-            guard let field = resource.id, let id = field.value else { return }
+        private mutating func add(_ resourceID: Field<String>?, owner: Int, inInventory: Bool) {
+            guard let field = resourceID, let id = field.value else { return }
             let definition = ResourceDefinition(span: field.span, owner: Int32(clamping: owner), inInventory: inInventory)
             let (first, inserted) = resourceByID.insertIfAbsent(definition, for: id)
             if inserted { return }
