@@ -196,7 +196,8 @@ for n in "${SIZES[@]}"; do
 done
 if [ "${#SIZES[@]}" -ge 2 ]; then
     a=${SIZES[0]} b=${SIZES[${#SIZES[@]} - 1]}
-    say "scaling: time($b) / time($a) = $(calc %.2f "${T_EPLAN[$b]} / ${T_EPLAN[$a]}") for $(calc %.1f "$b / $a")x the plans"
+    say "scaling: time($b) / time($a) = $(calc %.2f "${T_EPLAN[$b]} / ${T_EPLAN[$a]}") for $(calc %.1f "$b / $a")x the plans" \
+        "(the floor, linear by construction, measured $(calc %.2f "${T_FLOOR[$b]} / ${T_FLOOR[$a]}") at the same times)"
 fi
 say "one file in the $SMALL-plan repository: ${T_ONE}s (median of 5 after a warm-up)"
 say "runs: medians of 5 (10k) / 3 (100k) runs of eplan and of the floor in turns, after a warm-up; RSS is the peak over the runs"
