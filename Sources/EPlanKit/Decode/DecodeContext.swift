@@ -55,10 +55,10 @@ struct DecodeContext {
     }
 
     /// Reports required keys that a mapping lacks, at the mapping's first key.
-    mutating func requireKeys(_ pairs: YAMLMapping, _ required: [String], in context: String, at span: SourceSpan,
-                              reason: String? = nil) {
+    mutating func requireKeys(_ pairs: YAMLMapping, _ required: [String], in context: @autoclosure () -> String,
+                              at span: SourceSpan, reason: String? = nil) {
         for key in required where !pairs.contains(where: { $0.key.isScalar(key) }) {
-            missingKey(key, in: context, at: span, reason: reason)
+            missingKey(key, in: context(), at: span, reason: reason)
         }
     }
 

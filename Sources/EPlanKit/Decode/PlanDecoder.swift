@@ -19,8 +19,11 @@ enum PlanDecoder {
         let plan = Plan(file: c.sink.file, firstKey: c.firstKeySpan(root))
         var regionsPair: YAMLPair?
         var eventDatesPair: YAMLPair?
+        var present: Set<String> = []  // the keys the plan has, for the required-key checks
+        present.reserveCapacity(32)
         for pair in pairs {
             let key = pair.key.scalar ?? ""
+            present.insert(key)
             let path = FieldPath(key)
             switch key {
             case "eplan": break
@@ -63,27 +66,28 @@ enum PlanDecoder {
                 c.unknownKey(pair, known: Keys.plan, in: "a plan")
             }
         }
-        checkRequired(plan, pairs, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
+        checkRequired(plan, present, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
         checkActionIDs(plan, &c)
         return plan
     }
 
-    private static func checkRequired(_ plan: Plan, _ pairs: YAMLMapping, regionsPair: YAMLPair?,
+    private static func checkRequired(_ plan: Plan, _ present: Set<String>, regionsPair: YAMLPair?,
                                       eventDatesPair: YAMLPair?, _ c: inout DecodeContext) {
-        let name = plan.id?.value.map { "plan '\($0)'" } ?? "the plan"
+        // Messages are put together only when a key is missing.
+        var name: String { plan.id?.value.map { "plan '\($0)'" } ?? "the plan" }
         var required = alwaysRequired
         if plan.effectiveStatus == .inForce { required.append("issued") }
-        c.requireKeys(pairs, required, in: name, at: plan.firstKey)
+        for key in required where !present.contains(key) { c.missingKey(key, in: name, at: plan.firstKey) }
         guard let kind = plan.kind?.value else { return }
         for key in requiredKeys(of: kind) where !alwaysRequired.contains(key) {
-            let reason = "required of \(kind.rawValue) plans"
+            var reason: String { "required of \(kind.rawValue) plans" }
             if key == "scope.hazards" {
                 if let scope = plan.scope {
                     if scope.hazards == nil { c.missingKey("hazards", in: "the scope of \(name)", at: scope.firstKey, reason: reason) }
-                } else if !pairs.contains(where: { $0.key.isScalar("scope") }) {
+                } else if !present.contains("scope") {
                     c.missingKey("scope", in: name, at: plan.firstKey, reason: "\(reason), with 'hazards'")
                 }
-            } else if !pairs.contains(where: { $0.key.isScalar(key) }) {
+            } else if !present.contains(key) {
                 c.missingKey(key, in: name, at: plan.firstKey, reason: reason)
             }
         }
