@@ -125,17 +125,20 @@ public enum FileSystem {
         var reusable: Bool
     }
 
+    /// A folder's identity (device and inode) and modification time; nil when it is not a folder.
+    static func folderStamp(_ folder: String) -> (identity: FileIdentity, modified: Int)? {
+        var info = stat()
+        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), SourceReader.Stamp(info).modified)
+    }
+
     /// The entries of a folder (without `.` and `..`), symlinks resolved to what they point at, unless
     /// `skip` says no to the folder's identity (device and inode). `previous` is reused when the
     /// folder is the same one, unchanged since (its modification time moves whenever an entry is
     /// added, removed or renamed). A link that cannot be resolved counts as a file, so reading it
     /// reports why.
     static func listing(of folder: String, previous: FolderListing?, unless skip: (FileIdentity) -> Bool) -> FolderListing? {
-        var info = stat()
-        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
-        let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-        guard !skip(identity) else { return nil }
-        let modified = SourceReader.Stamp(info).modified
+        guard let (identity, modified) = folderStamp(folder), !skip(identity) else { return nil }
         if let previous, previous.reusable, previous.identity == identity, previous.modified == modified {
             return previous
         }

@@ -74,10 +74,8 @@ struct SummaryCache {
         /// True when every folder is still the one, unchanged, that the tree was found in.
         func holds(jobs: Int) -> Bool {
             !parallelMap(folders, jobs: jobs) { folder -> Bool in
-                var info = stat()
-                guard stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
-                return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) == folder.identity
-                    && SourceReader.Stamp(info).modified == folder.modified
+                guard let now = FileSystem.folderStamp(folder.path) else { return false }
+                return now.identity == folder.identity && now.modified == folder.modified
             }.contains(false)
         }
     }
