@@ -31,8 +31,9 @@ struct SummaryCache {
     }
 
     /// The file: an 8-byte index length, the index (key; path hash, stamp, offset, length and checksum
-    /// of every entry; the folder listings), then the summaries. Reading the index touches only its own pages; a full run, which
-    /// needs no summary, never reads the rest.
+    /// of every entry; the folder listings and the file tree, each a block that can be stepped over),
+    /// then the summaries. Reading the index touches only its own pages; a full run, which needs no
+    /// summary, never reads the rest.
     static let format = "eplan-summaries-12"
 
     let file: String?
