@@ -378,14 +378,15 @@ enum Patterns {
     static func isRegionPath(_ text: String) -> Bool { matches(text, separators: [.hyphen, .slash]) }
 
     static func agencyRef(_ text: String) -> AgencyRef? {
-        guard let colon = text.utf8.firstIndex(of: 0x3A) else {
-            return isSlug(text) ? AgencyRef(region: nil, agency: text) : nil
+        var contiguous = text  // withUTF8 needs var; a native string is not copied
+        return contiguous.withUTF8 { bytes -> AgencyRef? in
+            guard let colon = bytes.firstIndex(of: 0x3A) else {
+                return matches(bytes, separators: .hyphen) ? AgencyRef(region: nil, agency: text) : nil
+            }
+            let region = UnsafeBufferPointer(rebasing: bytes[..<colon])
+            let agency = UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])
+            guard matches(region, separators: [.hyphen, .slash]), matches(agency, separators: .hyphen) else { return nil }
+            return AgencyRef(region: String(decoding: region, as: UTF8.self), agency: String(decoding: agency, as: UTF8.self))
         }
-        let region = text.utf8[..<colon]
-        let agency = text.utf8[text.utf8.index(after: colon)...]
-        guard matches(Array(region), separators: [.hyphen, .slash]), matches(Array(agency), separators: .hyphen) else {
-            return nil
-        }
-        return AgencyRef(region: String(decoding: region, as: UTF8.self), agency: String(decoding: agency, as: UTF8.self))
     }
 }
