@@ -198,7 +198,7 @@ struct SummaryCache {
     }
 
     /// Drops entries of files that no longer exist in the repository (`paths` are all that do).
-    mutating func keepOnly(_ paths: [String]) {
+    mutating func keepOnly<Paths: Sequence<String>>(_ paths: Paths) {
         // The same files as when the tree was stored, and that run kept only theirs: nothing to drop.
         guard !treeUnchanged else { return }
         let keys = paths.map(Self.key)

@@ -179,32 +179,34 @@ public struct Workspace: Sendable {
         // Summaries are read only when some file is not reported on (a whole-repository run needs none).
         if cache.file != nil, reported.count < ordered.count { cache.loadSummaries() }
         let cached = cache
-        let loaded = parallelMap(ordered, jobs: request.jobs) { item -> (SourceDocument, SummaryCache.Stamp?, [UInt8]?) in
+        // Files summarised anew in this run, by position.
+        let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8])>(count: ordered.count)
+        let items = ordered
+        let documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
+            let item = items[position]
             let useCache = cached.file != nil
             // A file not reported on is read from its summary when the cache has a current one.
             if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path),
                let summary = cached.summary(item.path, stamp: stamp),
                let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
-                return (document, nil, nil)
+                return document
             }
             // Otherwise it is parsed; its stamp comes from the open file (no second lookup of the path).
             let (document, read) = DocumentDecoder.loadStamped(path: item.path, display: item.display, named: item.named,
                                                                limits: limits, hazards: hazards)
             // A reported file whose summary is still current keeps it; new and changed files are summarised
             // again, and so is a file not reported on that gets here (its summary was missing or unusable).
-            guard useCache, let stamp = read, !(item.reported && cached.isCurrent(item.path, stamp: stamp))
-            else { return (document, nil, nil) }
-            return (document, stamp, DocumentSummary.encode(document))
+            if useCache, let stamp = read, !(item.reported && cached.isCurrent(item.path, stamp: stamp)) {
+                fresh.store((stamp, DocumentSummary.encode(document)), at: position)
+            }
+            return document
         }
         timing.lap("parse and decode")
-        var documents: [SourceDocument] = []
-        documents.reserveCapacity(loaded.count)
-        for (document, stamp, summary) in loaded {
-            documents.append(document)
-            if let stamp, let summary { cache.store(document.path, stamp: stamp, summary: summary) }
-        }
         if cache.file != nil {
-            cache.keepOnly(ordered.map(\.path))
+            for position in items.indices {
+                if let new = fresh.value(at: position) { cache.store(items[position].path, stamp: new.stamp, summary: new.summary) }
+            }
+            cache.keepOnly(ordered.lazy.map(\.path))
             cache.save()
         }
         timing.lap("summary cache")
@@ -378,8 +380,16 @@ final class ResultSlots<R>: @unchecked Sendable {
         buffer[index]
     }
 
+    /// The results, moved out of the slots (no copies of them made and released).
     func collect() -> [R] {
-        buffer.compactMap { $0 }
+        var result: [R] = []
+        result.reserveCapacity(buffer.count)
+        for i in buffer.indices {
+            let slot = buffer.baseAddress! + i
+            if let value = slot.move() { result.append(value) }
+            slot.initialize(to: nil)
+        }
+        return result
     }
 
     deinit {
