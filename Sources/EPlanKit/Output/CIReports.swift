@@ -39,21 +39,14 @@ public enum Fingerprint {
 
     static func fnv1a(_ text: String) -> UInt64 {
         var text = text
-        return text.withUTF8 { fnv1a(bytes: $0) }  // contiguous bytes: no per-byte index checks
-    }
-
-    static func fnv1a<Bytes: Collection<UInt8>>(bytes: Bytes) -> UInt64 {
-        if let hash = bytes.withContiguousStorageIfAvailable({ fnv1a(buffer: $0) }) { return hash }
-        return fnv1a(buffer: Array(bytes))
-    }
-
-    private static func fnv1a<Bytes: Sequence<UInt8>>(buffer: Bytes) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in buffer {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        return text.withUTF8 { bytes in  // contiguous bytes: no per-byte index checks
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            return hash
         }
-        return hash
     }
 
     static func hex(_ value: UInt64) -> String {

@@ -18,18 +18,21 @@ public enum FileSystem {
     /// Writes every byte (short writes and interruptions continued); false on an error.
     @discardableResult
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let n = write(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
+    }
+
+    @discardableResult
+    public static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let n = write(fd, base + offset, buffer.count - offset)
+            if n <= 0 {
+                if n < 0, errno == EINTR { continue }
+                return false  // an error, or no progress
             }
-            return true
+            offset += n
         }
+        return true
     }
 
     public static func currentDirectory() -> String {

@@ -1,6 +1,5 @@
 import Dispatch
 import EPlanYAML
-import Synchronization
 
 /// Everything cross-plan rules look up, built once per run in one pass over the documents:
 /// plans and resources by id, the region tree by path, external plans. Lookups are hash-based,
@@ -54,11 +53,13 @@ public struct RepositoryIndex: Sendable {
         // plans and inventories (one id space, the later in (file, line) order being the duplicate).
         let inFileOrder = zip(documents, documents.dropFirst()).allSatisfy { $0.display <= $1.display }
             ? documents : documents.sorted { $0.display < $1.display }
-        let parts = PartSlots()
+        let planSlot = ResultSlots<PlanPart>(count: 1)
+        let resourceSlot = ResultSlots<ResourcePart>(count: 1)
+        let regionSlot = ResultSlots<RegionPart>(count: 1)
         let build: [@Sendable () -> Void] = [
-            { parts.plans.withLock { $0 = PlanPart(inFileOrder, externals: externals, configFile: configuration.file) } },
-            { parts.resources.withLock { $0 = ResourcePart(inFileOrder) } },
-            { parts.regions.withLock { $0 = RegionPart(inFileOrder) } },
+            { planSlot.store(PlanPart(inFileOrder, externals: externals, configFile: configuration.file), at: 0) },
+            { resourceSlot.store(ResourcePart(inFileOrder), at: 0) },
+            { regionSlot.store(RegionPart(inFileOrder), at: 0) },
         ]
         withoutActuallyEscaping(alongside) { alongside in
             let tasks = build + [alongside]
@@ -68,8 +69,8 @@ public struct RepositoryIndex: Sendable {
                 DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
             }
         }
-        let (planPart, resourcePart, regionPart) = (parts.plans.withLock { $0 }, parts.resources.withLock { $0 },
-                                                    parts.regions.withLock { $0 })
+        // Every task has run: each slot holds its part.
+        let (planPart, resourcePart, regionPart) = (planSlot.value(at: 0)!, resourceSlot.value(at: 0)!, regionSlot.value(at: 0)!)
         plans = planPart.plans
         planByID = planPart.planByID
         resourceByID = resourcePart.resourceByID
@@ -83,19 +84,11 @@ public struct RepositoryIndex: Sendable {
         planByID[id].map { plans[$0] }
     }
 
-    private final class PartSlots: Sendable {
-        let plans = Mutex(PlanPart())
-        let resources = Mutex(ResourcePart())
-        let regions = Mutex(RegionPart())
-    }
-
     /// Plans by id.
     private struct PlanPart: Sendable {
         var plans: [Plan] = []
         var planByID: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
-
-        init() {}
 
         init(_ documents: [SourceDocument], externals: [String: ExternalPlan], configFile: String?) {
             plans.reserveCapacity(documents.count)
@@ -131,8 +124,6 @@ public struct RepositoryIndex: Sendable {
         var inventories: [Inventory] = []
         var diagnostics: [Diagnostic] = []
         private var plans: [Plan] = []
-
-        init() {}
 
         init(_ documents: [SourceDocument]) {
             // Sized once: growing a table of hundreds of thousands of ids holds the old and the new one at a time.
@@ -185,8 +176,6 @@ public struct RepositoryIndex: Sendable {
         var regionsDocument: RegionsDocument?
         var regionByPath: [String: RegionEntry] = [:]
         var diagnostics: [Diagnostic] = []
-
-        init() {}
 
         init(_ documents: [SourceDocument]) {
             for document in documents {

@@ -268,12 +268,7 @@ struct SummaryCache {
         guard fd >= 0 else { return }
         var ok = true
         func put(_ buffer: UnsafeRawBufferPointer) {
-            var done = 0
-            while ok, done < buffer.count, let base = buffer.baseAddress {
-                let n = write(fd, base + done, buffer.count - done)
-                if n <= 0 { ok = false }
-                done += max(n, 0)
-            }
+            if ok { ok = FileSystem.writeAll(fd, buffer) }
         }
         var header = UInt64(index.bytes.count).littleEndian
         withUnsafeBytes(of: &header) { put($0) }

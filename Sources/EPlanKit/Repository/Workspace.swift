@@ -43,12 +43,12 @@ public struct Workspace: Sendable {
 
         public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0,
                     useCache: Bool = false, cacheFolder: String? = nil) {
-            self.cacheFolder = cacheFolder
             self.paths = paths
             self.configPath = configPath
             self.cwd = cwd
             self.jobs = jobs
             self.useCache = useCache
+            self.cacheFolder = cacheFolder
         }
     }
 

@@ -106,7 +106,8 @@ public struct SuppressionNote: Sendable, Hashable {
 }
 
 extension Substring {
-    var trimmingWhitespaceSubstring: Substring {
+    /// Without leading and trailing white space (line breaks included).
+    public var trimmingWhitespaceSubstring: Substring {
         var s = self
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }

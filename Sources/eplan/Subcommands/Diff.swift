@@ -117,7 +117,7 @@ struct Diff: ParsableCommand {
     }
 
     private func baseDiff(_ base: String) throws -> DiffResult {
-        let top = try Git.run(["rev-parse", "--show-toplevel"]).trimmed
+        let top = String(try Git.run(["rev-parse", "--show-toplevel"])[...].trimmingWhitespaceSubstring)
         _ = try Git.run(["rev-parse", "--verify", "--quiet", "\(base)^{commit}"], failure: "unknown git revision '\(base)'")
         let listing = try Git.run(["diff", "--name-status", "--no-renames", "-z", base, "--"] + sides)
         let fields = listing.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
@@ -207,17 +207,9 @@ enum Git {
             throw DiffError("cannot run git: \(error.reason)")
         }
         guard result.status == 0 else {
-            let said = String(decoding: result.error, as: UTF8.self).trimmed
+            let said = String(String(decoding: result.error, as: UTF8.self)[...].trimmingWhitespaceSubstring)
             throw DiffError(failure ?? (said.isEmpty ? "git \(arguments.joined(separator: " ")) failed" : "git: \(said)"))
         }
         return result.output
-    }
-}
-
-extension String {
-    /// Without leading and trailing white space and line breaks.
-    var trimmed: String {
-        let scalars = unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
-        return String(String.UnicodeScalarView(scalars))
     }
 }
