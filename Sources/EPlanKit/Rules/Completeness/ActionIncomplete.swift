@@ -1,0 +1,62 @@
+import EPlanYAML
+
+private typealias E = ExampleFiles
+
+struct ActionIncomplete: Rule {
+    static let description = RuleDescription(
+        id: "action-incomplete", severity: .error, group: .completeness,
+        summary: "Every action says who, how, when and with what resources",
+        rationale: """
+            An action that does not say who does it, how, when, and with what resources cannot be carried out \
+            under pressure. `resources: []` states that none are needed; leaving the key out is a gap.
+            """,
+        passing: [RuleExample(E.repo(E.cityMaster))],
+        failing: [
+            RuleExample(E.repo(E.file("qs.master", ["actions": """
+                actions:
+                  - ↓id: watch
+                    phase: warning
+                    who: emergency-management
+                    how: Watch forecasts
+                    resources: []
+                  - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: []}
+                  - {id: recover, phase: recovery, who: emergency-management, ↓how: "", when: After, resources: []}
+                """]))),
+        ])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        for plan in context.subjects {
+            for action in plan.actions?.value ?? [] {
+                // Messages are put together only for a finding.
+                var name: String { action.id?.value.map { "action \($0)" } ?? "an action" }
+                func missing(_ question: String, _ key: String) {
+                    findings.append(plan.finding(id, "\(name) does not say \(question)", at: action.span,
+                                                 help: "add '\(key):' to the action"))
+                }
+                func empty(_ question: String, _ key: String, at span: SourceSpan) {
+                    findings.append(plan.finding(id, "\(name) does not say \(question): '\(key)' is empty", at: span,
+                                                 help: "say \(question) the action is done"))
+                }
+                if let who = action.who {
+                    if who.value?.isEmpty == true { empty("who", "who", at: who.span) }
+                } else {
+                    missing("who", "who")
+                }
+                if let how = action.how {
+                    if how.value?.isBlank == true { empty("how", "how", at: how.span) }
+                } else {
+                    missing("how", "how")
+                }
+                if let when = action.when {
+                    if when.value?.isBlank == true { empty("when", "when", at: when.span) }
+                } else {
+                    missing("when", "when")
+                }
+                if action.resources == nil {
+                    findings.append(plan.finding(id, "\(name) does not say with what resources", at: action.span,
+                                                 help: "list the resources it uses, or write 'resources: []' when none are needed"))
+                }
+            }
+        }
+    }
+}

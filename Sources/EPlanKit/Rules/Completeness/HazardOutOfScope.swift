@@ -1,0 +1,34 @@
+private typealias E = ExampleFiles
+
+struct HazardOutOfScope: Rule {
+    static let description = RuleDescription(
+        id: "hazard-out-of-scope", severity: .warning, group: .completeness,
+        summary: "An action's hazards are in its plan's scope",
+        rationale: "An action for a hazard the plan does not handle belongs in another plan.",
+        passing: [RuleExample(E.repo(E.file("qs.master", ["actions": """
+            actions:
+              - {id: watch, phase: warning, who: emergency-management, how: Watch forecasts, when: Daily, resources: [], hazards: [flood]}
+              - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: []}
+              - {id: recover, phase: recovery, who: emergency-management, how: Restore services, when: After, resources: []}
+            """])))],
+        failing: [RuleExample(E.repo(E.file("qs.master", ["actions": """
+            actions:
+              - {id: watch, phase: warning, who: emergency-management, how: Watch forecasts, when: Daily, resources: [], hazards: [↓earthquake]}
+              - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: []}
+              - {id: recover, phase: recovery, who: emergency-management, how: Restore services, when: After, resources: []}
+            """])))])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        for plan in context.subjects {
+            let scope = plan.scope?.hazards?.value ?? []  // a few hazards: searched, not hashed
+            for action in plan.actions?.value ?? [] {
+                for entry in action.hazards?.value ?? [] {
+                    guard let hazard = entry.value, !scope.contains(where: { $0.value == hazard }) else { continue }
+                    findings.append(plan.finding(
+                        id, "action \(action.id?.value ?? "?") is for hazard '\(hazard)', which is not in the scope of \(plan.name)",
+                        at: entry.span, help: "add '\(hazard)' to scope.hazards, or move the action to the plan for '\(hazard)'"))
+                }
+            }
+        }
+    }
+}

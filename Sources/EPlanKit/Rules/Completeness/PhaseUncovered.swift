@@ -1,0 +1,33 @@
+private typealias E = ExampleFiles
+
+struct PhaseUncovered: Rule {
+    static let description = RuleDescription(
+        id: "phase-uncovered", severity: .error, group: .completeness,
+        summary: "A plan has actions before, during and after the incident",
+        rationale: """
+            A plan covers the whole incident: prevention, preparedness and warning before it, response during \
+            it, recovery after it. A stage without actions is a stage nobody prepared.
+            """,
+        passing: [RuleExample(E.repo(E.cityMaster))],
+        failing: [RuleExample(E.repo(E.file("qs.master", ["actions": """
+            ↓actions:
+              - {id: watch, phase: warning, who: emergency-management, how: Watch forecasts, when: Daily, resources: []}
+              - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: []}
+            """])))])
+
+    static let kinds: Set<PlanKind> = [.master, .special, .departmental, .unit, .event]
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        for plan in context.subjects {
+            guard let kind = plan.kind?.value, Self.kinds.contains(kind) else { continue }
+            let stages = Set((plan.actions?.value ?? []).compactMap { $0.phase?.value?.stage })
+            for stage in Stage.allCases where !stages.contains(stage) {
+                let phases = Phase.allCases.filter { $0.stage == stage }.map(\.rawValue).joined(separator: ", ")
+                findings.append(plan.finding(
+                    id, "\(plan.name) has no action \(stage.rawValue) the incident (\(phases))",
+                    at: plan.actions?.span ?? plan.firstKey,
+                    help: "add an action with phase \(Phase.allCases.filter { $0.stage == stage }.map(\.rawValue).joined(separator: " or "))"))
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+private typealias E = ExampleFiles
+
+struct ResourceUnresolved: Rule {
+    static let description = RuleDescription(
+        id: "resource-unresolved", severity: .error, group: .completeness,
+        summary: "Every resource an action lists is defined",
+        rationale: "\"With what resources\" must name resources that exist in a plan or an inventory.",
+        passing: [RuleExample(E.repo(E.cityMaster, ("inventory/qs.yaml", """
+            eplan: inventory/v1
+            region: qs
+            resources:
+              - {id: qs.team.rescue, type: team, name: City rescue team, holder: emergency-management}
+            """)))],
+        failing: [RuleExample(E.repo(E.file("qs.master", ["actions": """
+            actions:
+              - {id: watch, phase: warning, who: emergency-management, how: Watch forecasts, when: Daily, resources: []}
+              - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: [↓qs.team.rescue]}
+              - {id: recover, phase: recovery, who: emergency-management, how: Restore services, when: After, resources: []}
+            """])))])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        let index = context.index
+        var nearest = Suggest.Memo(candidates: Array(index.resourceByID.keys))
+        for plan in context.subjects {
+            for action in plan.actions?.value ?? [] {
+                for entry in action.resources?.value ?? [] {
+                    guard let resource = entry.value, index.resourceByID[resource] == nil else { continue }
+                    let help = nearest[resource].map { "did you mean '\($0)'?" }
+                        ?? "define it in the plan's 'resources' or in an inventory"
+                    findings.append(plan.finding(
+                        id, "action \(action.id?.value ?? "?") uses resource '\(resource)', which no plan or inventory defines",
+                        at: entry.span, help: help))
+                }
+            }
+        }
+    }
+}

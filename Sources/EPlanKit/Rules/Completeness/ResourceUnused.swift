@@ -1,0 +1,51 @@
+private typealias E = ExampleFiles
+
+struct ResourceUnused: Rule {
+    static let description = RuleDescription(
+        id: "resource-unused", severity: .note, group: .completeness,
+        summary: "Every resource a plan defines is used by some action",
+        rationale: "A resource no action uses is either dead weight or a sign that an action forgot to name it.",
+        passing: [RuleExample(E.repo(E.file("qs.master", [
+            "actions": """
+                actions:
+                  - {id: watch, phase: warning, who: emergency-management, how: Watch forecasts, when: Daily, resources: []}
+                  - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: [qs.team.rescue]}
+                  - {id: recover, phase: recovery, who: emergency-management, how: Restore services, when: After, resources: []}
+                """,
+            "resources": "resources:\n  - {id: qs.team.rescue, type: team, name: Rescue team}",
+        ])))],
+        failing: [RuleExample(E.repo(E.file("qs.master", [
+            "resources": "resources:\n  - ↓{id: qs.team.rescue, type: team, name: Rescue team}",
+        ])))])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        // The subjects' resources that no action of any plan has named yet.
+        var unused: Set<String> = []
+        unused.reserveCapacity(context.subjects.reduce(0) { $0 + ($1.resources?.value?.count ?? 0) })
+        for plan in context.subjects {
+            for resource in plan.resources?.value ?? [] {
+                if let id = resource.id?.value { unused.insert(id) }
+            }
+        }
+        func markUsed(by plans: [Plan]) {
+            for plan in plans where !unused.isEmpty {
+                for action in plan.actions?.value ?? [] {
+                    for resource in action.resources?.value ?? [] {
+                        if let id = resource.value { unused.remove(id) }
+                    }
+                }
+            }
+        }
+        // In a one-file run, the subjects' own actions first: they use most of their resources, often
+        // leaving nothing to look for in the other plans.
+        if context.reported != nil { markUsed(by: context.subjects) }
+        markUsed(by: context.index.activePlans)
+        for plan in context.subjects {
+            for resource in plan.resources?.value ?? [] {
+                guard let id = resource.id?.value, unused.contains(id) else { continue }
+                findings.append(plan.finding(self.id, "resource '\(id)' is defined here but used by no action of any plan",
+                                             at: resource.span, help: "name it in the actions that need it, or remove it"))
+            }
+        }
+    }
+}

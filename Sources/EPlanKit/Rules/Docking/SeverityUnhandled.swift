@@ -1,0 +1,57 @@
+private typealias E = ExampleFiles
+
+struct SeverityUnhandled: Rule {
+    static let description = RuleDescription(
+        id: "severity-unhandled", severity: .error, group: .docking,
+        summary: "Every severity class is handled somewhere on each chain of plans",
+        rationale: """
+            A province may handle classes I and II and leave III and IV to its cities, and a city may leave IV \
+            to its counties. But on every chain from the lowest plan up, some plan must take each class, or \
+            incidents of that class have no plan to lead them.
+            """,
+        passing: [RuleExample(E.repo(E.file("qs.master", ["scope": "scope: {hazards: [flood], severities: [I, II, III]}"]),
+                                     E.file("qs.lin.master", level: "county", region: "qs/lin",
+                                            ["scope": "scope: {hazards: [flood], severities: [IV]}"])))],
+        failing: [RuleExample([
+            ("eplan.yaml", """
+                eplan: config/v1
+                external:
+                  - {id: sx.master, kind: master, level: provincial, version: "2024", severities: [I, II]}
+                """),
+            E.regions,
+            E.file("qs.master", ["scope": "scope: {hazards: [flood], ↓severities: [III]}"]),
+        ], note: "the province handles I and II, the city only III, and no county plan takes IV")])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        let index = context.index
+        // The subjects that some in-force plan names as its parent (a one-file run looks for the subjects' ids only).
+        let wanted = context.reported == nil ? nil : Set(context.subjects.compactMap { $0.id?.value })
+        var namedAsParent: Set<String> = []
+        for plan in index.plans where plan.isInForce {
+            if let parent = plan.parent?.id.value, wanted?.contains(parent) ?? true { namedAsParent.insert(parent) }
+        }
+        // The classes handled on the chain above each plan, memoised so that every chain is walked once.
+        var above: [String: Set<SeverityClass>] = [:]
+        func chain(_ target: PlanTarget, _ visiting: inout Set<String>) -> Set<SeverityClass> {
+            guard let id = target.id else { return target.severities }
+            if let known = above[id] { return known }
+            guard visiting.insert(id).inserted else { return [] }
+            var result = target.severities
+            if let parentID = target.plan?.parent?.id.value, let parent = index.target(parentID) {
+                result.formUnion(chain(parent, &visiting))
+            }
+            above[id] = result
+            return result
+        }
+        for plan in context.subjects {
+            guard let id = plan.id?.value, !namedAsParent.contains(id), let field = plan.scope?.severities else { continue }
+            var visiting: Set<String> = []
+            let handled = chain(.local(plan), &visiting)
+            for severity in SeverityClass.allCases where !handled.contains(severity) {
+                findings.append(plan.finding(
+                    self.id, "incidents of class \(severity.rawValue) have no plan to lead them: neither \(plan.name) nor any plan above it handles \(severity.rawValue)",
+                    at: field.span, help: "add \(severity.rawValue) to scope.severities, or write the lower-level plans that take it"))
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+private typealias E = ExampleFiles
+
+struct AgencyUnknown: Rule {
+    static let description = RuleDescription(
+        id: "agency-unknown", severity: .error, group: .horizontal,
+        summary: "Every agency reference names an agency of the plan or of its region's master plan",
+        rationale: """
+            "Who does it" must name an agency that the region's organization knows: one of the plan's own \
+            organization, or of the in-force master plan of the referenced region.
+            """,
+        passing: [RuleExample(E.repo(E.cityMaster, E.file("qs.flood", kind: "special")))],
+        failing: [RuleExample(E.repo(E.cityMaster, E.file("qs.flood", kind: "special", ["actions": """
+            actions:
+              - {id: watch, phase: warning, ↓who: water-resourcs, how: Watch, when: Daily, resources: []}
+              - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: []}
+              - {id: recover, phase: recovery, who: emergency-management, how: Recover, when: After, resources: []}
+            """])))])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        let index = context.index
+        let lookups = context.lookups
+        // The agencies of each region's masters, worked out once per region asked about.
+        var agenciesByRegion: [String: AgencyLookup?] = [:]
+        func masterAgencies(_ region: String) -> AgencyLookup? {
+            if let known = agenciesByRegion[region] { return known }
+            let agencies = lookups.masterAgencies(region).map(AgencyLookup.init)
+            agenciesByRegion[region] = .some(agencies)
+            return agencies
+        }
+        for plan in context.subjects {
+            guard let region = plan.region?.value else { continue }
+            let own = AgencyLookup(plan.organizationAgencyList)
+            let isMaster = plan.kind?.value == .master
+            // Most references are to the plan's own region: look that region up once per plan.
+            let hereIsKnown = index.regionsDocument == nil || index.regionByPath[region] != nil
+            let masterHere = masterAgencies(region)
+            // `what` is only for the message: it is put together only when there is a finding.
+            func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> String, ownOnly: Bool = false) {
+                guard let ref = field.value else { return }
+                if own.contains(ref, in: region) { return }
+                let key = ref.resolved(in: region)
+                if ownOnly {
+                    guard plan.organization != nil else { return }
+                } else {
+                    let isHere = ref.region == nil || key.region == region
+                    if !(isHere ? hereIsKnown : index.regionsDocument == nil || index.regionByPath[key.region] != nil) { return }
+                    guard let agencies = isHere ? masterHere : masterAgencies(key.region) else { return }
+                    if agencies.contains(ref, in: region) { return }
+                }
+                let known = (own.keys + (ownOnly ? [] : masterAgencies(key.region)?.keys ?? []))
+                    .filter { $0.region == key.region }.map(\.agency)
+                let help = Suggest.help(ref.agency, in: known)
+                    ?? (ownOnly ? "add it to this plan's organization" : "add it to this plan's organization or to the master plan of '\(key.region)'")
+                findings.append(plan.finding(
+                    id, "\(what()) '\(ref)' is not an agency of \(plan.name)'s organization\(ownOnly ? "" : " or of the master plan of '\(key.region)'")",
+                    at: field.span, help: help))
+            }
+            if let owner = plan.owner { check(owner, "owner", ownOnly: isMaster) }
+            if let to = plan.reporting?.to { check(to, "reporting.to") }
+            if let office = plan.organization?.command?.office { check(office, "command office") }
+            for level in plan.responseLevels?.value ?? [] {
+                for lead in level.lead?.value ?? [] { check(lead, "response level lead") }
+            }
+            for action in plan.actions?.value ?? [] {
+                for who in action.who?.value ?? [] {
+                    check(who, action.id?.value.map { "action \($0): who" } ?? "action who")
+                }
+            }
+            for resource in plan.resources?.value ?? [] {
+                if let holder = resource.holder { check(holder, "resource holder") }
+            }
+        }
+        // Inventories have no organization of their own: holders resolve in the inventory's region.
+        for inventory in context.subjectInventories {
+            let region = inventory.region?.value
+            for resource in inventory.resources {
+                guard let field = resource.holder, let ref = field.value, let target = ref.region ?? region else { continue }
+                let key = AgencyKey(region: target, agency: ref.agency)
+                if index.regionsDocument != nil, index.regionByPath[target] == nil { continue }
+                guard let agencies = masterAgencies(target), !agencies.contains(ref, in: target) else { continue }
+                let help = Suggest.help(ref.agency, in: agencies.keys.map(\.agency)) ?? "add it to the master plan of '\(target)'"
+                findings.append(Diagnostic(id, "resource holder '\(ref)' is not an agency of the master plan of '\(target)'",
+                                           at: Location(file: inventory.file, span: field.span), help: help))
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+private typealias E = ExampleFiles
+
+struct HazardUncovered: Rule {
+    static let description = RuleDescription(
+        id: "hazard-uncovered", severity: .error, group: .horizontal,
+        summary: "Every hazard a region faces is covered by an in-force plan of that region",
+        rationale: """
+            Every hazard of a region's risk profile, and every hazard its master plan names, needs a plan. \
+            Down to county level that is a special plan of the region; in townships and communities the \
+            master plan may cover it itself. An external master with the region counts as the master: its \
+            `hazards` are its scope.
+            """,
+        passing: [
+            RuleExample(E.repo(E.cityMaster, E.countyMaster, E.file("qs.flood", kind: "special"),
+                               E.file("qs.lin.flood", kind: "special", level: "county", region: "qs/lin",
+                                      ["parent": "parent: qs.flood"]))),
+            RuleExample([("eplan.yaml", """
+                eplan: config/v1
+                external:
+                  - {id: sx.master, kind: master, level: provincial, version: "2024"}
+                  - {id: qs.shi.master, kind: master, level: township, region: qs/shi, version: "3", hazards: [mountain-torrent]}
+                """), ("regions.yaml", """
+                eplan: regions/v1
+                regions:
+                  - id: qs
+                    level: municipal
+                    hazards: [flood]
+                    children:
+                      - {id: shi, level: township, hazards: [mountain-torrent]}
+                """), E.cityMaster, E.file("qs.flood", kind: "special")],
+                note: "the township's master is kept elsewhere; its external entry's hazards are its scope"),
+        ],
+        failing: [RuleExample([E.config, ("regions.yaml", """
+            eplan: regions/v1
+            regions:
+              - id: qs
+                level: municipal
+                hazards: [flood, ↓coal-mine-accident]
+            """), E.cityMaster, E.file("qs.flood", kind: "special")])])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        let index = context.index
+        let lookups = context.lookups
+        var regions = Set(index.regionByPath.keys)
+        regions.formUnion(lookups.masters.keys)
+        regions.formUnion(lookups.externalMasters.keys)
+        // A finding lands in the regions document, the configuration (external masters) or a master
+        // plan of the region: when neither of the first two is reported, only the subjects' regions matter.
+        if !context.isReported(index.regionsDocument?.file ?? "") && !context.isReported(index.configuration.file ?? "") {
+            regions.formIntersection(context.subjects.compactMap { $0.region?.value })
+        }
+        for region in regions.sorted() {
+            let coverage = RegionCoverage(region: region, index: index, lookups: lookups)
+            let level = coverage.level
+            for (hazard, location) in coverage.required where coverage.coveredBy[hazard] == nil {
+                let help = level.map { $0 >= .township } == true
+                    ? "list '\(hazard)' in the scope of the master plan of '\(region)', or write a special plan for it"
+                    : "write a special plan of '\(region)' that lists '\(hazard)' in scope.hazards"
+                findings.append(Diagnostic(id, "hazard '\(hazard)' of region '\(region)' is covered by no in-force plan of that region",
+                                           at: location, help: help))
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+private typealias E = ExampleFiles
+
+struct MasterMissing: Rule {
+    static let description = RuleDescription(
+        id: "master-missing", severity: .error, group: .vertical,
+        summary: "A plan whose kind requires a master names one",
+        rationale: """
+            Special, departmental and event plans sit under their region's master plan: that horizontal link \
+            ties them to the region's overall command and response levels.
+            """,
+        passing: [RuleExample(E.repo(E.cityMaster, E.file("qs.flood", kind: "special")))],
+        failing: [RuleExample(E.repo(E.cityMaster, ("plans/qs/flood.yaml", "↓" + E.plan("qs.flood", kind: "special", ["master": nil]))))])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        for plan in context.subjects {
+            guard let kind = plan.kind?.value, kind.requiresMaster, plan.master == nil else { continue }
+            let help = plan.region?.value.map { "add 'master:' with the master plan of region '\($0)'" } ?? "add 'master:'"
+            findings.append(plan.finding(id, "\(kind.rawValue) \(plan.name) names no master plan", at: plan.firstKey, help: help))
+        }
+    }
+}

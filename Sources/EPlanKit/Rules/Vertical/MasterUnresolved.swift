@@ -1,0 +1,26 @@
+private typealias E = ExampleFiles
+
+struct MasterUnresolved: Rule {
+    static let description = RuleDescription(
+        id: "master-unresolved", severity: .error, group: .vertical,
+        summary: "The master is a plan of the repository or an external master",
+        rationale: "A master link that names no plan leaves the plan outside its region's system.",
+        passing: [RuleExample(E.repo(E.cityMaster, E.file("qs.flood", kind: "special")))],
+        failing: [RuleExample(E.repo(E.cityMaster, E.file("qs.flood", kind: "special", ["master": "↓master: qs.mastr"])))])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        let index = context.index
+        var nearest = Suggest.Memo(candidates: index.allPlanIDs)
+        for plan in context.subjects {
+            guard let master = plan.master, let targetID = master.value, index.target(targetID) == nil else { continue }
+            var help = "name the master plan of region '\(plan.region?.value ?? "?")'"
+            if let region = plan.region?.value, let actual = context.lookups.masters[region]?.first?.id?.value {
+                help = "did you mean '\(actual)', the master plan of '\(region)'?"
+            } else if let near = nearest[targetID] {
+                help = "did you mean '\(near)'?"
+            }
+            findings.append(plan.finding(id, "master '\(targetID)' is not a plan of this repository or an external master",
+                                         at: master.span, help: help))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+private typealias E = ExampleFiles
+
+struct ParentCycle: Rule {
+    static let description = RuleDescription(
+        id: "parent-cycle", severity: .error, group: .vertical,
+        summary: "Parent links do not form a cycle",
+        rationale: "A cycle has no top: the plans in it dock with each other and with nothing above.",
+        passing: [RuleExample(E.repo(E.cityMaster, E.countyMaster))],
+        failing: [RuleExample(E.repo(
+            E.file("qs.a", kind: "unit", ["parent": "↓parent: qs.b"]),
+            E.file("qs.b", kind: "unit", ["parent": "parent: qs.a"])))])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        let index = context.index
+        // Each plan has at most one parent: walk each chain once, marking what is done. A cycle is
+        // reported at its plan with the smallest id, so walking from the subjects finds every cycle
+        // that can be reported in their files.
+        var state: [String: Int] = [:]  // 1 = on the current walk, 2 = done
+        for start in context.subjects {
+            guard let startID = start.id?.value, state[startID] == nil else { continue }
+            var path: [String] = []
+            var current: String? = startID
+            while let id = current, let plan = index.plan(id), !plan.isRetired {
+                if state[id] == 2 { break }
+                if state[id] == 1 {
+                    let cycle = Array(path[(path.firstIndex(of: id) ?? 0)...])
+                    report(cycle, index, &findings)
+                    break
+                }
+                state[id] = 1
+                path.append(id)
+                current = plan.parent?.id.value
+            }
+            for id in path { state[id] = 2 }
+        }
+    }
+
+    private func report(_ cycle: [String], _ index: RepositoryIndex, _ findings: inout [Diagnostic]) {
+        guard let first = cycle.min(), let start = cycle.firstIndex(of: first), let plan = index.plan(first),
+              let link = plan.parent else { return }
+        // Told from the smallest id, whichever plan the walk came in by.
+        let ordered = Array(cycle[start...] + cycle[..<start])
+        let loop = (ordered + [first]).map { "'\($0)'" }.joined(separator: " -> ")
+        findings.append(plan.finding(id, "parent links form a cycle: \(loop)", at: link.span,
+                                     help: "point one of these plans at the higher-level plan it really docks with"))
+    }
+}

@@ -1,0 +1,66 @@
+private typealias E = ExampleFiles
+
+struct ParentNotCounterpart: Rule {
+    static let description = RuleDescription(
+        id: "parent-not-counterpart", severity: .warning, group: .vertical,
+        summary: "A special plan docks with the parent region's special plan for its hazard",
+        rationale: """
+            A county flood plan docks with the city flood plan where there is one: that is where the \
+            higher level's flood command, triggers and reporting live, not in the city's master plan.
+            """,
+        passing: [RuleExample(E.repo(E.cityMaster, E.countyMaster, E.file("qs.flood", kind: "special"),
+                                     E.file("qs.lin.flood", kind: "special", level: "county", region: "qs/lin",
+                                            ["parent": "parent: qs.flood"])))],
+        failing: [RuleExample(E.repo(E.cityMaster, E.countyMaster, E.file("qs.flood", kind: "special"),
+                                     E.file("qs.lin.flood", kind: "special", level: "county", region: "qs/lin",
+                                            ["parent": "↓parent: qs.master"])))])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        let index = context.index
+        let lookups = context.lookups
+        let file = index.configuration.file ?? "eplan.yaml"
+        // For a parent region (or level, for external masters without a region): hazard -> the in-force
+        // special plan covering it whose id sorts first. Worked out for the regions asked about, once each.
+        var byRegion: [String: [String: PlanTarget]] = [:]
+        func specialsByHazard(_ key: String, region: String?, level: Level?) -> [String: PlanTarget] {
+            if let known = byRegion[key] { return known }
+            var map: [String: PlanTarget] = [:]
+            func add(_ target: PlanTarget) {
+                for hazard in target.hazards {
+                    if let current = map[hazard], (current.id ?? "") <= (target.id ?? "") { continue }
+                    map[hazard] = target
+                }
+            }
+            if let region {
+                for plan in lookups.specials[region] ?? [] { add(.local(plan)) }
+                if !region.isEmpty { for external in lookups.externalSpecials[region] ?? [] { add(.external(external, file: file)) } }
+            } else if let level {
+                for external in lookups.externalSpecials[""] ?? [] where external.level?.value == level {
+                    add(.external(external, file: file))
+                }
+            }
+            byRegion[key] = map
+            return map
+        }
+        for plan in context.subjects where plan.kind?.value == .special {
+            guard let link = plan.parent, let targetID = link.id.value, let target = index.target(targetID),
+                  target.kind == .master else { continue }
+            let hazards = plan.scope?.hazards?.value?.compactMap(\.value) ?? []
+            let candidates: [String: PlanTarget]
+            if let region = target.region {
+                candidates = specialsByHazard("region:" + region, region: region, level: nil)
+            } else if target.isExternal, let level = target.level {
+                candidates = specialsByHazard("level:" + level.rawValue, region: nil, level: level)
+            } else {
+                continue
+            }
+            let matches = Set(hazards).compactMap { candidates[$0] }.sorted { ($0.id ?? "") < ($1.id ?? "") }
+            guard let counterpart = matches.first, let counterpartID = counterpart.id else { continue }
+            let shared = Set(hazards).intersection(counterpart.hazards).sorted().joined(separator: ", ")
+            findings.append(plan.finding(
+                id, "parent is master plan '\(targetID)' although \(counterpart.name) of the parent region covers \(shared)",
+                at: link.span, help: "dock with '\(counterpartID)'",
+                related: [RelatedLocation(counterpart.location, "the counterpart special plan")]))
+        }
+    }
+}

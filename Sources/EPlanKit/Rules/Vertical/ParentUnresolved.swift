@@ -1,0 +1,27 @@
+private typealias E = ExampleFiles
+
+struct ParentUnresolved: Rule {
+    static let description = RuleDescription(
+        id: "parent-unresolved", severity: .error, group: .vertical,
+        summary: "The parent is a plan of the repository or an external plan",
+        rationale: "A parent that names no plan breaks the vertical chain as surely as no parent at all.",
+        passing: [RuleExample(E.repo(E.cityMaster, E.countyMaster))],
+        failing: [RuleExample(E.repo(E.cityMaster, E.file("qs.lin.master", level: "county", region: "qs/lin",
+                                                          ["parent": "↓parent: qs.mastr"])))])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        let index = context.index
+        var nearest = Suggest.Memo(candidates: index.allPlanIDs)
+        for plan in context.subjects {
+            guard let link = plan.parent, let target = link.id.value, index.target(target) == nil else { continue }
+            var help = "add it to eplan.yaml under 'external:' if it is kept elsewhere"
+            var related: [RelatedLocation] = []
+            if let near = nearest[target], let other = index.target(near) {
+                help = "did you mean '\(near)'?"
+                related = [RelatedLocation(other.location, "similar id")]
+            }
+            findings.append(plan.finding(id, "parent '\(target)' is not a plan of this repository or an external plan",
+                                         at: link.span, help: help, related: related))
+        }
+    }
+}
