@@ -69,7 +69,28 @@ public struct LintResult: Sendable {
     public var active: [Diagnostic] { diagnostics.filter { $0.suppressed == nil } }
 }
 
-/// files -> YAML nodes -> typed model -> repository index -> rules -> diagnostics.
+/// What a run worked out: the findings it reports, and the model they came from (for the views
+/// and commands that show more than findings: graph, report, new, diff).
+public struct Analysis: Sendable {
+    public var result: LintResult
+    public let workspace: Workspace
+    public let index: RepositoryIndex
+    public let lookups: RegionLookups
+    /// Every plan parsed in full in this run, in file order: those of the reported files, and without
+    /// the summary cache (graph, report, new, diff) every plan of the repository.
+    public let plans: [Plan]
+
+    /// The plan with this id among `plans`.
+    public func plan(_ id: String) -> Plan? {
+        plans.first { $0.id?.value == id }
+    }
+}
+
+/// files -> YAML tape -> typed model -> repository index -> rules -> findings.
+///
+/// `Linter.analyze` is the one place where the index is built and the rules run: the command line,
+/// `diff`, `new`, the fuzzer and the rule examples all come through it, with files read from disk
+/// (`LintOptions`) or documents already in memory (`Workspace`).
 public enum Linter {
     /// What the last runs loaded; a command-line process exits without freeing it.
     static let keepUntilExit = Mutex<[any Sendable]>([])
@@ -83,29 +104,55 @@ public enum Linter {
         try analyze(options).result
     }
 
-    /// The lint result together with the repository index it was computed from (graph, report, new).
-    public static func analyze(_ options: LintOptions) throws(WorkspaceError) -> (result: LintResult, index: RepositoryIndex) {
+    /// Reads the repository the options name from disk, then lints it.
+    public static func analyze(_ options: LintOptions) throws(WorkspaceError) -> Analysis {
         var timing = PhaseTiming()
         defer { timing.report() }
         let workspace = try Workspace.load(Workspace.Request(paths: options.paths, configPath: options.configPath,
                                                              cwd: options.cwd, jobs: options.jobs, useCache: options.useCache,
                                                              cacheFolder: options.cacheFolder),
                                            timing: &timing)
+        return analyze(workspace, options, timing: &timing)
+    }
+
+    /// Lints documents already loaded (from disk or memory). Of `options`, the date, the rules asked
+    /// for and the number of jobs count; the paths were the workspace's business.
+    public static func analyze(_ workspace: Workspace, _ options: LintOptions) -> Analysis {
+        var timing = PhaseTiming()
+        defer { timing.report() }
+        return analyze(workspace, options, timing: &timing)
+    }
+
+    static func analyze(_ workspace: Workspace, _ options: LintOptions, timing: inout PhaseTiming) -> Analysis {
         // The index and the region lookups are built side by side from the documents in file order.
         let lookupsSlot = ResultSlots<RegionLookups>(count: 1)
         let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration, jobs: options.jobs) {
-            lookupsSlot.store(RegionLookups(plans: workspace.documents.compactMap(\.plan), configuration: workspace.configuration), at: 0)
+            lookupsSlot.store(RegionLookups(plans: workspace.documents.compactMap(\.planSummary), configuration: workspace.configuration), at: 0)
         }
         let lookups = lookupsSlot.value(at: 0) ?? RegionLookups(index)
         timing.lap("index and lookups")
         let settings = SeveritySettings(configuration: workspace.configuration, options: options)
 
-        // Rules that are off do not run at all.
-        var found = index.diagnostics
-        let context = RuleContext(index: index, lookups: lookups, today: options.today, reported: workspace.reported)
+        var subjects: [Plan] = []
+        var plans: [Plan] = []
+        var inventories: [Inventory] = []
+        for document in workspace.documents {
+            let reported = workspace.reported.contains(document.display)
+            switch document.content {
+            case .plan(let plan):
+                plans.append(plan)
+                if reported, !plan.isRetired { subjects.append(plan) }
+            case .inventory(let inventory) where reported: inventories.append(inventory)
+            default: break
+            }
+        }
+        let context = RuleContext(index: index, lookups: lookups, today: options.today, subjects: subjects,
+                                  subjectInventories: inventories, reported: { workspace.reported.contains($0) },
+                                  wholeRepository: workspace.wholeRepository)
         timing.lap("rule context")
         // Rules are independent readers of the index: they run side by side, and their findings are
-        // joined in catalog order, so the result does not depend on the number of threads.
+        // joined in catalog order, so the result does not depend on the number of threads. Rules that
+        // are off do not run at all.
         let rules = RuleCatalog.rules.filter { !$0.findsWhileDecoding && settings.isEnabled($0.id) }
         let timeEachRule = timing.perRule
         let perRule = parallelMap(rules, jobs: timeEachRule ? 1 : options.jobs) { rule -> [Diagnostic] in
@@ -115,9 +162,18 @@ public enum Linter {
             if timeEachRule { FileSystem.writeStandardError("eplan timing: rule \(rule.id): \(time)\n") }
             return findings
         }
+        var found = index.diagnostics
         for findings in perRule { found += findings }
         timing.lap("rules")
+        let result = collect(found, workspace, settings)
+        timing.lap("collect")
+        // The CLI exits right after printing: keeping the repository alive spares freeing it piece by piece.
+        Linter.keepUntilExit.withLock { $0.append(workspace); $0.append(index) }
+        return Analysis(result: result, workspace: workspace, index: index, lookups: lookups, plans: plans)
+    }
 
+    /// The findings in reported files, with each file's own, suppressions applied and severities set, in report order.
+    private static func collect(_ found: [Diagnostic], _ workspace: Workspace, _ settings: SeveritySettings) -> LintResult {
         var byFile: [String: [Diagnostic]] = [:]
         for diagnostic in found where workspace.reported.contains(diagnostic.location.file) {
             byFile[diagnostic.location.file, default: []].append(diagnostic)
@@ -135,15 +191,12 @@ public enum Linter {
             reported += filter.apply(mine, suppressions: document.suppressions, file: document.display)
                 .compactMap { settings.apply($0) }
         }
-        // Findings in reported files that are not documents of their own (none today, but keep them).
+        // Findings in reported files that are not documents of their own (eplan.yaml of a whole run).
         for (_, rest) in byFile { reported += rest.compactMap { settings.apply($0) } }
         reported.sort(by: Diagnostic.reportOrder)
-        timing.lap("collect")
-        // The CLI exits right after printing: keeping the repository alive spares freeing it piece by piece.
-        Linter.keepUntilExit.withLock { $0.append(workspace); $0.append(index) }
         var result = LintResult(diagnostics: reported, files: files, plans: plans)
         result.reportedFiles = reportedFiles
-        return (result, index)
+        return result
     }
 }
 

@@ -8,8 +8,7 @@ import EPlanYAML
 func runOne(_ bytes: [UInt8]) {
     let hazards = Set(HazardCatalog.builtIn)
     let yaml = YAMLParser.parse(bytes)
-    var documents = [DocumentDecoder.decode(yaml, path: "fuzz.yaml", display: "fuzz.yaml", named: true, hazards: hazards)]
-    _ = Suppression.scan(bytes)
+    var documents = [DocumentDecoder.read(bytes, path: "fuzz.yaml", display: "fuzz.yaml", named: true, limits: .default, hazards: hazards)]
     // The same tree as each document type, whatever its `eplan:` key says.
     if yaml.root?.mapping != nil {
         for type in ["plan/v1", "regions/v1", "inventory/v1", "config/v1"] {
@@ -21,12 +20,12 @@ func runOne(_ bytes: [UInt8]) {
     for document in documents {
         if case .config(let config) = document.content { configuration = config }
     }
-    let index = RepositoryIndex(documents: documents, configuration: configuration)
-    var findings = index.diagnostics
-    let context = RuleContext(index: index, today: Day(year: 2026, month: 11, day: 30) ?? Day.localToday())
-    for rule in RuleCatalog.rules { rule.check(context, &findings) }
-    for document in documents { findings += document.diagnostics }
-    let result = LintResult(diagnostics: findings.sorted(by: Diagnostic.reportOrder), files: documents.count, plans: 1)
+    // Through the one pipeline the command line uses: index, rules, suppressions and severities.
+    let workspace = Workspace(cwd: "", root: "", configuration: configuration, documents: documents,
+                              reported: Set(documents.map(\.display)), wholeRepository: true)
+    let today = Day(year: 2026, month: 11, day: 30) ?? Day.localToday()
+    let analysis = Linter.analyze(workspace, LintOptions(cwd: "", jobs: 1, today: today))
+    let result = analysis.result
     let sources = SourceLines { _ in bytes }
     _ = TextReport(color: true, quiet: false, sources: sources).render(result, seconds: 0.1)
     _ = JSONReport.render(result)
@@ -37,7 +36,7 @@ func runOne(_ bytes: [UInt8]) {
     if let old = documents[1...].first(where: { $0.plan != nil })?.plan {
         let diff = RevisionDiff.compare(old: old, new: documents[0].plan, oldFile: "a", newFile: "b")
         _ = DiffReport.markdown(.revisions(base: nil, [diff]))
-        _ = DiffReport.json(.docking(DockingDiff.compare(child: old, parent: old, riskProfile: nil)))
+        _ = DiffReport.json(.docking(DockingDiff(Docking(child: old, parent: .local(old.summary), index: analysis.index), parentPlan: old)))
     }
 }
 

@@ -3,6 +3,8 @@ import EPlanYAML
 /// What a file turned out to hold.
 public enum DocumentContent: Sendable {
     case plan(Plan)
+    /// A plan of a file not reported on, read from the summary cache.
+    case cachedPlan(PlanSummary)
     case regions(RegionsDocument)
     case inventory(Inventory)
     case config(Configuration)
@@ -55,11 +57,17 @@ public enum DocumentDecoder {
             add(problem, to: &sink)
             return (SourceDocument(path: path, display: display, content: .unreadable, diagnostics: sink.diagnostics), stamp)
         case .success(let bytes):
-            let yaml = YAMLParser.parse(bytes, limits: limits)
-            var document = decode(yaml, path: path, display: display, named: named, hazards: hazards)
-            if document.isReported { document.suppressions = Suppression.scan(bytes) }
-            return (document, stamp)
+            return (DocumentDecoder.read(bytes, path: path, display: display, named: named, limits: limits, hazards: hazards), stamp)
         }
+    }
+
+    /// Parses and decodes a file's bytes, and finds its suppression comments.
+    public static func read(_ bytes: [UInt8], path: String, display: String, named: Bool, limits: YAMLLimits,
+                            hazards: Set<String>) -> SourceDocument {
+        let yaml = YAMLParser.parse(bytes, limits: limits)
+        var document = decode(yaml, path: path, display: display, named: named, hazards: hazards)
+        if document.isReported { document.suppressions = Suppression.scan(bytes) }
+        return document
     }
 
     /// Decodes a parsed file. `type` (for the fuzzer) decodes it as that document type, whatever its `eplan:` key says.
@@ -90,9 +98,7 @@ public enum DocumentDecoder {
         let content: DocumentContent
         switch type {
         case "plan/v1":
-            let plan = PlanDecoder.decode(root, pairs, &c)
-            plan.file = display
-            content = .plan(plan)
+            content = .plan(PlanDecoder.decode(root, pairs, &c))
         case "regions/v1": content = .regions(RegionsDecoder.decode(root, pairs, &c))
         case "inventory/v1": content = .inventory(InventoryDecoder.decode(root, pairs, &c))
         case "config/v1": content = .config(ConfigDecoder.decode(root, pairs, &c))

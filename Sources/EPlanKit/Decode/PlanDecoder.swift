@@ -16,7 +16,7 @@ enum PlanDecoder {
     }
 
     static func decode(_ root: YAMLNode, _ pairs: YAMLMapping, _ c: inout DecodeContext) -> Plan {
-        let plan = Plan(file: c.sink.file, firstKey: c.firstKeySpan(root))
+        var plan = PlanFields(file: c.sink.file, firstKey: c.firstKeySpan(root))
         var regionsPair: YAMLPair?
         var eventDatesPair: YAMLPair?
         var present: Set<String> = []  // the keys the plan has, for the required-key checks
@@ -66,9 +66,10 @@ enum PlanDecoder {
                 c.unknownKey(pair, known: Keys.plan, in: "a plan")
             }
         }
-        checkRequired(plan, present, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
-        checkActionIDs(plan, &c)
-        return plan
+        let decoded = Plan(plan)
+        checkRequired(decoded, present, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
+        checkActionIDs(decoded, &c)
+        return decoded
     }
 
     private static func checkRequired(_ plan: Plan, _ present: Set<String>, regionsPair: YAMLPair?,

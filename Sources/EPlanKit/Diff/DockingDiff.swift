@@ -1,6 +1,4 @@
-/// What a plan does with each thing its higher-level plan sets: hazards its region faces, the
-/// severity classes left to lower levels, reporting limits, member agencies, stages, and the
-/// parent version it last docked with.
+/// One line of a docking diff: an aspect the parent sets, and what the plan does with it.
 public struct DockingItem: Sendable, Equatable {
     public enum Status: String, Sendable, CaseIterable {
         case covered, missing, excluded, weaker, stricter, extra
@@ -14,6 +12,7 @@ public struct DockingItem: Sendable, Equatable {
     public var note: String?
 }
 
+/// `eplan diff CHILD`: the docking of a plan with its parent (`Docking`), as lines to print.
 public struct DockingDiff: Sendable {
     public var plan: String
     public var parent: String
@@ -21,94 +20,62 @@ public struct DockingDiff: Sendable {
     public var parentFile: String
     public var items: [DockingItem]
 
-    /// Docks `child` against `parent`. `riskProfile` is the hazards the child's region faces
-    /// (nil when the repository has no regions document: every parent hazard then counts).
-    public static func compare(child: Plan, parent: Plan, riskProfile: Set<String>?) -> DockingDiff {
+    /// The lines of `docking`. `parentPlan`, the parent parsed in full when it was, adds the duties of
+    /// its members as notes (a summary does not keep them; no judgement rests on them).
+    public init(_ docking: Docking, parentPlan: Plan? = nil) {
+        plan = docking.child.id?.value ?? "?"
+        parent = docking.parent.id ?? "?"
+        childFile = docking.child.file
+        parentFile = docking.parent.location.file
         var items: [DockingItem] = []
-        let childHazards = Set(child.scope?.hazards?.value?.compactMap(\.value) ?? [])
-        var exclusions: [String: String] = [:]
-        for e in child.scope?.excluded ?? [] {
-            if let h = e.hazard?.value { exclusions[h] = e.reason?.value ?? "" }
+        for h in docking.hazards {
+            items.append(DockingItem(aspect: "hazard", key: h.hazard, status: h.status, note: h.reason))
         }
-        let parentHazards = parent.scope?.hazards?.value?.compactMap(\.value) ?? []
-        for hazard in parentHazards where riskProfile?.contains(hazard) ?? true {
-            if childHazards.contains(hazard) {
-                items.append(DockingItem(aspect: "hazard", key: hazard, status: .covered))
-            } else if let reason = exclusions[hazard] {
-                items.append(DockingItem(aspect: "hazard", key: hazard, status: .excluded, note: reason))
-            } else {
-                items.append(DockingItem(aspect: "hazard", key: hazard, status: .missing))
-            }
-        }
-        for hazard in childHazards.subtracting(parentHazards).sorted() {
+        for hazard in docking.extraHazards {
             items.append(DockingItem(aspect: "hazard", key: hazard, status: .extra))
         }
-
-        // Classes the parent leaves to lower levels.
-        let parentClasses = PlanTarget.local(parent).severities
-        let childClasses = PlanTarget.local(child).severities
-        for c in SeverityClass.allCases where !parentClasses.contains(c) {
-            items.append(DockingItem(aspect: "severity", key: c.rawValue, status: childClasses.contains(c) ? .covered : .missing))
+        for (severity, taken) in docking.classesLeft {
+            items.append(DockingItem(aspect: "severity", key: severity.rawValue, status: taken ? .covered : .missing))
         }
+        items += Self.limitItems(docking.limits)
+        var duties: [String: String] = [:]
+        for member in parentPlan?.organization?.members ?? [] {
+            guard let agency = member.agency?.value?.agency, duties[agency] == nil else { continue }
+            duties[agency] = member.duties?.value?.compactMap(\.value).joined(separator: "; ")
+        }
+        for (agency, covered) in docking.agencies {
+            items.append(DockingItem(aspect: "agency", key: agency, status: covered ? .covered : .missing, note: duties[agency]))
+        }
+        for agency in docking.extraAgencies {
+            items.append(DockingItem(aspect: "agency", key: agency, status: .extra))
+        }
+        for (stage, covered) in docking.stages {
+            items.append(DockingItem(aspect: "stage", key: stage.rawValue, status: covered ? .covered : .missing))
+        }
+        if let version = docking.version {
+            items.append(DockingItem(aspect: "parent-version", key: "version", status: version.status,
+                                     parent: version.current.text, child: version.recorded?.text))
+        }
+        self.items = items
+    }
 
-        for (name, p, c) in [("initial", parent.reporting?.initial?.value, child.reporting?.initial?.value),
-                             ("written", parent.reporting?.written?.value, child.reporting?.written?.value)] {
-            guard let p else { continue }
-            switch (p, c) {
-            case (.all(let pd), nil):
-                items.append(limitItem("reporting.\(name)", name, pd, nil))
-            case (.all(let pd), .all(let cd)?):
-                items.append(limitItem("reporting.\(name)", name, pd, cd))
-            default:
-                for cls in SeverityClass.allCases where childClasses.contains(cls) {
-                    guard let pd = p.limit(for: cls) else { continue }
-                    items.append(limitItem("reporting.\(name)", "\(name).\(cls.rawValue)", pd, c?.limit(for: cls)))
+    /// One line per key where both sides give one limit for every class, else one per class.
+    static func limitItems(_ limits: [Docking.Limit]) -> [DockingItem] {
+        var items: [DockingItem] = []
+        for key in Docking.Limit.Key.allCases {
+            let mine = limits.filter { $0.key == key }
+            guard let first = mine.first else { continue }
+            let aspect = "reporting.\(key.rawValue)"
+            if mine.allSatisfy(\.sameForEveryClass) {
+                items.append(DockingItem(aspect: aspect, key: key.rawValue, status: first.status,
+                                         parent: first.parentLimit.text, child: first.childLimit?.text))
+            } else {
+                for limit in mine {
+                    items.append(DockingItem(aspect: aspect, key: "\(key.rawValue).\(limit.severity?.rawValue ?? "")",
+                                             status: limit.status, parent: limit.parentLimit.text, child: limit.childLimit?.text))
                 }
             }
         }
-        if let pf = parent.reporting?.followUp?.value {
-            items.append(limitItem("reporting.follow-up", "follow-up", pf, child.reporting?.followUp?.value))
-        }
-
-        // Member agencies: the child's organization should have the counterpart of each.
-        let childAgencies = Set((child.organization?.members ?? []).compactMap { $0.agency?.value?.agency })
-        var parentAgencies: [String] = []
-        for member in parent.organization?.members ?? [] {
-            guard let agency = member.agency?.value, !parentAgencies.contains(agency.agency) else { continue }
-            if let region = agency.region, region != child.region?.value { continue }
-            parentAgencies.append(agency.agency)
-            let duties = member.duties?.value?.compactMap(\.value).joined(separator: "; ")
-            items.append(DockingItem(aspect: "agency", key: agency.agency,
-                                     status: childAgencies.contains(agency.agency) ? .covered : .missing, note: duties))
-        }
-        for agency in childAgencies.subtracting(parentAgencies).sorted() {
-            items.append(DockingItem(aspect: "agency", key: agency, status: .extra))
-        }
-
-        let stages = { (p: Plan) in Set((p.actions?.value ?? []).compactMap { $0.phase?.value?.stage }) }
-        let parentStages = stages(parent), childStages = stages(child)
-        for stage in Stage.allCases where parentStages.contains(stage) {
-            items.append(DockingItem(aspect: "stage", key: stage.rawValue, status: childStages.contains(stage) ? .covered : .missing))
-        }
-
-        if let current = parent.version?.value {
-            let recorded = child.parent?.version?.value
-            let status: DockingItem.Status
-            if let recorded { status = recorded < current ? .weaker : recorded == current ? .covered : .stricter } else { status = .missing }
-            items.append(DockingItem(aspect: "parent-version", key: "version", status: status,
-                                     parent: current.text, child: recorded?.text))
-        }
-        return DockingDiff(plan: child.id?.value ?? "?", parent: parent.id?.value ?? "?", childFile: child.file,
-                           parentFile: parent.file, items: items)
-    }
-
-    static func limitItem(_ aspect: String, _ key: String, _ parent: Duration, _ child: Duration?) -> DockingItem {
-        let status: DockingItem.Status
-        if let child {
-            status = child > parent ? .weaker : child < parent ? .stricter : .covered
-        } else {
-            status = .missing
-        }
-        return DockingItem(aspect: aspect, key: key, status: status, parent: parent.text, child: child?.text)
+        return items
     }
 }

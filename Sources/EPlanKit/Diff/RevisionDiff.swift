@@ -231,7 +231,7 @@ private struct Differ {
 private func hazards(_ p: Plan?) -> [String] { p?.scope?.hazards?.value?.compactMap(\.value) ?? [] }
 private func severities(_ p: Plan?) -> [String] {
     guard let p else { return [] }
-    return PlanTarget.local(p).severities.sorted().map(\.rawValue)
+    return PlanTarget.local(p.summary).severities.sorted().map(\.rawValue)
 }
 private func agencies(_ list: FieldList<AgencyRef>?) -> [String] { list?.value?.compactMap { $0.value?.description } ?? [] }
 private func texts(_ list: FieldList<String>?) -> [String] { list?.value?.compactMap(\.value) ?? [] }

@@ -110,67 +110,6 @@ public struct EventDates: Sendable {
     public var to: Field<Day>?
 }
 
-/// One emergency plan (`eplan: plan/v1`). Every field keeps where it was written.
-/// A class so that the index, lookups and rules share one copy of each plan; it is filled in by the
-/// decoder and never changed afterwards, which is what makes sharing it across threads safe.
-public final class Plan: @unchecked Sendable {
-    public var file: String
-    /// The plan's first key (its first line): where missing top-level keys are reported.
-    public var firstKey: SourceSpan
-    public var id: Field<String>?
-    public var title: Field<String>?
-    public var kind: Field<PlanKind>?
-    public var level: Field<Level>?
-    public var region: Field<String>?
-    public var owner: Field<AgencyRef>?
-    public var status: Field<PlanStatus>?
-    public var version: Field<Version>?
-    public var issued: Field<Day>?
-    public var filed: Field<Day>?
-    public var evaluated: Field<Day>?
-    public var parent: ParentLink?
-    public var master: Field<String>?
-    /// A plan read from the summary cache leaves its scope, organization, reporting and actions
-    /// undecoded until asked for: a one-file run asks for few of them (`DeferredPlanParts`).
-    public var scope: Scope? {
-        get { deferred.map { $0.scope } ?? storedScope }
-        set { storedScope = newValue }
-    }
-    public var organization: Organization? {
-        get { deferred.map { $0.organization } ?? storedOrganization }
-        set { storedOrganization = newValue }
-    }
-    public var reporting: Reporting? {
-        get { deferred.map { $0.reporting } ?? storedReporting }
-        set { storedReporting = newValue }
-    }
-    public var responseLevels: Field<[ResponseLevel]>?
-    public var actions: Field<[Action]>? {
-        get { deferred.map { $0.actions } ?? storedActions }
-        set { storedActions = newValue }
-    }
-    public var resources: Field<[Resource]>?
-    public var drills: Field<[Drill]>?
-    public var revisions: Field<[Revision]>?
-    /// The regions of a joint plan.
-    public var regions: FieldList<String>?
-    public var eventDates: EventDates?
-    private var storedScope: Scope?
-    private var storedActions: Field<[Action]>?
-    private var storedOrganization: Organization?
-    private var storedReporting: Reporting?
-    /// Set once, before the plan is shared.
-    var deferred: DeferredPlanParts?
-
-    public init(file: String, firstKey: SourceSpan) {
-        self.file = file
-        self.firstKey = firstKey
-    }
-
-    /// `in-force` unless the plan says otherwise (or says something invalid).
-    public var effectiveStatus: PlanStatus { status?.value ?? .inForce }
-}
-
 /// One region of the regions document, with its full path (`qs/lin/shi`).
 public struct Region: Sendable {
     public var span: SourceSpan

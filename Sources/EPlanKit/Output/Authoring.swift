@@ -143,8 +143,9 @@ public enum Authoring {
 
     /// A new plan pre-filled from the repository: links, the parent's current version, hazards,
     /// reporting limits and response levels from the parent, agencies from the region's master plan.
-    public static func newPlan(_ r: NewPlanRequest, index: RepositoryIndex, root: String) throws(Problem) -> NewPlan {
-        let lookups = RegionLookups(index)
+    public static func newPlan(_ r: NewPlanRequest, analysis: Analysis, root: String) throws(Problem) -> NewPlan {
+        let index = analysis.index
+        let lookups = analysis.lookups
         let segments = r.region.split(separator: "/").map(String.init)
         let prefix = segments.joined(separator: ".")
         let parentRegion = segments.count > 1 ? segments.dropLast().joined(separator: "/") : nil
@@ -200,7 +201,7 @@ public enum Authoring {
         }
 
         let owner = r.owner ?? (r.kind == .master ? regionMaster?.owner?.value?.agency : nil)
-            ?? regionMaster?.organization?.command?.office?.value?.agency ?? "emergency-management"
+            ?? regionMaster?.organization?.office?.value?.agency ?? "emergency-management"
         let id: String
         let file: String
         switch r.kind {
@@ -275,7 +276,7 @@ public enum Authoring {
             lines += ["reporting:", "  initial: 30m"]
         }
         if r.kind == .master || r.kind == .special {
-            let levels = parent?.plan?.responseLevels?.value?.compactMap { $0.level?.value } ?? []
+            let levels = parent?.id.flatMap(analysis.plan)?.responseLevels?.value?.compactMap { $0.level?.value } ?? []
             lines.append("response-levels:")
             for level in (levels.isEmpty ? [SeverityClass.IV] : levels) {
                 lines.append("  - {level: \(level.rawValue), trigger: \"\", lead: \(owner)}")

@@ -54,14 +54,17 @@ public struct PlanSystem: Sendable {
     /// Every hazard a region faces or a plan names, in catalogue order.
     public var hazards: [String] = []
 
-    public init(index: RepositoryIndex, result: LintResult) {
+    /// The system of a whole-repository analysis (every plan parsed in full).
+    public init(_ analysis: Analysis) {
+        let index = analysis.index
+        let result = analysis.result
         var errors: [String: Int] = [:], warnings: [String: Int] = [:]
         for d in result.active {
             if d.severity == .error { errors[d.location.file, default: 0] += 1 }
             if d.severity == .warning { warnings[d.location.file, default: 0] += 1 }
         }
         var seen: Set<String> = []
-        for plan in index.plans {
+        for plan in analysis.plans {
             guard let id = plan.id?.value, seen.insert(id).inserted else { continue }
             nodes.append(Node(id: id, title: plan.title?.value ?? "", kind: plan.kind?.value?.rawValue ?? "?",
                               level: plan.level?.value?.rawValue ?? "?", region: plan.region?.value ?? "",
@@ -86,7 +89,7 @@ public struct PlanSystem: Sendable {
                 }
             }
         }
-        let lookups = RegionLookups(index)
+        let lookups = analysis.lookups
         var hazardSet: Set<String> = []
         for (path, entry) in index.regionByPath.sorted(by: { $0.key < $1.key }) {
             let regionCoverage = RegionCoverage(region: path, index: index, lookups: lookups)

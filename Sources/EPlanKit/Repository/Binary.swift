@@ -197,3 +197,5 @@ extension Level: BinaryCase { static let ordered = allCases }
 extension PlanStatus: BinaryCase { static let ordered = allCases }
 extension SeverityClass: BinaryCase { static let ordered = allCases }
 extension MemberRole: BinaryCase { static let ordered = allCases }
+extension ResourceType: BinaryCase { static let ordered = allCases }
+extension Stage: BinaryCase { static let ordered = allCases }

@@ -169,3 +169,20 @@ struct FileIdentity: Hashable, Sendable {
     var device: UInt64
     var inode: UInt64
 }
+
+/// The process environment without Foundation.
+struct EnvironmentValues {
+    subscript(name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}
+
+extension FileSystem {
+    /// `mkdir -p`.
+    public static func makeFolders(_ path: String) -> Bool {
+        if SourceReader.entry(path) == .directory { return true }
+        let parent = parent(of: path)
+        if parent != path, parent != "/", parent != "." { _ = makeFolders(parent) }
+        return mkdir(path, 0o755) == 0 || SourceReader.entry(path) == .directory
+    }
+}

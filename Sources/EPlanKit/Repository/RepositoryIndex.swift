@@ -27,8 +27,8 @@ public struct RepositoryIndex: Sendable {
     }
 
     public let configuration: Configuration
-    /// Every readable plan, in (file, line) order.
-    public private(set) var plans: [Plan] = []
+    /// Every readable plan, in (file, line) order, as other plans' rules may see it.
+    public private(set) var plans: [PlanSummary] = []
     /// The first plan of each id (later duplicates are findings, not entries).
     public private(set) var planByID: [String: Int] = [:]
     public private(set) var externalByID: [String: ExternalPlan] = [:]
@@ -80,13 +80,13 @@ public struct RepositoryIndex: Sendable {
         diagnostics = planPart.diagnostics + resourcePart.diagnostics + regionPart.diagnostics
     }
 
-    public func plan(_ id: String) -> Plan? {
+    public func plan(_ id: String) -> PlanSummary? {
         planByID[id].map { plans[$0] }
     }
 
     /// Plans by id.
     private struct PlanPart: Sendable {
-        var plans: [Plan] = []
+        var plans: [PlanSummary] = []
         var planByID: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
 
@@ -94,7 +94,7 @@ public struct RepositoryIndex: Sendable {
             plans.reserveCapacity(documents.count)
             planByID.reserveCapacity(documents.count)
             for document in documents {
-                guard case .plan(let plan) = document.content else { continue }
+                guard let plan = document.planSummary else { continue }
                 let index = plans.count
                 plans.append(plan)
                 guard let field = plan.id, let id = field.value else { continue }
@@ -123,13 +123,15 @@ public struct RepositoryIndex: Sendable {
         var resourceByID: [String: ResourceDefinition] = [:]
         var inventories: [Inventory] = []
         var diagnostics: [Diagnostic] = []
-        private var plans: [Plan] = []
+        /// The file and id of each plan, by position.
+        private var plans: [(file: String, id: String?)] = []
 
         init(_ documents: [SourceDocument]) {
             // Sized once: growing a table of hundreds of thousands of ids holds the old and the new one at a time.
             resourceByID.reserveCapacity(documents.reduce(0) { total, document in
                 switch document.content {
                 case .plan(let plan): return total + (plan.resources?.value?.count ?? 0)
+                case .cachedPlan(let summary): return total + summary.resourceIDs.count
                 case .inventory(let inventory): return total + inventory.resources.count
                 default: return total
                 }
@@ -137,10 +139,13 @@ public struct RepositoryIndex: Sendable {
             for document in documents {
                 switch document.content {
                 case .plan(let plan):
-                    plans.append(plan)
+                    plans.append((plan.file, plan.id?.value))
                     // By index: only the id is read, the rest of each resource is not copied.
                     let resources = plan.resources?.value ?? []
                     for i in resources.indices { add(resources[i].id, owner: plans.count - 1, inInventory: false) }
+                case .cachedPlan(let summary):
+                    plans.append((summary.file, summary.id?.value))
+                    for id in summary.resourceIDs { add(id, owner: plans.count - 1, inInventory: false) }
                 case .inventory(let inventory):
                     inventories.append(inventory)
                     for i in inventory.resources.indices {
@@ -167,7 +172,7 @@ public struct RepositoryIndex: Sendable {
                 .duplicateID, "resource id '\(id)' is already defined at \(firstFile):\(at.start.line)",
                 at: Location(file: file(of: definition), span: field.span), help: "resources in plans and inventories share one id space",
                 related: [RelatedLocation(Location(file: firstFile, span: at), "first resource '\(id)'")],
-                plan: inInventory ? nil : plans[owner].id?.value))
+                plan: inInventory ? nil : plans[owner].id))
         }
     }
 
@@ -207,7 +212,7 @@ public struct RepositoryIndex: Sendable {
 
 /// A plan a link can point at: one of the repository's, or an `external` entry of eplan.yaml.
 public enum PlanTarget: Sendable {
-    case local(Plan)
+    case local(PlanSummary)
     case external(ExternalPlan, file: String)
 
     public var id: String? {
@@ -264,14 +269,14 @@ public enum PlanTarget: Sendable {
         return Set(values.compactMap(\.value))
     }
 
-    public var reporting: Reporting? {
+    public var reporting: PlanSummary.Reporting? {
         switch self {
         case .local(let p): return p.reporting
-        case .external(let e, _): return e.reporting
+        case .external(let e, _): return e.reporting.map(PlanSummary.Reporting.init)
         }
     }
 
-    public var plan: Plan? {
+    public var plan: PlanSummary? {
         if case .local(let p) = self { return p }
         return nil
     }
@@ -330,7 +335,7 @@ extension RepositoryIndex {
     }
 
     /// Plans that take part in cross-plan rules (retired plans are ignored by every one of them).
-    public var activePlans: [Plan] {
+    public var activePlans: [PlanSummary] {
         plans.filter { !$0.isRetired }
     }
 
@@ -343,25 +348,28 @@ extension RepositoryIndex {
 /// Lookups by region that several rules share, built once per run in one pass.
 public struct RegionLookups: Sendable {
     /// In-force master plans by region.
-    public var masters: [String: [Plan]] = [:]
+    public var masters: [String: [PlanSummary]] = [:]
     /// Regions whose master is an external entry with that region.
     public var externalMasterRegions: Set<String> = []
     /// External master entries by region.
     public var externalMasters: [String: [ExternalPlan]] = [:]
     /// In-force special plans by region.
-    public var specials: [String: [Plan]] = [:]
+    public var specials: [String: [PlanSummary]] = [:]
     /// External special plans by region ("" for entries without a region).
     public var externalSpecials: [String: [ExternalPlan]] = [:]
     /// Owners of in-force departmental plans.
     public var departmentalOwners: Set<AgencyKey> = []
+    /// The ids that some in-force plan names as its parent.
+    public var namedAsParent: Set<String> = []
 
     public init(_ index: RepositoryIndex) {
         self.init(plans: index.plans, configuration: index.configuration)
     }
 
     /// From the plans in file order (as the index holds them), so that it can be built beside the index.
-    public init(plans: [Plan], configuration: Configuration) {
+    public init(plans: [PlanSummary], configuration: Configuration) {
         for plan in plans where plan.isInForce {
+            if let parent = plan.parent?.id.value { namedAsParent.insert(parent) }
             guard let kind = plan.kind?.value, let region = plan.region?.value else { continue }
             switch kind {
             case .master:

@@ -30,6 +30,50 @@ public struct Workspace: Sendable {
     public let documents: [SourceDocument]
     /// The display paths whose findings are reported.
     public let reported: Set<String>
+    /// True when every file of the repository is reported (a run of the repository, not of some files in it).
+    public let wholeRepository: Bool
+
+    public init(cwd: String, root: String, configuration: Configuration, documents: [SourceDocument],
+                reported: Set<String>, wholeRepository: Bool) {
+        self.cwd = cwd
+        self.root = root
+        self.configuration = configuration
+        self.documents = documents
+        self.reported = reported
+        self.wholeRepository = wholeRepository
+    }
+
+    /// A repository held in memory (rule examples, the fuzzer, an editor's unsaved files): files by
+    /// path relative to its root, every one of them reported. `eplan.yaml`, when there, is the
+    /// configuration; an invalid one is an error, as on disk.
+    public static func inMemory(_ files: [(path: String, bytes: [UInt8])]) throws(WorkspaceError) -> Workspace {
+        var configuration = Configuration()
+        if let config = files.first(where: { $0.path == "eplan.yaml" }) {
+            configuration = try decodeConfiguration(DocumentDecoder.read(config.bytes, path: config.path, display: config.path, named: true,
+                                                                         limits: .default, hazards: Set(HazardCatalog.builtIn)))
+        }
+        let limits = configuration.yamlLimits
+        let hazards = configuration.hazardVocabulary
+        let documents = files.filter { $0.path != "eplan.yaml" }.sorted { $0.path < $1.path }.map { file in
+            DocumentDecoder.read(file.bytes, path: file.path, display: file.path, named: false, limits: limits, hazards: hazards)
+        }
+        var reported = Set(documents.map(\.display))
+        if configuration.file != nil { reported.insert("eplan.yaml") }
+        return Workspace(cwd: "", root: "", configuration: configuration, documents: documents, reported: reported,
+                         wholeRepository: true)
+    }
+
+    /// The configuration a decoded eplan.yaml holds; an error when it is not a valid configuration.
+    static func decodeConfiguration(_ doc: SourceDocument) throws(WorkspaceError) -> Configuration {
+        let problems = doc.diagnostics.filter { $0.severity == .error }
+        if case .config(let config) = doc.content, problems.isEmpty { return config }
+        var diagnostics = doc.diagnostics
+        if problems.isEmpty {
+            diagnostics.append(Diagnostic(.schemaValue, "the configuration must be an 'eplan: config/v1' document",
+                                          at: Location(file: doc.display, span: SourceSpan(at: .start))))
+        }
+        throw .invalidConfig(file: doc.display, diagnostics.sorted(by: Diagnostic.reportOrder))
+    }
 
     public struct Request: Sendable {
         public var paths: [String]
@@ -93,17 +137,7 @@ public struct Workspace: Sendable {
         if let configPath {
             let doc = DocumentDecoder.load(path: configPath, display: display(configPath), named: true,
                                            limits: .default, hazards: Set(HazardCatalog.builtIn))
-            let problems = doc.diagnostics.filter { $0.severity == .error }
-            if case .config(let config) = doc.content, problems.isEmpty {
-                configuration = config
-            } else {
-                var diagnostics = doc.diagnostics
-                if problems.isEmpty {
-                    diagnostics.append(Diagnostic(.schemaValue, "the configuration must be an 'eplan: config/v1' document",
-                                                  at: Location(file: doc.display, span: SourceSpan(at: .start))))
-                }
-                throw .invalidConfig(file: doc.display, diagnostics.sorted(by: Diagnostic.reportOrder))
-            }
+            configuration = try decodeConfiguration(doc)
         }
 
         timing.lap("configuration")
@@ -210,7 +244,8 @@ public struct Workspace: Sendable {
             cache.save()
         }
         timing.lap("summary cache")
-        return Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported)
+        return Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
+                         wholeRepository: reportsEverything)
     }
 
     /// The configuration of the repository holding `folder` (defaults when there is none or it is invalid),

@@ -102,11 +102,10 @@ struct New: ParsableCommand {
         let plan: Authoring.NewPlan
         let root: String
         do {
-            let workspace = try Workspace.load(Workspace.Request(paths: []))
-            root = workspace.root
-            let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
+            let analysis = try Linter.analyze(LintOptions(today: day))
+            root = analysis.workspace.root
             plan = try Authoring.newPlan(Authoring.NewPlanRequest(kind: kind, region: region, hazards: hazards, parent: parent,
-                                                                  owner: owner, name: name, today: day), index: index, root: root)
+                                                                  owner: owner, name: name, today: day), analysis: analysis, root: root)
         } catch let error as WorkspaceError {
             Console.error("eplan: \(error.message)")
             throw ExitCode(2)

@@ -83,37 +83,34 @@ struct Diff: ParsableCommand {
 
     private func docking(_ side: String) throws -> DiffResult {
         let child = try PlanSource.load(side)
-        let parent: Plan
-        var riskProfile: Set<String>?
-        let workspace: Workspace?
+        // The repository holding the plan, through the one pipeline (only the docking rules run).
+        var analysis: Analysis?
         if FileSystem.exists(side) {
+            var options = LintOptions(paths: [side], today: Day.localToday())
+            options.onlyRules = [RuleID("reporting-looser"), RuleID("scope-narrower"), RuleID("parent-stale")]
             do {
-                workspace = try Workspace.load(Workspace.Request(paths: [side]))
+                analysis = try Linter.analyze(options)
             } catch {
                 throw DiffError(error.message)
             }
-        } else {
-            workspace = nil
         }
-        let index = workspace.map { RepositoryIndex(documents: $0.documents, configuration: $0.configuration) }
-        if let region = child.plan.region?.value, let entry = index?.regionByPath[region] {
-            riskProfile = Set(entry.region.hazards?.value?.compactMap(\.value) ?? [])
-        }
+        let index = analysis?.index ?? RepositoryIndex(documents: [], configuration: Configuration())
+        let parent: PlanTarget
+        var parentPlan: Plan?
         if let against {
-            parent = try PlanSource.load(against).plan
+            let plan = try PlanSource.load(against).plan
+            (parent, parentPlan) = (.local(plan.summary), plan)
         } else {
             guard let parentID = child.plan.parent?.id.value else {
                 throw DiffError("\(child.name) names no parent; name one with --against PARENT.yaml")
             }
-            guard let target = index?.target(parentID) else {
+            guard let target = analysis?.index.target(parentID) else {
                 throw DiffError("parent '\(parentID)' of \(child.name) is not a plan of this repository; name its file with --against")
             }
-            guard let local = target.plan else {
-                throw DiffError("parent '\(parentID)' is an external plan (kept outside this repository); name its file with --against PARENT.yaml")
-            }
-            parent = local
+            // An external parent docks as its eplan.yaml entry describes it (hazards, classes, reporting, version).
+            (parent, parentPlan) = (target, analysis?.plan(parentID))
         }
-        return .docking(DockingDiff.compare(child: child.plan, parent: parent, riskProfile: riskProfile))
+        return .docking(DockingDiff(Docking(child: child.plan, parent: parent, index: index), parentPlan: parentPlan))
     }
 
     private func baseDiff(_ base: String) throws -> DiffResult {

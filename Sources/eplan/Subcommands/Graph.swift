@@ -28,7 +28,7 @@ struct RepositoryOptions: ParsableArguments {
     var day: Day { today.flatMap { Day($0) } ?? Day.localToday() }
 
     /// Lints the whole repository and returns what the views need.
-    func analyze() throws -> (result: LintResult, index: RepositoryIndex) {
+    func analyze() throws -> Analysis {
         do throws(WorkspaceError) {
             var options = LintOptions(paths: [], configPath: config, today: day)
             if let path {
@@ -61,8 +61,7 @@ struct Graph: ParsableCommand {
     var root: String?
 
     func run() throws {
-        let (result, index) = try repository.analyze()
-        var system = PlanSystem(index: index, result: result)
+        var system = PlanSystem(try repository.analyze())
         if let root {
             guard let below = system.below(root) else {
                 let hint = Suggest.help(root, in: system.nodes.map(\.id)).map { "; \($0)" } ?? ""
@@ -99,9 +98,9 @@ struct Report: ParsableCommand {
     var force = false
 
     func run() throws {
-        let (result, index) = try repository.analyze()
-        let system = PlanSystem(index: index, result: result)
-        let html = HTMLReport.render(system: system, index: index, result: result, today: repository.day)
+        let analysis = try repository.analyze()
+        let result = analysis.result
+        let html = HTMLReport.render(system: PlanSystem(analysis), analysis: analysis, today: repository.day)
         do {
             try AtomicFile.makeFolders(out)
             try AtomicFile.write(html, to: "\(out)/index.html", overwrite: force)

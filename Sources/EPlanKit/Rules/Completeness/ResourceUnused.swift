@@ -27,19 +27,18 @@ struct ResourceUnused: Rule {
                 if let id = resource.id?.value { unused.insert(id) }
             }
         }
-        func markUsed(by plans: [Plan]) {
-            for plan in plans where !unused.isEmpty {
-                for action in plan.actions?.value ?? [] {
-                    for resource in action.resources?.value ?? [] {
-                        if let id = resource.value { unused.remove(id) }
-                    }
+        // The subjects' own actions first: they use most of their resources, often leaving nothing to
+        // look for in the other plans.
+        for plan in context.subjects where !unused.isEmpty {
+            for action in plan.actions?.value ?? [] {
+                for resource in action.resources?.value ?? [] {
+                    if let id = resource.value { unused.remove(id) }
                 }
             }
         }
-        // In a one-file run, the subjects' own actions first: they use most of their resources, often
-        // leaving nothing to look for in the other plans.
-        if context.reported != nil { markUsed(by: context.subjects) }
-        markUsed(by: context.index.activePlans)
+        for plan in context.others where !unused.isEmpty {
+            for id in plan.actions?.usedResources ?? [] { unused.remove(id) }
+        }
         for plan in context.subjects {
             for resource in plan.resources?.value ?? [] {
                 guard let id = resource.id?.value, unused.contains(id) else { continue }

@@ -6,11 +6,12 @@ struct ReportingLooser: Rule {
         summary: "Reporting limits are no looser than the parent's, for every class the plan handles",
         rationale: """
             The higher level sets how fast an incident must be reported to it; a lower level that reports \
-            more slowly breaks the chain of information. Compared class by class for `initial` and `written`.
+            more slowly breaks the chain of information. Compared class by class for `initial` and `written`; \
+            the `follow-up` interval is compared when both plans set one.
             """,
         passing: [RuleExample(E.repo(E.file("qs.master", ["reporting": "reporting: {initial: {I: 30m, II: 1h}}"]),
                                      E.file("qs.lin.master", level: "county", region: "qs/lin",
-                                            ["reporting": "reporting: {initial: 30m}"])))],
+                                            ["reporting": "reporting: {initial: 30m, follow-up: 12h}"])))],
         failing: [
             RuleExample(E.repo(E.file("qs.master", ["reporting": "reporting: {initial: {I: 30m, II: 30m}}"]),
                                E.file("qs.lin.master", level: "county", region: "qs/lin",
@@ -19,42 +20,38 @@ struct ReportingLooser: Rule {
                                E.file("qs.lin.master", level: "county", region: "qs/lin",
                                       ["reporting": "reporting:\n  ↓initial: 30m\n  follow-up: 12h"])),
                         note: "the parent sets a written limit and this plan none: located at the first key of 'reporting'"),
+            RuleExample(E.repo(E.file("qs.master", ["reporting": "reporting: {initial: 30m, follow-up: 24h}"]),
+                               E.file("qs.lin.master", level: "county", region: "qs/lin",
+                                      ["reporting": "reporting: {initial: 30m, ↓follow-up: 72h}"])),
+                        note: "follow-up reports every 72 hours where the parent asks for every 24"),
         ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
-            guard let link = plan.parent, let parentID = link.id.value, let parent = context.index.target(parentID),
-                  let theirs = parent.reporting else { continue }
-            let handled = PlanTarget.local(plan).severities.sorted()
-            let ours = plan.reporting
-            compare("initial", ours?.initial, theirs.initial, ours, plan, parent, handled, &findings)
-            compare("written", ours?.written, theirs.written, ours, plan, parent, handled, &findings)
-        }
-    }
-
-    /// A missing limit is located where a missing key is: the first key of `reporting`, else of the plan.
-    private func compare(_ key: String, _ ours: Field<ReportingLimit>?, _ theirs: Field<ReportingLimit>?,
-                         _ reporting: Reporting?, _ plan: Plan, _ parent: PlanTarget, _ classes: [SeverityClass],
-                         _ findings: inout [Diagnostic]) {
-        guard let theirs, let parentLimit = theirs.value else { return }
-        if let ours, ours.value == nil { return }  // invalid: schema-value said so
-        let related = [RelatedLocation(Location(file: parent.location.file, span: theirs.span), "the parent's limit")]
-        // One finding per key, naming every class that is looser.
-        var looser: [String] = []
-        for severity in classes {
-            guard let limit = parentLimit.limit(for: severity) else { continue }
-            if let mine = ours?.value?.limit(for: severity) {
-                if mine > limit { looser.append("\(severity.rawValue): \(mine) > \(limit)") }
-            } else {
-                looser.append("\(severity.rawValue): none, parent \(limit)")
+            guard let docking = context.docking(plan) else { continue }
+            let limits = docking.limits
+            for key in [Docking.Limit.Key.initial, .written] {
+                // One finding per key, naming every class that is looser.
+                let looser = limits.filter { $0.key == key && ($0.status == .weaker || $0.status == .missing) }
+                guard let first = looser.first else { continue }
+                let classes = looser.map { limit in
+                    "\(limit.severity?.rawValue ?? ""): " + (limit.childLimit.map { "\($0) > \(limit.parentLimit)" } ?? "none, parent \(limit.parentLimit)")
+                }.joined(separator: "; ")
+                let written = key == .initial ? plan.reporting?.initial : plan.reporting?.written
+                let message = written == nil
+                    ? "reporting sets no '\(key.rawValue)' limit, but parent \(docking.parent.name) sets one (\(classes))"
+                    : "reporting.\(key.rawValue) is looser than parent \(docking.parent.name)'s limit (\(classes))"
+                findings.append(plan.finding(id, message, at: first.at,
+                                             help: "report at least as fast as the parent requires for every class this plan handles",
+                                             related: [RelatedLocation(first.parentAt, "the parent's limit")]))
+            }
+            // Follow-up reports are compared only when both plans set an interval (rules.md 1.1).
+            for limit in limits where limit.key == .followUp && limit.status == .weaker {
+                findings.append(plan.finding(
+                    id, "reporting.follow-up is longer than parent \(docking.parent.name)'s (\(limit.childLimit.map { "\($0)" } ?? "") > \(limit.parentLimit))",
+                    at: limit.at, help: "send follow-up reports at least as often as the parent requires",
+                    related: [RelatedLocation(limit.parentAt, "the parent's interval")]))
             }
         }
-        guard !looser.isEmpty else { return }
-        let message = ours == nil
-            ? "reporting sets no '\(key)' limit, but parent \(parent.name) sets one (\(looser.joined(separator: "; ")))"
-            : "reporting.\(key) is looser than parent \(parent.name)'s limit (\(looser.joined(separator: "; ")))"
-        findings.append(plan.finding(id, message, at: ours?.span ?? reporting?.firstKey ?? plan.firstKey,
-                                     help: "report at least as fast as the parent requires for every class this plan handles",
-                                     related: related))
     }
 }

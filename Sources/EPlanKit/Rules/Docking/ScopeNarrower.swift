@@ -18,19 +18,14 @@ struct ScopeNarrower: Rule {
                                             ["parent": "parent: qs.flood", "scope": "scope: {↓hazards: [drought]}"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        let index = context.index
         for plan in context.subjects where plan.kind?.value == .special {
-            guard let link = plan.parent, let parentID = link.id.value, let parent = index.target(parentID),
-                  parent.kind == .special, let region = plan.region?.value, let entry = index.regionByPath[region],
-                  let scope = plan.scope, let hazards = scope.hazards, let own = hazards.value else { continue }
-            let profile = Set(entry.region.hazards?.value?.compactMap(\.value) ?? [])
-            let handled = Set(own.compactMap(\.value))
-            let excluded = Set(scope.excluded.compactMap { $0.hazard?.value })
-            for hazard in parent.hazards where profile.contains(hazard) && !handled.contains(hazard) && !excluded.contains(hazard) {
+            guard let docking = context.docking(plan), docking.parent.kind == .special, let region = plan.region?.value,
+                  let hazards = plan.scope?.hazards, hazards.value != nil else { continue }
+            for hazard in docking.hazards where hazard.status == .missing {
                 findings.append(plan.finding(
-                    id, "\(plan.name) omits hazard '\(hazard)', which parent \(parent.name) handles and region '\(region)' faces",
+                    id, "\(plan.name) omits hazard '\(hazard.hazard)', which parent \(docking.parent.name) handles and region '\(region)' faces",
                     at: hazards.span,
-                    help: "add '\(hazard)' to scope.hazards, or list it under scope.excluded with a reason"))
+                    help: "add '\(hazard.hazard)' to scope.hazards, or list it under scope.excluded with a reason"))
             }
         }
     }

@@ -24,12 +24,6 @@ struct SeverityUnhandled: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
-        // The subjects that some in-force plan names as its parent (a one-file run looks for the subjects' ids only).
-        let wanted = context.reported == nil ? nil : Set(context.subjects.compactMap { $0.id?.value })
-        var namedAsParent: Set<String> = []
-        for plan in index.plans where plan.isInForce {
-            if let parent = plan.parent?.id.value, wanted?.contains(parent) ?? true { namedAsParent.insert(parent) }
-        }
         // The classes handled on the chain above each plan, memoised so that every chain is walked once.
         var above: [String: Set<SeverityClass>] = [:]
         func chain(_ target: PlanTarget, _ visiting: inout Set<String>) -> Set<SeverityClass> {
@@ -44,9 +38,9 @@ struct SeverityUnhandled: Rule {
             return result
         }
         for plan in context.subjects {
-            guard let id = plan.id?.value, !namedAsParent.contains(id), let field = plan.scope?.severities else { continue }
+            guard let id = plan.id?.value, !context.lookups.namedAsParent.contains(id), let field = plan.scope?.severities else { continue }
             var visiting: Set<String> = []
-            let handled = chain(.local(plan), &visiting)
+            let handled = chain(.local(plan.summary), &visiting)
             for severity in SeverityClass.allCases where !handled.contains(severity) {
                 findings.append(plan.finding(
                     self.id, "incidents of class \(severity.rawValue) have no plan to lead them: neither \(plan.name) nor any plan above it handles \(severity.rawValue)",

@@ -10,10 +10,7 @@ struct HazardOverlap: Rule {
                                      E.file("qs.rain", kind: "special", ["scope": "scope: {hazards: [↓flood]}"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        // A finding lands on a special plan of the region: only regions with one in a reported file matter.
-        let regions = context.reported == nil ? Array(context.lookups.specials.keys)
-            : Array(Set(context.subjects.compactMap { $0.kind?.value == .special ? $0.region?.value : nil }))
-        for region in regions.sorted() {
+        for region in context.regions {
             let plans = (context.lookups.specials[region] ?? []).sorted { ($0.file, $0.firstKey.start) < ($1.file, $1.firstKey.start) }
             guard plans.count > 1 else { continue }
             for (j, later) in plans.enumerated() {

@@ -41,15 +41,7 @@ struct HazardUncovered: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         let lookups = context.lookups
-        var regions = Set(index.regionByPath.keys)
-        regions.formUnion(lookups.masters.keys)
-        regions.formUnion(lookups.externalMasters.keys)
-        // A finding lands in the regions document, the configuration (external masters) or a master
-        // plan of the region: when neither of the first two is reported, only the subjects' regions matter.
-        if !context.isReported(index.regionsDocument?.file ?? "") && !context.isReported(index.configuration.file ?? "") {
-            regions.formIntersection(context.subjects.compactMap { $0.region?.value })
-        }
-        for region in regions.sorted() {
+        for region in context.regions {
             let coverage = RegionCoverage(region: region, index: index, lookups: lookups)
             let level = coverage.level
             for (hazard, location) in coverage.required where coverage.coveredBy[hazard] == nil {

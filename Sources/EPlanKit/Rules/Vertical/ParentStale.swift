@@ -15,14 +15,13 @@ struct ParentStale: Rule {
                                             ["parent": "parent: {id: qs.master, ↓version: \"2.9\"}"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjects {
-            guard let link = plan.parent, let recorded = link.version, let old = recorded.value,
-                  let targetID = link.id.value, let target = context.index.target(targetID),
-                  let current = target.version, let new = current.value, old < new else { continue }
+        for plan in context.subjects where plan.parent?.version != nil {
+            guard let docking = context.docking(plan), let version = docking.version, version.status == .weaker,
+                  let recorded = version.recorded, let at = version.recordedAt else { continue }
             findings.append(plan.finding(
-                id, "parent \(target.name) is at version '\(new)' but this plan last docked with '\(old)'",
-                at: recorded.span, help: "review this plan against version '\(new)' of the parent, then record it",
-                related: [RelatedLocation(Location(file: target.location.file, span: current.span), "current version")]))
+                id, "parent \(docking.parent.name) is at version '\(version.current)' but this plan last docked with '\(recorded)'",
+                at: at, help: "review this plan against version '\(version.current)' of the parent, then record it",
+                related: [RelatedLocation(version.currentAt, "current version")]))
         }
     }
 }

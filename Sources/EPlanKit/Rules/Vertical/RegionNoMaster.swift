@@ -23,8 +23,8 @@ struct RegionNoMaster: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         let depth = index.configuration.effectiveDepth
-        for (path, entry) in index.regionByPath {
-            guard let level = entry.region.level?.value, level <= depth, !context.lookups.hasMaster(path) else { continue }
+        for path in context.regions {
+            guard let entry = index.regionByPath[path], let level = entry.region.level?.value, level <= depth, !context.lookups.hasMaster(path) else { continue }
             findings.append(Diagnostic(
                 id, "region '\(path)' (\(level.rawValue)) has no in-force master plan",
                 at: Location(file: entry.file, span: entry.region.span),

@@ -1,0 +1,196 @@
+import EPlanYAML
+
+/// What a plan does with each thing its higher-level plan sets (上下衔接): the hazards its region
+/// faces, the severity classes left to lower levels, the reporting limits, the member agencies, the
+/// stages, and the parent version it last docked with.
+///
+/// The one place docking is decided: the docking rules (`reporting-looser`, `scope-narrower`,
+/// `parent-stale`) report from it and `eplan diff` prints it, so the two cannot disagree. Each
+/// aspect is worked out when it is read; a rule reads only the aspect it checks.
+public struct Docking: Sendable {
+    public let child: Plan
+    /// The parent as other plans' rules see it: a summary, or an external entry of eplan.yaml.
+    public let parent: PlanTarget
+    /// The hazards of the child's region's risk profile; nil when the regions document does not
+    /// hold the region (or there is none): no hazard is then known to be faced.
+    public let riskProfile: Set<String>?
+
+    public init(child: Plan, parent: PlanTarget, index: RepositoryIndex) {
+        self.child = child
+        self.parent = parent
+        riskProfile = child.region?.value.flatMap { index.regionByPath[$0] }
+            .map { Set($0.region.hazards?.value?.compactMap(\.value) ?? []) }
+    }
+
+    // MARK: Hazards
+
+    /// A hazard of the parent's scope and what the plan does with it: `covered` (in its scope),
+    /// `excluded` (under `scope.excluded`, with the reason), or `missing` (its region faces it and the
+    /// plan is silent). A hazard the plan does not handle and its region is not known to face is left out.
+    public struct Hazard: Sendable, Equatable {
+        public var hazard: String
+        public var status: DockingItem.Status
+        public var reason: String?
+    }
+
+    public var hazards: [Hazard] {
+        let own = Set(child.scope?.hazards?.value?.compactMap(\.value) ?? [])
+        var reasons: [String: String] = [:]
+        for exclusion in child.scope?.excluded ?? [] {
+            if let hazard = exclusion.hazard?.value, reasons[hazard] == nil { reasons[hazard] = exclusion.reason?.value ?? "" }
+        }
+        var seen: Set<String> = []
+        var result: [Hazard] = []
+        for hazard in parent.hazards where seen.insert(hazard).inserted {
+            if own.contains(hazard) {
+                result.append(Hazard(hazard: hazard, status: .covered))
+            } else if let reason = reasons[hazard] {
+                result.append(Hazard(hazard: hazard, status: .excluded, reason: reason))
+            } else if riskProfile?.contains(hazard) == true {
+                result.append(Hazard(hazard: hazard, status: .missing))
+            }
+        }
+        return result
+    }
+
+    /// Hazards the plan handles that the parent does not, sorted.
+    public var extraHazards: [String] {
+        let theirs = Set(parent.hazards)
+        return Set(child.scope?.hazards?.value?.compactMap(\.value) ?? []).subtracting(theirs).sorted()
+    }
+
+    // MARK: Severity classes
+
+    /// The classes the parent leaves to lower levels, each with whether this plan takes it.
+    public var classesLeft: [(severity: SeverityClass, taken: Bool)] {
+        let theirs = parent.severities
+        let ours = PlanTarget.local(child.summary).severities
+        return SeverityClass.allCases.filter { !theirs.contains($0) }.map { ($0, ours.contains($0)) }
+    }
+
+    // MARK: Reporting limits
+
+    /// One reporting limit compared: `initial` and `written` class by class for the classes the plan
+    /// handles (where the parent sets a limit), `follow-up` once.
+    public struct Limit: Sendable {
+        public enum Key: String, Sendable, CaseIterable {
+            case initial, written, followUp = "follow-up"
+        }
+
+        public var key: Key
+        /// nil for `follow-up`.
+        public var severity: SeverityClass?
+        public var parentLimit: Duration
+        /// nil: the plan sets no limit here.
+        public var childLimit: Duration?
+        /// Where a finding about it lands: the plan's key, else the first key of `reporting`, else of the plan.
+        public var at: SourceSpan
+        /// The parent's limit.
+        public var parentAt: Location
+        /// Both sides give one limit for every class, so one line can show them all.
+        var sameForEveryClass: Bool
+
+        public var status: DockingItem.Status {
+            guard let childLimit else { return .missing }
+            return childLimit > parentLimit ? .weaker : childLimit < parentLimit ? .stricter : .covered
+        }
+    }
+
+    /// The limits compared; a limit the plan writes but that is not valid is not compared
+    /// (its `schema-value` finding says enough), nor is one the parent does not give.
+    public var limits: [Limit] {
+        guard let theirs = parent.reporting else { return [] }
+        let ours = child.reporting
+        let parentFile = parent.location.file
+        let handled = PlanTarget.local(child.summary).severities.sorted()
+        var result: [Limit] = []
+        for key in [Limit.Key.initial, .written] {
+            let parentField = key == .initial ? theirs.initial : theirs.written
+            let childField = key == .initial ? ours?.initial : ours?.written
+            guard let parentField, let parentLimit = parentField.value else { continue }
+            if let childField, childField.value == nil { continue }
+            let at = childField?.span ?? ours?.firstKey ?? child.firstKey
+            var same = false
+            if case .all = parentLimit {
+                if let childLimit = childField?.value, case .perClass = childLimit {} else { same = true }
+            }
+            for severity in handled {
+                guard let limit = parentLimit.limit(for: severity) else { continue }
+                result.append(Limit(key: key, severity: severity, parentLimit: limit,
+                                    childLimit: childField?.value?.limit(for: severity), at: at,
+                                    parentAt: Location(file: parentFile, span: parentField.span), sameForEveryClass: same))
+            }
+        }
+        if let parentField = theirs.followUp, let parentLimit = parentField.value {
+            let childField = ours?.followUp
+            if childField == nil || childField?.value != nil {
+                result.append(Limit(key: .followUp, severity: nil, parentLimit: parentLimit, childLimit: childField?.value,
+                                    at: childField?.span ?? ours?.firstKey ?? child.firstKey,
+                                    parentAt: Location(file: parentFile, span: parentField.span), sameForEveryClass: true))
+            }
+        }
+        return result
+    }
+
+    // MARK: Agencies and stages
+
+    /// The parent's member agencies of this plan's region (or of no region), in order, each with
+    /// whether this plan's organization has the counterpart.
+    public var agencies: [(agency: String, covered: Bool)] {
+        let ours = Set((child.organization?.members ?? []).compactMap { $0.agency?.value?.agency })
+        var result: [(agency: String, covered: Bool)] = []
+        for member in parent.plan?.organization?.members ?? [] {
+            guard let agency = member.agency?.value, !result.contains(where: { $0.agency == agency.agency }) else { continue }
+            if let region = agency.region, region != child.region?.value { continue }
+            result.append((agency.agency, ours.contains(agency.agency)))
+        }
+        return result
+    }
+
+    /// Agencies of this plan's organization that the parent's does not name, sorted (none for an
+    /// external parent, whose organization eplan.yaml does not give).
+    public var extraAgencies: [String] {
+        guard !parent.isExternal else { return [] }
+        let ours = Set((child.organization?.members ?? []).compactMap { $0.agency?.value?.agency })
+        return ours.subtracting(agencies.map(\.agency)).sorted()
+    }
+
+    /// The stages the parent's actions cover, each with whether this plan's actions cover it too.
+    public var stages: [(stage: Stage, covered: Bool)] {
+        let theirs = parent.plan?.actions?.stages ?? []
+        let ours = Set((child.actions?.value ?? []).compactMap { $0.phase?.value?.stage })
+        return Stage.allCases.filter(theirs.contains).map { ($0, ours.contains($0)) }
+    }
+
+    // MARK: Parent version
+
+    /// The parent's current version and the one this plan last docked with.
+    public struct VersionDocking: Sendable {
+        public var current: Version
+        public var currentAt: Location
+        /// nil: the plan records no parent version (or an invalid one).
+        public var recorded: Version?
+        public var recordedAt: SourceSpan?
+
+        public var status: DockingItem.Status {
+            guard let recorded else { return .missing }
+            return recorded < current ? .weaker : recorded == current ? .covered : .stricter
+        }
+    }
+
+    /// nil when the parent has no valid version.
+    public var version: VersionDocking? {
+        guard let field = parent.version, let current = field.value else { return nil }
+        let recorded = child.parent?.version
+        return VersionDocking(current: current, currentAt: Location(file: parent.location.file, span: field.span),
+                              recorded: recorded?.value, recordedAt: recorded?.span)
+    }
+}
+
+extension RuleContext {
+    /// The docking of a subject with its parent; nil when it names none or the parent is unknown.
+    func docking(_ plan: Plan) -> Docking? {
+        guard let id = plan.parent?.id.value, let parent = index.target(id) else { return nil }
+        return Docking(child: plan, parent: parent, index: index)
+    }
+}

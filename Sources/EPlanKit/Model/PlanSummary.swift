@@ -1,0 +1,231 @@
+import EPlanYAML
+
+/// What rules may read of a plan that is not one of their subjects: exactly what the summary cache
+/// keeps of a file that a run does not report on (`Repository/SummaryCache/`). Identity and links,
+/// the hazards and classes of its scope, the agencies and roles of its organization, its reporting
+/// limits, the resources it defines and uses, and the stages its actions cover. Nothing else: a
+/// rule that needs more of another plan does not compile, rather than passing every full run and
+/// failing in the one-file runs that editors and pre-commit hooks make.
+///
+/// A summary is either a view of a plan parsed in this run or a plan read from the cache; both give
+/// the same answers (a test encodes the one and compares it with the other).
+public struct PlanSummary: Sendable {
+    enum Source: Sendable {
+        case parsed(Plan)
+        case cached(CachedPlan)
+    }
+
+    let source: Source
+
+    public init(_ plan: Plan) {
+        source = .parsed(plan)
+    }
+
+    init(_ cached: CachedPlan) {
+        source = .cached(cached)
+    }
+
+    /// The scope: hazards and severity classes (not the exclusions).
+    public struct Scope: Sendable {
+        public var span: SourceSpan
+        public var firstKey: SourceSpan
+        public var hazards: FieldList<String>?
+        public var severities: FieldList<SeverityClass>?
+    }
+
+    /// A member of the organization: its agency and role (not its duties).
+    public struct Member: Sendable {
+        public var span: SourceSpan
+        public var agency: Field<AgencyRef>?
+        public var role: Field<MemberRole>?
+    }
+
+    /// The organization: the command office and the members (not the command's name or lead).
+    public struct Organization: Sendable {
+        public var span: SourceSpan
+        public var office: Field<AgencyRef>?
+        public var members: [Member]
+    }
+
+    /// The reporting limits (not to whom).
+    public struct Reporting: Sendable {
+        public var span: SourceSpan
+        public var firstKey: SourceSpan
+        public var initial: Field<ReportingLimit>?
+        public var written: Field<ReportingLimit>?
+        public var followUp: Field<Duration>?
+    }
+
+    /// What other plans' rules read of the actions: the resources they use and the stages they cover.
+    public struct Actions: Sendable {
+        public var usedResources: [String]
+        public var stages: Set<Stage>
+    }
+
+    public var file: String {
+        switch source { case .parsed(let p): p.file; case .cached(let c): c.file }
+    }
+    public var firstKey: SourceSpan {
+        switch source { case .parsed(let p): p.firstKey; case .cached(let c): c.firstKey }
+    }
+    public var id: Field<String>? {
+        switch source { case .parsed(let p): p.id; case .cached(let c): c.id }
+    }
+    public var kind: Field<PlanKind>? {
+        switch source { case .parsed(let p): p.kind; case .cached(let c): c.kind }
+    }
+    public var level: Field<Level>? {
+        switch source { case .parsed(let p): p.level; case .cached(let c): c.level }
+    }
+    public var region: Field<String>? {
+        switch source { case .parsed(let p): p.region; case .cached(let c): c.region }
+    }
+    public var owner: Field<AgencyRef>? {
+        switch source { case .parsed(let p): p.owner; case .cached(let c): c.owner }
+    }
+    public var status: Field<PlanStatus>? {
+        switch source { case .parsed(let p): p.status; case .cached(let c): c.status }
+    }
+    public var version: Field<Version>? {
+        switch source { case .parsed(let p): p.version; case .cached(let c): c.version }
+    }
+    public var parent: ParentLink? {
+        switch source { case .parsed(let p): p.parent; case .cached(let c): c.parent }
+    }
+    public var master: Field<String>? {
+        switch source { case .parsed(let p): p.master; case .cached(let c): c.master }
+    }
+
+    /// The ids of the resources the plan defines (entries without a valid id left out).
+    public var resourceIDs: [Field<String>] {
+        switch source {
+        case .parsed(let p): (p.resources?.value ?? []).compactMap { $0.id?.value == nil ? nil : $0.id }
+        case .cached(let c): c.resourceIDs
+        }
+    }
+
+    public var scope: Scope? {
+        switch source {
+        case .parsed(let p):
+            p.scope.map { Scope(span: $0.span, firstKey: $0.firstKey, hazards: $0.hazards, severities: $0.severities) }
+        case .cached(let c): c.parts?.scope
+        }
+    }
+
+    public var organization: Organization? {
+        switch source {
+        case .parsed(let p):
+            p.organization.map { o in
+                Organization(span: o.span, office: o.command?.office,
+                             members: o.members.map { Member(span: $0.span, agency: $0.agency, role: $0.role) })
+            }
+        case .cached(let c): c.parts?.organization
+        }
+    }
+
+    public var reporting: Reporting? {
+        switch source {
+        case .parsed(let p):
+            p.reporting.map(Reporting.init)
+        case .cached(let c): c.parts?.reporting
+        }
+    }
+
+    /// nil when the plan has no `actions`.
+    public var actions: Actions? {
+        switch source {
+        case .parsed(let p):
+            p.actions.map { field in
+                let actions = field.value ?? []
+                return Actions(usedResources: actions.flatMap { $0.resources?.value?.compactMap(\.value) ?? [] },
+                               stages: Set(actions.compactMap { $0.phase?.value?.stage }))
+            }
+        case .cached(let c): c.parts?.actions
+        }
+    }
+
+    /// The agencies of the plan's own organization: the command office and every member (an agency
+    /// may appear twice), with their regions resolved.
+    public var organizationAgencyList: [AgencyKey] {
+        switch source {
+        case .parsed(let p): return p.organizationAgencyList
+        case .cached(let c):
+            guard let region = c.region?.value, let organization = c.parts?.organization else { return [] }
+            var result: [AgencyKey] = []
+            result.reserveCapacity(organization.members.count + 1)
+            if let office = organization.office?.value { result.append(office.resolved(in: region)) }
+            for member in organization.members {
+                if let agency = member.agency?.value { result.append(agency.resolved(in: region)) }
+            }
+            return result
+        }
+    }
+
+    /// `in-force` unless the plan says otherwise (or says something invalid).
+    public var effectiveStatus: PlanStatus { status?.value ?? .inForce }
+    public var isRetired: Bool { effectiveStatus == .retired }
+    public var isInForce: Bool { effectiveStatus == .inForce }
+
+    /// "plan 'qs.lin.flood'" or "this plan".
+    var name: String { id?.value.map { "plan '\($0)'" } ?? "this plan" }
+
+    /// A finding in this plan's file, tagged with its id.
+    func finding(_ rule: RuleID, _ message: String, at span: SourceSpan, help: String? = nil,
+                 related: [RelatedLocation] = []) -> Diagnostic {
+        Diagnostic(rule, message, at: Location(file: file, span: span), help: help, related: related, plan: id?.value)
+    }
+}
+
+/// A plan read from the summary cache: identity and links decoded at once, the other parts when a
+/// rule first asks for them (`DeferredPlanParts`).
+final class CachedPlan: Sendable {
+    let file: String
+    let firstKey: SourceSpan
+    let id: Field<String>?
+    let kind: Field<PlanKind>?
+    let level: Field<Level>?
+    let region: Field<String>?
+    let owner: Field<AgencyRef>?
+    let status: Field<PlanStatus>?
+    let version: Field<Version>?
+    let parent: ParentLink?
+    let master: Field<String>?
+    let resourceIDs: [Field<String>]
+    let parts: DeferredPlanParts?
+
+    init(file: String, firstKey: SourceSpan, id: Field<String>?, kind: Field<PlanKind>?, level: Field<Level>?,
+         region: Field<String>?, owner: Field<AgencyRef>?, status: Field<PlanStatus>?, version: Field<Version>?,
+         parent: ParentLink?, master: Field<String>?, resourceIDs: [Field<String>], parts: DeferredPlanParts?) {
+        self.file = file
+        self.firstKey = firstKey
+        self.id = id
+        self.kind = kind
+        self.level = level
+        self.region = region
+        self.owner = owner
+        self.status = status
+        self.version = version
+        self.parent = parent
+        self.master = master
+        self.resourceIDs = resourceIDs
+        self.parts = parts
+    }
+}
+
+extension PlanSummary.Reporting {
+    /// An external plan's reporting limits (eplan.yaml), as a summary.
+    init(_ r: Reporting) {
+        self.init(span: r.span, firstKey: r.firstKey, initial: r.initial, written: r.written, followUp: r.followUp)
+    }
+}
+
+extension SourceDocument {
+    /// The plan the file holds, parsed or from the cache, as other plans' rules may see it.
+    public var planSummary: PlanSummary? {
+        switch content {
+        case .plan(let plan): return PlanSummary(plan)
+        case .cachedPlan(let summary): return summary
+        default: return nil
+        }
+    }
+}

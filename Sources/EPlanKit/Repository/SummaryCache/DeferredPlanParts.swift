@@ -1,0 +1,56 @@
+import Synchronization
+
+/// The parts of a cached plan that most runs never look at, decoded on first use (from any thread).
+/// Rules look at few plans besides the reported ones: the parents of reported plans, the masters and
+/// specials of the regions they name.
+final class DeferredPlanParts: Sendable {
+    /// The bytes of each part (nil: the plan has no such part).
+    struct Blocks: Sendable {
+        var scope: ArraySlice<UInt8>?
+        var organization: ArraySlice<UInt8>?
+        var reporting: ArraySlice<UInt8>?
+        var actions: ArraySlice<UInt8>?
+    }
+
+    private struct Decoded {
+        var scope: PlanSummary.Scope??
+        var organization: PlanSummary.Organization??
+        var reporting: PlanSummary.Reporting??
+        var actions: PlanSummary.Actions??
+    }
+
+    private let blocks: Blocks
+    private let decoded = Mutex(Decoded())
+
+    init(_ blocks: Blocks) {
+        self.blocks = blocks
+    }
+
+    typealias Reader = BinaryReader
+    typealias Truncated = BinaryReader.Truncated
+
+    var scope: PlanSummary.Scope? {
+        part(\.scope, blocks.scope) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeScope(&r) }
+    }
+    var organization: PlanSummary.Organization? {
+        part(\.organization, blocks.organization) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeOrganization(&r) }
+    }
+    var reporting: PlanSummary.Reporting? {
+        part(\.reporting, blocks.reporting) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeReporting(&r) }
+    }
+    var actions: PlanSummary.Actions? {
+        part(\.actions, blocks.actions) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeActions(&r) }
+    }
+
+    /// The part, decoded the first time. Its bytes passed the summary's checksum; a block that still
+    /// fails to decode counts as absent.
+    private func part<T: Sendable>(_ slot: WritableKeyPath<Decoded, T??>, _ bytes: ArraySlice<UInt8>?,
+                                   _ decode: (inout BinaryReader) throws(BinaryReader.Truncated) -> T) -> T? {
+        decoded.withLock { state in
+            if let known = state[keyPath: slot] { return known }
+            let value = bytes.flatMap { try? BinaryReader.reading($0, decode) }
+            state[keyPath: slot] = .some(value)
+            return value
+        }
+    }
+}

@@ -1,0 +1,261 @@
+import EPlanYAML
+
+/// A file's summary: what rules may read of a file that a run does not report on. Regions
+/// documents and inventories are kept whole; plans as their `PlanSummary` (identity and links
+/// first, then the parts that `DeferredPlanParts` decodes on first use). Encoding reads a plan
+/// through its `PlanSummary`, so the cache keeps exactly what that type lets rules read.
+enum DocumentSummary {
+    static func encode(_ document: SourceDocument) -> [UInt8] {
+        var w = BinaryWriter()
+        switch document.content {
+        case .foreign: w.int(0)
+        case .unreadable: w.int(1)
+        case .plan(let plan): w.int(2); encode(plan.summary, &w)
+        case .cachedPlan(let summary): w.int(2); encode(summary, &w)
+        case .regions(let regions):
+            w.int(3)
+            w.span(regions.firstKey)
+            w.array(regions.regions) { w, r in encode(r, &w) }
+        case .inventory(let inventory):
+            w.int(4)
+            w.span(inventory.firstKey)
+            w.field(inventory.region) { w, v in w.string(v) }
+            w.array(inventory.resources) { w, r in encode(r, &w) }
+        case .config: w.int(5)
+        }
+        return w.bytes
+    }
+
+    static func decode(_ bytes: ArraySlice<UInt8>, path: String, display: String) -> SourceDocument? {
+        try? BinaryReader.reading(bytes) { (r: inout BinaryReader) throws(BinaryReader.Truncated) -> SourceDocument? in
+            let content: DocumentContent
+            switch try r.int() {
+            case 0: content = .foreign
+            case 1: content = .unreadable
+            case 2: content = .cachedPlan(PlanSummary(try decodePlan(&r, in: bytes, file: display)))
+            case 3:
+                let firstKey = try r.span()
+                let regions = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeRegion(&r) }
+                content = .regions(RegionsDocument(file: display, firstKey: firstKey, regions: regions))
+            case 4:
+                let firstKey = try r.span()
+                let region = try r.field { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try r.string() }
+                let resources = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeResource(&r) }
+                content = .inventory(Inventory(file: display, firstKey: firstKey, region: region, resources: resources))
+            case 5: content = .config(Configuration(file: display))
+            default: return nil
+            }
+            guard r.isAtEnd else { return nil }
+            return SourceDocument(path: path, display: display, content: content, diagnostics: [])
+        } ?? nil
+    }
+
+    // MARK: Plans
+
+    static func encode(_ p: PlanSummary, _ w: inout BinaryWriter) {
+        w.span(p.firstKey)
+        w.field(p.id) { w, v in w.string(v) }
+        w.field(p.kind) { w, v in w.enumCase(v) }
+        w.field(p.level) { w, v in w.enumCase(v) }
+        w.field(p.region) { w, v in w.string(v) }
+        w.field(p.owner) { w, v in w.agency(v) }
+        w.field(p.status) { w, v in w.enumCase(v) }
+        w.field(p.version) { w, v in w.string(v.text) }
+        w.optional(p.parent) { w, link in
+            w.span(link.span)
+            w.field(link.id) { w, v in w.string(v) }
+            w.field(link.version) { w, v in w.string(v.text) }
+        }
+        w.field(p.master) { w, v in w.string(v) }
+        w.array(p.resourceIDs) { w, id in w.field(id) { w, v in w.string(v) } }
+        // Scope, organization, reporting and actions are blocks, decoded only for the plans a run
+        // asks about (`DeferredPlanParts`).
+        w.optional(p.scope) { w, scope in w.block { encode(scope, &$0) } }
+        w.optional(p.organization) { w, o in w.block { encode(o, &$0) } }
+        w.optional(p.reporting) { w, rep in w.block { encode(rep, &$0) } }
+        w.optional(p.actions) { w, actions in w.block { encode(actions, &$0) } }
+    }
+
+    /// `bytes` are the whole summary that `r` reads (deferred parts keep slices of it).
+    static func decodePlan(_ r: inout BinaryReader, in bytes: ArraySlice<UInt8>, file: String) throws(BinaryReader.Truncated) -> CachedPlan {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let firstKey = try r.span()
+        let id = try r.field { (r: inout R) throws(T) in try r.string() }
+        let kind = try r.field { (r: inout R) throws(T) -> PlanKind in try r.enumCase() }
+        let level = try r.field { (r: inout R) throws(T) -> Level in try r.enumCase() }
+        let region = try r.field { (r: inout R) throws(T) in try r.string() }
+        let owner = try r.field { (r: inout R) throws(T) in try r.agency() }
+        let status = try r.field { (r: inout R) throws(T) -> PlanStatus in try r.enumCase() }
+        let version = try r.field { (r: inout R) throws(T) in Version(try r.string()) }
+        let parent = try r.optional { (r: inout R) throws(T) -> ParentLink in
+            let span = try r.span()
+            let id = try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span)
+            let version = try r.field { (r: inout R) throws(T) in Version(try r.string()) }
+            return ParentLink(id: id, version: version, span: span)
+        }
+        let master = try r.field { (r: inout R) throws(T) in try r.string() }
+        let resourceIDs = try r.array { (r: inout R) throws(T) in
+            try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: firstKey)
+        }
+        func block(_ r: inout R) throws(T) -> ArraySlice<UInt8>? {
+            try r.optional { (r: inout R) throws(T) in
+                let range = try r.block()
+                return bytes[(bytes.startIndex + range.lowerBound) ..< (bytes.startIndex + range.upperBound)]
+            }
+        }
+        let blocks = DeferredPlanParts.Blocks(scope: try block(&r), organization: try block(&r), reporting: try block(&r),
+                                              actions: try block(&r))
+        let hasParts = blocks.scope != nil || blocks.organization != nil || blocks.reporting != nil || blocks.actions != nil
+        return CachedPlan(file: file, firstKey: firstKey, id: id, kind: kind, level: level, region: region, owner: owner,
+                          status: status, version: version, parent: parent, master: master, resourceIDs: resourceIDs,
+                          parts: hasParts ? DeferredPlanParts(blocks) : nil)
+    }
+
+    static func encode(_ s: PlanSummary.Scope, _ w: inout BinaryWriter) {
+        w.span(s.span)
+        w.span(s.firstKey)
+        w.field(s.hazards) { w, list in w.array(list) { w, h in w.field(h) { w, v in w.string(v) } } }
+        w.field(s.severities) { w, list in w.array(list) { w, c in w.field(c) { w, v in w.enumCase(v) } } }
+    }
+
+    static func decodeScope(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> PlanSummary.Scope {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let span = try r.span(), firstKey = try r.span()
+        let hazards = try r.field { (r: inout R) throws(T) in
+            try r.array { (r: inout R) throws(T) in
+                try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span)
+            }
+        }
+        let severities = try r.field { (r: inout R) throws(T) in
+            try r.array { (r: inout R) throws(T) in
+                try r.field { (r: inout R) throws(T) -> SeverityClass in try r.enumCase() } ?? Field(nil, span: span)
+            }
+        }
+        return PlanSummary.Scope(span: span, firstKey: firstKey, hazards: hazards, severities: severities)
+    }
+
+    static func encode(_ o: PlanSummary.Organization, _ w: inout BinaryWriter) {
+        w.span(o.span)
+        w.field(o.office) { w, v in w.agency(v) }
+        w.array(o.members) { w, m in
+            w.span(m.span)
+            w.field(m.agency) { w, v in w.agency(v) }
+            w.field(m.role) { w, v in w.enumCase(v) }
+        }
+    }
+
+    static func decodeOrganization(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> PlanSummary.Organization {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let span = try r.span()
+        let office = try r.field { (r: inout R) throws(T) in try r.agency() }
+        let members = try r.array { (r: inout R) throws(T) -> PlanSummary.Member in
+            PlanSummary.Member(span: try r.span(), agency: try r.field { (r: inout R) throws(T) in try r.agency() },
+                               role: try r.field { (r: inout R) throws(T) -> MemberRole in try r.enumCase() })
+        }
+        return PlanSummary.Organization(span: span, office: office, members: members)
+    }
+
+    static func encode(_ rep: PlanSummary.Reporting, _ w: inout BinaryWriter) {
+        w.span(rep.span)
+        w.span(rep.firstKey)
+        for limit in [rep.initial, rep.written] {
+            w.field(limit) { w, l in
+                switch l {
+                case .all(let d): w.int(0); w.duration(d)
+                case .perClass(let map):
+                    w.int(1)
+                    w.array(map.keys.sorted()) { w, c in
+                        w.enumCase(c)
+                        w.field(map[c]) { w, d in w.duration(d) }
+                    }
+                }
+            }
+        }
+        w.field(rep.followUp) { w, d in w.duration(d) }
+    }
+
+    static func decodeReporting(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> PlanSummary.Reporting {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let span = try r.span(), firstKey = try r.span()
+        var limits: [Field<ReportingLimit>?] = []
+        for _ in 0..<2 {
+            limits.append(try r.field { (r: inout R) throws(T) -> ReportingLimit? in
+                if try r.int() == 0 { return ReportingLimit.all(try r.duration()) }
+                var map: [SeverityClass: Field<Duration>] = [:]
+                let pairs = try r.array { (r: inout R) throws(T) -> (SeverityClass?, Field<Duration>?) in
+                    (try r.enumCase() as SeverityClass, try r.field { (r: inout R) throws(T) in try r.duration() })
+                }
+                for (c, d) in pairs { if let c, let d { map[c] = d } }
+                return .perClass(map)
+            })
+        }
+        let followUp = try r.field { (r: inout R) throws(T) in try r.duration() }
+        return PlanSummary.Reporting(span: span, firstKey: firstKey, initial: limits[0], written: limits[1], followUp: followUp)
+    }
+
+    static func encode(_ actions: PlanSummary.Actions, _ w: inout BinaryWriter) {
+        w.array(actions.usedResources) { w, id in w.string(id) }
+        w.array(Stage.allCases.filter(actions.stages.contains)) { w, stage in w.enumCase(stage) }
+    }
+
+    static func decodeActions(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> PlanSummary.Actions {
+        let used = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try r.string() }
+        let stages = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) -> Stage in try r.enumCase() }
+        return PlanSummary.Actions(usedResources: used, stages: Set(stages))
+    }
+
+    // MARK: Inventories and regions, kept whole
+
+    static func encode(_ r: Resource, _ w: inout BinaryWriter) {
+        w.span(r.span)
+        w.field(r.id) { w, v in w.string(v) }
+        w.field(r.type) { w, v in w.enumCase(v) }
+        w.field(r.name) { w, v in w.string(v) }
+        w.field(r.quantity) { w, v in w.int(Int(bitPattern: UInt(v.bitPattern))) }
+        w.field(r.unit) { w, v in w.string(v) }
+        w.field(r.holder) { w, v in w.agency(v) }
+    }
+
+    static func decodeResource(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> Resource {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        var resource = Resource(span: try r.span())
+        resource.id = try r.field { (r: inout R) throws(T) in try r.string() }
+        resource.type = try r.field { (r: inout R) throws(T) -> ResourceType in try r.enumCase() }
+        resource.name = try r.field { (r: inout R) throws(T) in try r.string() }
+        resource.quantity = try r.field { (r: inout R) throws(T) in Double(bitPattern: UInt64(UInt(bitPattern: try r.int()))) }
+        resource.unit = try r.field { (r: inout R) throws(T) in try r.string() }
+        resource.holder = try r.field { (r: inout R) throws(T) in try r.agency() }
+        return resource
+    }
+
+    static func encode(_ region: Region, _ w: inout BinaryWriter) {
+        w.span(region.span)
+        w.field(region.id) { w, v in w.string(v) }
+        w.optional(region.path) { w, v in w.string(v) }
+        w.field(region.name) { w, v in w.string(v) }
+        w.field(region.level) { w, v in w.enumCase(v) }
+        w.field(region.hazards) { w, list in w.array(list) { w, h in w.field(h) { w, v in w.string(v) } } }
+        w.array(region.children) { w, c in encode(c, &w) }
+    }
+
+    static func decodeRegion(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> Region {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let span = try r.span()
+        var region = Region(span: span, children: [])
+        region.id = try r.field { (r: inout R) throws(T) in try r.string() }
+        region.path = try r.optional { (r: inout R) throws(T) in try r.string() }
+        region.name = try r.field { (r: inout R) throws(T) in try r.string() }
+        region.level = try r.field { (r: inout R) throws(T) -> Level in try r.enumCase() }
+        region.hazards = try r.field { (r: inout R) throws(T) in
+            try r.array { (r: inout R) throws(T) in try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span) }
+        }
+        region.children = try r.array { (r: inout R) throws(T) in try decodeRegion(&r) }
+        return region
+    }
+}

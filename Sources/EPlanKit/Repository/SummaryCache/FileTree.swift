@@ -1,0 +1,25 @@
+extension SummaryCache {
+    /// The YAML files of a repository in path order, and every folder the walk read to find them with
+    /// its identity and modification time. While every folder is unchanged (the time moves whenever an
+    /// entry is added, removed or renamed) the files are the same, and a run needs no walk: it checks the
+    /// folders. Kept only for walks where no folder holds a symbolic link (whose target can change
+    /// unseen), and only for the same root and include/exclude settings (`key`).
+    struct FileTree: Sendable {
+        struct Folder: Sendable {
+            var path: String
+            var identity: FileIdentity
+            var modified: Int
+        }
+        var key: String
+        var folders: [Folder]
+        var files: [String]
+
+        /// True when every folder is still the one, unchanged, that the tree was found in.
+        func holds(jobs: Int) -> Bool {
+            !parallelMap(folders, jobs: jobs) { folder -> Bool in
+                guard let now = FileSystem.folderStamp(folder.path) else { return false }
+                return now.identity == folder.identity && now.modified == folder.modified
+            }.contains(false)
+        }
+    }
+}

@@ -1,0 +1,187 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EPlanYAML
+import Synchronization
+
+/// Per-file summaries of what cross-plan rules read from files that are not reported on, kept
+/// between runs so that linting one changed file in a large repository does not parse every
+/// other file. An entry is used only while the file's size, modification time and inode are
+/// unchanged, and the whole cache only for the same eplan version and configuration; findings
+/// are computed exactly as in a full run (reported files are always parsed in full).
+///
+/// The cache lives outside the repository (`$EPLAN_CACHE_DIR`, else `$XDG_CACHE_HOME/eplan`,
+/// else `~/.cache/eplan`), so linting never writes into the plan repository.
+struct SummaryCache {
+    typealias Stamp = SourceReader.Stamp
+
+    struct Entry {
+        var stamp: Stamp
+        var summary: Summary
+    }
+
+    /// A summary is either still in the cache file (read only when a run needs summaries) or new
+    /// in this run.
+    enum Summary {
+        /// `checksum` (`SummaryCache.checksum` of the bytes) is checked before the bytes are used.
+        case stored(offset: Int, length: Int, checksum: UInt64)
+        case fresh([UInt8])
+    }
+
+    /// The file: an 8-byte index length, the index (key; path hash, stamp, offset, length and checksum
+    /// of every entry; the folder listings and the file tree, each a block that can be stepped over),
+    /// then the summaries. Reading the index touches only its own pages; a full run, which needs no
+    /// summary, never reads the rest.
+    static let format = "eplan-summaries-13"
+
+    let file: String?
+    /// Guards against a cache written by another version or for another configuration.
+    let key: String
+    /// Entries and folder listings are keyed by the FNV-1a hash of the path, not the path: a
+    /// repository of 100,000 files would otherwise keep 160,000 path strings for the run. A hash
+    /// collision cannot mislead: a summary is used only when the file's inode, size and mtime match,
+    /// and a listing only when the folder's device and inode match.
+    var entries: [UInt64: Entry] = [:]
+    /// The listing of every folder of the repository as last read (see `FileSystem.listing`), decoded
+    /// from the cache file when a walk asks for it (`loadFolders`).
+    private(set) var folders: [UInt64: FileSystem.FolderListing] = [:]
+    /// True when this run found every folder as the cache file lists it: the listings are then not
+    /// kept in memory, and a save copies that part of the old file.
+    private(set) var foldersUnchanged = false
+    /// The repository's files as last found, with the folders they were found in (see `FileTree`).
+    private(set) var tree: FileTree?
+    /// True when the stored tree still holds: a save copies it.
+    private(set) var treeUnchanged = false
+    var changed = false
+    private(set) var source: CacheFile?
+
+
+    /// The cache of a repository root, loaded when present and valid.
+    init(root: String, configKey: String, enabled: Bool, folder: String? = SummaryCache.folder()) {
+        key = "\(Self.format)\u{0}\(EPlan.version)\u{0}\(configKey)"
+        guard enabled, let folder else {
+            file = nil
+            return
+        }
+        let path = "\(folder)/\(Fingerprint.hex(Fingerprint.fnv1a(root))).bin"
+        file = path
+        if let opened = CacheFile(path), let loaded = try? Self.readIndex(opened, key: key) {
+            (entries, tree) = loaded
+            source = opened
+        }
+    }
+
+    /// The files of the repository when the stored tree still holds (no walk needed), else nil.
+    mutating func unchangedFiles(key: String, jobs: Int) -> [String]? {
+        guard let tree, tree.key == key, tree.holds(jobs: jobs) else { return nil }
+        treeUnchanged = true
+        foldersUnchanged = true
+        return tree.files
+    }
+
+    /// The folder listings of the cache file, for a walk (read once).
+    mutating func loadFolders() -> [UInt64: FileSystem.FolderListing] {
+        if folders.isEmpty, !foldersUnchanged, let bytes = source?.foldersSection() {
+            folders = (try? Self.readFolders(bytes)) ?? [:]
+        }
+        return folders
+    }
+
+    /// Keeps the tree a walk found (nil: none can be kept).
+    mutating func storeTree(_ found: FileTree?) {
+        guard file != nil else { return }
+        treeUnchanged = false
+        tree = found
+        changed = true
+    }
+
+    static func folder() -> String? {
+        let env = EnvironmentValues()
+        if let dir = env["EPLAN_CACHE_DIR"], !dir.isEmpty { return dir }
+        if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return "\(xdg)/eplan" }
+        if let home = env["HOME"], home.hasPrefix("/") { return "\(home)/.cache/eplan" }
+        return nil
+    }
+
+    /// The key of a path in `entries` and `folders`.
+    static func key(_ path: String) -> UInt64 {
+        Fingerprint.fnv1a(path)
+    }
+
+    /// True when the cache holds a summary of the file as it is now.
+    func isCurrent(_ path: String, stamp: Stamp) -> Bool {
+        entries[Self.key(path)]?.stamp == stamp
+    }
+
+    /// The summary of the file as it is now, or nil (none, stale, or failing its checksum).
+    func summary(_ path: String, stamp: Stamp) -> ArraySlice<UInt8>? {
+        guard let entry = entries[Self.key(path)], entry.stamp == stamp else { return nil }
+        switch entry.summary {
+        case .fresh(let bytes): return bytes[...]
+        case .stored(let offset, let length, let checksum):
+            guard let bytes = source?.summary(at: offset, count: length),
+                  Self.checksum(bytes) == checksum else { return nil }
+            return bytes
+        }
+    }
+
+    /// A checksum of a summary: a multiply-xorshift over 8-byte words (a one-file run checks every
+    /// summary it reads; byte-wise FNV-1a took eight times as long).
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+            var i = 0
+            while i + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                i += 8
+            }
+            while i < raw.count {
+                hash = (hash ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
+                i += 1
+            }
+            return hash
+        }
+    }
+
+    /// Keeps the folder listings of this run; the cache is rewritten when a folder was read anew or is gone.
+    mutating func storeFolders(_ listings: [UInt64: FileSystem.FolderListing]) {
+        guard file != nil else { return }
+        _ = loadFolders()
+        let same = listings.count == folders.count && listings.allSatisfy { key, listing in
+            folders[key].map { $0.identity == listing.identity && $0.modified == listing.modified } ?? false
+        }
+        if same {
+            folders = [:]
+            foldersUnchanged = true
+        } else {
+            folders = listings
+            foldersUnchanged = false
+            changed = true
+        }
+    }
+
+    /// Reads the summaries of the cache file, for a run that will use them (call before using it
+    /// from several threads).
+    func loadSummaries() {
+        source?.loadSummaries()
+    }
+
+    mutating func store(_ path: String, stamp: Stamp, summary: [UInt8]) {
+        entries[Self.key(path)] = Entry(stamp: stamp, summary: .fresh(summary))
+        changed = true
+    }
+
+    /// Drops entries of files that no longer exist in the repository (`paths` are all that do).
+    mutating func keepOnly<Paths: Sequence<String>>(_ paths: Paths) {
+        // The same files as when the tree was stored, and that run kept only theirs: nothing to drop.
+        guard !treeUnchanged else { return }
+        let keys = paths.map(Self.key)
+        guard keys.reduce(0, { $0 + (entries[$1] == nil ? 0 : 1) }) != entries.count else { return }
+        let keep = Set(keys)
+        entries = entries.filter { keep.contains($0.key) }
+        changed = true
+    }
+}

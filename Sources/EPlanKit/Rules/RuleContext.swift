@@ -1,0 +1,79 @@
+import EPlanYAML
+
+/// What rules see: the plans they report on in full, every other plan as a summary (through the
+/// index and the lookups), the configuration and today's date.
+///
+/// A run may report on a few files of a large repository (`eplan lint FILE`, editors, pre-commit):
+/// the context then narrows what rules iterate to what can land in those files, so that a rule
+/// reads as if for a whole run and costs little in a one-file run.
+public struct RuleContext: Sendable {
+    public let index: RepositoryIndex
+    public let lookups: RegionLookups
+    public let today: Day
+    /// The plans whose own findings are wanted: those in reported files (every plan in a whole run),
+    /// retired ones left out, in file order. Rules that report on the plan they look at iterate these.
+    public let subjects: [Plan]
+    /// The inventories in reported files.
+    public let subjectInventories: [Inventory]
+    /// The plans taking part in cross-plan rules (not retired) that are not subjects: none in a whole run.
+    public let others: [PlanSummary]
+    /// The regions whose findings can land in reported files, sorted: every region the repository
+    /// knows (the regions document, and the regions of master, special and external plans) in a whole
+    /// run or when the regions document or eplan.yaml is reported; else the regions of the subjects.
+    public let regions: [String]
+
+    /// `subjects` and `subjectInventories` are the reported files' (`wholeRepository`: every file).
+    public init(index: RepositoryIndex, lookups: RegionLookups, today: Day, subjects: [Plan],
+                subjectInventories: [Inventory], reported: (String) -> Bool, wholeRepository: Bool) {
+        self.index = index
+        self.lookups = lookups
+        self.today = today
+        self.subjects = subjects
+        self.subjectInventories = subjectInventories
+        if wholeRepository {
+            others = []
+        } else {
+            others = index.plans.filter { !$0.isRetired && !reported($0.file) }
+        }
+        if wholeRepository || reported(index.regionsDocument?.file ?? "\u{0}") || reported(index.configuration.file ?? "\u{0}") {
+            var all = Set(index.regionByPath.keys)
+            all.formUnion(lookups.masters.keys)
+            all.formUnion(lookups.externalMasters.keys)
+            all.formUnion(lookups.specials.keys)
+            all.formUnion(lookups.externalSpecials.keys.filter { !$0.isEmpty })
+            regions = all.sorted()
+        } else {
+            regions = Set(subjects.compactMap { $0.region?.value }).sorted()
+        }
+    }
+
+    /// A whole-repository context over an index (every plan of it a subject).
+    public init(index: RepositoryIndex, plans: [Plan], today: Day) {
+        self.init(index: index, lookups: RegionLookups(index), today: today, subjects: plans.filter { !$0.isRetired },
+                  subjectInventories: index.inventories, reported: { _ in true }, wholeRepository: true)
+    }
+
+    public var configuration: Configuration { index.configuration }
+
+    public func setting(_ rule: RuleID, _ name: String) -> Int {
+        configuration.setting(rule, name)
+    }
+}
+
+extension Plan {
+    func location(_ span: SourceSpan) -> Location {
+        Location(file: file, span: span)
+    }
+
+    /// A finding in this plan, tagged with its id.
+    func finding(_ rule: RuleID, _ message: String, at span: SourceSpan, help: String? = nil,
+                 related: [RelatedLocation] = []) -> Diagnostic {
+        Diagnostic(rule, message, at: location(span), help: help, related: related, plan: id?.value)
+    }
+
+    /// "plan 'qs.lin.flood'" or "this plan".
+    var name: String { id?.value.map { "plan '\($0)'" } ?? "this plan" }
+
+    var isRetired: Bool { effectiveStatus == .retired }
+    var isInForce: Bool { effectiveStatus == .inForce }
+}
