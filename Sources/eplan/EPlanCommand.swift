@@ -23,6 +23,7 @@ struct EPlanCommand: ParsableCommand {
     )
 
     /// Runs the command; every failure that is not a finding exits 2 (cli.md), help and version exit 0.
+    /// A `CommandError` is printed here, and only here, as `eplan: <message>`.
     static func main() {
         tuneAllocator()
         do {
@@ -30,6 +31,10 @@ struct EPlanCommand: ParsableCommand {
             try command.run()
         } catch let code as ExitCode {
             exitProcess(code.rawValue)
+        } catch let error as CommandError {
+            Console.error("eplan: \(error.message)")
+            if let details = error.details { Console.error(details) }
+            exitProcess(2)
         } catch {
             let message = fullMessage(for: error)
             if exitCode(for: error) == .success {

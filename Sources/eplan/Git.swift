@@ -16,11 +16,11 @@ enum Git {
         do {
             result = try Subprocess.run("git", arguments)
         } catch {
-            throw DiffError("cannot run git: \(error.reason)")
+            throw CommandError("cannot run git: \(error.reason)")
         }
         guard result.status == 0 else {
             let said = String(String(decoding: result.error, as: UTF8.self)[...].trimmingWhitespaceSubstring)
-            throw DiffError(failure ?? (said.isEmpty ? "git \(arguments.joined(separator: " ")) failed" : "git: \(said)"))
+            throw CommandError(failure ?? (said.isEmpty ? "git \(arguments.joined(separator: " ")) failed" : "git: \(said)"))
         }
         return result.output
     }

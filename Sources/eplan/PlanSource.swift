@@ -12,7 +12,7 @@ struct PlanSource {
     static func load(_ argument: String, shown: String? = nil) throws -> PlanSource {
         if FileSystem.exists(argument) {
             guard case .success(let bytes) = SourceReader.read(argument, limit: YAMLLimits.default.fileSize) else {
-                throw DiffError("cannot read \(argument)")
+                throw CommandError("cannot read \(argument)")
             }
             return try decode(bytes, name: shown ?? argument)
         }
@@ -28,17 +28,17 @@ struct PlanSource {
             }
             return try decode(bytes, name: argument)
         }
-        throw DiffError("no such file: \(argument)")
+        throw CommandError("no such file: \(argument)")
     }
 
     static func decode(_ bytes: [UInt8], name: String) throws -> PlanSource {
         let yaml = YAMLParser.parse(bytes)
         let doc = DocumentDecoder.decode(yaml, path: name, display: name, named: true, hazards: hazards)
         if let problem = yaml.problems.first(where: { $0.kind == .syntax || $0.kind == .limit }) {
-            throw DiffError("\(name):\(problem.span.start.line):\(problem.span.start.column): \(problem.message)")
+            throw CommandError("\(name):\(problem.span.start.line):\(problem.span.start.column): \(problem.message)")
         }
         guard let plan = doc.plan else {
-            throw DiffError("\(name) is not a plan (it needs 'eplan: plan/v1')")
+            throw CommandError("\(name) is not a plan (it needs 'eplan: plan/v1')")
         }
         return PlanSource(plan: plan, name: name)
     }

@@ -56,21 +56,16 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let result: DiffResult
-        do {
-            if let base {
-                result = try baseDiff(base)
-            } else if sides.count == 2 {
-                let old = try PlanSource.load(sides[0]), new = try PlanSource.load(sides[1])
-                guard old.plan.id?.value == new.plan.id?.value else {
-                    throw DiffError("\(old.name) is plan '\(old.plan.id?.value ?? "?")' but \(new.name) is plan '\(new.plan.id?.value ?? "?")'; a revision diff compares two revisions of one plan")
-                }
-                result = .revisions(base: nil, [RevisionDiff.compare(old: old.plan, new: new.plan, oldFile: old.name, newFile: new.name)])
-            } else {
-                result = try docking(sides[0])
+        if let base {
+            result = try baseDiff(base)
+        } else if sides.count == 2 {
+            let old = try PlanSource.load(sides[0]), new = try PlanSource.load(sides[1])
+            guard old.plan.id?.value == new.plan.id?.value else {
+                throw CommandError("\(old.name) is plan '\(old.plan.id?.value ?? "?")' but \(new.name) is plan '\(new.plan.id?.value ?? "?")'; a revision diff compares two revisions of one plan")
             }
-        } catch let error as DiffError {
-            Console.error("eplan: \(error.message)")
-            throw ExitCode(2)
+            result = .revisions(base: nil, [RevisionDiff.compare(old: old.plan, new: new.plan, oldFile: old.name, newFile: new.name)])
+        } else {
+            result = try docking(sides[0])
         }
         switch format {
         case .text: Console.write(DiffReport.text(result, color: Console.stdoutWantsColor))
@@ -89,7 +84,7 @@ struct Diff: ParsableCommand {
             do {
                 workspace = try Workspace.load(Workspace.Request(paths: [side]))
             } catch {
-                throw DiffError(error.message)
+                throw CommandError(error)
             }
         } else {
             workspace = nil
@@ -102,13 +97,13 @@ struct Diff: ParsableCommand {
             parent = try PlanSource.load(against).plan
         } else {
             guard let parentID = child.plan.parent?.id.value else {
-                throw DiffError("\(child.name) names no parent; name one with --against PARENT.yaml")
+                throw CommandError("\(child.name) names no parent; name one with --against PARENT.yaml")
             }
             guard let target = index?.target(parentID) else {
-                throw DiffError("parent '\(parentID)' of \(child.name) is not a plan of this repository; name its file with --against")
+                throw CommandError("parent '\(parentID)' of \(child.name) is not a plan of this repository; name its file with --against")
             }
             guard let local = target.plan else {
-                throw DiffError("parent '\(parentID)' is an external plan (kept outside this repository); name its file with --against PARENT.yaml")
+                throw CommandError("parent '\(parentID)' is an external plan (kept outside this repository); name its file with --against PARENT.yaml")
             }
             parent = local
         }
@@ -137,9 +132,4 @@ struct Diff: ParsableCommand {
         diffs.sort { $0.newFile == $1.newFile ? $0.oldFile < $1.oldFile : $0.newFile < $1.newFile }
         return .revisions(base: base, diffs)
     }
-}
-
-struct DiffError: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
 }
