@@ -33,19 +33,13 @@ struct Init: ParsableCommand {
         let files = Authoring.starter(today: today.flatMap { Day($0) } ?? Day.localToday())
         let existing = files.map { "\(directory)/\($0.path)" }.filter { FileSystem.exists($0) }
         guard existing.isEmpty else {
-            Console.error("eplan: not overwriting \(existing.joined(separator: ", ")); init writes into a folder without these files")
-            throw ExitCode(2)
+            throw CommandError("not overwriting \(existing.joined(separator: ", ")); init writes into a folder without these files")
         }
-        do {
-            for file in files {
-                let path = "\(directory)/\(file.path)"
-                try AtomicFile.makeFolders(FileSystem.parent(of: path))
-                try AtomicFile.write(file.text, to: path, overwrite: false)
-                Console.error("eplan: wrote \(path)")
-            }
-        } catch {
-            Console.error("eplan: \(error)")
-            throw ExitCode(2)
+        for file in files {
+            let path = "\(directory)/\(file.path)"
+            try AtomicFile.makeFolders(FileSystem.parent(of: path))
+            try AtomicFile.write(file.text, to: path, overwrite: false)
+            Console.error("eplan: wrote \(path)")
         }
     }
 }
@@ -108,20 +102,13 @@ struct New: ParsableCommand {
             plan = try Authoring.newPlan(Authoring.NewPlanRequest(kind: kind, region: region, hazards: hazards, parent: parent,
                                                                   owner: owner, name: name, today: day), index: index, root: root)
         } catch let error as WorkspaceError {
-            Console.error("eplan: \(error.message)")
-            throw ExitCode(2)
+            throw CommandError(error)
         } catch let error as Authoring.Problem {
-            Console.error("eplan: \(error.message)")
-            throw ExitCode(2)
+            throw CommandError(error.message)
         }
         let path = out ?? "\(root)/\(plan.path)"
-        do {
-            try AtomicFile.makeFolders(FileSystem.parent(of: path))
-            try AtomicFile.write(plan.text, to: path, overwrite: force)
-        } catch {
-            Console.error("eplan: \(error)")
-            throw ExitCode(2)
-        }
+        try AtomicFile.makeFolders(FileSystem.parent(of: path))
+        try AtomicFile.write(plan.text, to: path, overwrite: force)
         Console.error("eplan: wrote plan '\(plan.id)' to \(out ?? FileSystem.relative(path, to: FileSystem.realPath(".") ?? "."))")
     }
 }

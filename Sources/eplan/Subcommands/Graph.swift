@@ -36,8 +36,7 @@ struct RepositoryOptions: ParsableArguments {
             }
             return try Linter.analyze(options)
         } catch {
-            Console.error("eplan: \(error.message)")
-            throw ExitCode(2)
+            throw CommandError(error)
         }
     }
 }
@@ -66,8 +65,7 @@ struct Graph: ParsableCommand {
         if let root {
             guard let below = system.below(root) else {
                 let hint = Suggest.help(root, in: system.nodes.map(\.id)).map { "; \($0)" } ?? ""
-                Console.error("eplan: '\(root)' is not a plan of this repository\(hint)")
-                throw ExitCode(2)
+                throw CommandError("'\(root)' is not a plan of this repository\(hint)")
             }
             system = below
         }
@@ -102,13 +100,8 @@ struct Report: ParsableCommand {
         let (result, index) = try repository.analyze()
         let system = PlanSystem(index: index, result: result)
         let html = HTMLReport.render(system: system, index: index, result: result, today: repository.day)
-        do {
-            try AtomicFile.makeFolders(out)
-            try AtomicFile.write(html, to: "\(out)/index.html", overwrite: force)
-        } catch {
-            Console.error("eplan: \(error)")
-            throw ExitCode(2)
-        }
+        try AtomicFile.makeFolders(out)
+        try AtomicFile.write(html, to: "\(out)/index.html", overwrite: force)
         Console.error("eplan: wrote \(out)/index.html (\(result.plans) plans, \(result.active.count) findings)")
     }
 }

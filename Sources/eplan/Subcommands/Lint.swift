@@ -119,35 +119,25 @@ struct Lint: ParsableCommand {
             onlyRules: Set(rules.map { RuleID($0) }), disabledRules: Set(disabled.map { RuleID($0) }))
         var lintOptions = options
         lintOptions.useCache = !noCache
+        let sources = SourceLines(read: Self.readSource)
         var result: LintResult
         do throws(WorkspaceError) {
             result = try Linter.run(lintOptions)
         } catch {
-            Console.error("eplan: \(error.message)")
-            if case .invalidConfig(_, let diagnostics) = error {
-                let report = TextReport(color: false, quiet: true, sources: SourceLines(read: Self.readSource))
-                Console.error(report.render(LintResult(diagnostics: diagnostics, files: 1, plans: 0), seconds: nil))
-            }
-            throw ExitCode(2)
+            throw CommandError(error, listingProblemsWith: sources)
         }
-        let sources = SourceLines(read: Self.readSource)
 
         if let writeBaseline {
             let recorded = Baseline(recording: result, sources: sources)
-            try write(recorded.rendered(), to: writeBaseline)
+            try AtomicFile.write(recorded.rendered(), to: writeBaseline, overwrite: force)
             Console.error("eplan: recorded \(result.active.count) finding\(result.active.count == 1 ? "" : "s") in \(writeBaseline)")
             return
         }
         if let baseline {
-            guard let bytes = Self.readSource(baseline) else {
-                Console.error("eplan: cannot read baseline \(baseline)")
-                throw ExitCode(2)
-            }
+            guard let bytes = Self.readSource(baseline) else { throw CommandError("cannot read baseline \(baseline)") }
             switch Baseline.parse(bytes) {
             case .success(let recorded): result = recorded.filter(result, sources: sources)
-            case .failure(let problem):
-                Console.error("eplan: \(baseline) is \(problem.reason)")
-                throw ExitCode(2)
+            case .failure(let problem): throw CommandError("\(baseline) is \(problem.reason)")
             }
         }
         if !showSuppressed { result.diagnostics = result.active }
@@ -155,11 +145,12 @@ struct Lint: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
         for report in reports {
-            try write(render(result, report.format, sources: sources, color: false, seconds: seconds), to: report.path)
+            let text = render(result, report.format, sources: sources, color: false, seconds: seconds)
+            try AtomicFile.write(text, to: report.path, overwrite: force)
         }
         let text = render(result, format, sources: sources, color: output == nil && Console.stdoutWantsColor, seconds: seconds)
         if let output {
-            try write(text, to: output)
+            try AtomicFile.write(text, to: output, overwrite: force)
         } else {
             Console.write(text)
         }
@@ -182,15 +173,6 @@ struct Lint: ParsableCommand {
         case .sarif: return SARIFReport.render(result, sources: sources)
         case .junit: return JUnitReport.render(result)
         case .github: return GitHubReport.render(result)
-        }
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        do {
-            try AtomicFile.write(text, to: path, overwrite: force)
-        } catch {
-            Console.error("eplan: \(error)")
-            throw ExitCode(2)
         }
     }
 
