@@ -86,8 +86,3 @@ enum Console {
         FileSystem.writeStandardOutput(text)
     }
 }
-
-/// Checks a `--today` value: a real calendar date, or a usage error (exit 2).
-func validateToday(_ text: String?) throws {
-    if let text, Day(text) == nil { throw ValidationError("--today '\(text)' is not a date; write YYYY-MM-DD") }
-}

@@ -22,15 +22,10 @@ struct Init: ParsableCommand {
     @Argument(help: "The folder to create the repository in (default: the current folder).")
     var directory: String = "."
 
-    @Option(help: ArgumentHelp("The date for issued, filed and the first drill (YYYY-MM-DD; default today).", valueName: "DATE"))
-    var today: String?
-
-    func validate() throws {
-        try validateToday(today)
-    }
+    @OptionGroup var today: TodayOption<StarterDay>
 
     func run() throws {
-        let files = Authoring.starter(today: today.flatMap { Day($0) } ?? Day.localToday())
+        let files = Authoring.starter(today: today.day)
         let existing = files.map { "\(directory)/\($0.path)" }.filter { FileSystem.exists($0) }
         guard existing.isEmpty else {
             throw CommandError("not overwriting \(existing.joined(separator: ", ")); init writes into a folder without these files")
@@ -83,16 +78,14 @@ struct New: ParsableCommand {
     @Flag(help: "Overwrite the file if it exists.")
     var force = false
 
-    @Option(help: ArgumentHelp("The issue date (YYYY-MM-DD; default today).", valueName: "DATE"))
-    var today: String?
+    @OptionGroup var today: TodayOption<IssueDay>
 
     func validate() throws {
-        try validateToday(today)
         if kind == .departmental, owner == nil { throw ValidationError("a departmental plan needs --owner AGENCY") }
     }
 
     func run() throws {
-        let day = today.flatMap { Day($0) } ?? Day.localToday()
+        let day = today.day
         let plan: Authoring.NewPlan
         let root: String
         do {

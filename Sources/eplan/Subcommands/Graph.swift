@@ -10,37 +10,6 @@ enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
     case dot, mermaid, json
 }
 
-/// The options `graph` and `report` share: which repository, which config, which day.
-struct RepositoryOptions: ParsableArguments {
-    @Argument(help: "The repository or a folder in it (default: the repository holding the current folder).")
-    var path: String?
-
-    @Option(help: ArgumentHelp("Use this configuration instead of the discovered eplan.yaml.", valueName: "FILE"))
-    var config: String?
-
-    @Option(help: ArgumentHelp("The date for time-based rules and due dates (YYYY-MM-DD).", valueName: "DATE"))
-    var today: String?
-
-    func validate() throws {
-        try validateToday(today)
-    }
-
-    var day: Day { today.flatMap { Day($0) } ?? Day.localToday() }
-
-    /// Lints the whole repository and returns what the views need.
-    func analyze() throws -> (result: LintResult, index: RepositoryIndex) {
-        do throws(WorkspaceError) {
-            var options = LintOptions(paths: [], configPath: config, today: day)
-            if let path {
-                options.paths = [path]
-            }
-            return try Linter.analyze(options)
-        } catch {
-            throw CommandError(error)
-        }
-    }
-}
-
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",

@@ -69,8 +69,7 @@ struct Lint: ParsableCommand {
     @Flag(help: "Overwrite the --output, --report and --write-baseline files if they exist.")
     var force = false
 
-    @Option(help: ArgumentHelp("The date for time-based rules (YYYY-MM-DD; default: today's local date).", valueName: "DATE"))
-    var today: String?
+    @OptionGroup var today: TodayOption<RulesDay>
 
     @Flag(help: "Warnings also fail (exit 1).")
     var strict = false
@@ -84,8 +83,7 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("disable"), help: ArgumentHelp("Never run this rule (repeatable).", valueName: "ID"))
     var disabled: [String] = []
 
-    @Option(help: ArgumentHelp("Use this configuration instead of the discovered eplan.yaml.", valueName: "FILE"))
-    var config: String?
+    @OptionGroup var config: ConfigOption
 
     @Flag(help: "Print only findings, no summary.")
     var quiet = false
@@ -93,16 +91,13 @@ struct Lint: ParsableCommand {
     @Flag(name: .customLong("show-suppressed"), help: "Also list findings hidden by inline suppressions, marked as such.")
     var showSuppressed = false
 
-    @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "N"))
-    var jobs: Int?
+    @OptionGroup var jobs: JobsOption
 
     @Flag(name: .customLong("no-cache"),
           help: "Parse every file; do not use or update the summary cache (kept in ~/.cache/eplan, never in the repository).")
     var noCache = false
 
     func validate() throws {
-        try validateToday(today)
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
         for id in rules + disabled where RuleID(id).info == nil {
             let hint = Suggest.help(id, in: RuleCatalog.all.map(\.id.rawValue)).map { "; \($0)" } ?? "; 'eplan rules' lists them"
@@ -114,8 +109,7 @@ struct Lint: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let options = LintOptions(
-            paths: paths, configPath: config, jobs: jobs ?? 0,
-            today: today.flatMap { Day($0) } ?? Day.localToday(),
+            paths: paths, configPath: config.file, jobs: jobs.count, today: today.day,
             onlyRules: Set(rules.map { RuleID($0) }), disabledRules: Set(disabled.map { RuleID($0) }))
         var lintOptions = options
         lintOptions.useCache = !noCache
