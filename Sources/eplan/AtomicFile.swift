@@ -8,19 +8,16 @@ import Darwin
 
 /// Writes a file all at once: a temporary file in the same folder, then rename(2),
 /// so readers never see half a file. Refuses to replace an existing file unless asked.
+/// A file or folder it cannot write is a `CommandError`.
 enum AtomicFile {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func write(_ text: String, to path: String, overwrite: Bool) throws {
+    static func write(_ text: String, to path: String, overwrite: Bool) throws(CommandError) {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard overwrite else {
-                throw Failure(description: "\(path) exists; pass --force to overwrite it")
+                throw CommandError("\(path) exists; pass --force to overwrite it")
             }
             guard info.st_mode & S_IFMT == S_IFREG else {
-                throw Failure(description: "\(path) is not a regular file; not overwriting it")
+                throw CommandError("\(path) is not a regular file; not overwriting it")
             }
         }
         let folder = path.contains("/") ? FileSystem.parent(of: path) : ""
@@ -28,7 +25,7 @@ enum AtomicFile {
         var name = Array(template.utf8CString)
         let fd = mkstemp(&name)
         guard fd >= 0 else {
-            throw Failure(description: "cannot write to \(folder.isEmpty ? "." : folder): \(SourceReader.errorText(errno))")
+            throw CommandError("cannot write to \(folder.isEmpty ? "." : folder): \(SourceReader.errorText(errno))")
         }
         let temporary = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = FileSystem.writeAll(fd, Array(text.utf8))
@@ -38,14 +35,14 @@ enum AtomicFile {
         guard ok, rename(temporary, path) == 0 else {
             let reason = SourceReader.errorText(errno)
             unlink(temporary)
-            throw Failure(description: "cannot write \(path): \(reason)")
+            throw CommandError("cannot write \(path): \(reason)")
         }
     }
 
     /// `mkdir -p`, or a failure saying which folder could not be made.
-    static func makeFolders(_ path: String) throws {
+    static func makeFolders(_ path: String) throws(CommandError) {
         guard path.isEmpty || FileSystem.makeFolders(path) else {
-            throw Failure(description: "cannot create the folder \(path): \(SourceReader.errorText(errno))")
+            throw CommandError("cannot create the folder \(path): \(SourceReader.errorText(errno))")
         }
     }
 }

@@ -23,6 +23,7 @@ struct EPlanCommand: ParsableCommand {
     )
 
     /// Runs the command; every failure that is not a finding exits 2 (cli.md), help and version exit 0.
+    /// A `CommandError` is printed here, and only here, as `eplan: <message>`.
     static func main() {
         tuneAllocator()
         do {
@@ -30,6 +31,10 @@ struct EPlanCommand: ParsableCommand {
             try command.run()
         } catch let code as ExitCode {
             exitProcess(code.rawValue)
+        } catch let error as CommandError {
+            Console.error("eplan: \(error.message)")
+            if let details = error.details { Console.error(details) }
+            exitProcess(2)
         } catch {
             let message = fullMessage(for: error)
             if exitCode(for: error) == .success {
@@ -80,9 +85,4 @@ enum Console {
     static func write(_ text: String) {
         FileSystem.writeStandardOutput(text)
     }
-}
-
-/// Checks a `--today` value: a real calendar date, or a usage error (exit 2).
-func validateToday(_ text: String?) throws {
-    if let text, Day(text) == nil { throw ValidationError("--today '\(text)' is not a date; write YYYY-MM-DD") }
 }

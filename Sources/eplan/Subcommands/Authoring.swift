@@ -22,30 +22,19 @@ struct Init: ParsableCommand {
     @Argument(help: "The folder to create the repository in (default: the current folder).")
     var directory: String = "."
 
-    @Option(help: ArgumentHelp("The date for issued, filed and the first drill (YYYY-MM-DD; default today).", valueName: "DATE"))
-    var today: String?
-
-    func validate() throws {
-        try validateToday(today)
-    }
+    @OptionGroup var today: TodayOption<StarterDay>
 
     func run() throws {
-        let files = Authoring.starter(today: today.flatMap { Day($0) } ?? Day.localToday())
+        let files = Authoring.starter(today: today.day)
         let existing = files.map { "\(directory)/\($0.path)" }.filter { FileSystem.exists($0) }
         guard existing.isEmpty else {
-            Console.error("eplan: not overwriting \(existing.joined(separator: ", ")); init writes into a folder without these files")
-            throw ExitCode(2)
+            throw CommandError("not overwriting \(existing.joined(separator: ", ")); init writes into a folder without these files")
         }
-        do {
-            for file in files {
-                let path = "\(directory)/\(file.path)"
-                try AtomicFile.makeFolders(FileSystem.parent(of: path))
-                try AtomicFile.write(file.text, to: path, overwrite: false)
-                Console.error("eplan: wrote \(path)")
-            }
-        } catch {
-            Console.error("eplan: \(error)")
-            throw ExitCode(2)
+        for file in files {
+            let path = "\(directory)/\(file.path)"
+            try AtomicFile.makeFolders(FileSystem.parent(of: path))
+            try AtomicFile.write(file.text, to: path, overwrite: false)
+            Console.error("eplan: wrote \(path)")
         }
     }
 }
@@ -89,16 +78,14 @@ struct New: ParsableCommand {
     @Flag(help: "Overwrite the file if it exists.")
     var force = false
 
-    @Option(help: ArgumentHelp("The issue date (YYYY-MM-DD; default today).", valueName: "DATE"))
-    var today: String?
+    @OptionGroup var today: TodayOption<IssueDay>
 
     func validate() throws {
-        try validateToday(today)
         if kind == .departmental, owner == nil { throw ValidationError("a departmental plan needs --owner AGENCY") }
     }
 
     func run() throws {
-        let day = today.flatMap { Day($0) } ?? Day.localToday()
+        let day = today.day
         let plan: Authoring.NewPlan
         let root: String
         do {
@@ -107,20 +94,13 @@ struct New: ParsableCommand {
             plan = try Authoring.newPlan(Authoring.NewPlanRequest(kind: kind, region: region, hazards: hazards, parent: parent,
                                                                   owner: owner, name: name, today: day), analysis: analysis, root: root)
         } catch let error as WorkspaceError {
-            Console.error("eplan: \(error.message)")
-            throw ExitCode(2)
+            throw CommandError(error)
         } catch let error as Authoring.Problem {
-            Console.error("eplan: \(error.message)")
-            throw ExitCode(2)
+            throw CommandError(error.message)
         }
         let path = out ?? "\(root)/\(plan.path)"
-        do {
-            try AtomicFile.makeFolders(FileSystem.parent(of: path))
-            try AtomicFile.write(plan.text, to: path, overwrite: force)
-        } catch {
-            Console.error("eplan: \(error)")
-            throw ExitCode(2)
-        }
+        try AtomicFile.makeFolders(FileSystem.parent(of: path))
+        try AtomicFile.write(plan.text, to: path, overwrite: force)
         Console.error("eplan: wrote plan '\(plan.id)' to \(out ?? FileSystem.relative(path, to: FileSystem.realPath(".") ?? "."))")
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import EPlanKit
-import EPlanYAML
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -57,21 +56,16 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let result: DiffResult
-        do {
-            if let base {
-                result = try baseDiff(base)
-            } else if sides.count == 2 {
-                let old = try PlanSource.load(sides[0]), new = try PlanSource.load(sides[1])
-                guard old.plan.id?.value == new.plan.id?.value else {
-                    throw DiffError("\(old.name) is plan '\(old.plan.id?.value ?? "?")' but \(new.name) is plan '\(new.plan.id?.value ?? "?")'; a revision diff compares two revisions of one plan")
-                }
-                result = .revisions(base: nil, [RevisionDiff.compare(old: old.plan, new: new.plan, oldFile: old.name, newFile: new.name)])
-            } else {
-                result = try docking(sides[0])
+        if let base {
+            result = try baseDiff(base)
+        } else if sides.count == 2 {
+            let old = try PlanSource.load(sides[0]), new = try PlanSource.load(sides[1])
+            guard old.plan.id?.value == new.plan.id?.value else {
+                throw CommandError("\(old.name) is plan '\(old.plan.id?.value ?? "?")' but \(new.name) is plan '\(new.plan.id?.value ?? "?")'; a revision diff compares two revisions of one plan")
             }
-        } catch let error as DiffError {
-            Console.error("eplan: \(error.message)")
-            throw ExitCode(2)
+            result = .revisions(base: nil, [RevisionDiff.compare(old: old.plan, new: new.plan, oldFile: old.name, newFile: new.name)])
+        } else {
+            result = try docking(sides[0])
         }
         switch format {
         case .text: Console.write(DiffReport.text(result, color: Console.stdoutWantsColor))
@@ -91,7 +85,7 @@ struct Diff: ParsableCommand {
             do {
                 analysis = try Linter.analyze(options)
             } catch {
-                throw DiffError(error.message)
+                throw CommandError(error)
             }
         }
         let index = analysis?.index ?? RepositoryIndex(documents: [], configuration: Configuration())
@@ -102,10 +96,10 @@ struct Diff: ParsableCommand {
             (parent, parentPlan) = (.local(plan.summary), plan)
         } else {
             guard let parentID = child.plan.parent?.id.value else {
-                throw DiffError("\(child.name) names no parent; name one with --against PARENT.yaml")
+                throw CommandError("\(child.name) names no parent; name one with --against PARENT.yaml")
             }
             guard let target = analysis?.index.target(parentID) else {
-                throw DiffError("parent '\(parentID)' of \(child.name) is not a plan of this repository; name its file with --against")
+                throw CommandError("parent '\(parentID)' of \(child.name) is not a plan of this repository; name its file with --against")
             }
             // An external parent docks as its eplan.yaml entry describes it (hazards, classes, reporting, version).
             (parent, parentPlan) = (target, analysis?.plan(parentID))
@@ -134,79 +128,5 @@ struct Diff: ParsableCommand {
         }
         diffs.sort { $0.newFile == $1.newFile ? $0.oldFile < $1.oldFile : $0.newFile < $1.newFile }
         return .revisions(base: base, diffs)
-    }
-}
-
-struct DiffError: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
-}
-
-/// A plan read from a file or from git (`REV:PATH`).
-struct PlanSource {
-    var plan: Plan
-    var name: String
-
-    /// Hazard ids known here: the built-in ones and those the current repository's eplan.yaml adds.
-    static let hazards = Workspace.configuration(near: FileSystem.currentDirectory()).hazardVocabulary
-
-    static func load(_ argument: String, shown: String? = nil) throws -> PlanSource {
-        if FileSystem.exists(argument) {
-            guard case .success(let bytes) = SourceReader.read(argument, limit: YAMLLimits.default.fileSize) else {
-                throw DiffError("cannot read \(argument)")
-            }
-            return try decode(bytes, name: shown ?? argument)
-        }
-        if let colon = argument.firstIndex(of: ":"), colon != argument.startIndex {
-            let rev = String(argument[..<colon]), path = String(argument[argument.index(after: colon)...])
-            _ = try Git.run(["rev-parse", "--verify", "--quiet", "\(rev)^{commit}"], failure: "unknown git revision '\(rev)'")
-            let relative = path.hasPrefix("/") || path.hasPrefix("./") ? path : "./\(path)"
-            let bytes: [UInt8]
-            if let found = try? Git.show("\(rev):\(relative)") {
-                bytes = found
-            } else {
-                bytes = try Git.show("\(rev):\(path)", failure: "'\(path)' is not in revision '\(rev)'")
-            }
-            return try decode(bytes, name: argument)
-        }
-        throw DiffError("no such file: \(argument)")
-    }
-
-    static func decode(_ bytes: [UInt8], name: String) throws -> PlanSource {
-        let yaml = YAMLParser.parse(bytes)
-        let doc = DocumentDecoder.decode(yaml, path: name, display: name, named: true, hazards: hazards)
-        if let problem = yaml.problems.first(where: { $0.kind == .syntax || $0.kind == .limit }) {
-            throw DiffError("\(name):\(problem.span.start.line):\(problem.span.start.column): \(problem.message)")
-        }
-        guard let plan = doc.plan else {
-            throw DiffError("\(name) is not a plan (it needs 'eplan: plan/v1')")
-        }
-        return PlanSource(plan: plan, name: name)
-    }
-}
-
-/// git as a subprocess, so that any revision syntax works.
-enum Git {
-    @discardableResult
-    static func run(_ arguments: [String], failure: String? = nil) throws -> String {
-        String(decoding: try bytes(arguments, failure: failure), as: UTF8.self)
-    }
-
-    static func show(_ object: String, failure: String? = nil) throws -> [UInt8] {
-        try bytes(["show", object], failure: failure)
-    }
-
-    static func bytes(_ arguments: [String], failure: String?) throws -> [UInt8] {
-        let result: Subprocess.Result
-        do {
-            result = try Subprocess.run("git", arguments)
-        } catch {
-            throw DiffError("cannot run git: \(error.reason)")
-        }
-        guard result.status == 0 else {
-            let said = String(String(decoding: result.error, as: UTF8.self)[...].trimmingWhitespaceSubstring)
-            throw DiffError(failure ?? (said.isEmpty ? "git \(arguments.joined(separator: " ")) failed" : "git: \(said)"))
-        }
-        return result.output
     }
 }

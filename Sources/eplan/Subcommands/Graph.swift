@@ -10,38 +10,6 @@ enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
     case dot, mermaid, json
 }
 
-/// The options `graph` and `report` share: which repository, which config, which day.
-struct RepositoryOptions: ParsableArguments {
-    @Argument(help: "The repository or a folder in it (default: the repository holding the current folder).")
-    var path: String?
-
-    @Option(help: ArgumentHelp("Use this configuration instead of the discovered eplan.yaml.", valueName: "FILE"))
-    var config: String?
-
-    @Option(help: ArgumentHelp("The date for time-based rules and due dates (YYYY-MM-DD).", valueName: "DATE"))
-    var today: String?
-
-    func validate() throws {
-        try validateToday(today)
-    }
-
-    var day: Day { today.flatMap { Day($0) } ?? Day.localToday() }
-
-    /// Lints the whole repository and returns what the views need.
-    func analyze() throws -> Analysis {
-        do throws(WorkspaceError) {
-            var options = LintOptions(paths: [], configPath: config, today: day)
-            if let path {
-                options.paths = [path]
-            }
-            return try Linter.analyze(options)
-        } catch {
-            Console.error("eplan: \(error.message)")
-            throw ExitCode(2)
-        }
-    }
-}
-
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
@@ -65,8 +33,7 @@ struct Graph: ParsableCommand {
         if let root {
             guard let below = system.below(root) else {
                 let hint = Suggest.help(root, in: system.nodes.map(\.id)).map { "; \($0)" } ?? ""
-                Console.error("eplan: '\(root)' is not a plan of this repository\(hint)")
-                throw ExitCode(2)
+                throw CommandError("'\(root)' is not a plan of this repository\(hint)")
             }
             system = below
         }
@@ -101,13 +68,8 @@ struct Report: ParsableCommand {
         let analysis = try repository.analyze()
         let result = analysis.result
         let html = HTMLReport.render(system: PlanSystem(analysis), analysis: analysis, today: repository.day)
-        do {
-            try AtomicFile.makeFolders(out)
-            try AtomicFile.write(html, to: "\(out)/index.html", overwrite: force)
-        } catch {
-            Console.error("eplan: \(error)")
-            throw ExitCode(2)
-        }
+        try AtomicFile.makeFolders(out)
+        try AtomicFile.write(html, to: "\(out)/index.html", overwrite: force)
         Console.error("eplan: wrote \(out)/index.html (\(result.plans) plans, \(result.active.count) findings)")
     }
 }

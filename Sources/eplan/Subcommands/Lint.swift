@@ -69,8 +69,7 @@ struct Lint: ParsableCommand {
     @Flag(help: "Overwrite the --output, --report and --write-baseline files if they exist.")
     var force = false
 
-    @Option(help: ArgumentHelp("The date for time-based rules (YYYY-MM-DD; default: today's local date).", valueName: "DATE"))
-    var today: String?
+    @OptionGroup var today: TodayOption<RulesDay>
 
     @Flag(help: "Warnings also fail (exit 1).")
     var strict = false
@@ -84,8 +83,7 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("disable"), help: ArgumentHelp("Never run this rule (repeatable).", valueName: "ID"))
     var disabled: [String] = []
 
-    @Option(help: ArgumentHelp("Use this configuration instead of the discovered eplan.yaml.", valueName: "FILE"))
-    var config: String?
+    @OptionGroup var config: ConfigOption
 
     @Flag(help: "Print only findings, no summary.")
     var quiet = false
@@ -93,16 +91,13 @@ struct Lint: ParsableCommand {
     @Flag(name: .customLong("show-suppressed"), help: "Also list findings hidden by inline suppressions, marked as such.")
     var showSuppressed = false
 
-    @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "N"))
-    var jobs: Int?
+    @OptionGroup var jobs: JobsOption
 
     @Flag(name: .customLong("no-cache"),
           help: "Parse every file; do not use or update the summary cache (kept in ~/.cache/eplan, never in the repository).")
     var noCache = false
 
     func validate() throws {
-        try validateToday(today)
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
         for id in rules + disabled where RuleID(id).info == nil {
             let hint = Suggest.help(id, in: RuleCatalog.all.map(\.id.rawValue)).map { "; \($0)" } ?? "; 'eplan rules' lists them"
@@ -114,40 +109,29 @@ struct Lint: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let options = LintOptions(
-            paths: paths, configPath: config, jobs: jobs ?? 0,
-            today: today.flatMap { Day($0) } ?? Day.localToday(),
+            paths: paths, configPath: config.file, jobs: jobs.count, today: today.day,
             onlyRules: Set(rules.map { RuleID($0) }), disabledRules: Set(disabled.map { RuleID($0) }))
         var lintOptions = options
         lintOptions.useCache = !noCache
+        let sources = SourceLines(read: Self.readSource)
         var result: LintResult
         do throws(WorkspaceError) {
             result = try Linter.run(lintOptions)
         } catch {
-            Console.error("eplan: \(error.message)")
-            if case .invalidConfig(_, let diagnostics) = error {
-                let report = TextReport(color: false, quiet: true, sources: SourceLines(read: Self.readSource))
-                Console.error(report.render(LintResult(diagnostics: diagnostics, files: 1, plans: 0), seconds: nil))
-            }
-            throw ExitCode(2)
+            throw CommandError(error, listingProblemsWith: sources)
         }
-        let sources = SourceLines(read: Self.readSource)
 
         if let writeBaseline {
             let recorded = Baseline(recording: result, sources: sources)
-            try write(recorded.rendered(), to: writeBaseline)
+            try AtomicFile.write(recorded.rendered(), to: writeBaseline, overwrite: force)
             Console.error("eplan: recorded \(result.active.count) finding\(result.active.count == 1 ? "" : "s") in \(writeBaseline)")
             return
         }
         if let baseline {
-            guard let bytes = Self.readSource(baseline) else {
-                Console.error("eplan: cannot read baseline \(baseline)")
-                throw ExitCode(2)
-            }
+            guard let bytes = Self.readSource(baseline) else { throw CommandError("cannot read baseline \(baseline)") }
             switch Baseline.parse(bytes) {
             case .success(let recorded): result = recorded.filter(result, sources: sources)
-            case .failure(let problem):
-                Console.error("eplan: \(baseline) is \(problem.reason)")
-                throw ExitCode(2)
+            case .failure(let problem): throw CommandError("\(baseline) is \(problem.reason)")
             }
         }
         if !showSuppressed { result.diagnostics = result.active }
@@ -155,11 +139,12 @@ struct Lint: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
         for report in reports {
-            try write(render(result, report.format, sources: sources, color: false, seconds: seconds), to: report.path)
+            let text = render(result, report.format, sources: sources, color: false, seconds: seconds)
+            try AtomicFile.write(text, to: report.path, overwrite: force)
         }
         let text = render(result, format, sources: sources, color: output == nil && Console.stdoutWantsColor, seconds: seconds)
         if let output {
-            try write(text, to: output)
+            try AtomicFile.write(text, to: output, overwrite: force)
         } else {
             Console.write(text)
         }
@@ -182,15 +167,6 @@ struct Lint: ParsableCommand {
         case .sarif: return SARIFReport.render(result, sources: sources)
         case .junit: return JUnitReport.render(result)
         case .github: return GitHubReport.render(result)
-        }
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        do {
-            try AtomicFile.write(text, to: path, overwrite: force)
-        } catch {
-            Console.error("eplan: \(error)")
-            throw ExitCode(2)
         }
     }
 

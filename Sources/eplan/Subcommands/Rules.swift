@@ -39,7 +39,7 @@ struct Explain: ParsableCommand {
     }
 
     func run() throws {
-        guard let description = RuleID(rule).info else { throw ExitCode(2) }
+        guard let description = RuleID(rule).info else { throw CommandError("unknown rule '\(rule)'") }
         Console.write(RuleReference.explain(description))
     }
 }

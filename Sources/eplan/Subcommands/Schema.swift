@@ -23,7 +23,7 @@ struct Schema: ParsableCommand {
     }
 
     func run() throws {
-        guard let schema = JSONSchemas.schema(type) else { throw ExitCode(2) }
+        guard let schema = JSONSchemas.schema(type) else { throw CommandError("unknown document type '\(type)'") }
         Console.write(schema.rendered())
     }
 }

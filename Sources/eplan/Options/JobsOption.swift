@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `--jobs N`: worker threads, at least 1 (else a usage error, exit 2).
+struct JobsOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "N"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// The count `LintOptions` takes: 0 for all cores.
+    var count: Int { jobs ?? 0 }
+}
