@@ -251,9 +251,14 @@ public struct Configuration: Sendable {
         return rule.info?.settings.first { $0.name == name }?.defaultValue ?? 0
     }
 
+    /// A rule setting from `rules:`, else its default.
+    public func setting<R: Rule>(_ setting: Setting<R>) -> Int {
+        rules[R.description.id]?.settings[setting.name] ?? setting.defaultValue
+    }
+
     public var yamlLimits: YAMLLimits {
-        YAMLLimits(nesting: setting(.yamlLimit, "nesting"),
-                   aliasNodes: setting(.yamlLimit, "alias-nodes"),
-                   fileSize: setting(.yamlLimit, "file-size"))
+        YAMLLimits(nesting: setting(YAMLLimit.nesting),
+                   aliasNodes: setting(YAMLLimit.aliasNodes),
+                   fileSize: setting(YAMLLimit.fileSize))
     }
 }
