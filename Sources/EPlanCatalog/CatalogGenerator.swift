@@ -31,12 +31,13 @@ public struct Catalog: Sendable, Equatable {
     /// of whose rules are listed goes at the end, such groups by name.
     public init(folders: [RuleFolder], previous: [String]) {
         let position = Dictionary(previous.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let listedFirst = { (rule: String) in position[rule] ?? Int.max }
-        groups = folders
-            .map { RuleFolder(group: $0.group, rules: $0.rules.filter { position[$0] != nil }.sorted { listedFirst($0) < listedFirst($1) }
-                                                      + $0.rules.filter { position[$0] == nil }) }
-            .filter { !$0.rules.isEmpty }
-            .sorted { (listedFirst($0.rules[0]), $0.group) < (listedFirst($1.rules[0]), $1.group) }
+        let listedAt = { (rule: String) in position[rule] ?? Int.max }
+        let ordered = { (folder: RuleFolder) in
+            let listed = folder.rules.filter { position[$0] != nil }.sorted { listedAt($0) < listedAt($1) }
+            return RuleFolder(group: folder.group, rules: listed + folder.rules.filter { position[$0] == nil })
+        }
+        groups = folders.map(ordered).filter { !$0.rules.isEmpty }
+            .sorted { (listedAt($0.rules[0]), $0.group) < (listedAt($1.rules[0]), $1.group) }
         let found = Set(folders.flatMap(\.rules))
         added = groups.flatMap(\.rules).filter { position[$0] == nil }
         dropped = previous.filter { !found.contains($0) }
