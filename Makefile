@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release run test install docs fuzz report clean bench
+.PHONY: all deps test-deps build release run test install catalog docs fuzz report clean bench
 
 all: build
 
@@ -49,8 +49,14 @@ install: release
 	.build/release/eplan --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_eplan"
 	.build/release/eplan --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/eplan.fish"
 
-## docs: regenerate the generated files: docs/rules.md and the JSON Schemas in schemas/
-docs: build
+## catalog: regenerate Sources/EPlanKit/Rules/RuleCatalog.swift from the rule files in the group folders
+## (a new rule goes at the end of its group; builds only the generator, so it works while EPlanKit does not compile)
+catalog: deps
+	$(SWIFT) run eplan-catalog Sources/EPlanKit/Rules
+
+## docs: regenerate the generated files: the rule catalogue, docs/rules.md and the JSON Schemas in schemas/
+docs: catalog
+	$(SWIFT) build
 	.build/debug/eplan rules --markdown > docs/rules.md
 	mkdir -p schemas
 	for t in plan regions inventory config; do .build/debug/eplan schema $$t > schemas/$$t.schema.json; done

@@ -29,8 +29,11 @@ let package = Package(
         ),
         // The fuzz target: `make fuzz` builds it with -sanitize=fuzzer; a plain build replays inputs.
         .executableTarget(name: "eplan-fuzz", dependencies: ["EPlanKit", "EPlanYAML"]),
+        // The catalogue generator (`make catalog`): it only reads Swift sources, so it builds even when EPlanKit does not.
+        .target(name: "EPlanCatalog"),
+        .executableTarget(name: "eplan-catalog", dependencies: ["EPlanCatalog"]),
         .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML"]),
-        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML"], exclude: ["Fixtures"]),
+        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML", "EPlanCatalog"], exclude: ["Fixtures"]),
         .testTarget(name: "EPlanCLITests", dependencies: ["eplan"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -195,8 +195,7 @@ struct ConfigurationTests {
         #expect(config.hazardVocabulary.contains("sandstorm"))
         #expect(config.rules[RuleID("departmental-plan-missing")]?.enabled == false)
         #expect(config.rules[RuleID("drill-overdue")]?.severity == .error)
-        #expect(config.setting(RuleID("drill-overdue"), "months") == 24)
-        #expect(config.setting(RuleID("drill-overdue"), "unit-months") == 12)
+        #expect(config.rules[RuleID("drill-overdue")]?.settings == ["months": 24])
         #expect(config.yamlLimits == YAMLLimits(nesting: 32))
     }
 

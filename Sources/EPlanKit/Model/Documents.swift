@@ -184,15 +184,14 @@ public struct Configuration: Sendable {
         rules[RuleID("region-no-master")]?.depth ?? depth
     }
 
-    /// A rule setting from `rules:`, else the catalogue default.
-    public func setting(_ rule: RuleID, _ name: String) -> Int {
-        if let value = rules[rule]?.settings[name] { return value }
-        return rule.info?.settings.first { $0.name == name }?.defaultValue ?? 0
+    /// A rule setting from `rules:`, else its default.
+    public func setting<R: Rule>(_ setting: Setting<R>) -> Int {
+        rules[R.description.id]?.settings[setting.name] ?? setting.defaultValue
     }
 
     public var yamlLimits: YAMLLimits {
-        YAMLLimits(nesting: setting(.yamlLimit, "nesting"),
-                   aliasNodes: setting(.yamlLimit, "alias-nodes"),
-                   fileSize: setting(.yamlLimit, "file-size"))
+        YAMLLimits(nesting: setting(YAMLLimit.nesting),
+                   aliasNodes: setting(YAMLLimit.aliasNodes),
+                   fileSize: setting(YAMLLimit.fileSize))
     }
 }

@@ -147,10 +147,10 @@ public enum HTMLReport {
         for plan in plans where plan.isInForce {
             guard let id = plan.id?.value else { continue }
             if let basis = plan.evaluated?.value ?? plan.issued?.value {
-                let due = basis.adding(months: config.setting(RuleID("evaluation-overdue"), "months"))
+                let due = basis.adding(months: config.setting(EvaluationOverdue.months))
                 rows.append((due, row(due, today, id, "evaluation", "last \(plan.evaluated == nil ? "issued" : "evaluated") \(basis)")))
             }
-            let months = config.setting(RuleID("drill-overdue"), plan.kind?.value == .unit ? "unit-months" : "months")
+            let months = config.setting(plan.kind?.value == .unit ? DrillOverdue.unitMonths : DrillOverdue.months)
             let drills = (plan.drills?.value ?? []).compactMap { $0.date?.value }.filter { $0 <= today }
             if let last = drills.max() {
                 let due = last.adding(months: months)
@@ -161,7 +161,7 @@ public enum HTMLReport {
             if plan.parent != nil || plan.master != nil, let issued = plan.issued?.value {
                 if let filed = plan.filed?.value {
                     let days = issued.workingDays(until: filed)
-                    if days > config.setting(RuleID("filing-late"), "working-days") {
+                    if days > config.setting(FilingLate.workingDays) {
                         rows.append((filed, "<tr class=\"overdue\"><td>\(filed)</td><td><code>\(escape(id))</code></td><td>filing</td><td>filed \(days) working days after issue</td></tr>\n"))
                     }
                 } else {

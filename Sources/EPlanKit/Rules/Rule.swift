@@ -56,15 +56,23 @@ public struct RuleDescription: Sendable {
     public var failing: [RuleExample]
 
     public init(id: String, severity: Severity, group: RuleGroup, summary: String, rationale: String,
-                settings: [RuleSetting] = [], passing: [RuleExample], failing: [RuleExample]) {
+                passing: [RuleExample], failing: [RuleExample]) {
         self.id = RuleID(id)
         self.severity = severity
         self.group = group
         self.summary = summary
         self.rationale = rationale
-        self.settings = settings
+        self.settings = []
         self.passing = passing
         self.failing = failing
+    }
+
+    /// A rule with settings: its `Setting`s, in the order the docs list them.
+    public init<R: Rule>(id: String, severity: Severity, group: RuleGroup, summary: String, rationale: String,
+                         settings: [Setting<R>], passing: [RuleExample], failing: [RuleExample]) {
+        self.init(id: id, severity: severity, group: group, summary: summary, rationale: rationale,
+                  passing: passing, failing: failing)
+        self.settings = settings.map(\.untyped)
     }
 }
 

@@ -55,8 +55,9 @@ public struct RuleContext: Sendable {
 
     public var configuration: Configuration { index.configuration }
 
-    public func setting(_ rule: RuleID, _ name: String) -> Int {
-        configuration.setting(rule, name)
+    /// The value of one of the rule's settings: from `eplan.yaml`, else its default.
+    public func setting<R: Rule>(_ setting: Setting<R>) -> Int {
+        configuration.setting(setting)
     }
 }
 

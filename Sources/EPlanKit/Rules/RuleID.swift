@@ -31,9 +31,30 @@ public enum RuleGroup: String, Sendable, CaseIterable {
     case schema, vertical, horizontal, completeness, docking, management, suppression
 }
 
-/// A numeric setting a rule reads from `eplan.yaml` (`rules: {id: {setting: N}}`).
+/// A numeric setting a rule reads from `eplan.yaml` (`rules: {id: {setting: N}}`), untyped: what
+/// config validation, the rule reference and `eplan explain` list. Rules declare `Setting`s.
 public struct RuleSetting: Sendable, Hashable {
     public var name: String
     public var defaultValue: Int
     public var summary: String
+}
+
+/// A numeric setting of the rule `R`, declared once as a static value of the rule
+/// (`static let months = Setting<EvaluationOverdue>("months", default: 36, summary: ...)`), listed in
+/// its description and read with `context.setting(Self.months)`: a misspelt setting does not compile.
+public struct Setting<R: Rule>: Sendable {
+    public let name: String
+    public let defaultValue: Int
+    public let summary: String
+
+    public init(_ name: String, default defaultValue: Int, summary: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+    }
+
+    /// The entry of the rule's description.
+    public var untyped: RuleSetting {
+        RuleSetting(name: name, defaultValue: defaultValue, summary: summary)
+    }
 }

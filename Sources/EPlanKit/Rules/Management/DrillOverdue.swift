@@ -1,12 +1,14 @@
 private typealias E = ExampleFiles
 
 struct DrillOverdue: Rule {
+    static let months = Setting<DrillOverdue>("months", default: 36, summary: "months between drills of government plans")
+    static let unitMonths = Setting<DrillOverdue>("unit-months", default: 12, summary: "months between drills of unit plans")
+
     static let description = RuleDescription(
         id: "drill-overdue", severity: .warning, group: .management,
         summary: "A plan was drilled within the interval (36 months; unit plans 12)",
         rationale: "A plan nobody has drilled is a plan nobody knows. Government plans are drilled every three years, units every year.",
-        settings: [RuleSetting(name: "months", defaultValue: 36, summary: "months between drills of government plans"),
-                   RuleSetting(name: "unit-months", defaultValue: 12, summary: "months between drills of unit plans")],
+        settings: [months, unitMonths],
         passing: [RuleExample(E.repo(E.cityMaster))],
         failing: [
             RuleExample(E.repo(E.file("qs.master", ["drills": "drills:\n  - {↓date: 2023-06-01, type: tabletop}"]))),
@@ -18,7 +20,7 @@ struct DrillOverdue: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects where plan.isInForce {
             guard let kind = plan.kind?.value, Self.kinds.contains(kind) else { continue }
-            let months = context.setting(id, kind == .unit ? "unit-months" : "months")
+            let months = context.setting(kind == .unit ? Self.unitMonths : Self.months)
             let drills = (plan.drills?.value ?? []).compactMap { d in d.date.flatMap { f in f.value.map { ($0, f.span) } } }
             let past = drills.filter { $0.0 <= context.today }
             if past.contains(where: { !$0.0.isMoreThan(months: months, before: context.today) }) { continue }

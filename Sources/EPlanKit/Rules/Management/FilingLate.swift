@@ -1,11 +1,13 @@
 private typealias E = ExampleFiles
 
 struct FilingLate: Rule {
+    static let workingDays = Setting<FilingLate>("working-days", default: 20, summary: "working days (Monday to Friday) allowed for filing")
+
     static let description = RuleDescription(
         id: "filing-late", severity: .warning, group: .management,
         summary: "A plan is filed with the higher authority within 20 working days of issue",
         rationale: "Plans linked to a higher level are filed (备案) with it promptly, so that it knows what it docks with.",
-        settings: [RuleSetting(name: "working-days", defaultValue: 20, summary: "working days (Monday to Friday) allowed for filing")],
+        settings: [workingDays],
         passing: [RuleExample(E.repo(E.file("qs.master", ["issued": "issued: 2026-01-05", "filed": "filed: 2026-02-02"])))],
         failing: [
             RuleExample(E.repo(E.file("qs.master", ["issued": "issued: 2026-01-05", "filed": "↓filed: 2026-02-03"]))),
@@ -13,7 +15,7 @@ struct FilingLate: Rule {
         ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        let allowed = context.setting(id, "working-days")
+        let allowed = context.setting(Self.workingDays)
         for plan in context.subjects where plan.isInForce && (plan.parent != nil || plan.master != nil) {
             guard let issuedField = plan.issued, let issued = issuedField.value else { continue }
             if let filedField = plan.filed {
