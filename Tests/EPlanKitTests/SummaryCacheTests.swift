@@ -160,3 +160,73 @@ struct SummaryCacheTests {
         #expect(cache(dir).entries.isEmpty)
     }
 }
+
+/// A summary read back from the cache answers what the plan parsed in full answers through
+/// `PlanSummary`: encoding reads a plan through that type, so a summary decoded and encoded
+/// again gives the same bytes only when nothing it exposes was lost on the way.
+@Suite("Plan summaries")
+struct PlanSummaryTests {
+    static var packageRoot: URL {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url
+    }
+
+    /// Every eplan file of the sample plans/ and of the rule fixtures.
+    static let files: [String] = {
+        var result: [String] = []
+        for folder in ["plans", "Tests/EPlanKitTests/Fixtures/rules"] {
+            let base = packageRoot.appendingPathComponent(folder).path
+            let enumerator = FileManager.default.enumerator(atPath: base)
+            while let path = enumerator?.nextObject() as? String {
+                if path.hasSuffix(".yaml") { result.append("\(base)/\(path)") }
+            }
+        }
+        return result.sorted()
+    }()
+
+    @Test("every plan, regions document and inventory survives the cache whole")
+    func roundTrip() throws {
+        var plans = 0
+        for path in Self.files {
+            let document = DocumentDecoder.load(path: path, display: path, named: false, limits: .default,
+                                                hazards: Set(HazardCatalog.builtIn))
+            let bytes = DocumentSummary.encode(document)
+            let cached = try #require(DocumentSummary.decode(bytes[...], path: path, display: path), "\(path)")
+            #expect(DocumentSummary.encode(cached) == bytes, "\(path) changed on its way through the cache")
+            guard let parsed = document.plan, let summary = cached.planSummary else { continue }
+            plans += 1
+            guard case .cachedPlan = cached.content else {
+                Issue.record("\(path): a plan comes back as a cached plan")
+                continue
+            }
+            // Every answer compared directly, beside the bytes (an encoder that drops a part drops it both times).
+            #expect(Self.describe(summary) == Self.describe(parsed.summary), "\(path)")
+        }
+        #expect(plans > 40)
+    }
+
+    /// Everything a summary answers, with places, as text.
+    static func describe(_ s: PlanSummary) -> String {
+        func f<T>(_ field: Field<T>?) -> String {
+            field.map { "\($0.value.map { "\($0)" } ?? "nil")@\($0.span.start.line):\($0.span.start.column)-\($0.span.end.line):\($0.span.end.column)" } ?? "-"
+        }
+        func list<T>(_ field: FieldList<T>?) -> String {
+            field.map { "\(f(Field("", span: $0.span)))[" + ($0.value ?? []).map { f($0) }.joined(separator: ",") + "]" } ?? "-"
+        }
+        func limit(_ field: Field<ReportingLimit>?) -> String {
+            guard let field, let value = field.value else { return f(field.map { Field<String>(nil, span: $0.span) }) }
+            return f(Field("", span: field.span)) + SeverityClass.allCases.map { "\($0):\(value.limit(for: $0).map { "\($0)" } ?? "-")" }.joined()
+        }
+        var out = [s.file, "\(s.firstKey)", f(s.id), f(s.kind), f(s.level), f(s.region), f(s.owner), f(s.status), f(s.version),
+                   s.parent.map { "\(f($0.id)) \(f($0.version)) \($0.span)" } ?? "-", f(s.master),
+                   s.resourceIDs.map { f($0) }.joined(separator: ",")]
+        out.append(s.scope.map { "\($0.span) \($0.firstKey) \(list($0.hazards)) \(list($0.severities))" } ?? "-")
+        out.append(s.organization.map { o in
+            "\(o.span) \(f(o.office)) " + o.members.map { "\($0.span) \(f($0.agency)) \(f($0.role))" }.joined(separator: ",")
+        } ?? "-")
+        out.append(s.reporting.map { "\($0.span) \($0.firstKey) \(limit($0.initial)) \(limit($0.written)) \(f($0.followUp))" } ?? "-")
+        out.append(s.actions.map { "\($0.usedResources) \(Stage.allCases.filter($0.stages.contains))" } ?? "-")
+        return out.joined(separator: "\n")
+    }
+}
