@@ -33,8 +33,9 @@ struct RuleExampleTests {
         for (kind, examples) in [("passing", description.passing), ("failing", description.failing)] {
             for (n, example) in examples.enumerated() {
                 let (files, marks) = example.resolved()
-                let repo = try TempRepo(Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.text) }))
-                let result = try Linter.run(LintOptions(cwd: repo.root, jobs: 1, today: try #require(Day(example.today))))
+                // In memory, through the pipeline every command uses.
+                let workspace = try Workspace.inMemory(files.map { ($0.path, Array($0.text.utf8)) })
+                let result = Linter.analyze(workspace, LintOptions(cwd: "", jobs: 1, today: try #require(Day(example.today)))).result
                 let got = result.active.filter { $0.rule.rawValue == rule }
                     .map { "\($0.location.file):\($0.location.line):\($0.location.column)" }.sorted()
                 let expected = marks.map { "\($0.path):\($0.mark.line):\($0.mark.column)" }.sorted()

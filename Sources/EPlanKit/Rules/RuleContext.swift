@@ -40,17 +40,10 @@ public struct RuleContext: Sendable {
             all.formUnion(lookups.masters.keys)
             all.formUnion(lookups.externalMasters.keys)
             all.formUnion(lookups.specials.keys)
-            all.formUnion(lookups.externalSpecials.keys.filter { !$0.isEmpty })
             regions = all.sorted()
         } else {
             regions = Set(subjects.compactMap { $0.region?.value }).sorted()
         }
-    }
-
-    /// A whole-repository context over an index (every plan of it a subject).
-    public init(index: RepositoryIndex, plans: [Plan], today: Day) {
-        self.init(index: index, lookups: RegionLookups(index), today: today, subjects: plans.filter { !$0.isRetired },
-                  subjectInventories: index.inventories, reported: { _ in true }, wholeRepository: true)
     }
 
     public var configuration: Configuration { index.configuration }
