@@ -891,7 +891,14 @@ def emit_action(out, aid, phase, who, how, when, within, resources, hazards):
         out.append(f"    hazards: {flow_list(hazards)}\n")
 
 
-def emit_reporting(out, initial, written, follow, to):
+# Follow-up reports go at least as often down the levels as above them (reporting-looser compares
+# follow-up since contract 1.1): the interval is the level's. The drawn value only keeps the random
+# stream, and so every other part of the repository, as it was.
+FOLLOW_UP = {"provincial": "24h", "municipal": "12h", "county": "6h", "township": "4h", "community": "2h"}
+
+
+def emit_reporting(out, initial, written, drawn, to, level):
+    follow = FOLLOW_UP[level]
     out.append(f"reporting:\n  initial: {initial}\n  written: {written}\n  follow-up: {follow}\n  to: {to}\n")
 
 
@@ -1030,7 +1037,7 @@ def gen_city(args):
             ds = MASTER_DUTIES.get(a) or [(AGENCIES[a][0] + "按职责参加应急处置", f"Take part in the response as {AGENCIES[a][1]}")]
             n = len(ds) if a in leads else 1
             duties_block(out, [f"{c} ({e})" if rng_.random() < bilingual else e for c, e in ds[:n]], 6)
-        emit_reporting(out, initial, written, rng_.choice(["12h", "24h"]), to)
+        emit_reporting(out, initial, written, rng_.choice(["12h", "24h"]), to, level)
         out.append("response-levels:\n")
         trig = [
             f"A general (IV) incident within one {'county' if level == 'municipal' else 'township'}, or a request for support",
@@ -1113,7 +1120,7 @@ def gen_city(args):
             else:
                 ds = MASTER_DUTIES.get(a) or [(AGENCIES[a][0], AGENCIES[a][1])]
                 duties_block(out, [f"{c} ({e})" if rng.random() < 0.3 else e for c, e in ds[:2]], 6)
-        emit_reporting(out, initial, written, rng.choice(["2h", "6h", "12h"]), to)
+        emit_reporting(out, initial, written, rng.choice(["2h", "6h", "12h"]), to, level)
         out.append("response-levels:\n")
         for i, lv in enumerate(LEVEL_NAMES):
             lead = G["owner"] if i == 0 else (f"[emergency-management, {G['owner']}]" if i == 1 and G["owner"] != "emergency-management" else "emergency-management")
@@ -1145,7 +1152,7 @@ def gen_city(args):
         for slug, cn, ds in divs:
             out.append(f"    - agency: {slug}\n")
             duties_block(out, [f"{cn}：{ds[0]}"] + ds[1:], 6)
-        emit_reporting(out, initial, written, rng.choice(["6h", "12h", "24h"]), to)
+        emit_reporting(out, initial, written, rng.choice(["6h", "12h", "24h"]), to, level)
         own_res = [r for k, r in res.items() if k.startswith(("team.", "equipment.", "expert.", "material."))]
         rsel = rng.sample(own_res, 2)
         d0, d1 = divs[0][0], divs[1][0]
@@ -1195,7 +1202,7 @@ def gen_city(args):
         for slug, ds in TOWNSHIP_ORG:
             out.append(f"    - agency: {slug}\n")
             duties_block(out, ds, 6)
-        emit_reporting(out, "15m", "1h", rng.choice(["6h", "12h"]), to)
+        emit_reporting(out, "15m", "1h", rng.choice(["6h", "12h"]), to, "township")
         out.append("response-levels:\n")
         out.append(f"  - level: IV\n    trigger: A blue warning for the town, or an accident with injuries\n    lead: emergency-office\n")
         out.append(f"  - level: III\n    trigger: An orange warning, or residents must leave their homes, or any death\n    lead: [emergency-office, militia]\n")
@@ -1246,7 +1253,7 @@ def gen_city(args):
         for slug, ds in COMMUNITY_ORG:
             out.append(f"    - agency: {slug}\n")
             duties_block(out, ds, 6)
-        emit_reporting(out, "10m", "1h", "4h", f"{t['path']}:emergency-office")
+        emit_reporting(out, "10m", "1h", "4h", f"{t['path']}:emergency-office", "community")
         out.append("response-levels:\n")
         out.append("  - level: IV\n    trigger: An incident in one building, or a warning for the town\n    lead: community-committee\n")
         out.append("  - level: III\n    trigger: Residents of several buildings must leave, or anyone is injured\n    lead: [community-committee, community-police]\n")
@@ -1317,7 +1324,7 @@ def gen_city(args):
         for s, ds in divs:
             out.append(f"    - agency: {s}\n")
             duties_block(out, ds, 6)
-        emit_reporting(out, "10m", "1h", rng.choice(["2h", "4h", "12h"]), to)
+        emit_reporting(out, "10m", "1h", rng.choice(["2h", "4h", "12h"]), to, level)
         rp = f"{region['pid']}.{slug}"
         res = UNIT_RES[utype]
         out.append("actions:\n")
