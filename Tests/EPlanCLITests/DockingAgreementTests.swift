@@ -3,7 +3,8 @@ import Testing
 
 /// `eplan diff` (docking) and `eplan lint` read one docking model, so they cannot disagree: every
 /// finding of a docking rule has its diff item (`weaker` or `missing`), and every `weaker` item its
-/// finding. Checked on every plan of every rule fixture repository and of the sample plans/.
+/// finding. Checked on every plan of every rule fixture repository and of the sample plans/ whose
+/// parent is in the repository (an external parent is docked with its file, `--against`).
 @Suite("Docking: diff and lint agree")
 struct DockingAgreementTests {
     static let repositories: [String] = {
@@ -35,9 +36,12 @@ struct DockingAgreementTests {
         var docked = 0
         for file in files {
             let diff = try CLI.run(["diff", file, "--format", "json"], in: repository)
-            // A plan without a parent, or whose parent is unknown, has nothing to dock with.
+            // A plan without a parent, or whose parent is unknown, has nothing to dock with; an external
+            // parent's entry holds too little to dock with, and diff asks for its file (plan-format §7).
             guard diff.status == 0 else {
-                #expect(findings[file] == nil, "\(file): docking findings \(findings[file] ?? []) but diff says \(diff.stderr)")
+                if !diff.stderr.contains("is an external plan") {
+                    #expect(findings[file] == nil, "\(file): docking findings \(findings[file] ?? []) but diff says \(diff.stderr)")
+                }
                 continue
             }
             docked += 1

@@ -101,7 +101,10 @@ struct Diff: ParsableCommand {
             guard let target = analysis?.index.target(parentID) else {
                 throw CommandError("parent '\(parentID)' of \(child.name) is not a plan of this repository; name its file with --against")
             }
-            // An external parent docks as its eplan.yaml entry describes it (hazards, classes, reporting, version).
+            // An external entry holds too little of its plan to dock with (plan-format §7): ask for its file.
+            guard !target.isExternal else {
+                throw CommandError("parent '\(parentID)' is an external plan (kept outside this repository); name its file with --against PARENT.yaml")
+            }
             (parent, parentPlan) = (target, analysis?.plan(parentID))
         }
         return .docking(DockingDiff(Docking(child: child.plan, parent: parent, index: index), parentPlan: parentPlan))
