@@ -11,15 +11,19 @@ public struct Docking: Sendable {
     public let child: Plan
     /// The parent as other plans' rules see it: a summary, or an external entry of eplan.yaml.
     public let parent: PlanTarget
-    /// The hazards of the child's region's risk profile; nil when the regions document does not
-    /// hold the region (or there is none): no hazard is then known to be faced.
-    public let riskProfile: Set<String>?
+    /// The region tree, for the risk profile (kept by reference: most readers never ask for it).
+    private let regions: [String: RepositoryIndex.RegionEntry]
 
     public init(child: Plan, parent: PlanTarget, index: RepositoryIndex) {
         self.child = child
         self.parent = parent
-        riskProfile = child.region?.value.flatMap { index.regionByPath[$0] }
-            .map { Set($0.region.hazards?.value?.compactMap(\.value) ?? []) }
+        regions = index.regionByPath
+    }
+
+    /// The hazards of the child's region's risk profile; nil when the regions document does not
+    /// hold the region (or there is none): no hazard is then known to be faced.
+    public var riskProfile: Set<String>? {
+        child.region?.value.flatMap { regions[$0] }.map { Set($0.region.hazards?.value?.compactMap(\.value) ?? []) }
     }
 
     // MARK: Hazards
@@ -39,6 +43,7 @@ public struct Docking: Sendable {
         for exclusion in child.scope?.excluded ?? [] {
             if let hazard = exclusion.hazard?.value, reasons[hazard] == nil { reasons[hazard] = exclusion.reason?.value ?? "" }
         }
+        let faced = riskProfile
         var seen: Set<String> = []
         var result: [Hazard] = []
         for hazard in parent.hazards where seen.insert(hazard).inserted {
@@ -46,7 +51,7 @@ public struct Docking: Sendable {
                 result.append(Hazard(hazard: hazard, status: .covered))
             } else if let reason = reasons[hazard] {
                 result.append(Hazard(hazard: hazard, status: .excluded, reason: reason))
-            } else if riskProfile?.contains(hazard) == true {
+            } else if faced?.contains(hazard) == true {
                 result.append(Hazard(hazard: hazard, status: .missing))
             }
         }
