@@ -216,7 +216,7 @@ struct PlanDecodingTests {
         ("level: county", "level: countee", "schema-value 5:1", "did you mean 'county'?"),
         ("    phase: warning", "    phase: warnings", "schema-value 29:5", "did you mean 'warning'?"),
         ("[flood, mountain-torrent]", "[flood, mountain-torent]", "schema-value 13:20", "did you mean 'mountain-torrent'?"),
-        ("{I: 15m, II: 30m", "{I: 15m, V: 30m", "schema-value 21:21", "did you mean 'I'?"),
+        ("{I: 15m, II: 30m", "{I: 15m, V: 30m", "schema-value 21:21", "did you mean 'IV'?"),
         ("- {level: I,", "- {level: 1,", "schema-value 26:6", nil),
     ] as [(String, String, String, String?)])
     func enumValues(from: String, to: String, expected: String, help: String?) {

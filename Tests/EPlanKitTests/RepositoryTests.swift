@@ -107,7 +107,16 @@ struct RepositoryTests {
             "eplan.yaml": "eplan: config/v1\nexternal:\n  - {id: qs.mine, kind: unit, level: county, version: '1'}\n",
             "plan.yaml": minimalPlan("qs.mine"),
         ])
-        #expect(findings(try repo.lint().diagnostics) == ["duplicate-id 2:1"])
+        // The plan counts; the finding is at the external entry in eplan.yaml (rules.md 1.1).
+        let found = try repo.lint().diagnostics.filter { $0.rule == .duplicateID }
+        #expect(found.map { "\($0.location.file):\($0.location.line)" } == ["eplan.yaml:3"])
+        let twice = try TempRepo([
+            "eplan.yaml": "eplan: config/v1\nexternal:\n  - {id: sx.master, kind: master, level: provincial, version: '1'}\n"
+                + "  - {id: sx.master, kind: master, level: provincial, version: '2'}\n",
+            "plan.yaml": minimalPlan("qs.mine"),
+        ])
+        let second = try twice.lint().diagnostics.filter { $0.rule == .duplicateID }
+        #expect(second.map { "\($0.location.file):\($0.location.line)" } == ["eplan.yaml:4"])
     }
 
     @Test("distinct ids pass; retired plans still take part in id uniqueness")

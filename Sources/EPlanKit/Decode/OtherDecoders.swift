@@ -173,12 +173,12 @@ enum ConfigDecoder {
                 let key = p.key.scalar ?? ""
                 if key == "severity" {
                     (rule.enabled, rule.severity) = severity(p.value, FieldPath("rules").key(name).key("severity"), at: ps, &c) ?? (true, nil)
-                } else if key == "depth", name == "region-no-master" {
+                } else if key == "depth", info.depth != nil {
                     rule.depth = c.enumValue(p.value, FieldPath("rules").key(name).key("depth"), at: ps, what: "level")
                 } else if info.settings.contains(where: { $0.name == key }) {
                     if let value = c.positiveInteger(p.value, FieldPath("rules").key(name).key(key), at: ps) { rule.settings[key] = value }
                 } else if !key.hasPrefix("x-") {
-                    let known = ["severity"] + info.settings.map(\.name) + (name == "region-no-master" ? ["depth"] : [])
+                    let known = ["severity"] + info.settings.map(\.name) + (info.depth == nil ? [] : ["depth"])
                     c.sink.add(.schemaUnknownKey, "rule '\(name)' has no setting '\(key)'", at: c.span(p.key),
                                help: Suggest.help(key, in: known) ?? "settings of '\(name)': \(known.joined(separator: ", "))")
                 }

@@ -9,7 +9,9 @@ public enum Suggest {
             let allowed = min(3, max(1, (max(w.count, c.count) + 1) / 4))
             guard abs(w.count - c.count) <= allowed else { continue }
             let d = distance(w, c, cap: allowed)
-            guard d <= allowed else { continue }
+            // Likely right only when something of the word stays ('4' is no typo of 'I'), or one holds the
+            // other ('V' of 'IV').
+            guard d <= allowed, (d < w.count && d < c.count) || candidate.lowercased().contains(word.lowercased()) else { continue }
             if let (name, score) = best, d > score || (d == score && candidate >= name) { continue }
             best = (candidate, d)
         }

@@ -79,10 +79,9 @@ public struct TextReport {
     }
 
     public func summary(_ result: LintResult, seconds: Double?) -> String {
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var text = [count(result.count(.error), "error"), count(result.count(.warning), "warning"),
-                    count(result.count(.note), "note")].joined(separator: ", ")
-        text += " in \(count(result.files, "file")) (\(count(result.plans, "plan")))"
+        var text = [counted(result.count(.error), "error"), counted(result.count(.warning), "warning"),
+                    counted(result.count(.note), "note")].joined(separator: ", ")
+        text += " in \(counted(result.files, "file")) (\(counted(result.plans, "plan")))"
         if let seconds {
             let hundredths = Int((seconds * 100).rounded())
             let fraction = hundredths % 100
@@ -222,4 +221,9 @@ public struct TextReport {
         }
         return 1
     }
+}
+
+/// "1 warning", "2 warnings": a count with its noun (English plurals in -s).
+public func counted(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
 }

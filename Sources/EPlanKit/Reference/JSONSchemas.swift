@@ -207,7 +207,7 @@ public enum JSONSchemas {
             var settings: [String: JSON] = ["severity": severityName]
             for s in rule.settings { settings[s.name] = .object([("type", .string("integer")), ("minimum", .int(1))]) }
             var keys = ["severity"] + rule.settings.map(\.name)
-            if rule.id.rawValue == "region-no-master" {
+            if rule.depth != nil {
                 keys.append("depth")
                 settings["depth"] = level
             }

@@ -16,9 +16,10 @@ public enum RuleReference {
     /// One rule in full, for the terminal.
     public static func explain(_ rule: RuleDescription) -> String {
         var out = "\(rule.id) (\(rule.severity), \(rule.group.rawValue))\n\n\(rule.summary).\n\n\(rule.rationale)\n"
-        if !rule.settings.isEmpty {
-            out += "\nSettings (eplan.yaml: rules: {\(rule.id): {SETTING: N}}):\n"
+        if !rule.settings.isEmpty || rule.depth != nil {
+            out += "\nSettings (eplan.yaml: rules: {\(rule.id): {SETTING: VALUE}}):\n"
             for s in rule.settings { out += "  \(s.name): \(s.summary) (default \(s.defaultValue))\n" }
+            if let depth = rule.depth { out += "  depth: \(depth.summary) (default \(depth.defaultText))\n" }
         }
         for (title, examples) in [("Passes", rule.passing), ("Fails (↓ marks where the finding lands)", rule.failing)] {
             for (n, example) in examples.enumerated() {
@@ -59,6 +60,9 @@ public enum RuleReference {
                     out += "\n| setting | default | meaning |\n|---|---|---|\n"
                     for s in rule.settings { out += "| `\(s.name)` | \(s.defaultValue) | \(s.summary) |\n" }
                     out += "\n```yaml\nrules:\n  \(rule.id): {\(rule.settings.map { "\($0.name): \($0.defaultValue)" }.joined(separator: ", "))}\n```\n"
+                }
+                if let depth = rule.depth {
+                    out += "\n| setting | default | meaning |\n|---|---|---|\n| `depth` | \(depth.defaultText) | \(depth.summary) |\n"
                 }
                 for (title, examples) in [("Passes", rule.passing), ("Fails", rule.failing)] {
                     for example in examples {

@@ -45,10 +45,24 @@ public struct RepositoryIndex: Sendable {
     public init(documents: [SourceDocument], configuration: Configuration, jobs: Int = 1,
                 alongside: @Sendable () -> Void = {}) {
         self.configuration = configuration
-        let externals = configuration.external.reduce(into: [String: ExternalPlan]()) { byID, external in
-            if let id = external.id?.value, byID[id] == nil { byID[id] = external }
+        // Two external entries with one id: the first counts, the later is a duplicate (1.1).
+        var externals: [String: ExternalPlan] = [:]
+        var externalDuplicates: [Diagnostic] = []
+        let configFile = configuration.file ?? "eplan.yaml"
+        for external in configuration.external {
+            guard let field = external.id, let id = field.value else { continue }
+            if let first = externals[id] {
+                let at = first.id?.span ?? first.span
+                externalDuplicates.append(Diagnostic(
+                    .duplicateID, "external plan id '\(id)' is already declared at \(configFile):\(at.start.line)",
+                    at: Location(file: configFile, span: field.span), help: "declare each external plan once",
+                    related: [RelatedLocation(Location(file: configFile, span: at), "first external plan '\(id)'")]))
+            } else {
+                externals[id] = external
+            }
         }
         externalByID = externals
+        let externalsByID = externals
         // Each part takes the documents in file order (a file holds one document): plans, and resources of
         // plans and inventories (one id space, the later in (file, line) order being the duplicate).
         let inFileOrder = zip(documents, documents.dropFirst()).allSatisfy { $0.display <= $1.display }
@@ -57,7 +71,7 @@ public struct RepositoryIndex: Sendable {
         let resourceSlot = ResultSlots<ResourcePart>(count: 1)
         let regionSlot = ResultSlots<RegionPart>(count: 1)
         let build: [@Sendable () -> Void] = [
-            { planSlot.store(PlanPart(inFileOrder, externals: externals, configFile: configuration.file), at: 0) },
+            { planSlot.store(PlanPart(inFileOrder, externals: externalsByID, configFile: configuration.file), at: 0) },
             { resourceSlot.store(ResourcePart(inFileOrder), at: 0) },
             { regionSlot.store(RegionPart(inFileOrder), at: 0) },
         ]
@@ -77,7 +91,7 @@ public struct RepositoryIndex: Sendable {
         inventories = resourcePart.inventories
         regionsDocument = regionPart.regionsDocument
         regionByPath = regionPart.regionByPath
-        diagnostics = planPart.diagnostics + resourcePart.diagnostics + regionPart.diagnostics
+        diagnostics = externalDuplicates + planPart.diagnostics + resourcePart.diagnostics + regionPart.diagnostics
     }
 
     public func plan(_ id: String) -> PlanSummary? {
@@ -107,12 +121,12 @@ public struct RepositoryIndex: Sendable {
                         at: Location(file: plan.file, span: field.span), help: "give every plan of the repository its own id",
                         related: [RelatedLocation(Location(file: other.file, span: at), "first plan '\(id)'")], plan: id))
                 } else if let external = externals[id], let file = configFile {
-                    let at = external.id?.span ?? external.span
+                    // The plan counts; the finding points at the external entry (1.1).
                     diagnostics.append(Diagnostic(
-                        .duplicateID, "plan id '\(id)' is also declared as an external plan in \(file):\(at.start.line)",
-                        at: Location(file: plan.file, span: field.span),
+                        .duplicateID, "external plan '\(id)' has the id of plan '\(id)' of \(plan.file):\(field.span.start.line)",
+                        at: Location(file: file, span: external.id?.span ?? external.span),
                         help: "remove the external entry now that the plan is in the repository, or rename one of them",
-                        related: [RelatedLocation(Location(file: file, span: at), "external plan '\(id)'")], plan: id))
+                        related: [RelatedLocation(Location(file: plan.file, span: field.span), "plan '\(id)'")]))
                 }
             }
         }

@@ -52,17 +52,20 @@ public struct RuleDescription: Sendable {
     public var summary: String
     public var rationale: String
     public var settings: [RuleSetting]
+    /// A `depth` setting: the lowest level the rule looks at (`rules: {id: {depth: county}}`).
+    public var depth: DepthSetting?
     public var passing: [RuleExample]
     public var failing: [RuleExample]
 
     public init(id: String, severity: Severity, group: RuleGroup, summary: String, rationale: String,
-                passing: [RuleExample], failing: [RuleExample]) {
+                depth: DepthSetting? = nil, passing: [RuleExample], failing: [RuleExample]) {
         self.id = RuleID(id)
         self.severity = severity
         self.group = group
         self.summary = summary
         self.rationale = rationale
         self.settings = []
+        self.depth = depth
         self.passing = passing
         self.failing = failing
     }
@@ -90,4 +93,14 @@ public protocol Rule: Sendable {
 extension Rule {
     public var id: RuleID { Self.description.id }
     public var findsWhileDecoding: Bool { false }
+}
+
+/// A rule's `depth` setting: a level, not a number.
+public struct DepthSetting: Sendable {
+    /// The default level; nil: the configuration's top-level `depth:`.
+    public var defaultLevel: Level?
+    public var summary: String
+
+    /// The default as the docs show it.
+    public var defaultText: String { defaultLevel?.rawValue ?? "the `depth:` key (township)" }
 }

@@ -23,6 +23,7 @@ public enum RuleCatalog {
         ParentCycle(),
         ParentRetired(),
         ParentStale(),
+        ParentKind(),
         ParentNotCounterpart(),
         MasterMissing(),
         MasterUnresolved(),

@@ -37,9 +37,9 @@ public enum HTMLReport {
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         out += "<title>eplan report</title>\n<style>\(style)</style>\n</head>\n<body>\n"
         out += "<h1>Emergency plan system report (应急预案体系报告)</h1>\n"
-        out += "<p class=\"summary\"><span>\(result.plans) plans</span><span>\(result.files) files</span>"
-        out += "<span class=\"error\">\(result.count(.error)) errors</span><span class=\"warning\">\(result.count(.warning)) warnings</span>"
-        out += "<span class=\"note\">\(result.count(.note)) notes</span><span>as of \(today)</span></p>\n"
+        out += "<p class=\"summary\"><span>\(counted(result.plans, "plan"))</span><span>\(counted(result.files, "file"))</span>"
+        out += "<span class=\"error\">\(counted(result.count(.error), "error"))</span><span class=\"warning\">\(counted(result.count(.warning), "warning"))</span>"
+        out += "<span class=\"note\">\(counted(result.count(.note), "note"))</span><span>as of \(today)</span></p>\n"
         out += hierarchy(system)
         out += coverage(system)
         out += agencies(analysis.plans)

@@ -70,6 +70,6 @@ struct Report: ParsableCommand {
         let html = HTMLReport.render(system: PlanSystem(analysis), analysis: analysis, today: repository.day)
         try AtomicFile.makeFolders(out)
         try AtomicFile.write(html, to: "\(out)/index.html", overwrite: force)
-        Console.error("eplan: wrote \(out)/index.html (\(result.plans) plans, \(result.active.count) findings)")
+        Console.error("eplan: wrote \(out)/index.html (\(counted(result.plans, "plan")), \(counted(result.active.count, "finding")))")
     }
 }

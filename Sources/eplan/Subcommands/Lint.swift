@@ -153,7 +153,7 @@ struct Lint: ParsableCommand {
         var status: Int32 = 0
         if result.count(.error) > 0 || (strict && warnings > 0) { status = 1 }
         if let maxWarnings, warnings > maxWarnings {
-            Console.error("eplan: \(warnings) warnings, more than --max-warnings \(maxWarnings)")
+            Console.error("eplan: \(counted(warnings, "warning")), more than --max-warnings \(maxWarnings)")
             status = 1
         }
         // Exit here: the process ends, so there is no need to free the repository model first.

@@ -28,19 +28,25 @@ struct ReportingLooser: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
-            guard let docking = context.docking(plan) else { continue }
+            // A retired parent binds no one: parent-retired says enough (rules.md 1.1).
+            guard let docking = context.docking(plan), docking.parent.status != .retired else { continue }
             let limits = docking.limits
             for key in [Docking.Limit.Key.initial, .written] {
                 // One finding per key, naming every class that is looser.
                 let looser = limits.filter { $0.key == key && ($0.status == .weaker || $0.status == .missing) }
                 guard let first = looser.first else { continue }
-                let classes = looser.map { limit in
-                    "\(limit.severity?.rawValue ?? ""): " + (limit.childLimit.map { "\($0) > \(limit.parentLimit)" } ?? "none, parent \(limit.parentLimit)")
-                }.joined(separator: "; ")
+                // Classes with the same comparison are named together: "I, II: 1h > 30m".
+                var groups: [(classes: [String], text: String)] = []
+                for limit in looser {
+                    let text = limit.childLimit.map { "\($0) > \(limit.parentLimit)" } ?? "none, parent \(limit.parentLimit)"
+                    let name = limit.severity?.rawValue ?? ""
+                    if let i = groups.firstIndex(where: { $0.text == text }) { groups[i].classes.append(name) } else { groups.append(([name], text)) }
+                }
+                let classes = groups.map { "\($0.classes.joined(separator: ", ")): \($0.text)" }.joined(separator: "; ")
                 let written = key == .initial ? plan.reporting?.initial : plan.reporting?.written
                 let message = written == nil
                     ? "reporting sets no '\(key.rawValue)' limit, but parent \(docking.parent.name) sets one (\(classes))"
-                    : "reporting.\(key.rawValue) is looser than parent \(docking.parent.name)'s limit (\(classes))"
+                    : "reporting.\(key.rawValue) is looser than the limit of parent \(docking.parent.name) (\(classes))"
                 findings.append(plan.finding(id, message, at: first.at,
                                              help: "report at least as fast as the parent requires for every class this plan handles",
                                              related: [RelatedLocation(first.parentAt, "the parent's limit")]))
@@ -48,7 +54,7 @@ struct ReportingLooser: Rule {
             // Follow-up reports are compared only when both plans set an interval (rules.md 1.1).
             for limit in limits where limit.key == .followUp && limit.status == .weaker {
                 findings.append(plan.finding(
-                    id, "reporting.follow-up is longer than parent \(docking.parent.name)'s (\(limit.childLimit.map { "\($0)" } ?? "") > \(limit.parentLimit))",
+                    id, "reporting.follow-up is longer than the interval of parent \(docking.parent.name) (\(limit.childLimit.map { "\($0)" } ?? "") > \(limit.parentLimit))",
                     at: limit.at, help: "send follow-up reports at least as often as the parent requires",
                     related: [RelatedLocation(limit.parentAt, "the parent's interval")]))
             }

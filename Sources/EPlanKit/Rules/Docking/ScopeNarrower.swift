@@ -19,7 +19,9 @@ struct ScopeNarrower: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects where plan.kind?.value == .special {
-            guard let docking = context.docking(plan), docking.parent.kind == .special, let region = plan.region?.value,
+            // A retired parent binds no one: parent-retired says enough (rules.md 1.1).
+            guard let docking = context.docking(plan), docking.parent.kind == .special, docking.parent.status != .retired,
+                  let region = plan.region?.value,
                   let hazards = plan.scope?.hazards, hazards.value != nil else { continue }
             for hazard in docking.hazards where hazard.status == .missing {
                 findings.append(plan.finding(

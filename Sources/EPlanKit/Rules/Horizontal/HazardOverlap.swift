@@ -15,7 +15,8 @@ struct HazardOverlap: Rule {
             guard plans.count > 1 else { continue }
             for (j, later) in plans.enumerated() {
                 let entries = later.scope?.hazards?.value ?? []
-                for earlier in plans[..<j] {
+                // Two files with one id: duplicate-id says enough.
+                for earlier in plans[..<j] where earlier.id?.value == nil || earlier.id?.value != later.id?.value {
                     let theirs = Set(earlier.scope?.hazards?.value?.compactMap(\.value) ?? [])
                     let shared = entries.filter { $0.value.map(theirs.contains) == true }
                     guard let first = shared.first else { continue }

@@ -3,8 +3,22 @@ private typealias E = ExampleFiles
 struct DuplicateID: DecoderRule {
     static let description = RuleDescription(
         id: "duplicate-id", severity: .error, group: .schema,
-        summary: "Plan, resource and action ids are unique",
-        rationale: "Links name plans and resources by id; two with one id make every link to it ambiguous.",
+        summary: "Plan, external plan, resource and action ids are unique",
+        rationale: """
+            Links name plans and resources by id; two with one id make every link to it ambiguous. An \
+            external entry of eplan.yaml with the id of a plan of the repository (the plan counts), or of an \
+            earlier external entry (the first counts), is a duplicate too.
+            """,
         passing: [RuleExample(E.repo(E.cityMaster, E.countyMaster))],
-        failing: [RuleExample(E.repo(E.cityMaster, ("plans/qs/master2.yaml", E.plan("qs.master", ["id": "↓id: qs.master"]))))])
+        failing: [
+            RuleExample(E.repo(E.cityMaster, ("plans/qs/master2.yaml", E.plan("qs.master", ["id": "↓id: qs.master"])))),
+            RuleExample([("eplan.yaml", """
+                eplan: config/v1
+                external:
+                  - {id: sx.master, kind: master, level: provincial, version: "2024"}
+                  - {↓id: sx.master, kind: master, level: provincial, version: "2025"}
+                  - {↓id: qs.master, kind: master, level: municipal, region: qs, version: "1"}
+                """), E.regions, E.cityMaster],
+                        note: "the second sx.master entry, and an entry with the id of a plan of the repository"),
+        ])
 }

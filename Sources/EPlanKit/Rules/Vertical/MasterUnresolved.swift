@@ -16,7 +16,7 @@ struct MasterUnresolved: Rule {
             var help = "name the master plan of region '\(plan.region?.value ?? "?")'"
             if let region = plan.region?.value, let actual = context.lookups.masters[region]?.first?.id?.value {
                 help = "did you mean '\(actual)', the master plan of '\(region)'?"
-            } else if let near = nearest[targetID] {
+            } else if let near = nearest[targetID], near != plan.id?.value {
                 help = "did you mean '\(near)'?"
             }
             findings.append(plan.finding(id, "master '\(targetID)' is not a plan of this repository or an external master",

@@ -19,16 +19,19 @@ struct ParentNotCounterpart: Rule {
         let index = context.index
         let lookups = context.lookups
         let file = index.configuration.file ?? "eplan.yaml"
-        // For a parent region (or level, for external masters without a region): hazard -> the in-force
-        // special plan covering it whose id sorts first. Worked out for the regions asked about, once each.
-        var byRegion: [String: [String: PlanTarget]] = [:]
-        func specialsByHazard(_ key: String, region: String?, level: Level?) -> [String: PlanTarget] {
+        // For a parent region (or level, for external masters without a region): hazard -> the two
+        // in-force special plans covering it whose ids sort first (the first may be the plan itself, which
+        // is never its own counterpart). Worked out for the regions asked about, once each.
+        var byRegion: [String: [String: [PlanTarget]]] = [:]
+        func specialsByHazard(_ key: String, region: String?, level: Level?) -> [String: [PlanTarget]] {
             if let known = byRegion[key] { return known }
-            var map: [String: PlanTarget] = [:]
+            var map: [String: [PlanTarget]] = [:]
             func add(_ target: PlanTarget) {
                 for hazard in target.hazards {
-                    if let current = map[hazard], (current.id ?? "") <= (target.id ?? "") { continue }
-                    map[hazard] = target
+                    var list = map[hazard, default: []]
+                    list.append(target)
+                    list.sort { ($0.id ?? "") < ($1.id ?? "") }
+                    map[hazard] = Array(list.prefix(2))
                 }
             }
             if let region {
@@ -46,7 +49,7 @@ struct ParentNotCounterpart: Rule {
             guard let link = plan.parent, let targetID = link.id.value, let target = index.target(targetID),
                   target.kind == .master else { continue }
             let hazards = plan.scope?.hazards?.value?.compactMap(\.value) ?? []
-            let candidates: [String: PlanTarget]
+            let candidates: [String: [PlanTarget]]
             if let region = target.region {
                 candidates = specialsByHazard("region:" + region, region: region, level: nil)
             } else if target.isExternal, let level = target.level {
@@ -54,7 +57,9 @@ struct ParentNotCounterpart: Rule {
             } else {
                 continue
             }
-            let matches = Set(hazards).compactMap { candidates[$0] }.sorted { ($0.id ?? "") < ($1.id ?? "") }
+            let own = plan.id?.value
+            let matches = Set(hazards).compactMap { candidates[$0]?.first { $0.id == nil || $0.id != own } }
+                .sorted { ($0.id ?? "") < ($1.id ?? "") }
             guard let counterpart = matches.first, let counterpartID = counterpart.id else { continue }
             let shared = Set(hazards).intersection(counterpart.hazards).sorted().joined(separator: ", ")
             findings.append(plan.finding(

@@ -16,7 +16,10 @@ struct ParentUnresolved: Rule {
             guard let link = plan.parent, let target = link.id.value, index.target(target) == nil else { continue }
             var help = "add it to eplan.yaml under 'external:' if it is kept elsewhere"
             var related: [RelatedLocation] = []
-            if let near = nearest[target], let other = index.target(near) {
+            // Never the plan itself: a typo of the parent's id is often close to the plan's own.
+            var near = nearest[target]
+            if let own = plan.id?.value, near == own { near = Suggest.nearest(target, in: index.allPlanIDs.filter { $0 != own }) }
+            if let near, let other = index.target(near) {
                 help = "did you mean '\(near)'?"
                 related = [RelatedLocation(other.location, "similar id")]
             }

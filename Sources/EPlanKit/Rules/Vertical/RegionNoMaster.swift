@@ -9,6 +9,7 @@ struct RegionNoMaster: Rule {
             township) has its own master plan. An external master with the region counts. The depth is \
             `depth:` in eplan.yaml, or the rule's own setting: `rules: {region-no-master: {depth: county}}`.
             """,
+        depth: DepthSetting(defaultLevel: nil, summary: "the lowest level whose regions need a master plan"),
         passing: [RuleExample(E.repo(E.cityMaster, E.countyMaster))],
         failing: [RuleExample([E.config, ("regions.yaml", """
             eplan: regions/v1

@@ -3,11 +3,24 @@ private typealias E = ExampleFiles
 struct RegionUnknown: Rule {
     static let description = RuleDescription(
         id: "region-unknown", severity: .error, group: .vertical,
-        summary: "Every region reference is in the regions document",
-        rationale: "Plans are placed in the region tree; a region the tree does not hold cannot be checked for coverage.",
-        passing: [RuleExample(E.repo(E.cityMaster))],
-        failing: [RuleExample(E.repo(E.cityMaster, E.file("qs.lyn.master", level: "county", region: "qs/lyn",
-                                                          ["region": "↓region: qs/lyn"])))])
+        summary: "Every region reference is in the regions document, the region part of agency references too",
+        rationale: """
+            Plans are placed in the region tree; a region the tree does not hold cannot be checked for coverage. \
+            An agency reference `REGION:agency` (who receives the incident report, who acts, who holds a \
+            resource) names its region the same way: a misspelt region there sends the report nowhere.
+            """,
+        passing: [
+            RuleExample(E.repo(E.cityMaster)),
+            RuleExample(E.repo(E.cityMaster, E.countyMaster, E.file("qs.lin.flood", kind: "special", level: "county", region: "qs/lin",
+                                                                  ["reporting": "reporting: {initial: 30m, to: qs:emergency-management}"]))),
+        ],
+        failing: [
+            RuleExample(E.repo(E.cityMaster, E.file("qs.lyn.master", level: "county", region: "qs/lyn",
+                                                    ["region": "↓region: qs/lyn"]))),
+            RuleExample(E.repo(E.cityMaster, E.countyMaster, E.file("qs.lin.flood", kind: "special", level: "county", region: "qs/lin",
+                                                                  ["reporting": "reporting: {initial: 30m, ↓to: q:emergency-management}"])),
+                        note: "the region part of an agency reference: 'q' is no region"),
+        ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
@@ -24,6 +37,19 @@ struct RegionUnknown: Rule {
                 guard let path = entry.value, index.regionByPath[path] == nil else { continue }
                 findings.append(plan.finding(id, "region '\(path)' is not in the regions document", at: entry.span, help: help(path)))
             }
+        }
+        // The region part of agency references, wherever they are written.
+        func checkAgency(_ field: Field<AgencyRef>?, file: String, plan: String?) {
+            guard let field, let ref = field.value, let path = ref.region, index.regionByPath[path] == nil else { return }
+            findings.append(Diagnostic(id, "region '\(path)' of agency reference '\(ref)' is not in the regions document",
+                                       at: Location(file: file, span: field.span), help: help(path), plan: plan))
+        }
+        for plan in context.subjects {
+            let id = plan.id?.value
+            plan.forEachAgencyReference { checkAgency($0, file: plan.file, plan: id) }
+        }
+        for inventory in context.subjectInventories {
+            for resource in inventory.resources { checkAgency(resource.holder, file: inventory.file, plan: nil) }
         }
         for inventory in context.subjectInventories {
             guard let region = inventory.region, let path = region.value, index.regionByPath[path] == nil else { continue }

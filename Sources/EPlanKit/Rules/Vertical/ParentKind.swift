@@ -1,0 +1,43 @@
+private typealias E = ExampleFiles
+
+struct ParentKind: Rule {
+    static let description = RuleDescription(
+        id: "parent-kind", severity: .error, group: .vertical,
+        summary: "A master plan docks with a master plan; a special plan with a master or a special plan",
+        rationale: """
+            The overall plan of a township docks with the overall plan of its county, not with the county's \
+            flood plan: a master plan's parent is a master plan (of the repository, or an external entry of \
+            kind master). A special plan docks with the higher level's special plan for its hazard or, where \
+            there is none, with its master plan; never with a departmental, unit, event or joint plan.
+            """,
+        passing: [
+            RuleExample(E.repo(E.cityMaster, E.countyMaster)),
+            RuleExample(E.repo(E.cityMaster, E.countyMaster, E.file("qs.flood", kind: "special"),
+                               E.file("qs.lin.flood", kind: "special", level: "county", region: "qs/lin",
+                                      ["parent": "parent: qs.flood"]))),
+        ],
+        failing: [
+            RuleExample(E.repo(E.cityMaster, E.file("qs.flood", kind: "special"),
+                               E.file("qs.lin.master", level: "county", region: "qs/lin", ["parent": "↓parent: qs.flood"])),
+                        note: "the county's master plan names the city's flood plan as its parent"),
+            RuleExample(E.repo(E.cityMaster, E.file("qs.dept.em", kind: "departmental"),
+                               E.file("qs.lin.flood", kind: "special", level: "county", region: "qs/lin",
+                                      ["parent": "↓parent: qs.dept.em"]))),
+        ])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        for plan in context.subjects {
+            guard let kind = plan.kind?.value, kind == .master || kind == .special, let link = plan.parent,
+                  let targetID = link.id.value, let target = context.index.target(targetID),
+                  let parentKind = target.kind else { continue }
+            let allowed: [PlanKind] = kind == .master ? [.master] : [.master, .special]
+            guard !allowed.contains(parentKind) else { continue }
+            let need = kind == .master ? "a master plan" : "a master or a special plan"
+            findings.append(plan.finding(
+                id, "parent \(target.name) is a \(parentKind.rawValue) plan; a \(kind.rawValue) plan docks with \(need)",
+                at: link.span,
+                help: kind == .master ? "dock with the master plan of the region above" : "dock with the special plan for this hazard of the region above, else its master plan",
+                related: [RelatedLocation(target.location, "the parent")]))
+        }
+    }
+}
