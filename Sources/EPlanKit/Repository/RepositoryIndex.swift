@@ -14,6 +14,11 @@ public struct RepositoryIndex: Sendable {
         var inInventory: Bool
     }
 
+    /// The plan that defines a resource (nil: an inventory).
+    public func definingPlan(of definition: ResourceDefinition) -> PlanSummary? {
+        definition.inInventory ? nil : plans[Int(definition.owner)]
+    }
+
     /// The file that defines a resource.
     public func file(of definition: ResourceDefinition) -> String {
         definition.inInventory ? inventories[Int(definition.owner)].file : plans[Int(definition.owner)].file

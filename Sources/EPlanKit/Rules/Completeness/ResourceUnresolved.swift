@@ -4,19 +4,34 @@ struct ResourceUnresolved: Rule {
     static let description = RuleDescription(
         id: "resource-unresolved", severity: .error, group: .completeness,
         summary: "Every resource an action lists is defined",
-        rationale: "\"With what resources\" must name resources that exist in a plan or an inventory.",
+        rationale: """
+            "With what resources" must name resources that exist in a plan or an inventory. A resource defined \
+            only in a retired plan does not exist any more: retired plans take part in no cross-plan rule.
+            """,
         passing: [RuleExample(E.repo(E.cityMaster, ("inventory/qs.yaml", """
             eplan: inventory/v1
             region: qs
             resources:
               - {id: qs.team.rescue, type: team, name: City rescue team, holder: emergency-management}
             """)))],
-        failing: [RuleExample(E.repo(E.file("qs.master", ["actions": """
-            actions:
-              - {id: watch, phase: warning, who: emergency-management, how: Watch forecasts, when: Daily, resources: []}
-              - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: [↓qs.team.rescue]}
-              - {id: recover, phase: recovery, who: emergency-management, how: Restore services, when: After, resources: []}
-            """])))])
+        failing: [
+            RuleExample(E.repo(E.file("qs.master", ["actions": """
+                actions:
+                  - {id: watch, phase: warning, who: emergency-management, how: Watch forecasts, when: Daily, resources: []}
+                  - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: [↓qs.team.rescue]}
+                  - {id: recover, phase: recovery, who: emergency-management, how: Restore services, when: After, resources: []}
+                """]))),
+            RuleExample(E.repo(
+                E.file("qs.master", ["actions": """
+                    actions:
+                      - {id: watch, phase: warning, who: emergency-management, how: Watch forecasts, when: Daily, resources: []}
+                      - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: [↓qs.team.old]}
+                      - {id: recover, phase: recovery, who: emergency-management, how: Restore services, when: After, resources: []}
+                    """]),
+                E.file("qs.flood", kind: "special", ["status": "status: retired",
+                                                     "resources": "resources:\n  - {id: qs.team.old, type: team, name: Old flood team}"])),
+                        note: "the only definition is in a retired plan"),
+        ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
@@ -24,7 +39,8 @@ struct ResourceUnresolved: Rule {
         for plan in context.subjects {
             for action in plan.actions?.value ?? [] {
                 for entry in action.resources?.value ?? [] {
-                    guard let resource = entry.value, index.resourceByID[resource] == nil else { continue }
+                    guard let resource = entry.value else { continue }
+                    if let definition = index.resourceByID[resource], index.definingPlan(of: definition)?.isRetired != true { continue }
                     let help = nearest[resource].map { "did you mean '\($0)'?" }
                         ?? "define it in the plan's 'resources' or in an inventory"
                     findings.append(plan.finding(
