@@ -47,6 +47,9 @@ public struct YAMLDocument: Sendable {
     /// nil when the stream holds no document (an empty file, only comments) or reading stopped early.
     public var root: YAMLNode?
     public var problems: [YAMLProblem]
+    /// When a problem stopped the reading: the top-level pairs of scalars read before it (see
+    /// `YAMLSalvagedPair`); empty otherwise.
+    public var salvaged: [YAMLSalvagedPair] = []
 
     public init(root: YAMLNode?, problems: [YAMLProblem]) {
         self.root = root
@@ -57,4 +60,12 @@ public struct YAMLDocument: Sendable {
     public var isComplete: Bool {
         !problems.contains { $0.kind == .syntax || $0.kind == .limit }
     }
+}
+
+/// A top-level `key: value` pair of scalars that libyaml read to the end before a problem stopped the
+/// reading of the file. Linters take what they can from a file that is half broken, but only this.
+public struct YAMLSalvagedPair: Sendable, Equatable {
+    public var key: String
+    public var value: String
+    public var keySpan: SourceSpan
 }

@@ -117,16 +117,54 @@ private struct TapeBuilder {
         text.reserveCapacity(min(bytes.count, 1 << 24))
     }
 
-    /// The first document, when its root node was read to the end.
+    /// The first document, when its root node was read to the end; with what was read of its top
+    /// level before a problem stopped the reading.
     var document: YAMLDocument {
-        guard let rootEntry else { return YAMLDocument(root: nil, problems: problems) }
+        var document = YAMLDocument(root: nil, problems: problems)
+        if !document.isComplete { document.salvaged = salvagedPairs() }
+        guard let rootEntry else { return document }
         var kept = entries
         var keptText = text
         if let end = firstDocumentEnd {
             kept.removeSubrange(end.entries...)
             keptText.removeSubrange(end.text...)
         }
-        return YAMLDocument(root: YAMLTape(entries: kept, text: keptText, tags: tags).node(rootEntry), problems: problems)
+        document.root = YAMLTape(entries: kept, text: keptText, tags: tags).node(rootEntry)
+        return document
+    }
+
+    /// The pairs of the first document's top-level mapping whose key and value are scalars that were
+    /// read to the end, in order, up to the first pair that was not (the rest is not trusted).
+    private func salvagedPairs() -> [YAMLSalvagedPair] {
+        let root: Int
+        if let rootEntry, firstDocumentEnd == nil || rootEntry < firstDocumentEnd?.entries ?? 0 {
+            root = rootEntry
+        } else if let first = open.first, first.isMapping, documents <= 1 {
+            root = first.entry
+        } else {
+            return []
+        }
+        guard root < entries.count, entries[root].kind == .mapping else { return [] }
+        let end = entries[root].b > 0 ? Int(entries[root].b) : entries.count
+        func scalarText(_ i: Int) -> String? {
+            let e = entries[entries.resolved(i)]
+            guard e.kind == .scalar, Int(e.a) + Int(e.b) <= text.count else { return nil }
+            return String(decoding: text[Int(e.a) ..< Int(e.a) + Int(e.b)], as: UTF8.self)
+        }
+        var result: [YAMLSalvagedPair] = []
+        var key = root + 1
+        while key < end {
+            let value = entries.next(key)
+            // A pair is complete when its value is; an open collection has no end yet.
+            guard value > key, value < end else { break }
+            let after = entries.next(value)
+            guard after > value else { break }
+            if let k = scalarText(key), let v = scalarText(value) {
+                result.append(YAMLSalvagedPair(key: k, value: v, keySpan: SourceSpan(start: entries[key].start, end: entries[key].end)))
+            }
+            key = after
+        }
+        return result
     }
 
     mutating func run() {

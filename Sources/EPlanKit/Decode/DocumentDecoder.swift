@@ -8,8 +8,10 @@ public enum DocumentContent: Sendable {
     case regions(RegionsDocument)
     case inventory(Inventory)
     case config(Configuration)
-    /// An eplan file whose type could not be read, or a file that failed to parse.
+    /// An eplan file whose type could not be read or is not supported.
     case unreadable
+    /// A file that could not be read whole (`yaml-syntax`, `yaml-limit`): what was read of it before the problem.
+    case broken(BrokenFile)
     /// YAML without a top-level `eplan:` key: not eplan's business (unless named explicitly).
     case foreign
 }
@@ -55,7 +57,7 @@ public enum DocumentDecoder {
         case .failure(let problem):
             var sink = DiagnosticSink(file: display)
             add(problem, to: &sink)
-            return (SourceDocument(path: path, display: display, content: .unreadable, diagnostics: sink.diagnostics), stamp)
+            return (SourceDocument(path: path, display: display, content: .broken(BrokenFile()), diagnostics: sink.diagnostics), stamp)
         case .success(let bytes):
             return (DocumentDecoder.read(bytes, path: path, display: display, named: named, limits: limits, hazards: hazards), stamp)
         }
@@ -76,8 +78,9 @@ public enum DocumentDecoder {
         var c = DecodeContext(file: display, hazards: hazards)
         for problem in yaml.problems { add(problem, to: &c.sink) }
         guard yaml.isComplete else {
-            // Unparseable: reported, but contributes nothing to cross-plan rules.
-            return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: c.sink.diagnostics)
+            // Not read whole: reported (in a folder too, although its `eplan:` key may not have been seen);
+            // what was read before the problem tells cross-plan rules what not to conclude.
+            return SourceDocument(path: path, display: display, content: .broken(BrokenFile(yaml.salvaged)), diagnostics: c.sink.diagnostics)
         }
         let eplanPair = yaml.root?.pair("eplan")
         guard let root = yaml.root, let pairs = root.mapping, eplanPair != nil || type != nil else {

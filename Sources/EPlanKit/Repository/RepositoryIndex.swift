@@ -44,6 +44,13 @@ public struct RepositoryIndex: Sendable {
     public private(set) var regionByPath: [String: RegionEntry] = [:]
     /// Findings that only the whole repository reveals (duplicate ids, a second regions document).
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Files that could not be read whole (`yaml-syntax`, `yaml-limit`), in file order.
+    public private(set) var brokenFiles: [String] = []
+    /// The ids those files were read to have: a link to one is not "unresolved" (rules.md 1.1).
+    public private(set) var brokenPlanIDs: Set<String> = []
+    /// The regions of those of them that are plans (not retired): coverage conclusions about these
+    /// regions are withheld, since the file may hold what seems missing.
+    public private(set) var brokenRegions: Set<String> = []
 
     /// Builds the index; with more than one job its three parts (plans, resources, regions) and
     /// `alongside` are built side by side.
@@ -92,6 +99,7 @@ public struct RepositoryIndex: Sendable {
         let (planPart, resourcePart, regionPart) = (planSlot.value(at: 0)!, resourceSlot.value(at: 0)!, regionSlot.value(at: 0)!)
         plans = planPart.plans
         planByID = planPart.planByID
+        (brokenFiles, brokenPlanIDs, brokenRegions) = (planPart.brokenFiles, planPart.brokenPlanIDs, planPart.brokenRegions)
         resourceByID = resourcePart.resourceByID
         inventories = resourcePart.inventories
         regionsDocument = regionPart.regionsDocument
@@ -108,11 +116,21 @@ public struct RepositoryIndex: Sendable {
         var plans: [PlanSummary] = []
         var planByID: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
+        var brokenFiles: [String] = []
+        var brokenPlanIDs: Set<String> = []
+        var brokenRegions: Set<String> = []
 
         init(_ documents: [SourceDocument], externals: [String: ExternalPlan], configFile: String?) {
             plans.reserveCapacity(documents.count)
             planByID.reserveCapacity(documents.count)
             for document in documents {
+                if case .broken(let broken) = document.content {
+                    brokenFiles.append(document.display)
+                    guard broken.isPlan, broken.status != .retired else { continue }
+                    if let id = broken.id { brokenPlanIDs.insert(id) }
+                    if let region = broken.region { brokenRegions.insert(region) }
+                    continue
+                }
                 guard let plan = document.planSummary else { continue }
                 let index = plans.count
                 plans.append(plan)

@@ -20,6 +20,8 @@ public struct RuleContext: Sendable {
     /// The regions whose findings can land in reported files, sorted: every region the repository
     /// knows (the regions document, and the regions of master, special and external plans) in a whole
     /// run or when the regions document or eplan.yaml is reported; else the regions of the subjects.
+    /// A region whose plan file could not be read whole is left out: coverage conclusions about it are
+    /// withheld (rules.md 1.1), since that file may hold what seems missing.
     public let regions: [String]
 
     /// `subjects` and `subjectInventories` are the reported files' (`wholeRepository`: every file).
@@ -40,9 +42,9 @@ public struct RuleContext: Sendable {
             all.formUnion(lookups.masters.keys)
             all.formUnion(lookups.externalMasters.keys)
             all.formUnion(lookups.specials.keys)
-            regions = all.sorted()
+            regions = all.subtracting(index.brokenRegions).sorted()
         } else {
-            regions = Set(subjects.compactMap { $0.region?.value }).sorted()
+            regions = Set(subjects.compactMap { $0.region?.value }).subtracting(index.brokenRegions).sorted()
         }
     }
 

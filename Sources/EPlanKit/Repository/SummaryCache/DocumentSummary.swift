@@ -22,6 +22,15 @@ enum DocumentSummary {
             w.field(inventory.region) { w, v in w.string(v) }
             w.array(inventory.resources) { w, r in encode(r, &w) }
         case .config: w.int(5)
+        case .broken(let broken):
+            w.int(6)
+            w.optional(broken.type) { w, v in w.string(v) }
+            w.optional(broken.id) { w, v in w.string(v) }
+            w.optional(broken.kind) { w, v in w.enumCase(v) }
+            w.optional(broken.level) { w, v in w.enumCase(v) }
+            w.optional(broken.region) { w, v in w.string(v) }
+            w.optional(broken.status) { w, v in w.enumCase(v) }
+            w.optional(broken.version) { w, v in w.string(v.text) }
         }
         return w.bytes
     }
@@ -43,6 +52,18 @@ enum DocumentSummary {
                 let resources = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeResource(&r) }
                 content = .inventory(Inventory(file: display, firstKey: firstKey, region: region, resources: resources))
             case 5: content = .config(Configuration(file: display))
+            case 6:
+                typealias R = BinaryReader
+                typealias T = BinaryReader.Truncated
+                var broken = BrokenFile()
+                broken.type = try r.optional { (r: inout R) throws(T) in try r.string() }
+                broken.id = try r.optional { (r: inout R) throws(T) in try r.string() }
+                broken.kind = try r.optional { (r: inout R) throws(T) -> PlanKind in try r.enumCase() }
+                broken.level = try r.optional { (r: inout R) throws(T) -> Level in try r.enumCase() }
+                broken.region = try r.optional { (r: inout R) throws(T) in try r.string() }
+                broken.status = try r.optional { (r: inout R) throws(T) -> PlanStatus in try r.enumCase() }
+                broken.version = try r.optional { (r: inout R) throws(T) in Version(try r.string()) } ?? nil
+                content = .broken(broken)
             default: return nil
             }
             guard r.isAtEnd else { return nil }

@@ -41,11 +41,30 @@ struct SeverityUnhandled: Rule {
             guard let id = plan.id?.value, !context.lookups.namedAsParent.contains(id), let field = plan.scope?.severities else { continue }
             var visiting: Set<String> = []
             let handled = chain(.local(plan.summary), &visiting)
+            guard handled.count < SeverityClass.allCases.count, !touchesBrokenFile(plan, index) else { continue }
             for severity in SeverityClass.allCases where !handled.contains(severity) {
                 findings.append(plan.finding(
                     self.id, "incidents of class \(severity.rawValue) have no plan to lead them: neither \(plan.name) nor any plan above it handles \(severity.rawValue)",
                     at: field.span, help: "add \(severity.rawValue) to scope.severities, or write the lower-level plans that take it"))
             }
         }
+    }
+
+    /// True when a file that could not be read whole may change the chain's answer (rules.md 1.1): a
+    /// plan on the chain names it as parent, a plan of the chain is of its region, or it lies in the
+    /// plan's region or below (it may name the plan as its parent, which would make the plan not the lowest).
+    private func touchesBrokenFile(_ plan: Plan, _ index: RepositoryIndex) -> Bool {
+        guard !index.brokenFiles.isEmpty else { return false }
+        if let region = plan.region?.value,
+           index.brokenRegions.contains(where: { $0 == region || RepositoryIndex.isAncestor(region, of: $0) }) { return true }
+        var seen: Set<String> = []
+        var parentID = plan.parent?.id.value
+        while let id = parentID, seen.insert(id).inserted {
+            if index.brokenPlanIDs.contains(id) { return true }
+            guard let parent = index.target(id) else { return false }
+            if let region = parent.region, index.brokenRegions.contains(region) { return true }
+            parentID = parent.plan?.parent?.id.value
+        }
+        return false
     }
 }

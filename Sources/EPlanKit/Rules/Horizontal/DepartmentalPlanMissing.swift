@@ -33,7 +33,8 @@ struct DepartmentalPlanMissing: Rule {
             for member in master.organization?.members ?? [] where member.effectiveRole == .lead {
                 guard let field = member.agency, let agency = field.value else { continue }
                 let key = agency.resolved(in: region)
-                guard !context.lookups.departmentalOwners.contains(key) else { continue }
+                // Withheld where a plan file of that region could not be read whole: it may be the plan.
+                guard !context.lookups.departmentalOwners.contains(key), !context.index.brokenRegions.contains(key.region) else { continue }
                 findings.append(master.finding(
                     id, "lead agency '\(agency)' of \(master.name) has no in-force departmental plan in '\(key.region)'",
                     at: field.span,

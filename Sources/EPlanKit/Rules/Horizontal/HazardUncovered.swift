@@ -29,6 +29,15 @@ struct HazardUncovered: Rule {
                       - {id: shi, level: township, hazards: [mountain-torrent]}
                 """), E.cityMaster, E.file("qs.flood", kind: "special")],
                 note: "the township's master is kept elsewhere; its external entry's hazards are its scope"),
+            RuleExample([E.config, ("regions.yaml", """
+                eplan: regions/v1
+                regions:
+                  - id: qs
+                    level: municipal
+                    hazards: [flood, coal-mine-accident]
+                """), E.cityMaster, E.file("qs.flood", kind: "special"),
+                ("plans/qs/coal.yaml", "eplan: plan/v1\nid: qs.coal\nkind: special\nlevel: municipal\nregion: qs\nscope: {hazards: [coal-mine-accident]\n")],
+                note: "the city's coal-mine plan cannot be read whole: the coverage of its region is not judged until it can"),
         ],
         failing: [RuleExample([E.config, ("regions.yaml", """
             eplan: regions/v1

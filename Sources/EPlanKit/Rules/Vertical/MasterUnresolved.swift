@@ -12,7 +12,8 @@ struct MasterUnresolved: Rule {
         let index = context.index
         var nearest = Suggest.Memo(candidates: index.allPlanIDs)
         for plan in context.subjects {
-            guard let master = plan.master, let targetID = master.value, index.target(targetID) == nil else { continue }
+            guard let master = plan.master, let targetID = master.value, index.target(targetID) == nil,
+                  !index.brokenPlanIDs.contains(targetID) else { continue }
             var help = "name the master plan of region '\(plan.region?.value ?? "?")'"
             if let region = plan.region?.value, let actual = context.lookups.masters[region]?.first?.id?.value {
                 help = "did you mean '\(actual)', the master plan of '\(region)'?"

@@ -5,7 +5,12 @@ struct ParentUnresolved: Rule {
         id: "parent-unresolved", severity: .error, group: .vertical,
         summary: "The parent is a plan of the repository or an external plan",
         rationale: "A parent that names no plan breaks the vertical chain as surely as no parent at all.",
-        passing: [RuleExample(E.repo(E.cityMaster, E.countyMaster))],
+        passing: [
+            RuleExample(E.repo(E.cityMaster, E.countyMaster)),
+            RuleExample(E.repo(("plans/qs/master.yaml", "eplan: plan/v1\nid: qs.master\nkind: master\nx-note: [unclosed\n"),
+                               E.countyMaster),
+                        note: "the parent's file cannot be read whole, but its id was read: its yaml-syntax finding says enough"),
+        ],
         failing: [RuleExample(E.repo(E.cityMaster, E.file("qs.lin.master", level: "county", region: "qs/lin",
                                                           ["parent": "↓parent: qs.mastr"])))])
 
@@ -13,7 +18,9 @@ struct ParentUnresolved: Rule {
         let index = context.index
         var nearest = Suggest.Memo(candidates: index.allPlanIDs)
         for plan in context.subjects {
-            guard let link = plan.parent, let target = link.id.value, index.target(target) == nil else { continue }
+            // A file that could not be read whole with this id: its own yaml-syntax finding says enough.
+            guard let link = plan.parent, let target = link.id.value, index.target(target) == nil,
+                  !index.brokenPlanIDs.contains(target) else { continue }
             var help = "add it to eplan.yaml under 'external:' if it is kept elsewhere"
             var related: [RelatedLocation] = []
             // Never the plan itself: a typo of the parent's id is often close to the plan's own.
