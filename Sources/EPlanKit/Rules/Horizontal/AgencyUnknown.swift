@@ -52,7 +52,7 @@ struct AgencyUnknown: Rule {
                 let help = Suggest.help(ref.agency, in: known)
                     ?? (ownOnly ? "add it to this plan's organization" : "add it to this plan's organization or to the master plan of '\(key.region)'")
                 findings.append(plan.finding(
-                    id, "\(what()) '\(ref)' is not an agency of \(plan.name)'s organization\(ownOnly ? "" : " or of the master plan of '\(key.region)'")",
+                    id, "\(what()) '\(ref)' is not an agency of the organization of \(plan.name)\(ownOnly ? "" : " or of the master plan of '\(key.region)'")",
                     at: field.span, help: help))
             }
             if let owner = plan.owner { check(owner, "owner", ownOnly: isMaster) }
