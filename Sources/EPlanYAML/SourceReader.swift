@@ -26,15 +26,25 @@ public enum SourceReader {
     }
 
     /// What identifies a file's content for caches: size, modification time (ns) and inode.
+    /// What identifies a file's content without reading it: device, inode, size, and the
+    /// modification and change times (the change time moves on every write and cannot be set back,
+    /// so an edit with its modification time put back, or a file removed and written again with the
+    /// same size, time and inode, still changes the stamp).
     public struct Stamp: Sendable, Hashable {
         public var size: Int
+        /// Modification time, in nanoseconds since 1970.
         public var modified: Int
         public var inode: Int
+        public var device: Int
+        /// Change time (ctime), in nanoseconds since 1970.
+        public var changed: Int
 
-        public init(size: Int, modified: Int, inode: Int) {
+        public init(size: Int, modified: Int, inode: Int, device: Int = 0, changed: Int = 0) {
             self.size = size
             self.modified = modified
             self.inode = inode
+            self.device = device
+            self.changed = changed
         }
 
         /// From what `stat`/`fstat` returned.
@@ -42,10 +52,13 @@ public enum SourceReader {
             size = Int(info.st_size)
             #if canImport(Darwin)
             modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+            changed = Int(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int(info.st_ctimespec.tv_nsec)
             #else
             modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            changed = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
             #endif
             inode = Int(info.st_ino)
+            device = Int(truncatingIfNeeded: info.st_dev)
         }
 
         /// The stamp of the file at `path` (symbolic links followed), or nil.

@@ -21,7 +21,93 @@ struct CacheTests {
         let folder = try CLI.temporaryFolder()
         let repo = "\(folder)/repo"
         try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
+        // Files changed within the file systems' timestamp granularity (2 s) of a cache write are not
+        // summarised (git's "racy" rule): let the copies age, so that the cache is really used.
+        Thread.sleep(forTimeInterval: 2.1)
         return (folder, repo, ["EPLAN_CACHE_DIR": "\(folder)/cache"])
+    }
+
+    /// The cache file of a scratch folder's repository (there is one).
+    func cacheFile(_ folder: String) throws -> String {
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/cache").filter { $0.hasSuffix(".bin") }
+        return "\(folder)/cache/\(try #require(files.first))"
+    }
+
+    @Test("an edit that keeps the size and puts the modification time back is seen (the change time moves)")
+    func sameStamp() throws {
+        let (folder, repo, env) = try copyOfPlans()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try CLI.run(["lint"], in: repo, environment: env)
+        #expect(try FileManager.default.attributesOfItem(atPath: try cacheFile(folder))[.size] as? Int ?? 0 > 20_000,
+                "the full run summarised the plans")
+        // The parent of qs/lin/flood.yaml moves to a new version of the same length, its time put back.
+        let parent = "\(repo)/qs/flood.yaml"
+        let reference = "\(folder)/reference"
+        _ = try CLI.tool(["cp", "-p", parent, reference])  // keeps the times to the nanosecond
+        let text = try String(contentsOfFile: parent, encoding: .utf8)
+        let changed = text.replacingOccurrences(of: "\nversion: \"5.2\"", with: "\nversion: \"5.3\"")
+        #expect(changed != text && changed.utf8.count == text.utf8.count)
+        try changed.write(toFile: parent, atomically: false, encoding: .utf8)
+        _ = try CLI.tool(["touch", "-r", reference, parent])  // the modification time put back exactly
+        let cached = try CLI.run(["lint", "--format", "json", "qs/lin/flood.yaml"], in: repo, environment: env)
+        let uncached = try CLI.run(["lint", "--format", "json", "--no-cache", "qs/lin/flood.yaml"], in: repo, environment: env)
+        #expect(uncached.stdout.contains("parent-stale"))
+        #expect(cached.stdout == uncached.stdout)
+    }
+
+    @Test("a flipped bit anywhere in the cache file never changes a result (fixed seed)")
+    func bitFlips() throws {
+        let (folder, repo, env) = try copyOfPlans()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try CLI.run(["lint"], in: repo, environment: env)
+        let file = try cacheFile(folder)
+        let pristine = try Data(contentsOf: URL(fileURLWithPath: file))
+        let targets = ["qs/lin/master.yaml", "regions.yaml"]
+        var references: [String: String] = [:]
+        for target in targets {
+            references[target] = try CLI.run(["lint", "--format", "json", "--no-cache", target], in: repo, environment: env).stdout
+        }
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return Int(seed % UInt64(pristine.count * 8))
+        }
+        // Flips in the names of the cached file list and folder listings ('flood.yaml' -> 'fmood.yaml'),
+        // in the header and index, and anywhere.
+        let name = Data("flood.yaml".utf8)
+        var named: [Int] = []
+        var from = pristine.startIndex
+        while let found = pristine.range(of: name, in: from ..< pristine.endIndex) {
+            named.append((found.lowerBound - pristine.startIndex + 1) * 8 + 3)
+            from = found.upperBound
+        }
+        #expect(named.count >= 2, "the cache holds the file list and the folder listings")
+        let flips = named + (0..<8).map { _ in next() % min(pristine.count * 8, 4096 * 8) } + (0..<8).map { _ in next() }
+        for (n, bit) in flips.enumerated() {
+            var bytes = pristine
+            bytes[bit / 8] ^= UInt8(1 << (bit % 8))
+            try bytes.write(to: URL(fileURLWithPath: file))
+            let target = targets[n % targets.count]
+            let run = try CLI.run(["lint", "--format", "json", target], in: repo, environment: env)
+            #expect(run.stdout == references[target], "bit \(bit) flipped: \(target)")
+        }
+    }
+
+    @Test("temporary files of runs killed while writing the cache are removed")
+    func staleTemporaries() throws {
+        let (folder, repo, env) = try copyOfPlans()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try CLI.run(["lint"], in: repo, environment: env)
+        let file = try cacheFile(folder)
+        // A process id that is not running (the kernel's limit is below it).
+        let stale = "\(file).2147483600.tmp"
+        try Data(repeating: 7, count: 100).write(to: URL(fileURLWithPath: stale))
+        // A run that writes the cache (a file changed) cleans up.
+        try "# touched\n".write(toFile: "\(repo)/qs/notes.yaml", atomically: true, encoding: .utf8)
+        Thread.sleep(forTimeInterval: 2.1)
+        _ = try CLI.run(["lint"], in: repo, environment: env)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: file))
     }
 
     @Test("files and folders added, removed or renamed are seen although folder listings are cached")

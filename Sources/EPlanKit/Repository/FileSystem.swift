@@ -128,11 +128,20 @@ public enum FileSystem {
         var reusable: Bool
     }
 
-    /// A folder's identity (device and inode) and modification time; nil when it is not a folder.
+    /// A folder's identity (device and inode) and the later of its modification and change times
+    /// (the change time also moves when its permissions change); nil when it is not a folder.
     static func folderStamp(_ folder: String) -> (identity: FileIdentity, modified: Int)? {
         var info = stat()
         guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
-        return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), SourceReader.Stamp(info).modified)
+        let stamp = SourceReader.Stamp(info)
+        return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), max(stamp.modified, stamp.changed))
+    }
+
+    /// The time now, in nanoseconds since 1970 (the clock file times are in).
+    static func now() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
     }
 
     /// The entries of a folder (without `.` and `..`), symlinks resolved to what they point at, unless

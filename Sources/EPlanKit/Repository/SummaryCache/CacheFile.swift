@@ -18,11 +18,14 @@ final class CacheFile: @unchecked Sendable {
     /// The summaries, once loaded; loaded before any thread reads them.
     private var blob: [UInt8]?
 
+    /// Opens the cache file: not through a symbolic link, never blocking (a FIFO put there), and only a
+    /// regular file owned by the user running eplan.
     init?(_ path: String) {
-        fd = open(path, O_RDONLY | O_CLOEXEC)
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 8 else {
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
+              info.st_size > SummaryCache.headerSize else {
             close(fd)
             return nil
         }
@@ -50,7 +53,7 @@ final class CacheFile: @unchecked Sendable {
     }
 
     func setIndexLength(_ length: Int) {
-        blobStart = 8 + length
+        blobStart = SummaryCache.headerSize + length
     }
 
     /// Where the folder listings are in the file; set once, while the file is opened.

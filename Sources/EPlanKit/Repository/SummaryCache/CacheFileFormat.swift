@@ -10,11 +10,36 @@ import Synchronization
 // The cache file's format: what `save` writes and `readIndex` reads back.
 
 extension SummaryCache {
+    /// The header: the index's length and the index's checksum, 8 bytes each.
+    static let headerSize = 16
+
+    /// The coarsest timestamp granularity of the file systems eplan meets (FAT: 2 s), in nanoseconds.
+    static let timestampGranularity = 2_000_000_000
+
+    /// Removes temporary files that runs killed while writing left beside the cache file (their
+    /// process is gone); a live run's temporary file is left alone.
+    static func removeStaleTemporaries(of file: String) {
+        let folder = FileSystem.parent(of: file)
+        let prefix = FileSystem.baseName(file) + "."
+        guard let listing = FileSystem.listing(of: folder, previous: nil, unless: { _ in false }) else { return }
+        for entry in listing.entries where !entry.isDirectory && entry.name.hasPrefix(prefix) && entry.name.hasSuffix(".tmp") {
+            let middle = entry.name.dropFirst(prefix.count).dropLast(4)
+            guard let pid = Int32(middle), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { unlink("\(folder)/\(entry.name)") }
+        }
+    }
+
     /// Writes the cache atomically; failures are ignored (the cache is only an accelerator).
     func save() {
         guard changed, let file else { return }
         source?.loadSummaries()  // summaries kept from the old file are copied into the new one
-        let pathKeys = entries.keys.sorted()
+        // Git's "racy" rule: a file changed within the file system's timestamp granularity of now may
+        // change again without its stamp moving; its fresh summary is not kept (the next run makes it again).
+        let racyFrom = FileSystem.now() - Self.timestampGranularity
+        let pathKeys = entries.keys.filter { key in
+            guard let entry = entries[key], case .fresh = entry.summary else { return true }
+            return max(entry.stamp.modified, entry.stamp.changed) < racyFrom
+        }.sorted()
         var index = BinaryWriter()
         index.string(key)
         index.int(pathKeys.count)
@@ -26,6 +51,8 @@ extension SummaryCache {
             index.int(entry.stamp.size)
             index.int(entry.stamp.modified)
             index.int(entry.stamp.inode)
+            index.int(entry.stamp.device)
+            index.int(entry.stamp.changed)
             index.int(offset)
             index.int(length)
             index.int(Int(bitPattern: UInt(entry.summary.checksum)))
@@ -65,14 +92,16 @@ extension SummaryCache {
         }
         let folder = FileSystem.parent(of: file)
         _ = FileSystem.makeFolders(folder)
+        Self.removeStaleTemporaries(of: file)
         let temporary = "\(file).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard fd >= 0 else { return }
         var ok = true
         func put(_ buffer: UnsafeRawBufferPointer) {
             if ok { ok = FileSystem.writeAll(fd, buffer) }
         }
-        var header = UInt64(index.bytes.count).littleEndian
+        // The header: the index's length and checksum (every section of the index is verified before use).
+        var header = (UInt64(index.bytes.count).littleEndian, Self.checksum(index.bytes[...]).littleEndian)
         withUnsafeBytes(of: &header) { put($0) }
         index.bytes.withUnsafeBytes { put($0) }
         for pathKey in pathKeys {
@@ -90,9 +119,11 @@ extension SummaryCache {
 
     static func readIndex(_ file: CacheFile, key: String) throws(BinaryReader.Truncated)
         -> ([UInt64: Entry], FileTree?) {
-        guard let header = file.read(at: 0, count: 8) else { throw BinaryReader.Truncated() }
-        let length = header.reversed().reduce(0) { $0 << 8 | Int($1) }
-        guard length > 0, length < file.size, let indexBytes = file.read(at: 8, count: length) else {
+        guard let header = file.read(at: 0, count: Self.headerSize) else { throw BinaryReader.Truncated() }
+        let length = header[0..<8].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let sum = header[8..<16].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard length > 0, length < file.size, let indexBytes = file.read(at: Self.headerSize, count: length),
+              Self.checksum(indexBytes[...]) == sum else {
             throw BinaryReader.Truncated()
         }
         file.setIndexLength(length)
@@ -105,16 +136,16 @@ extension SummaryCache {
             entries.reserveCapacity(max(0, min(count, 10_000_000)))
             for _ in 0..<max(0, count) {
                 let path = UInt64(UInt(bitPattern: try r.int()))
-                let stamp = Stamp(size: try r.int(), modified: try r.int(), inode: try r.int())
+                let stamp = Stamp(size: try r.int(), modified: try r.int(), inode: try r.int(), device: try r.int(), changed: try r.int())
                 let offset = try r.int(), length = try r.int(), checksum = UInt64(UInt(bitPattern: try r.int()))
                 guard file.contains(offset: offset, count: length) else { throw T() }
                 entries[path] = Entry(stamp: stamp, summary: .stored(offset: offset, length: length, checksum: checksum))
             }
             // The folder listings are only stepped over: a run whose tree holds never reads them.
             let folders = try r.block()
-            file.setFoldersSection(8 + folders.lowerBound ..< 8 + folders.upperBound)
+            file.setFoldersSection(Self.headerSize + folders.lowerBound ..< Self.headerSize + folders.upperBound)
             let treeBlock = try r.block()
-            file.setTreeSection(8 + treeBlock.lowerBound ..< 8 + treeBlock.upperBound)
+            file.setTreeSection(Self.headerSize + treeBlock.lowerBound ..< Self.headerSize + treeBlock.upperBound)
             let tree = try BinaryReader.reading(indexBytes[treeBlock]) { (r: inout R) throws(T) -> FileTree? in
                 try r.optional { (r: inout R) throws(T) -> FileTree in
                     let key = try r.string()
