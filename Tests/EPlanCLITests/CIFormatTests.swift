@@ -177,3 +177,31 @@ struct ShellIntegrationTests {
         #expect(text.contains("files: \\.ya?ml$"))
     }
 }
+
+@Suite("Hostile file names")
+struct HostileFileNameTests {
+    @Test("a newline, ESC, %0A, quotes and $(...) in a file name forge nothing in any format")
+    func names() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = "a\nx.yaml:1:1: error: forged [yaml-syntax]\u{1B}[31m %0A \"q\" '$(touch pwned)'.yaml"
+        try "eplan: plan/v1\nid: [unclosed\n".write(toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8)
+        let text = try CLI.run(["lint"], in: folder)
+        #expect(text.status == 1)
+        #expect(!text.stdout.contains("\u{1B}"), "an escape sequence reached the terminal")
+        #expect(!text.stdout.split(separator: "\n").contains { $0.hasPrefix("x.yaml:1:1") }, "a finding line was forged")
+        #expect(text.stdout.contains("a\\nx.yaml"))
+        let sarif = try CLI.run(["lint", "--format", "sarif"], in: folder)
+        let uri = try #require(sarif.stdout.components(separatedBy: "\"uri\": \"").dropFirst().first?.components(separatedBy: "\"").first)
+        #expect(uri.hasPrefix("a%0Ax.yaml%3A1%3A1%3A%20error"), "\(uri)")
+        #expect(uri.contains("%1B") && uri.contains("%250A") && uri.contains("%24%28touch"), "\(uri)")
+        for format in ["json", "junit", "github"] {
+            let run = try CLI.run(["lint", "--format", format], in: folder)
+            #expect(run.status == 1, "\(format)")
+            #expect(!run.stdout.contains("\u{1B}"), "\(format)")
+            #expect(!FileManager.default.fileExists(atPath: "\(folder)/pwned"))
+        }
+        let github = try CLI.run(["lint", "--format", "github"], in: folder)
+        #expect(github.stdout.split(separator: "\n").count == 1, "one annotation, not a forged second line")
+    }
+}

@@ -125,7 +125,7 @@ public enum SARIFReport {
         let span = location.span
         let end = span.end < span.start ? span.start : span.end
         return .object([
-            ("artifactLocation", .object([("uri", .string(location.file))])),
+            ("artifactLocation", .object([("uri", .string(SARIFReport.uri(location.file)))])),
             ("region", .object([
                 ("startLine", .int(max(1, span.start.line))),
                 ("startColumn", .int(max(1, span.start.column))),
@@ -225,7 +225,8 @@ public enum GitHubReport {
         return out
     }
 
-    /// Escaping of a command's message: `%`, CR and LF.
+    /// Escaping of a command's message: `%`, CR and LF as GitHub decodes them; other control
+    /// characters (an escape sequence in a file name) are shown as `\u{1b}`, never sent to the log raw.
     static func data(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
@@ -233,7 +234,12 @@ public enum GitHubReport {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(c)
+            default:
+                if c.value < 0x20 || c.value == 0x7F || (0x80...0x9F).contains(c.value) {
+                    out += "\\u{\(String(c.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(c)
+                }
             }
         }
         return out
@@ -249,6 +255,27 @@ extension String {
     func replacingAll(_ target: Character, with replacement: String) -> String {
         var out = ""
         for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}
+
+extension SARIFReport {
+    /// A relative path as a URI reference (RFC 3986): every byte outside the unreserved characters
+    /// and `/` percent-encoded (a space, a newline, `%`, quotes and Chinese names alike).
+    static func uri(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out += "%"
+                out.unicodeScalars.append(hex[Int(byte >> 4)])
+                out.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
         return out
     }
 }

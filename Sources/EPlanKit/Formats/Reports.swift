@@ -102,7 +102,8 @@ public struct TextReport {
         case .note: severityCode = "1;36"
         }
         let start = d.location.span.start
-        out += paint("\(d.location.file):\(start.line):\(start.column):", "1") + " "
+        // File names are escaped as plan text is: a newline or an escape sequence in a name forges nothing.
+        out += paint("\(TextReport.oneLine(d.location.file)):\(start.line):\(start.column):", "1") + " "
         out += paint("\(d.severity):", severityCode) + " "
         out += TextReport.oneLine(d.message) + " " + paint("[\(d.rule)]", "2")
         if let suppressed = d.suppressed {
@@ -120,7 +121,7 @@ public struct TextReport {
             out += "  \(paint("help:", "1")) \(TextReport.oneLine(help))\n"
         }
         for r in d.related {
-            out += "  \(paint("note:", "1")) \(TextReport.oneLine(r.message)) at \(r.location.file):\(r.location.line):\(r.location.column)\n"
+            out += "  \(paint("note:", "1")) \(TextReport.oneLine(r.message)) at \(TextReport.oneLine(r.location.file)):\(r.location.line):\(r.location.column)\n"
         }
     }
 
