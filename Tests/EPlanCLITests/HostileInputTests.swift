@@ -157,3 +157,40 @@ struct FuzzReplayTests {
         #expect(replay.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count == inputs.count)
     }
 }
+
+@Suite("What eplan cannot read")
+struct UnreadableTests {
+    @Test("a folder it cannot read is an error finding (as a user without the right to read it), never a pass",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+                   "needs root to run eplan as 'nobody' through setpriv"))
+    func unreadableFolder() throws {
+        let folder = try CLI.temporaryFolder()
+        defer {
+            _ = try? CLI.tool(["chmod", "-R", "u+rwx", folder])
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        try FileManager.default.createDirectory(atPath: "\(folder)/plans/closed", withIntermediateDirectories: true)
+        try "eplan: config/v1\n".write(toFile: "\(folder)/eplan.yaml", atomically: true, encoding: .utf8)
+        try "eplan: plan/v1\nid: [broken\n".write(toFile: "\(folder)/plans/closed/a.yaml", atomically: true, encoding: .utf8)
+        // Everyone may enter and read the repository, except the folder 'closed'.
+        _ = try CLI.tool(["chmod", "-R", "a+rX", folder])
+        _ = try CLI.tool(["chmod", "0711", "\(folder)/plans/closed"])
+        let run = try CLI.tool(["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                                CLI.binary, "lint", "--no-cache", "--format", "json"], in: folder)
+        #expect(run.status == 1, "\(run.stdout) \(run.stderr)")
+        #expect(run.stdout.contains("\"file\": \"plans/closed\""), "\(run.stdout)")
+        #expect(run.stdout.contains("cannot read the folder: permission denied") || run.stdout.contains("cannot read the folder: Permission denied"),
+                "\(run.stdout)")
+    }
+
+    @Test("a path that holds no eplan file says so and exits 2")
+    func nothingToLint() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: "\(folder)/empty", withIntermediateDirectories: true)
+        try "just: yaml\n".write(toFile: "\(folder)/empty/other.yaml", atomically: true, encoding: .utf8)
+        let run = try CLI.run(["lint", "empty"], in: folder)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no eplan file found in empty"), "\(run.stderr)")
+    }
+}

@@ -149,12 +149,16 @@ public enum FileSystem {
     /// folder is the same one, unchanged since (its modification time moves whenever an entry is
     /// added, removed or renamed). A link that cannot be resolved counts as a file, so reading it
     /// reports why.
-    static func listing(of folder: String, previous: FolderListing?, unless skip: (FileIdentity) -> Bool) -> FolderListing? {
+    static func listing(of folder: String, previous: FolderListing?, unless skip: (FileIdentity) -> Bool,
+                        failed: (Int32) -> Void = { _ in }) -> FolderListing? {
         guard let (identity, modified) = folderStamp(folder), !skip(identity) else { return nil }
         if let previous, previous.reusable, previous.identity == identity, previous.modified == modified {
             return previous
         }
-        guard let dir = opendir(folder) else { return nil }
+        guard let dir = opendir(folder) else {
+            failed(errno)
+            return nil
+        }
         defer { closedir(dir) }
         var listing = FolderListing(identity: identity, modified: modified, entries: [], reusable: true)
         while let entry = readdir(dir) {

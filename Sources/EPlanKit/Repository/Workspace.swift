@@ -11,10 +11,15 @@ import Synchronization
 public enum WorkspaceError: Error, Sendable {
     case pathNotFound(String)
     case invalidConfig(file: String, [Diagnostic])
+    /// The paths exist but hold no eplan file (no YAML file with an `eplan:` key, none that failed to parse).
+    case noFiles([String])
 
     public var message: String {
         switch self {
         case .pathNotFound(let path): return "no such file or folder: \(path)"
+        case .noFiles(let paths):
+            let named = paths.isEmpty ? "." : paths.joined(separator: ", ")
+            return "no eplan file found in \(named) (YAML files with an 'eplan:' key); nothing was linted"
         case .invalidConfig(let file, let diagnostics):
             return "invalid configuration \(file) (\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s"))"
         }
@@ -154,12 +159,14 @@ public struct Workspace: Sendable {
         let treeKey = [root, configuration.include.map { $0.joined(separator: "\u{0}") } ?? "\u{1}",
                        configuration.exclude.joined(separator: "\u{0}")].joined(separator: "\u{2}")
         var everything: [String]
+        var unreadableFolders: [(path: String, reason: String)] = []
         if let unchanged = cache.unchangedFiles(key: treeKey, jobs: request.jobs) {
             everything = unchanged
         } else {  // the listings are let go of here unless the cache must keep them
             let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.loadFolders(), keepListings: cache.file != nil)
             everything = walked.files
             everything.sort()
+            unreadableFolders = walked.unreadable
             cache.storeFolders(walked.listings)
             cache.storeTree(walked.folders.map { SummaryCache.FileTree(key: treeKey, folders: $0, files: everything) })
         }
@@ -216,7 +223,7 @@ public struct Workspace: Sendable {
         // Files summarised anew in this run, by position.
         let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8])>(count: ordered.count)
         let items = ordered
-        let documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
+        var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
             let item = items[position]
             let useCache = cached.file != nil
             // A file not reported on is read from its summary when the cache has a current one.
@@ -234,6 +241,21 @@ public struct Workspace: Sendable {
                 fresh.store((stamp, DocumentSummary.encode(document)), at: position)
             }
             return document
+        }
+        // A folder that could not be read is a finding, reported like a file that could not be read.
+        for (path, reason) in unreadableFolders.sorted(by: { $0.path < $1.path }) {
+            let shown = display(path)
+            guard reportsEverything || folderTargets.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else { continue }
+            let finding = Diagnostic(.yamlSyntax, "cannot read the folder: \(reason)", at: Location(file: shown, span: SourceSpan(at: .start)),
+                                     help: "make the folder readable, or exclude it in eplan.yaml")
+            documents.append(SourceDocument(path: path, display: shown, content: .broken(BrokenFile()), diagnostics: [finding]))
+            reported.insert(shown)
+        }
+        if !unreadableFolders.isEmpty { documents.sort { $0.display < $1.display } }
+        // A run that read nothing must not pass: say so (exit 2).
+        if configPath == nil || !reportsEverything,
+           !documents.contains(where: { $0.isReported && reported.contains($0.display) }) {
+            throw .noFiles(request.paths)
         }
         timing.lap("parse and decode")
         if cache.file != nil {
@@ -303,8 +325,10 @@ struct Discovery {
         /// The listing of every folder read, by `SummaryCache.key` of its path (when asked to keep them).
         var listings: [UInt64: FileSystem.FolderListing]
         /// Every folder read, with its identity and modification time (when asked to keep listings);
-        /// nil when one held a symbolic link (see `SummaryCache.FileTree`).
+        /// nil when one held a symbolic link or could not be read (see `SummaryCache.FileTree`).
         var folders: [SummaryCache.FileTree.Folder]?
+        /// Folders that could not be read, with the reason.
+        var unreadable: [(path: String, reason: String)] = []
     }
 
     /// The YAML files below `folder` and what the next run needs to know about the folders. With more
@@ -327,7 +351,9 @@ struct Discovery {
             start(folder)
             group.wait()
         }
-        return walk.state.withLock { Walked(files: $0.files, listings: $0.listings, folders: $0.reusable ? $0.folders : nil) }
+        return walk.state.withLock {
+            Walked(files: $0.files, listings: $0.listings, folders: $0.reusable ? $0.folders : nil, unreadable: $0.unreadable)
+        }
     }
 
     /// What a walk has seen so far, shared by the folders being read.
@@ -338,6 +364,7 @@ struct Discovery {
             var listings: [UInt64: FileSystem.FolderListing] = [:]
             var folders: [SummaryCache.FileTree.Folder] = []
             var reusable = true
+            var unreadable: [(path: String, reason: String)] = []
         }
         let state = Mutex(State())
         /// Listings of the last run, by `SummaryCache.key` of the folder's path.
@@ -355,6 +382,12 @@ struct Discovery {
         let key = SummaryCache.key(current)
         guard let listing = FileSystem.listing(of: current, previous: walk.previous[key], unless: { identity in
             walk.state.withLock { !$0.visited.insert(identity).inserted }
+        }, failed: { error in
+            // A folder eplan cannot read is reported: a run must not pass on what it could not see.
+            walk.state.withLock {
+                $0.unreadable.append((current, SourceReader.errorText(error)))
+                $0.reusable = false
+            }
         }) else { return [] }
         var found: [String] = []
         var folders: [String] = []
