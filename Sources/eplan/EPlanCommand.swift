@@ -26,6 +26,10 @@ struct EPlanCommand: ParsableCommand {
     /// A `CommandError` is printed here, and only here, as `eplan: <message>`.
     static func main() {
         tuneAllocator()
+        guard ensureFileDescriptors() else {
+            Console.error("eplan: too few file descriptors (ulimit -n); eplan needs at least \(minimumFileDescriptors)")
+            exitProcess(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -62,6 +66,28 @@ extension EPlanCommand {
         _ = mallopt(trimThreshold, 1 << 30)
         _ = mallopt(mmapThreshold, 32 << 20)
         #endif
+    }
+}
+
+extension EPlanCommand {
+    /// Threads, pipes (git) and the files read side by side need a few descriptors.
+    static let minimumFileDescriptors: rlim_t = 32
+
+    /// Raises the soft limit on open files toward the hard limit when it is below what eplan needs;
+    /// false when even the hard limit is too low (a clear exit 2, instead of a crash in a thread pool
+    /// or a run that silently read nothing).
+    static func ensureFileDescriptors() -> Bool {
+        var limit = rlimit()
+        #if canImport(Darwin)
+        let resource = RLIMIT_NOFILE
+        #else
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #endif
+        guard getrlimit(resource, &limit) == 0 else { return true }
+        if limit.rlim_cur >= minimumFileDescriptors { return true }
+        guard limit.rlim_max >= minimumFileDescriptors else { return false }
+        limit.rlim_cur = min(limit.rlim_max, 1024)
+        return setrlimit(resource, &limit) == 0
     }
 }
 

@@ -193,4 +193,14 @@ struct UnreadableTests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("no eplan file found in empty"), "\(run.stderr)")
     }
+
+    @Test("too few file descriptors is a clear exit 2; a low soft limit is raised")
+    func fileDescriptors() throws {
+        let plans = "\(CLI.packageRoot)/plans"
+        let hard = try CLI.tool(["bash", "-c", "ulimit -n 6; exec \"$0\" lint --no-cache", CLI.binary], in: plans)
+        #expect(hard.status == 2)
+        #expect(hard.stderr.contains("too few file descriptors"), "\(hard.stderr)")
+        let soft = try CLI.tool(["bash", "-c", "ulimit -Sn 6; exec \"$0\" lint --no-cache --quiet", CLI.binary], in: plans)
+        #expect(soft.status == 0, "\(soft.stderr)")
+    }
 }
