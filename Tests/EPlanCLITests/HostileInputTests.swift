@@ -204,3 +204,26 @@ struct UnreadableTests {
         #expect(soft.status == 0, "\(soft.stderr)")
     }
 }
+
+@Suite("Links")
+struct LinkTests {
+    @Test("a folder reached along two paths is reported under the smaller, the same every run")
+    func twoPaths() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: "\(folder)/plans/m/deep", withIntermediateDirectories: true)
+        try "eplan: config/v1\n".write(toFile: "\(folder)/eplan.yaml", atomically: true, encoding: .utf8)
+        try "eplan: plan/v1\nid: [broken\n".write(toFile: "\(folder)/plans/m/deep/a.yaml", atomically: true, encoding: .utf8)
+        // 'plans/b' and 'plans/z' lead to 'plans/m': the smallest path is plans/b.
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/plans/z", withDestinationPath: "m")
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/plans/b", withDestinationPath: "m")
+        var seen: Set<String> = []
+        for _ in 0..<6 {
+            let run = try CLI.run(["lint", "--no-cache", "--jobs", "2", "--format", "json"], in: folder)
+            #expect(run.status == 1)
+            let files = run.stdout.components(separatedBy: "\"file\": \"").dropFirst().compactMap { $0.components(separatedBy: "\"").first }
+            seen.formUnion(files)
+        }
+        #expect(seen == ["plans/b/deep/a.yaml"], "\(seen)")
+    }
+}

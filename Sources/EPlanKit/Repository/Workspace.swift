@@ -352,8 +352,25 @@ struct Discovery {
             group.wait()
         }
         return walk.state.withLock {
-            Walked(files: $0.files, listings: $0.listings, folders: $0.reusable ? $0.folders : nil, unreadable: $0.unreadable)
+            Walked(files: Self.smallestPaths($0.files, read: $0.readAt, alternatives: $0.alternatives), listings: $0.listings,
+                   folders: $0.reusable ? $0.folders : nil, unreadable: $0.unreadable)
         }
+    }
+
+    /// A folder reached along several paths (a link to a folder of the repository) is read once;
+    /// its files are named under the smallest of those paths, whichever path the walk came by first,
+    /// so that findings keep their paths from run to run.
+    static func smallestPaths(_ files: [String], read: [FileIdentity: String],
+                              alternatives: [FileIdentity: [String]]) -> [String] {
+        var result = files
+        for (identity, others) in alternatives.sorted(by: { (read[$0.key] ?? "") > (read[$1.key] ?? "") }) {
+            guard let used = read[identity], let best = (others + [used]).min(), best != used else { continue }
+            let prefix = used + "/"
+            for i in result.indices where result[i].hasPrefix(prefix) {
+                result[i] = best + "/" + result[i].dropFirst(prefix.count)
+            }
+        }
+        return result
     }
 
     /// What a walk has seen so far, shared by the folders being read.
@@ -365,6 +382,9 @@ struct Discovery {
             var folders: [SummaryCache.FileTree.Folder] = []
             var reusable = true
             var unreadable: [(path: String, reason: String)] = []
+            /// The path each folder was read at, and the other paths that reached it.
+            var readAt: [FileIdentity: String] = [:]
+            var alternatives: [FileIdentity: [String]] = [:]
         }
         let state = Mutex(State())
         /// Listings of the last run, by `SummaryCache.key` of the folder's path.
@@ -381,7 +401,14 @@ struct Discovery {
     private func visit(_ current: String, _ walk: Walk) -> [String] {
         let key = SummaryCache.key(current)
         guard let listing = FileSystem.listing(of: current, previous: walk.previous[key], unless: { identity in
-            walk.state.withLock { !$0.visited.insert(identity).inserted }
+            walk.state.withLock { state in
+                if state.visited.insert(identity).inserted {
+                    state.readAt[identity] = current
+                    return false
+                }
+                state.alternatives[identity, default: []].append(current)
+                return true
+            }
         }, failed: { error in
             // A folder eplan cannot read is reported: a run must not pass on what it could not see.
             walk.state.withLock {
