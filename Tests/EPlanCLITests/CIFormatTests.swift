@@ -59,7 +59,7 @@ struct CIFormatTests {
         #expect((stale["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
         #expect((stale["fullDescription"] as? [String: Any])?["text"] != nil)
         let results = try #require(runs[0]["results"] as? [[String: Any]])
-        #expect(results.count == 15)
+        #expect(results.count == 14)
         for result in results {
             #expect(result["ruleId"] != nil && result["level"] != nil && result["message"] != nil)
             let fingerprint = (result["partialFingerprints"] as? [String: String])?["eplanFingerprint/v1"]
@@ -90,7 +90,7 @@ struct CIFormatTests {
         #expect(parser.parse(), "\(String(describing: parser.parserError))")
         #expect(counter.suites == 4)
         #expect(counter.cases == 4)
-        #expect(counter.failures == 15)
+        #expect(counter.failures == 14)
         #expect(counter.names.contains("qs.flood"))
     }
 

@@ -280,14 +280,29 @@ struct PlanDecodingTests {
     @Test("empty who, how and when are kept as empty answers, not schema findings")
     func emptyAnswers() throws {
         let text = validMaster
-            .replacingOccurrences(of: "    how: Watch the forecasts", with: "    how:")
+            .replacingOccurrences(of: "    how: Watch the forecasts", with: "    how: \"\"")
             .replacingOccurrences(of: "    who: emergency-management", with: "    who: []")
+            .replacingOccurrences(of: "    when: Every day in the flood season", with: "    when: '  '")
         let doc = decode(text)
         #expect(findings(doc.diagnostics) == [])
         let action = try #require(doc.plan?.actions?.value?.first)
         #expect(action.how?.value == "")
         #expect(action.who?.value?.isEmpty == true)
-        #expect(action.when?.value == "Every day in the flood season")
+        #expect(action.when?.value == "  ")
+    }
+
+    @Test("who: \"\" is an empty answer at its key, not a schema-value finding")
+    func emptyWhoText() throws {
+        for empty in ["\"\"", "'  '"] {
+            let doc = decode(validMaster.replacingOccurrences(of: "    who: emergency-management", with: "    who: \(empty)"))
+            #expect(findings(doc.diagnostics) == [])
+            let who = try #require(doc.plan?.actions?.value?.first?.who)
+            #expect(who.value?.isEmpty == true)
+            #expect(who.span.start == SourceMark(line: 30, column: 5))
+        }
+        // An empty entry in a list is an invalid agency reference, as before.
+        #expect(findings(validMaster.replacingOccurrences(of: "    who: emergency-management", with: "    who: [fire-rescue, \"\"]"))
+                == ["schema-value 30:24"])
     }
 
     @Test("one run reports all of a file's problems")
@@ -297,8 +312,8 @@ struct PlanDecodingTests {
             .replacingOccurrences(of: "level: county", with: "level: 3")
             .replacingOccurrences(of: "title:", with: "tittle:")
             .replacingOccurrences(of: "issued: 2025-03-01", with: "issued: yesterday")
-        #expect(findings(text) == ["schema-missing-key 1:1", "schema-unknown-key 3:1", "schema-value 4:1",
-                                   "schema-value 5:1", "schema-value 9:1"])
+        // 'tittle' stands for the absent 'title': one finding, not a missing key too.
+        #expect(findings(text) == ["schema-unknown-key 3:1", "schema-value 4:1", "schema-value 5:1", "schema-value 9:1"])
     }
 
     @Test("document types: unknown eplan value, no eplan key, several documents")
@@ -329,5 +344,247 @@ struct PlanDecodingTests {
         let text = validMaster.replacingOccurrences(of: "[flood, mountain-torrent]", with: "[flood, sandstorm]")
         #expect(findings(text) == ["schema-value 13:20"])
         #expect(findings(decode(text, extraHazards: ["sandstorm"]).diagnostics) == [])
+    }
+}
+
+/// One mistake, one finding (rules.md 1.1): a misspelt key is reported once, as `schema-unknown-key`
+/// with its suggestion; the key it stands for is neither missing nor compared.
+@Suite("Misspelt keys")
+struct MisspeltKeyTests {
+    @Test("a misspelt required key is one finding, in every mapping with required keys", arguments: [
+        ("title: 临县", "titel: 临县", "schema-unknown-key 3:1"),
+        ("owner: emergency-management", "ownr: emergency-management", "schema-unknown-key 7:1"),
+        ("issued: 2025-03-01", "isued: 2025-03-01", "schema-unknown-key 9:1"),
+        ("response-levels:", "response-level:", "schema-unknown-key 25:1"),
+        ("actions:", "action:", "schema-unknown-key 27:1"),
+        ("  hazards: [flood", "  hazard: [flood", "schema-unknown-key 13:3"),
+        ("reporting:", "reportng:", "schema-unknown-key 20:1"),
+        ("scope:", "scop:", "schema-unknown-key 12:1"),
+        ("parent: {id: qs.master", "parent: {idd: qs.master", "schema-unknown-key 11:10"),
+        ("    - agency: emergency-management", "    - agncy: emergency-management", "schema-unknown-key 17:7"),
+        ("      duties: [Coordinate", "      dutis: [Coordinate", "schema-unknown-key 19:7"),
+        ("  - {level: I,", "  - {levl: I,", "schema-unknown-key 26:6"),
+        ("  - id: monitor", "  - idd: monitor", "schema-unknown-key 28:5"),
+        ("    phase: warning", "    phse: warning", "schema-unknown-key 29:5"),
+    ])
+    func misspeltRequiredKey(from: String, to: String, expected: String) {
+        let text = validMaster.replacingOccurrences(of: from, with: to)
+        #expect(text != validMaster)
+        #expect(findings(text) == [expected])
+    }
+
+    @Test("drills, revisions, resources, event dates, exclusions: one finding each")
+    func misspeltInRecords() {
+        let text = validMaster + """
+
+            resources:
+              - {idd: qs.lin.boats, type: equipment}
+            drills:
+              - {dat: 2025-06-01}
+            revisions:
+              - {version: "2.0", dte: 2025-03-01}
+            """
+        #expect(findings(text) == ["schema-unknown-key 35:6", "schema-unknown-key 37:6", "schema-unknown-key 39:22"])
+        let excluded = validMaster.replacingOccurrences(of: "  hazards: [flood, mountain-torrent]",
+                                                        with: "  hazards: [flood]\n  excluded: [{hazard: drought, reasn: Another plan}]")
+        #expect(findings(excluded) == ["schema-unknown-key 14:32"])
+        let event = """
+            eplan: plan/v1
+            id: qs.games
+            title: Games
+            kind: event
+            level: municipal
+            region: qs
+            owner: sports
+            version: "1"
+            issued: 2026-01-01
+            master: qs.master
+            scope: {hazards: [mass-incident]}
+            actions: []
+            event-dates: {from: 2026-08-01, too: 2026-08-10}
+            """
+        #expect(findings(event) == ["schema-unknown-key 13:33"])
+        #expect(findings(event.replacingOccurrences(of: "event-dates:", with: "event-date:")) == ["schema-unknown-key 13:1"])
+    }
+
+    @Test("regions, inventories and external entries: one finding each")
+    func misspeltInOtherDocuments() {
+        #expect(findings("eplan: regions/v1\nregions:\n  - {id: qs, levl: municipal}\n") == ["schema-unknown-key 3:14"])
+        #expect(findings("eplan: regions/v1\nregion: []\n") == ["schema-unknown-key 2:1"])
+        #expect(findings("eplan: inventory/v1\nresource: []\n") == ["schema-unknown-key 2:1"])
+        #expect(findings("eplan: config/v1\nexternal:\n  - {id: sx.master, kind: master, level: provincial, verison: '1'}\n")
+                == ["schema-unknown-key 3:54"])
+    }
+
+    @Test("a key that only looks like a missing one still leaves it missing")
+    func unrelatedUnknownKey() {
+        let text = validMaster.replacingOccurrences(of: "title: 临县突发事件总体应急预案 (Lin County Master Plan)", with: "zzzzzz: 1")
+        #expect(findings(text) == ["schema-missing-key 1:1", "schema-unknown-key 3:1"])
+        // The suggestion is a key the plan writes: the misspelling stands for nothing.
+        let both = validMaster + "\ntitel: again\n"
+        #expect(findings(both) == ["schema-unknown-key 34:1"])
+    }
+
+    @Test("the key a misspelling stands for is written with no valid value, so no rule compares it")
+    func modelRecordsMisspelling() throws {
+        let text = validMaster
+            .replacingOccurrences(of: "  initial: {", with: "  inital: {")
+            .replacingOccurrences(of: "  follow-up:", with: "  folow-up:")
+            .replacingOccurrences(of: "    how: Watch", with: "    hw: Watch")
+            .replacingOccurrences(of: "parent: {id", with: "parnet: {id")
+        let doc = decode(text)
+        #expect(findings(doc.diagnostics) == ["schema-unknown-key 11:1", "schema-unknown-key 21:3",
+                                              "schema-unknown-key 23:3", "schema-unknown-key 31:5"])
+        let plan = try #require(doc.plan)
+        let initial = try #require(plan.reporting?.initial)
+        #expect(initial.value == nil)
+        #expect(initial.span.start == SourceMark(line: 21, column: 3))
+        #expect(plan.reporting?.followUp != nil && plan.reporting?.followUp?.value == nil)
+        #expect(plan.reporting?.written?.value != nil)
+        let action = try #require(plan.actions?.value?.first)
+        #expect(action.how != nil && action.how?.value == nil)
+        #expect(plan.parent != nil && plan.parent?.id.value == nil)
+    }
+}
+
+/// A key whose value is null (`~`, `null`, nothing after the colon) is treated as absent (1.1).
+@Suite("Null is absent")
+struct NullIsAbsentTests {
+    /// (a line after which the key is added, or nil when the plan has it; the key's line)
+    @Test("a null optional key is not written", arguments: [
+        (nil, "filed: 2025-03-14"), ("version: \"2.0\"", "evaluated: 2025-03-01"), ("version: \"2.0\"", "status: draft"),
+        ("version: \"2.0\"", "master: qs.lin.x"), ("  hazards: [flood, mountain-torrent]", "  severities: [I]"),
+        ("  hazards: [flood, mountain-torrent]", "  excluded: []"), (nil, "      role: lead"), (nil, "  written: 2h"),
+        (nil, "  follow-up: 24h"), (nil, "  to: qs:emergency-management"), ("    phase: warning", "    within: 1h"),
+        ("    phase: warning", "    hazards: [flood]"),
+    ] as [(String?, String)])
+    func nullOptional(after anchor: String?, line: String) throws {
+        let base = anchor.map { validMaster.replacingOccurrences(of: $0, with: "\($0)\n\(line)") } ?? validMaster
+        #expect(base.contains(line + "\n"))
+        #expect(findings(base) == [])
+        let key = line.prefix { $0 != ":" }
+        for null in ["", " ~", " null", " Null"] {
+            let text = base.replacingOccurrences(of: line + "\n", with: "\(key):\(null)\n")
+            #expect(findings(text) == [], "\(key):\(null)")
+        }
+    }
+
+    @Test("null leaves the default: not filed, in force, all four classes")
+    func nullDefaults() throws {
+        let text = validMaster
+            .replacingOccurrences(of: "filed: 2025-03-14", with: "filed:")
+            .replacingOccurrences(of: "  hazards: [flood, mountain-torrent]", with: "  hazards: [flood, mountain-torrent]\n  severities: ~")
+            .replacingOccurrences(of: "issued: 2025-03-01", with: "issued: 2025-03-01\nstatus: null")
+        let doc = decode(text)
+        #expect(findings(doc.diagnostics) == [])
+        let plan = try #require(doc.plan)
+        #expect(plan.filed == nil)
+        #expect(plan.status == nil && plan.effectiveStatus == .inForce)
+        #expect(plan.scope?.severities == nil)
+    }
+
+    @Test("a null required key is missing", arguments: [
+        ("title: 临县突发事件总体应急预案 (Lin County Master Plan)", "title:", "schema-missing-key 1:1"),
+        ("issued: 2025-03-01", "issued: ~", "schema-missing-key 1:1"),
+        ("  hazards: [flood, mountain-torrent]", "  hazards: null", "schema-missing-key 13:3"),
+        ("      duties: [Coordinate the response]", "      duties:", "schema-missing-key 17:7"),
+        ("    phase: warning", "    phase: ~", "schema-missing-key 28:5"),
+        ("parent: {id: qs.master, version: \"2025\"}", "parent: {id: ~, version: \"2025\"}", "schema-missing-key 11:10"),
+    ])
+    func nullRequired(from: String, to: String, expected: String) {
+        #expect(findings(validMaster.replacingOccurrences(of: from, with: to)) == [expected])
+    }
+
+    @Test("a null answer of an action is a missing answer, not an empty one")
+    func nullAnswer() throws {
+        let doc = decode(validMaster.replacingOccurrences(of: "    how: Watch the forecasts", with: "    how:")
+            .replacingOccurrences(of: "    resources: []", with: "    resources: ~"))
+        #expect(findings(doc.diagnostics) == [])
+        let action = try #require(doc.plan?.actions?.value?.first)
+        #expect(action.how == nil)
+        #expect(action.resources == nil)
+    }
+
+    @Test("an unknown key is reported even when its value is null")
+    func nullUnknownKey() {
+        #expect(findings(validMaster + "\ncolour:\n") == ["schema-unknown-key 34:1"])
+    }
+
+    @Test("in the configuration and the regions document too")
+    func nullElsewhere() throws {
+        let config = decode("""
+            eplan: config/v1
+            include: ~
+            exclude:
+            depth: null
+            external:
+              - {id: sx.master, kind: master, level: provincial, version: "1", region: ~, severities: ~, reporting: ~}
+            hazards:
+              natural: ~
+            rules:
+              drill-overdue: ~
+              filing-late: {severity: ~, working-days: ~}
+            """)
+        #expect(findings(config.diagnostics) == [])
+        guard case .config(let c) = config.content else {
+            Issue.record("not a configuration")
+            return
+        }
+        #expect(c.include == nil && c.exclude == [] && c.depth == .township)
+        #expect(c.external.first?.severities == nil && c.external.first?.reporting == nil)
+        #expect(c.rules.isEmpty == false && c.rules[RuleID("drill-overdue")] == nil)
+        #expect(c.rules[RuleID("filing-late")]?.enabled == true && c.rules[RuleID("filing-late")]?.settings == [:])
+        #expect(findings("eplan: config/v1\nrules: {drill-overdu: ~}\n") == ["schema-unknown-key 2:9"])
+        #expect(findings("eplan: config/v1\nrules: {drill-overdue: {monthz: ~}}\n") == ["schema-unknown-key 2:25"])
+        #expect(findings("eplan: regions/v1\nregions:\n  - {id: qs, level: municipal, hazards: ~, children: ~, name: ~}\n") == [])
+        #expect(findings("eplan: regions/v1\nregions:\n  - {id: qs, level: ~}\n") == ["schema-missing-key 3:6"])
+        #expect(findings("eplan: inventory/v1\nregion: ~\nresources: []\n") == [])
+    }
+}
+
+/// Keys that are data (severity classes, rule ids, hazard categories) skip `x-` keys, like every other mapping.
+@Suite("Extension keys among data")
+struct ExtensionKeyDataTests {
+    @Test("x- keys in per-class limits, rules and hazards are ignored")
+    func ignored() throws {
+        let plan = decode(validMaster.replacingOccurrences(of: "{I: 15m, II: 30m, III: 1h, IV: 2h}",
+                                                           with: "{I: 15m, II: 30m, III: 1h, IV: 2h, x-source: notice 2024-3}"))
+        #expect(findings(plan.diagnostics) == [])
+        #expect(plan.plan?.reporting?.initial?.value?.limit(for: .IV)?.minutes == 120)
+        let config = decode("""
+            eplan: config/v1
+            hazards:
+              natural: [sandstorm]
+              x-source: risk survey 2024
+            rules:
+              x-reviewed-by: safety office
+              drill-overdue: {months: 24, x-why: provincial rule}
+            """)
+        #expect(findings(config.diagnostics) == [])
+        guard case .config(let c) = config.content else {
+            Issue.record("not a configuration")
+            return
+        }
+        #expect(c.extraHazards == ["natural": ["sandstorm"]])
+        #expect(c.rules.count == 1 && c.rules[RuleID("drill-overdue")]?.settings == ["months": 24])
+    }
+
+    @Test("a per-class limit with an invalid entry is not a valid limit (not compared)", arguments: [
+        "{I: 15m, II: 30m, III: 1h, V: 2h}", "{I: 15m, II: 30m, III: 1h, IV: 2x}", "{I: 15m, II: 30m, III: 1h, [IV]: 2h}",
+    ])
+    func invalidEntry(limit: String) throws {
+        let doc = decode(validMaster.replacingOccurrences(of: "{I: 15m, II: 30m, III: 1h, IV: 2h}", with: limit))
+        #expect(findings(doc.diagnostics).count == 1)
+        let initial = try #require(doc.plan?.reporting?.initial)
+        #expect(initial.value == nil)
+    }
+
+    @Test("a class whose value is null sets no limit for that class")
+    func nullClass() throws {
+        let doc = decode(validMaster.replacingOccurrences(of: "{I: 15m, II: 30m, III: 1h, IV: 2h}", with: "{I: 15m, II: 30m, III: 1h, IV: ~}"))
+        #expect(findings(doc.diagnostics) == [])
+        let initial = try #require(doc.plan?.reporting?.initial?.value)
+        #expect(initial.limit(for: .III)?.minutes == 60)
+        #expect(initial.limit(for: .IV) == nil)
     }
 }

@@ -141,15 +141,42 @@ struct RepositoryTests {
             """
         let repo = try TempRepo(["regions.yaml": regions, "more/regions.yaml": "eplan: regions/v1\nregions: []\n"])
         let result = try repo.lint()
-        #expect(findings(result.diagnostics) == ["schema-value 1:1", "schema-value 9:10", "schema-value 10:20"])
+        #expect(findings(result.diagnostics) == ["schema-value 1:1", "duplicate-id 9:10", "schema-value 10:20"])
         #expect(result.diagnostics.map(\.message) == [
             "a repository holds one regions document; more/regions.yaml is the first",
-            "region 'qs/lin' is declared twice (first at line 8)",
+            "region 'qs/lin' is declared twice (first at regions.yaml:8); the first counts",
             "region 'qs/yang' is municipal but sits under a municipal region; a child's level must be lower",
         ])
         let workspace = try Workspace.load(Workspace.Request(paths: [], cwd: repo.root))
         let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
         #expect(index.regionByPath.keys.sorted() == [])  // the first document found (more/regions.yaml) is empty
+    }
+
+    @Test("(1.1) two entries with one path: duplicate-id at the later one, and the first counts")
+    func duplicateRegionFirstCounts() throws {
+        let repo = try TempRepo(["regions.yaml": """
+            eplan: regions/v1
+            regions:
+              - id: qs
+                level: municipal
+                children:
+                  - {id: lin, level: county, hazards: [flood]}
+                  - id: lin
+                    level: township
+                    hazards: [drought]
+                    children: [{id: shi, level: community}]
+              - {id: qs, level: provincial, children: [{id: yang, level: county}]}
+            """])
+        let result = try repo.lint()
+        #expect(findings(result.diagnostics) == ["duplicate-id 7:9", "duplicate-id 11:6"])
+        #expect(result.diagnostics.first?.related.first?.location.line == 6)
+        let workspace = try Workspace.load(Workspace.Request(paths: [], cwd: repo.root))
+        let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
+        #expect(index.regionByPath["qs/lin"]?.region.level?.value == .county)
+        #expect(index.regionByPath["qs/lin"]?.region.hazards?.value?.compactMap(\.value) == ["flood"])
+        #expect(index.regionByPath["qs"]?.region.level?.value == .municipal)
+        // The later entries' children have paths of their own: they are read.
+        #expect(index.regionByPath.keys.sorted() == ["qs", "qs/lin", "qs/lin/shi", "qs/yang"])
     }
 
     @Test("the region index holds every path with its parent")

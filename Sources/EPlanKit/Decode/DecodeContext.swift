@@ -32,32 +32,63 @@ struct DecodeContext {
     // MARK: Keys
 
     /// Reports a key the format does not define (`x-` keys are fine), suggesting the nearest known one.
-    mutating func unknownKey(_ pair: YAMLPair, known: [String], in context: String) {
+    /// Returns the known key it stands for (see `standsFor`), when `pairs`, its mapping, is given.
+    @discardableResult
+    mutating func unknownKey(_ pair: YAMLPair, known: [String], in context: String, among pairs: YAMLMapping? = nil) -> String? {
         guard let key = pair.key.scalar else {
             sink.add(.schemaType, "a key in \(context) is \(pair.key.shapeName); keys are plain words",
                      at: span(pair.key))
-            return
+            return nil
         }
-        if key.hasPrefix("x-") { return }
+        if key.hasPrefix("x-") { return nil }
         unknownKeys += 1
+        // Past the limit the file does not look like an eplan document: no suggestion is looked for.
         if unknownKeys > Self.unknownKeyLimit {
             if firstUnlistedUnknownKey == nil { firstUnlistedUnknownKey = span(pair.key) }
-            return
+            return nil
         }
         if key == "<<" {
             sink.add(.schemaUnknownKey, "merge keys ('<<') are not part of the eplan format", at: span(pair),
                      help: "write the keys out, or use an anchor and alias for a whole value")
-            return
+            return nil
         }
         let help = Suggest.help(key, in: known)
             ?? "keys allowed in \(context): \(known.joined(separator: ", ")); extension keys start with 'x-'"
         sink.add(.schemaUnknownKey, "unknown key '\(key)' in \(context)", at: span(pair.key), help: help)
+        return pairs.flatMap { Self.standsFor(pair, known: known, in: $0) }
     }
 
-    /// Reports required keys that a mapping lacks, at the mapping's first key.
-    mutating func requireKeys(_ pairs: YAMLMapping, _ required: [String], in context: @autoclosure () -> String,
+    /// The known key that an unknown key stands for: its suggestion, when the mapping does not write
+    /// that key itself (`titel` for an absent `title`, `inital` for an absent `initial`). One mistake
+    /// is one finding (rules.md): the unknown key is reported with its suggestion, and neither
+    /// `schema-missing-key` nor a rule that compares the key it stands for reports that key missing.
+    static func standsFor(_ pair: YAMLPair, known: [String], in pairs: YAMLMapping) -> String? {
+        guard let key = pair.key.scalar, !key.hasPrefix("x-"), key != "<<", !known.contains(key),
+              let suggestion = Suggest.nearest(key, in: known), !writes(pairs, suggestion) else { return nil }
+        return suggestion
+    }
+
+    /// True when the mapping writes `key` with a value: a key whose value is null (`~`, `null`, nothing
+    /// after the colon) is treated as absent (1.1).
+    static func writes(_ pairs: YAMLMapping, _ key: String) -> Bool {
+        pairs.contains { $0.key.isScalar(key) && !$0.value.isNull }
+    }
+
+    /// True for a known key whose value is null: it is treated as absent (1.1), so a template's empty
+    /// keys (`filed:`) mean "not written", not an invalid value. An unknown key is reported even when empty.
+    static func isAbsent(_ pair: YAMLPair, known: [String]) -> Bool {
+        guard pair.value.isNull, let key = pair.key.scalar else { return false }
+        return known.contains(key)
+    }
+
+    /// Reports required keys that a mapping lacks, at the mapping's first key. A key whose value is null
+    /// is absent; a key that an unknown key of the mapping stands for (a misspelling) is not reported again
+    /// (while unknown keys are listed one by one: past the limit none is looked for).
+    mutating func requireKeys(_ pairs: YAMLMapping, _ required: [String], known: [String], in context: @autoclosure () -> String,
                               at span: SourceSpan, reason: String? = nil) {
-        for key in required where !pairs.contains(where: { $0.key.isScalar(key) }) {
+        let listing = unknownKeys <= Self.unknownKeyLimit
+        for key in required where !Self.writes(pairs, key)
+            && !(listing && pairs.contains(where: { Self.standsFor($0, known: known, in: pairs) == key })) {
             missingKey(key, in: context(), at: span, reason: reason)
         }
     }
@@ -263,18 +294,32 @@ struct DecodeContext {
         return nil
     }
 
-    /// A duration for every class, or a mapping from class to duration.
+    /// A duration for every class, or a mapping from class to duration. The class keys are data: `x-`
+    /// keys among them are ignored, and a class whose value is null sets no limit (1.1). A mapping with
+    /// an invalid entry (an unknown class, a bad duration) is not a valid limit: its value is nil, so
+    /// that no rule compares it (the entry's `schema-value` finding says enough; which class was meant
+    /// is unknown, so the classes it leaves out are not "no limit" either).
     mutating func reportingLimit(_ pair: YAMLPair, _ path: FieldPath) -> Field<ReportingLimit> {
         let s = span(pair)
         if let pairs = pair.value.mapping {
             var map: [SeverityClass: Field<Duration>] = [:]
+            var valid = true
             for entry in pairs {
+                if entry.key.scalar?.hasPrefix("x-") == true { continue }
                 let entrySpan = span(entry)
                 guard let cls: SeverityClass = enumValue(entry.key, FieldPath("\(path) key"), at: span(entry.key), what: "severity class")
-                else { continue }
-                map[cls] = Field(duration(entry.value, path.key(cls.rawValue), at: entrySpan), span: entrySpan)
+                else {
+                    valid = false
+                    continue
+                }
+                if entry.value.isNull { continue }
+                guard let limit = duration(entry.value, path.key(cls.rawValue), at: entrySpan) else {
+                    valid = false
+                    continue
+                }
+                map[cls] = Field(limit, span: entrySpan)
             }
-            return Field(.perClass(map), span: s)
+            return Field(valid ? .perClass(map) : nil, span: s)
         }
         if pair.value.sequence != nil {
             sink.add(.schemaType, "'\(path)' must be a duration or a mapping from severity class to duration, found a list",

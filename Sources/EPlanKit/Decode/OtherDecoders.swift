@@ -4,7 +4,7 @@ import EPlanYAML
 enum RegionsDecoder {
     static func decode(_ root: YAMLNode, _ pairs: YAMLMapping, _ c: inout DecodeContext) -> RegionsDocument {
         var doc = RegionsDocument(file: c.sink.file, firstKey: c.firstKeySpan(root), regions: [])
-        for pair in pairs {
+        for pair in pairs where !DecodeContext.isAbsent(pair, known: Keys.regionsDocument) {
             switch pair.key.scalar {
             case "eplan": break
             case "regions":
@@ -16,7 +16,7 @@ enum RegionsDecoder {
                 c.unknownKey(pair, known: Keys.regionsDocument, in: "a regions document")
             }
         }
-        c.requireKeys(pairs, ["regions"], in: "the regions document", at: doc.firstKey)
+        c.requireKeys(pairs, ["regions"], known: Keys.regionsDocument, in: "the regions document", at: doc.firstKey)
         return doc
     }
 
@@ -24,7 +24,7 @@ enum RegionsDecoder {
                        seen: inout [String: SourceSpan], _ c: inout DecodeContext) -> Region {
         var r = Region(span: c.span(node), children: [])
         var childrenPair: YAMLPair?
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.region) {
             let s = c.span(p)
             switch p.key.scalar {
             case "id": r.id = Field(c.slug(p.value, "id", at: s, what: "region id"), span: s)
@@ -35,13 +35,15 @@ enum RegionsDecoder {
             default: c.unknownKey(p, known: Keys.region, in: "a region")
             }
         }
-        c.requireKeys(pairs, ["id", "level"], in: "the region", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["id", "level"], known: Keys.region, in: "the region", at: c.firstKeySpan(node))
         if let id = r.id?.value {
             let path = parentPath.map { "\($0)/\(id)" } ?? id
             r.path = path
             if let first = seen[path] {
-                c.sink.add(.schemaValue, "region '\(path)' is declared twice (first at line \(first.start.line))",
+                // (1.1) The first entry counts (the index keeps it); the later one is the finding.
+                c.sink.add(.duplicateID, "region '\(path)' is declared twice (first at \(c.sink.file):\(first.start.line)); the first counts",
                            at: r.id?.span ?? r.span,
+                           help: "give each region its own id under its parent, or merge the two entries",
                            related: [RelatedLocation(Location(file: c.sink.file, span: first), "first declaration")])
             } else {
                 seen[path] = r.id?.span ?? r.span
@@ -67,7 +69,7 @@ enum RegionsDecoder {
 enum InventoryDecoder {
     static func decode(_ root: YAMLNode, _ pairs: YAMLMapping, _ c: inout DecodeContext) -> Inventory {
         var inv = Inventory(file: c.sink.file, firstKey: c.firstKeySpan(root), region: nil, resources: [])
-        for pair in pairs {
+        for pair in pairs where !DecodeContext.isAbsent(pair, known: Keys.inventory) {
             let s = c.span(pair)
             switch pair.key.scalar {
             case "eplan": break
@@ -76,7 +78,7 @@ enum InventoryDecoder {
             default: c.unknownKey(pair, known: Keys.inventory, in: "an inventory")
             }
         }
-        c.requireKeys(pairs, ["resources"], in: "the inventory", at: inv.firstKey)
+        c.requireKeys(pairs, ["resources"], known: Keys.inventory, in: "the inventory", at: inv.firstKey)
         return inv
     }
 }
@@ -86,11 +88,11 @@ enum ConfigDecoder {
     static func decode(_ root: YAMLNode, _ pairs: YAMLMapping, _ c: inout DecodeContext) -> Configuration {
         var config = Configuration(file: c.sink.file)
         // Extra hazards first: external entries may name them.
-        if let pair = pairs.first(where: { $0.key.isScalar("hazards") }) {
+        if let pair = pairs.first(where: { $0.key.isScalar("hazards") && !$0.value.isNull }) {
             config.extraHazards = extraHazards(pair, &c)
             c = DecodeContext(sink: c.sink, hazards: c.hazards.union(config.extraHazards.values.joined()))
         }
-        for pair in pairs {
+        for pair in pairs where !DecodeContext.isAbsent(pair, known: Keys.config) {
             let s = c.span(pair)
             switch pair.key.scalar {
             case "eplan", "hazards": break
@@ -106,7 +108,8 @@ enum ConfigDecoder {
                 config.external = c.records(pair, "external", external).value ?? []
             case "rules":
                 guard let rulePairs = c.mapping(pair.value, "rules", at: s) else { continue }
-                for rp in rulePairs {
+                // Rule ids are data: `x-` keys among them are ignored.
+                for rp in rulePairs where rp.key.scalar?.hasPrefix("x-") != true {
                     if let (id, rule) = ruleConfiguration(rp, &c) { config.rules[id] = rule }
                 }
             default:
@@ -120,13 +123,15 @@ enum ConfigDecoder {
         var result: [String: [String]] = [:]
         guard let pairs = c.mapping(pair.value, "hazards", at: c.span(pair)) else { return result }
         let categories = HazardCatalog.categories.map(\.name)
-        for p in pairs {
+        // Categories are data: `x-` keys among them are ignored; a category whose value is null adds nothing.
+        for p in pairs where p.key.scalar?.hasPrefix("x-") != true {
             guard let category = c.text(p.key, "hazards key", at: c.span(p.key)) else { continue }
             guard categories.contains(category) else {
                 c.sink.add(.schemaValue, "unknown hazard category '\(category)'", at: c.span(p.key),
                            help: Suggest.help(category, in: categories) ?? "use one of: \(categories.joined(separator: ", "))")
                 continue
             }
+            if p.value.isNull { continue }
             let ids = c.fieldList(p, FieldPath("hazards").key(category)) { c, node, path in
                 c.slug(node, path, at: c.span(node), what: "hazard id")
             }
@@ -137,7 +142,7 @@ enum ConfigDecoder {
 
     static func external(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> ExternalPlan {
         var e = ExternalPlan(span: c.span(node))
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.external) {
             let s = c.span(p)
             switch p.key.scalar {
             case "id": e.id = Field(c.identifier(p.value, path.key("id"), at: s, what: "plan id"), span: s)
@@ -149,10 +154,16 @@ enum ConfigDecoder {
             case "severities":
                 e.severities = c.fieldList(p, path.key("severities")) { c, node, path in c.severityClass(node, path) }
             case "reporting": e.reporting = PlanDecoder.reporting(p, path.key("reporting"), &c)
-            default: c.unknownKey(p, known: Keys.external, in: "an external plan")
+            default:
+                let s = c.span(p)
+                switch c.unknownKey(p, known: Keys.external, in: "an external plan", among: pairs) {
+                case "severities": e.severities = Field(nil, span: s)  // misspelt: reported once (see PlanDecoder.misspelt)
+                case "hazards": e.hazards = Field(nil, span: s)
+                default: break
+                }
             }
         }
-        c.requireKeys(pairs, ["id", "kind", "level", "version"], in: "the external plan", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["id", "kind", "level", "version"], known: Keys.external, in: "the external plan", at: c.firstKeySpan(node))
         return e
     }
 
@@ -166,11 +177,15 @@ enum ConfigDecoder {
                        help: Suggest.help(name, in: RuleCatalog.all.map(\.id.rawValue)) ?? "'eplan rules' lists the rule ids")
             return nil
         }
+        if pair.value.isNull { return nil }  // a rule whose value is null is not configured (1.1)
         var rule = RuleConfiguration(span: s, enabled: true, severity: nil, settings: [:], depth: nil)
         if let settings = pair.value.mapping {
             for p in settings {
                 let ps = c.span(p)
                 let key = p.key.scalar ?? ""
+                let known = key == "severity" || (key == "depth" && name == "region-no-master")
+                    || info.settings.contains(where: { $0.name == key })
+                if known, p.value.isNull { continue }  // a setting whose value is null is not set (1.1)
                 if key == "severity" {
                     (rule.enabled, rule.severity) = severity(p.value, FieldPath("rules").key(name).key("severity"), at: ps, &c) ?? (true, nil)
                 } else if key == "depth", info.depth != nil {

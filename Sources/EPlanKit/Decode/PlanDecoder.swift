@@ -21,7 +21,7 @@ enum PlanDecoder {
         var eventDatesPair: YAMLPair?
         var present: Set<String> = []  // the keys the plan has, for the required-key checks
         present.reserveCapacity(32)
-        for pair in pairs {
+        for pair in pairs where !DecodeContext.isAbsent(pair, known: Keys.plan) {
             let key = pair.key.scalar ?? ""
             present.insert(key)
             let path = FieldPath(key)
@@ -63,13 +63,57 @@ enum PlanDecoder {
                 eventDatesPair = pair
                 plan.eventDates = eventDates(pair, &c)
             default:
-                c.unknownKey(pair, known: Keys.plan, in: "a plan")
+                if let meant = c.unknownKey(pair, known: Keys.plan, in: "a plan", among: pairs) {
+                    // Counts as written, so that it is not reported missing too.
+                    present.insert(meant)
+                    misspelt(meant, at: c.span(pair), &plan)
+                }
             }
         }
         let decoded = Plan(plan)
         checkRequired(decoded, present, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
         checkActionIDs(decoded, &c)
         return decoded
+    }
+
+    /// A misspelt key (`titel` for an absent `title`) is reported once, as an unknown key with its
+    /// suggestion. The key it stands for is recorded as written with no valid value, the state of a key
+    /// whose value is invalid, which rules already skip: a field with a nil value. So `reporting-looser`
+    /// does not compare an `inital:` (the docking model skips a limit written without a valid value),
+    /// `parent-missing` and `filing-late` do not speak of a `parnet:` or `fild:`, and so on.
+    static func misspelt(_ key: String, at s: SourceSpan, _ plan: inout PlanFields) {
+        switch key {
+        case "id": plan.id = Field(nil, span: s)
+        case "title": plan.title = Field(nil, span: s)
+        case "kind": plan.kind = Field(nil, span: s)
+        case "level": plan.level = Field(nil, span: s)
+        case "region": plan.region = Field(nil, span: s)
+        case "owner": plan.owner = Field(nil, span: s)
+        case "status": plan.status = Field(nil, span: s)
+        case "version": plan.version = Field(nil, span: s)
+        case "issued": plan.issued = Field(nil, span: s)
+        case "filed": plan.filed = Field(nil, span: s)
+        case "evaluated": plan.evaluated = Field(nil, span: s)
+        case "parent": plan.parent = ParentLink(id: Field(nil, span: s), version: nil, span: s)
+        case "master": plan.master = Field(nil, span: s)
+        case "scope":
+            plan.scope = Scope(span: s, firstKey: s, hazards: Field(nil, span: s), severities: Field(nil, span: s), excluded: [])
+        case "reporting":
+            var reporting = Reporting(span: s)
+            reporting.initial = Field(nil, span: s)
+            reporting.written = Field(nil, span: s)
+            reporting.followUp = Field(nil, span: s)
+            reporting.to = Field(nil, span: s)
+            plan.reporting = reporting
+        case "response-levels": plan.responseLevels = Field(nil, span: s)
+        case "actions": plan.actions = Field(nil, span: s)
+        case "resources": plan.resources = Field(nil, span: s)
+        case "drills": plan.drills = Field(nil, span: s)
+        case "revisions": plan.revisions = Field(nil, span: s)
+        case "regions": plan.regions = Field(nil, span: s)
+        case "event-dates": plan.eventDates = EventDates(span: s)
+        default: break  // `organization`: no rule compares it as a whole
+        }
     }
 
     private static func checkRequired(_ plan: Plan, _ present: Set<String>, regionsPair: YAMLPair?,
@@ -128,13 +172,18 @@ enum PlanDecoder {
         if let pairs = pair.value.mapping {
             var id: Field<String>?
             var version: Field<Version>?
-            for p in pairs {
+            for p in pairs where !DecodeContext.isAbsent(p, known: Keys.parent) {
                 switch p.key.scalar {
                 case "id":
                     let ps = c.span(p)
                     id = Field(c.identifier(p.value, "parent.id", at: ps, what: "parent plan id"), span: ps)
                 case "version": version = c.versionField(p, "parent.version")
-                default: c.unknownKey(p, known: Keys.parent, in: "'parent'")
+                default:
+                    switch c.unknownKey(p, known: Keys.parent, in: "'parent'", among: pairs) {
+                    case "id": id = Field(nil, span: c.span(p))  // misspelt: reported once (see `misspelt`)
+                    case "version": version = Field(nil, span: c.span(p))
+                    default: break
+                    }
                 }
             }
             guard let id else {
@@ -151,7 +200,7 @@ enum PlanDecoder {
         let s = c.span(pair)
         guard let pairs = c.mapping(pair.value, "scope", at: s) else { return nil }
         var scope = Scope(span: s, firstKey: c.firstKeySpan(pair.value), hazards: nil, severities: nil, excluded: [])
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.scope) {
             switch p.key.scalar {
             case "hazards":
                 scope.hazards = c.fieldList(p, "scope.hazards") { c, node, path in c.hazard(node, path) }
@@ -160,18 +209,22 @@ enum PlanDecoder {
             case "excluded":
                 scope.excluded = c.records(p, "scope.excluded") { c, node, pairs, path in
                     var e = Exclusion(span: c.span(node))
-                    for q in pairs {
+                    for q in pairs where !DecodeContext.isAbsent(q, known: Keys.exclusion) {
                         switch q.key.scalar {
                         case "hazard": e.hazard = Field(c.hazard(q.value, path.key("hazard")), span: c.span(q))
                         case "reason": e.reason = c.textField(q, path.key("reason"))
                         default: c.unknownKey(q, known: Keys.exclusion, in: "a scope exclusion")
                         }
                     }
-                    c.requireKeys(pairs, ["hazard", "reason"], in: "the exclusion", at: c.firstKeySpan(node))
+                    c.requireKeys(pairs, ["hazard", "reason"], known: Keys.exclusion, in: "the exclusion", at: c.firstKeySpan(node))
                     return e
                 }.value ?? []
             default:
-                c.unknownKey(p, known: Keys.scope, in: "'scope'")
+                switch c.unknownKey(p, known: Keys.scope, in: "'scope'", among: pairs) {
+                case "hazards": scope.hazards = Field(nil, span: c.span(p))  // misspelt: reported once (see `misspelt`)
+                case "severities": scope.severities = Field(nil, span: c.span(p))
+                default: break
+                }
             }
         }
         return scope
@@ -181,27 +234,27 @@ enum PlanDecoder {
         let s = c.span(pair)
         guard let pairs = c.mapping(pair.value, "organization", at: s) else { return nil }
         var org = Organization(span: s, command: nil, members: [])
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.organization) {
             switch p.key.scalar {
             case "command":
                 let ps = c.span(p)
                 guard let cp = c.mapping(p.value, "organization.command", at: ps) else { continue }
                 var command = Command(span: ps)
-                for q in cp {
+                for q in cp where !DecodeContext.isAbsent(q, known: Keys.command) {
                     switch q.key.scalar {
                     case "name": command.name = c.textField(q, "organization.command.name")
                     case "lead": command.lead = c.textField(q, "organization.command.lead")
                     case "office":
                         let qs = c.span(q)
                         command.office = Field(c.agencyRef(q.value, "organization.command.office", at: qs), span: qs)
-                    default: c.unknownKey(q, known: Keys.command, in: "'organization.command'")
+                    default: c.unknownKey(q, known: Keys.command, in: "'organization.command'", among: cp)
                     }
                 }
                 org.command = command
             case "members":
                 org.members = c.records(p, "organization.members", member).value ?? []
             default:
-                c.unknownKey(p, known: Keys.organization, in: "'organization'")
+                c.unknownKey(p, known: Keys.organization, in: "'organization'", among: pairs)
             }
         }
         return org
@@ -209,7 +262,7 @@ enum PlanDecoder {
 
     static func member(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Member {
         var m = Member(span: c.span(node))
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.member) {
             switch p.key.scalar {
             case "agency":
                 let s = c.span(p)
@@ -224,7 +277,7 @@ enum PlanDecoder {
             default: c.unknownKey(p, known: Keys.member, in: "an organization member")
             }
         }
-        c.requireKeys(pairs, ["agency", "duties"], in: "the member", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["agency", "duties"], known: Keys.member, in: "the member", at: c.firstKeySpan(node))
         return m
     }
 
@@ -233,7 +286,7 @@ enum PlanDecoder {
         guard let pairs = c.mapping(pair.value, path, at: s) else { return nil }
         var r = Reporting(span: s)
         r.firstKey = pairs.isEmpty ? s : c.firstKeySpan(pair.value)
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.reporting) {
             switch p.key.scalar {
             case "initial": r.initial = c.reportingLimit(p, path.key("initial"))
             case "written": r.written = c.reportingLimit(p, path.key("written"))
@@ -243,7 +296,17 @@ enum PlanDecoder {
             case "to":
                 let ps = c.span(p)
                 r.to = Field(c.agencyRef(p.value, path.key("to"), at: ps), span: ps)
-            default: c.unknownKey(p, known: Keys.reporting, in: "'\(path)'")
+            default:
+                // A misspelt key is written with no valid value (see `misspelt`): the docking model does
+                // not compare it, so `reporting-looser` does not report an `inital:` as no limit.
+                let s = c.span(p)
+                switch c.unknownKey(p, known: Keys.reporting, in: "'\(path)'", among: pairs) {
+                case "initial": r.initial = Field(nil, span: s)
+                case "written": r.written = Field(nil, span: s)
+                case "follow-up": r.followUp = Field(nil, span: s)
+                case "to": r.to = Field(nil, span: s)
+                default: break
+                }
             }
         }
         return r
@@ -251,7 +314,7 @@ enum PlanDecoder {
 
     static func responseLevel(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> ResponseLevel {
         var r = ResponseLevel(span: c.span(node))
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.responseLevel) {
             switch p.key.scalar {
             case "level": r.level = c.enumField(p, path.key("level"), what: "response level")
             case "trigger": r.trigger = c.textField(p, path.key("trigger"))
@@ -262,7 +325,7 @@ enum PlanDecoder {
             default: c.unknownKey(p, known: Keys.responseLevel, in: "a response level")
             }
         }
-        c.requireKeys(pairs, ["level"], in: "the response level", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["level"], known: Keys.responseLevel, in: "the response level", at: c.firstKeySpan(node))
         return r
     }
 
@@ -270,12 +333,15 @@ enum PlanDecoder {
         var a = Action(span: c.firstKeySpan(node))
         var here = path
         if let idPair = node.pair("id"), let raw = idPair.value.scalar, !raw.isEmpty { here = FieldPath("actions").item(raw) }
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.action) {
             switch p.key.scalar {
             case "id":
                 let s = c.span(p)
                 a.id = Field(c.slug(p.value, here.key("id"), at: s, what: "action id"), span: s)
             case "phase": a.phase = c.enumField(p, here.key("phase"), what: "phase")
+            case "who" where p.value.scalar?.isBlank == true:
+                // `who: ""` is an empty answer (`action-incomplete` at the key), as `who: []` is.
+                a.who = Field([], span: c.span(p))
             case "who":
                 a.who = c.fieldList(p, here.key("who"), scalarIsList: true) { c, node, path in
                     if node.isNull { return nil }
@@ -292,16 +358,25 @@ enum PlanDecoder {
                 }
             case "hazards":
                 a.hazards = c.fieldList(p, here.key("hazards")) { c, node, path in c.hazard(node, path) }
-            default: c.unknownKey(p, known: Keys.action, in: "an action")
+            default:
+                // A misspelt answer is reported once (see `misspelt`), not as an action that does not say it.
+                let s = c.span(p)
+                switch c.unknownKey(p, known: Keys.action, in: "an action", among: pairs) {
+                case "who": a.who = Field(nil, span: s)
+                case "how": a.how = Field(nil, span: s)
+                case "when": a.when = Field(nil, span: s)
+                case "resources": a.resources = Field(nil, span: s)
+                default: break
+                }
             }
         }
-        c.requireKeys(pairs, ["id", "phase"], in: "the action", at: a.span)
+        c.requireKeys(pairs, ["id", "phase"], known: Keys.action, in: "the action", at: a.span)
         return a
     }
 
     static func resource(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Resource {
         var r = Resource(span: c.span(node))
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.resource) {
             let s = c.span(p)
             switch p.key.scalar {
             case "id": r.id = Field(c.identifier(p.value, path.key("id"), at: s, what: "resource id"), span: s)
@@ -313,13 +388,13 @@ enum PlanDecoder {
             default: c.unknownKey(p, known: Keys.resource, in: "a resource")
             }
         }
-        c.requireKeys(pairs, ["id", "type"], in: "the resource", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["id", "type"], known: Keys.resource, in: "the resource", at: c.firstKeySpan(node))
         return r
     }
 
     static func drill(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Drill {
         var d = Drill(span: c.span(node))
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.drill) {
             switch p.key.scalar {
             case "date": d.date = c.dateField(p, path.key("date"))
             case "type": d.type = c.enumField(p, path.key("type"), what: "drill type")
@@ -328,13 +403,13 @@ enum PlanDecoder {
             default: c.unknownKey(p, known: Keys.drill, in: "a drill")
             }
         }
-        c.requireKeys(pairs, ["date"], in: "the drill", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["date"], known: Keys.drill, in: "the drill", at: c.firstKeySpan(node))
         return d
     }
 
     static func revision(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Revision {
         var r = Revision(span: c.span(node))
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.revision) {
             switch p.key.scalar {
             case "version": r.version = c.versionField(p, path.key("version"))
             case "date": r.date = c.dateField(p, path.key("date"))
@@ -342,7 +417,7 @@ enum PlanDecoder {
             default: c.unknownKey(p, known: Keys.revision, in: "a revision")
             }
         }
-        c.requireKeys(pairs, ["version", "date"], in: "the revision", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["version", "date"], known: Keys.revision, in: "the revision", at: c.firstKeySpan(node))
         return r
     }
 
@@ -350,14 +425,14 @@ enum PlanDecoder {
         let s = c.span(pair)
         guard let pairs = c.mapping(pair.value, "event-dates", at: s) else { return nil }
         var e = EventDates(span: s)
-        for p in pairs {
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.eventDates) {
             switch p.key.scalar {
             case "from": e.from = c.dateField(p, "event-dates.from")
             case "to": e.to = c.dateField(p, "event-dates.to")
             default: c.unknownKey(p, known: Keys.eventDates, in: "'event-dates'")
             }
         }
-        c.requireKeys(pairs, ["from", "to"], in: "'event-dates'", at: c.firstKeySpan(pair.value))
+        c.requireKeys(pairs, ["from", "to"], known: Keys.eventDates, in: "'event-dates'", at: c.firstKeySpan(pair.value))
         if let from = e.from?.value, let to = e.to, let toDay = to.value, toDay < from {
             c.sink.add(.schemaValue, "the event ends (\(toDay)) before it starts (\(from))", at: to.span)
         }

@@ -102,7 +102,10 @@ public struct Docking: Sendable {
     }
 
     /// The limits compared; a limit the plan writes but that is not valid is not compared
-    /// (its `schema-value` finding says enough), nor is one the parent does not give.
+    /// (its `schema-value` finding says enough), nor is one the parent does not give. The decoder
+    /// gives such a limit a field with no value: a per-class mapping with an invalid entry, and a key
+    /// written misspelt (`inital:`, whose `schema-unknown-key` finding says enough; see
+    /// `PlanDecoder.misspelt`), so neither is compared nor taken for a missing limit.
     public var limits: [Limit] {
         guard let theirs = parent.reporting else { return [] }
         let ours = child.reporting

@@ -54,16 +54,46 @@ public enum JSONSchemas {
                  ("description", .string(description))])
     }
 
-    /// A mapping with exactly `keys` (in declaration order) plus `x-` extension keys.
+    /// A mapping with exactly `keys` (in declaration order) plus `x-` extension keys. A key whose value
+    /// is null is absent (1.1): optional keys also accept null, required ones do not.
     static func mapping(_ keys: [String], _ properties: [String: JSON], required: [String] = [],
                         description: String? = nil, extra: [(String, JSON)] = []) -> JSON {
         var members: [(String, JSON)] = [("type", .string("object"))]
         if let description { members.append(("description", .string(description))) }
-        members.append(("properties", .object(keys.map { ($0, properties[$0] ?? .object([])) })))
+        members.append(("properties", .object(keys.map { key in
+            let property = properties[key] ?? .object([])
+            return (key, required.contains(key) ? property : orNull(property))
+        })))
         if !required.isEmpty { members.append(("required", .array(required.map(JSON.string)))) }
         members.append(("patternProperties", .object([("^x-", .object([]))])))
         members.append(("additionalProperties", .bool(false)))
         return .object(members + extra)
+    }
+
+    /// The schema, or null as well (an optional key left empty is absent).
+    static func orNull(_ schema: JSON) -> JSON {
+        guard case .object(var members) = schema, !members.isEmpty else { return schema }
+        let null: JSON = .object([("type", .string("null"))])
+        if let i = members.firstIndex(where: { $0.0 == "enum" }), case .array(let values) = members[i].1 {
+            members[i].1 = .array(values + [.null])
+        } else if let i = members.firstIndex(where: { $0.0 == "anyOf" }), case .array(let options) = members[i].1 {
+            if !options.contains(null) { members[i].1 = .array(options + [null]) }
+        } else if let i = members.firstIndex(where: { $0.0 == "type" }) {
+            switch members[i].1 {
+            case .string(let type): members[i].1 = .array([.string(type), .string("null")])
+            case .array(let types): if !types.contains(.string("null")) { members[i].1 = .array(types + [.string("null")]) }
+            default: break
+            }
+        } else {
+            return .object([("anyOf", .array([schema, null]))])
+        }
+        return .object(members)
+    }
+
+    /// Required keys of a mapping whose values must not be null (a null one is missing).
+    static func requiredNotNull(_ keys: [String]) -> [(String, JSON)] {
+        [("required", .array(keys.map(JSON.string))),
+         ("properties", .object(keys.map { ($0, .object([("not", .object([("type", .string("null"))]))])) }))]
     }
 
     static func document(_ type: String, title: String, _ body: JSON) -> JSON {
@@ -108,7 +138,8 @@ public enum JSONSchemas {
     static var plan: JSON {
         let action = mapping(Keys.action, [
             "id": slug, "phase": enumeration(Phase.allCases.map(\.rawValue), "phase"),
-            "who": .object([("anyOf", .array([agency, .object([("type", .string("array")), ("items", agency)]), .object([("type", .string("null"))])])),
+            "who": .object([("anyOf", .array([agency, .object([("type", .string("array")), ("items", agency)]),
+                                              .object([("type", .string("string")), ("pattern", .string("^\\s*$"))])])),
                             ("description", .string("who does it: an agency ref or a list of them"))]),
             "how": text("how it is done", nullable: true), "when": text("when it is done", nullable: true),
             "within": duration, "resources": list(id, "with what resources; [] when none are needed"),
@@ -158,9 +189,10 @@ public enum JSONSchemas {
             for key in PlanDecoder.requiredKeys(of: kind) where !PlanDecoder.alwaysRequired.contains(key) {
                 if key == "scope.hazards" { scopeHazards = true; keys.append("scope") } else { keys.append(key) }
             }
-            var then: [(String, JSON)] = [("required", .array(keys.map(JSON.string)))]
-            if scopeHazards {
-                then.append(("properties", .object([("scope", .object([("required", .array([.string("hazards")]))]))])))
+            var then = requiredNotNull(keys)
+            if scopeHazards, case .object(var properties) = then[1].1, let i = properties.firstIndex(where: { $0.0 == "scope" }) {
+                properties[i].1 = .object([("not", .object([("type", .string("null"))]))] + requiredNotNull(["hazards"]))
+                then[1].1 = .object(properties)
             }
             return .object([
                 ("if", .object([("properties", .object([("kind", .object([("const", .string(kind.rawValue))]))])),
@@ -171,7 +203,7 @@ public enum JSONSchemas {
         let inForce: JSON = .object([
             ("if", .object([("properties", .object([("status", .object([("enum", .array([.string("draft"), .string("retired")]))]))])),
                             ("required", .array([.string("status")]))])),
-            ("else", .object([("required", .array([.string("issued")]))])),
+            ("else", .object(requiredNotNull(["issued"]))),
         ])
         return document("plan", title: "eplan plan (plan/v1)",
                         mapping(Keys.plan, properties, required: required, extra: [("allOf", .array(byKind + [inForce]))]))
@@ -211,7 +243,7 @@ public enum JSONSchemas {
                 keys.append("depth")
                 settings["depth"] = level
             }
-            return (rule.id.rawValue, .object([("anyOf", .array([severityName, mapping(keys, settings)])),
+            return (rule.id.rawValue, .object([("anyOf", .array([severityName, mapping(keys, settings), .object([("type", .string("null"))])])),
                                                ("description", .string(rule.summary))]))
         }
         let categories = HazardCatalog.categories.map(\.name)
@@ -222,7 +254,8 @@ public enum JSONSchemas {
             "depth": level,
             "external": list(external, "plans kept outside this repository"),
             "hazards": mapping(categories, Dictionary(uniqueKeysWithValues: categories.map { ($0, list(slug, "extra hazard ids")) })),
-            "rules": .object([("type", .string("object")), ("properties", .object(rules)), ("additionalProperties", .bool(false))]),
+            "rules": .object([("type", .string("object")), ("properties", .object(rules)),
+                              ("patternProperties", .object([("^x-", .object([]))])), ("additionalProperties", .bool(false))]),
         ], required: ["eplan"]))
     }
 }

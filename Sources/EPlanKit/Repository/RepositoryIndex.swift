@@ -235,13 +235,16 @@ public struct RepositoryIndex: Sendable {
                 return
             }
             regionsDocument = document
-            var pending: [(Region, String?)] = document.regions.map { ($0, nil) }
+            // In document order (a stack of entries still to visit, each level pushed reversed), so that
+            // of two entries with one path the first counts (1.1; the decoder reports the later one).
+            // A later entry's children are still read: each has its own path.
+            var pending: [(Region, String?)] = document.regions.reversed().map { ($0, nil) }
             while let (region, parentPath) = pending.popLast() {
                 guard let path = region.path else { continue }
                 if regionByPath[path] == nil {
                     regionByPath[path] = RegionEntry(region: region, path: path, parentPath: parentPath, file: document.file)
                 }
-                pending.append(contentsOf: region.children.map { ($0, path) })
+                pending.append(contentsOf: region.children.reversed().map { ($0, path) })
             }
         }
     }

@@ -8,9 +8,19 @@ struct ActionIncomplete: Rule {
         summary: "Every action says who, how, when and with what resources",
         rationale: """
             An action that does not say who does it, how, when, and with what resources cannot be carried out \
-            under pressure. `resources: []` states that none are needed; leaving the key out is a gap.
+            under pressure. `resources: []` states that none are needed; leaving the key out is a gap, and so is \
+            a key left empty (`how:`, `resources: ~`), which counts as absent. An empty text (`who: ""`) is \
+            reported at its key.
             """,
-        passing: [RuleExample(E.repo(E.cityMaster))],
+        passing: [
+            RuleExample(E.repo(E.cityMaster)),
+            RuleExample(E.repo(E.file("qs.master", ["actions": """
+                actions:
+                  - {id: watch, phase: warning, who: emergency-management, hw: Watch forecasts, when: Daily, resources: []}
+                  - {id: respond, phase: response, who: emergency-management, how: Lead, when: On alarm, resources: []}
+                  - {id: recover, phase: recovery, who: emergency-management, how: Restore, when: After, resources: []}
+                """])), note: "'hw' is one finding, schema-unknown-key ('did you mean how?'), not an action that does not say how"),
+        ],
         failing: [
             RuleExample(E.repo(E.file("qs.master", ["actions": """
                 actions:
@@ -22,6 +32,12 @@ struct ActionIncomplete: Rule {
                   - {id: respond, phase: response, who: emergency-management, how: Respond, when: On alarm, resources: []}
                   - {id: recover, phase: recovery, who: emergency-management, ↓how: "", when: After, resources: []}
                 """]))),
+            RuleExample(E.repo(E.file("qs.master", ["actions": """
+                actions:
+                  - {id: watch, phase: warning, ↓who: "", how: Watch forecasts, when: Daily, resources: []}
+                  - {↓id: respond, phase: response, who: emergency-management, how: ~, when: On alarm, resources: []}
+                  - {↓id: recover, phase: recovery, who: emergency-management, how: Restore, when: After, resources: null}
+                """])), note: "an empty who is located at its key; a key left empty (null) is a missing answer"),
         ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {

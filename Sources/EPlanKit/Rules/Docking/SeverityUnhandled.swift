@@ -27,10 +27,12 @@ struct SeverityUnhandled: Rule {
         // The classes handled on the chain above each plan, memoised so that every chain is walked once.
         var above: [String: Set<SeverityClass>] = [:]
         func chain(_ target: PlanTarget, _ visiting: inout Set<String>) -> Set<SeverityClass> {
-            guard let id = target.id else { return target.severities }
+            guard let id = target.id else { return Self.hasInvalidEntry(target) ? Set(SeverityClass.allCases) : target.severities }
             if let known = above[id] { return known }
             guard visiting.insert(id).inserted else { return [] }
-            var result = target.severities
+            // A list with an invalid entry (`[I, V]`) says nothing sure about the classes the plan handles
+            // (its `schema-value` finding says enough): counted as all four, so chains through it are not checked.
+            var result = Self.hasInvalidEntry(target) ? Set(SeverityClass.allCases) : target.severities
             if let parentID = target.plan?.parent?.id.value, let parent = index.target(parentID) {
                 result.formUnion(chain(parent, &visiting))
             }
@@ -66,5 +68,15 @@ struct SeverityUnhandled: Rule {
             parentID = parent.plan?.parent?.id.value
         }
         return false
+    }
+
+    /// True when the plan's `severities` list holds an entry that is not a severity class.
+    static func hasInvalidEntry(_ target: PlanTarget) -> Bool {
+        let list: FieldList<SeverityClass>?
+        switch target {
+        case .local(let plan): list = plan.scope?.severities
+        case .external(let entry, _): list = entry.severities
+        }
+        return list?.value?.contains { $0.value == nil } == true
     }
 }
