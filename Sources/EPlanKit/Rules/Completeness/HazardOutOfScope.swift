@@ -20,6 +20,8 @@ struct HazardOutOfScope: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
+            // A scope whose hazards are not valid (or misspelt) is not compared: its own finding says enough.
+            if let hazards = plan.scope?.hazards, hazards.value == nil || hazards.value?.contains(where: { $0.value == nil }) == true { continue }
             let scope = plan.scope?.hazards?.value ?? []  // a few hazards: searched, not hashed
             for action in plan.actions?.value ?? [] {
                 for entry in action.hazards?.value ?? [] {

@@ -8,7 +8,11 @@ struct PhaseUncovered: Rule {
             A plan covers the whole incident: prevention, preparedness and warning before it, response during \
             it, recovery after it. A stage without actions is a stage nobody prepared.
             """,
-        passing: [RuleExample(E.repo(E.cityMaster))],
+        passing: [
+            RuleExample(E.repo(E.cityMaster)),
+            RuleExample(E.repo(E.file("qs.master", ["actions": "actoins:\n  - {id: watch, phase: warning}"])),
+                        note: "a misspelt 'actions' is one finding, schema-unknown-key"),
+        ],
         failing: [RuleExample(E.repo(E.file("qs.master", ["actions": """
             ↓actions:
               - {id: watch, phase: warning, who: emergency-management, how: Watch forecasts, when: Daily, resources: []}
@@ -19,7 +23,8 @@ struct PhaseUncovered: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
-            guard let kind = plan.kind?.value, Self.kinds.contains(kind) else { continue }
+            // `actions` written but not valid (or misspelt: `actoins:`): its own finding says enough.
+            guard let kind = plan.kind?.value, Self.kinds.contains(kind), plan.actions == nil || plan.actions?.value != nil else { continue }
             let stages = Set((plan.actions?.value ?? []).compactMap { $0.phase?.value?.stage })
             for stage in Stage.allCases where !stages.contains(stage) {
                 let phases = Phase.allCases.filter { $0.stage == stage }.map(\.rawValue).joined(separator: ", ")
