@@ -10,6 +10,8 @@ struct HostileInputTests {
         var rule: String
         var message: String
         var make: @Sendable (String) throws -> Void
+        /// The input is a link out of the repository: read only with `links: follow` (else link-outside).
+        var followsLink = false
 
         var testDescription: String { name }
     }
@@ -56,9 +58,11 @@ struct HostileInputTests {
         Case(name: "UTF-16 with a BOM", rule: "yaml-syntax", message: "the file is encoded as UTF-16; eplan reads UTF-8 only",
              make: bytes([0xFF, 0xFE] + Array("eplan: plan/v1\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })),
         Case(name: "an unreadable file", rule: "yaml-syntax", message: "cannot read the file: input/output error",
-             make: { path in try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/proc/self/mem") }),
+             make: { path in try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/proc/self/mem") },
+             followsLink: true),
         Case(name: "a symlink to /dev/zero", rule: "yaml-syntax", message: "not a regular file",
-             make: { path in try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero") }),
+             make: { path in try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero") },
+             followsLink: true),
         Case(name: "a symlink loop", rule: "yaml-syntax", message: "too many levels of symbolic links",
              make: { path in try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path) }),
         Case(name: "a FIFO", rule: "yaml-syntax", message: "not a regular file", make: { path in _ = mkfifo(path, 0o644) }),
@@ -77,6 +81,9 @@ struct HostileInputTests {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try c.make("\(folder)/input.yaml")
+        if c.followsLink {
+            try "eplan: config/v1\nlinks: follow\n".write(toFile: "\(folder)/eplan.yaml", atomically: true, encoding: .utf8)
+        }
         let clock = ContinuousClock()
         let started = clock.now
         let run = try CLI.run(["lint", "--format", "json", "input.yaml"], in: folder)
@@ -98,11 +105,14 @@ struct HostileInputTests {
         try FileManager.default.createSymbolicLink(atPath: "\(folder)/x.yaml/up", withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(atPath: "\(folder)/zero.yaml", withDestinationPath: "/dev/zero")
         _ = mkfifo("\(folder)/fifo.yaml", 0o644)
-        let run = try CLI.run(["lint", "--format", "json", "--rule", "yaml-syntax", "--rule", "schema-value"], in: folder)
+        let run = try CLI.run(["lint", "--format", "json", "--rule", "yaml-syntax", "--rule", "schema-value", "--rule", "link-outside"],
+                              in: folder)
         #expect(run.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let files = (object["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
-        #expect(files == ["fifo.yaml", "zero.yaml"])
+        let found = (object["diagnostics"] as? [[String: Any]] ?? []).compactMap { d in
+            (d["file"] as? String).map { "\($0) \(d["rule"] as? String ?? "")" }
+        }
+        #expect(found == ["fifo.yaml yaml-syntax", "zero.yaml link-outside"])
         #expect((object["summary"] as? [String: Int])?["plans"] == 1)
     }
 

@@ -363,11 +363,12 @@ struct DiscoveryTests {
         try fm.createSymbolicLink(atPath: "\(repo.root)/dangling.yaml", withDestinationPath: "\(repo.root)/nothing")
         #expect(mkfifo("\(repo.root)/fifo.yaml", 0o644) == 0)
         let result = try repo.lint()
-        #expect(findings(result.diagnostics) == ["yaml-syntax 1:1", "yaml-syntax 1:1", "yaml-syntax 1:1", "yaml-syntax 1:1"])
+        #expect(findings(result.diagnostics) == ["yaml-syntax 1:1", "yaml-syntax 1:1", "yaml-syntax 1:1", "link-outside 1:1"])
         #expect(result.diagnostics.map(\.location.file) == ["dangling.yaml", "fifo.yaml", "self.yaml", "zero.yaml"])
         #expect(result.diagnostics[0].message == "cannot read the file: no such file or directory")
         #expect(result.diagnostics[1].message.hasPrefix("not a regular file"))
         #expect(result.diagnostics[2].message == "cannot read the file: too many levels of symbolic links")
+        #expect(result.diagnostics[3].message == "'zero.yaml' is a symbolic link to '/dev/zero', outside the repository: not read")
         #expect(result.plans == 1)
     }
 }

@@ -13,7 +13,7 @@ struct RuleExampleTests {
     func decoderRules() {
         let decoding = RuleCatalog.rules.filter(\.findsWhileDecoding).map(\.id.rawValue)
         #expect(decoding == ["yaml-syntax", "yaml-duplicate-key", "yaml-limit", "schema-missing-key", "schema-unknown-key",
-                             "schema-type", "schema-value", "duplicate-id", "unused-suppression"])
+                             "schema-type", "schema-value", "duplicate-id", "link-outside", "unused-suppression"])
     }
 
     @Test("every rule in the catalogue has passing and failing examples", arguments: rules)
@@ -33,9 +33,21 @@ struct RuleExampleTests {
         for (kind, examples) in [("passing", description.passing), ("failing", description.failing)] {
             for (n, example) in examples.enumerated() {
                 let (files, marks) = example.resolved()
-                // In memory, through the pipeline every command uses.
-                let workspace = try Workspace.inMemory(files.map { ($0.path, Array($0.text.utf8)) })
-                let result = Linter.analyze(workspace, LintOptions(cwd: "", jobs: 1, today: try #require(Day(example.today)))).result
+                let today = try #require(Day(example.today))
+                let result: LintResult
+                if example.links.isEmpty {
+                    // In memory, through the pipeline every command uses.
+                    let workspace = try Workspace.inMemory(files.map { ($0.path, Array($0.text.utf8)) })
+                    result = Linter.analyze(workspace, LintOptions(cwd: "", jobs: 1, today: today)).result
+                } else {
+                    // Symbolic links need a folder on disk.
+                    let repo = try TempRepo(Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.text) }))
+                    defer { try? FileManager.default.removeItem(atPath: repo.root) }
+                    for link in example.links {
+                        try FileManager.default.createSymbolicLink(atPath: "\(repo.root)/\(link.path)", withDestinationPath: link.target)
+                    }
+                    result = try Linter.run(LintOptions(cwd: repo.root, jobs: 1, today: today))
+                }
                 let got = result.active.filter { $0.rule.rawValue == rule }
                     .map { "\($0.location.file):\($0.location.line):\($0.location.column)" }.sorted()
                 let expected = marks.map { "\($0.path):\($0.mark.line):\($0.mark.column)" }.sorted()

@@ -104,6 +104,8 @@ enum ConfigDecoder {
                     .value?.compactMap(\.value) ?? []
             case "depth":
                 if let level: Level = c.enumValue(pair.value, "depth", at: s, what: "level") { config.depth = level }
+            case "links":
+                if let policy: LinkPolicy = c.enumValue(pair.value, "links", at: s, what: "link policy") { config.links = policy }
             case "external":
                 config.external = c.records(pair, "external", external).value ?? []
             case "rules":

@@ -165,6 +165,8 @@ public struct Configuration: Sendable {
     public var include: [String]?
     public var exclude: [String] = []
     public var depth: Level = .township
+    /// Symbolic links leading outside the repository: not read and reported (`stay`), or followed.
+    public var links: LinkPolicy = .stay
     public var external: [ExternalPlan] = []
     /// Extra hazard ids by category.
     public var extraHazards: [String: [String]] = [:]
@@ -194,4 +196,12 @@ public struct Configuration: Sendable {
                    aliasNodes: setting(YAMLLimit.aliasNodes),
                    fileSize: setting(YAMLLimit.fileSize))
     }
+}
+
+/// What eplan does with a symbolic link whose target lies outside the repository (`links:` in eplan.yaml).
+public enum LinkPolicy: String, Sendable, CaseIterable {
+    /// Not read, and reported (`link-outside`): a pull request cannot make eplan print a file of the machine.
+    case stay
+    /// Read like any file (the behaviour before 1.1).
+    case follow
 }

@@ -252,6 +252,7 @@ public enum JSONSchemas {
             "include": list(str("glob"), "files to read (default everything)"),
             "exclude": list(str("glob"), "files to skip"),
             "depth": level,
+            "links": enumeration(LinkPolicy.allCases.map(\.rawValue), "symbolic links leading outside the repository: stay (not read, reported) or follow"),
             "external": list(external, "plans kept outside this repository"),
             "hazards": mapping(categories, Dictionary(uniqueKeysWithValues: categories.map { ($0, list(slug, "extra hazard ids")) })),
             "rules": .object([("type", .string("object")), ("properties", .object(rules)),

@@ -83,6 +83,7 @@ public enum RuleReference {
             !(file.path == ExampleFiles.config.0 && file.text == ExampleFiles.config.1)
                 && !(file.path == ExampleFiles.regions.0 && file.text == ExampleFiles.regions.1)
         }.map { ($0.path, $0.text) }
+            + example.links.map { ($0.path, "\($0.marked ? "↓" : "")(a symbolic link to \($0.target))") }
     }
 }
 

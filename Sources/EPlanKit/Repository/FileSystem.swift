@@ -116,6 +116,8 @@ public enum FileSystem {
     struct DirectoryEntry: Sendable, Equatable {
         var name: String
         var isDirectory: Bool
+        /// A symbolic link (`isDirectory` then says what it leads to).
+        var isLink = false
     }
 
     /// What a folder holds, with the folder's identity and modification time when it was read.
@@ -172,7 +174,7 @@ public enum FileSystem {
                 isDirectory = SourceReader.entry("\(folder)/\(name)") == .directory
                 listing.reusable = false
             }
-            listing.entries.append(DirectoryEntry(name: name, isDirectory: isDirectory))
+            listing.entries.append(DirectoryEntry(name: name, isDirectory: isDirectory, isLink: type == UInt8(DT_LNK)))
         }
         return listing
     }

@@ -68,6 +68,14 @@ public struct Workspace: Sendable {
                          wholeRepository: true)
     }
 
+    /// The document standing for a symbolic link that leads outside the repository: not read, reported.
+    static func outsideLink(path: String, display: String, target: String) -> SourceDocument {
+        let finding = Diagnostic(.linkOutside, "'\(display)' is a symbolic link to '\(target)', outside the repository: not read",
+                                 at: Location(file: display, span: SourceSpan(at: .start)),
+                                 help: "remove the link or point it into the repository; 'links: follow' in eplan.yaml follows such links")
+        return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: [finding])
+    }
+
     /// The configuration a decoded eplan.yaml holds; an error when it is not a valid configuration.
     static func decodeConfiguration(_ doc: SourceDocument) throws(WorkspaceError) -> Configuration {
         let problems = doc.diagnostics.filter { $0.severity == .error }
@@ -160,6 +168,7 @@ public struct Workspace: Sendable {
                        configuration.exclude.joined(separator: "\u{0}")].joined(separator: "\u{2}")
         var everything: [String]
         var unreadableFolders: [(path: String, reason: String)] = []
+        var outsideLinks: [(path: String, target: String)] = []
         if let unchanged = cache.unchangedFiles(key: treeKey, jobs: request.jobs) {
             everything = unchanged
         } else {  // the listings are let go of here unless the cache must keep them
@@ -167,6 +176,7 @@ public struct Workspace: Sendable {
             everything = walked.files
             everything.sort()
             unreadableFolders = walked.unreadable
+            outsideLinks = walked.outside
             cache.storeFolders(walked.listings)
             cache.storeTree(walked.folders.map { SummaryCache.FileTree(key: treeKey, folders: $0, files: everything) })
         }
@@ -232,6 +242,11 @@ public struct Workspace: Sendable {
                let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
                 return document
             }
+            // A file named on the command line that is a link out of the repository is not read either
+            // (walked files were checked during the walk).
+            if item.named, discovery.staysInside, FileSystem.isLink(item.path), let target = discovery.outsideTarget(item.path) {
+                return Self.outsideLink(path: item.path, display: item.display, target: target)
+            }
             // Otherwise it is parsed; its stamp comes from the open file (no second lookup of the path).
             let (document, read) = DocumentDecoder.loadStamped(path: item.path, display: item.display, named: item.named,
                                                                limits: limits, hazards: hazards)
@@ -251,7 +266,14 @@ public struct Workspace: Sendable {
             documents.append(SourceDocument(path: path, display: shown, content: .broken(BrokenFile()), diagnostics: [finding]))
             reported.insert(shown)
         }
-        if !unreadableFolders.isEmpty { documents.sort { $0.display < $1.display } }
+        // A link leading outside the repository is not read: reported where it stands (a warning).
+        for (path, target) in outsideLinks.sorted(by: { $0.path < $1.path }) {
+            let shown = display(path)
+            guard reportsEverything || folderTargets.contains(where: { path.hasPrefix($0 + "/") }) else { continue }
+            documents.append(Self.outsideLink(path: path, display: shown, target: target))
+            reported.insert(shown)
+        }
+        if !unreadableFolders.isEmpty || !outsideLinks.isEmpty { documents.sort { $0.display < $1.display } }
         // A run that read nothing must not pass: say so (exit 2).
         if configPath == nil || !reportsEverything,
            !documents.contains(where: { $0.isReported && reported.contains($0.display) }) {
@@ -311,11 +333,21 @@ struct Discovery {
     let root: String
     let include: [Glob]?
     let exclude: [Glob]
+    /// Links leading outside the root are not followed (`links: stay`, the default).
+    let staysInside: Bool
 
     init(root: String, configuration: Configuration) {
         self.root = root
         self.include = configuration.include.map { $0.map(Glob.init) }
         self.exclude = configuration.exclude.map(Glob.init)
+        self.staysInside = configuration.links == .stay
+    }
+
+    /// Where a symbolic link leads when that is outside the repository root; nil when it stays inside
+    /// (or leads nowhere: reading it then says why).
+    func outsideTarget(_ link: String) -> String? {
+        guard let target = FileSystem.realPath(link) else { return nil }
+        return target == root || target.hasPrefix(root == "/" ? "/" : root + "/") ? nil : target
     }
 
     /// What a walk found.
@@ -329,6 +361,8 @@ struct Discovery {
         var folders: [SummaryCache.FileTree.Folder]?
         /// Folders that could not be read, with the reason.
         var unreadable: [(path: String, reason: String)] = []
+        /// Symbolic links leading outside the repository, not followed, with where they lead.
+        var outside: [(path: String, target: String)] = []
     }
 
     /// The YAML files below `folder` and what the next run needs to know about the folders. With more
@@ -353,7 +387,7 @@ struct Discovery {
         }
         return walk.state.withLock {
             Walked(files: Self.smallestPaths($0.files, read: $0.readAt, alternatives: $0.alternatives), listings: $0.listings,
-                   folders: $0.reusable ? $0.folders : nil, unreadable: $0.unreadable)
+                   folders: $0.reusable ? $0.folders : nil, unreadable: $0.unreadable, outside: $0.outside)
         }
     }
 
@@ -382,6 +416,7 @@ struct Discovery {
             var folders: [SummaryCache.FileTree.Folder] = []
             var reusable = true
             var unreadable: [(path: String, reason: String)] = []
+            var outside: [(path: String, target: String)] = []
             /// The path each folder was read at, and the other paths that reached it.
             var readAt: [FileIdentity: String] = [:]
             var alternatives: [FileIdentity: [String]] = [:]
@@ -418,6 +453,7 @@ struct Discovery {
         }) else { return [] }
         var found: [String] = []
         var folders: [String] = []
+        var outside: [(path: String, target: String)] = []
         let prefix = current + "/"
         for entry in listing.entries {
             let isYAML = !entry.isDirectory && (entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml"))
@@ -428,10 +464,15 @@ struct Discovery {
                 if exclude.contains(where: { $0.matches(relative) }) { continue }
                 if isYAML, let include, !include.contains(where: { $0.matches(relative) }) { continue }
             }
+            if entry.isLink, staysInside, let target = outsideTarget(path) {
+                outside.append((path, target))
+                continue
+            }
             if isYAML { found.append(path) } else { folders.append(path) }
         }
         walk.state.withLock {
             $0.files += found
+            $0.outside += outside
             if walk.keepListings {
                 $0.listings[key] = listing
                 $0.folders.append(SummaryCache.FileTree.Folder(path: current, identity: listing.identity, modified: listing.modified))

@@ -4,12 +4,16 @@ import EPlanYAML
 /// where the rule's finding must land (failing examples) or no marker at all (passing ones).
 public struct RuleExample: Sendable {
     public var files: [(path: String, text: String)]
+    /// Symbolic links the repository holds: path, target, and whether a finding lands on the link (at
+    /// its first line and column). An example with links runs from a folder on disk.
+    public var links: [(path: String, target: String, marked: Bool)]
     /// The date time-based rules measure against in this example.
     public var today: String
     public var note: String?
 
-    public init(_ files: [(String, String)], today: String = "2026-11-30", note: String? = nil) {
+    public init(_ files: [(String, String)], links: [(String, String, Bool)] = [], today: String = "2026-11-30", note: String? = nil) {
         self.files = files.map { (path: $0.0, text: $0.1) }
+        self.links = links.map { (path: $0.0, target: $0.1, marked: $0.2) }
         self.today = today
         self.note = note
     }
@@ -39,6 +43,7 @@ public struct RuleExample: Sendable {
             }
             files.append((path, clean))
         }
+        for link in links where link.marked { marks.append((link.path, SourceMark(line: 1, column: 1))) }
         return (files.map { (path: $0.0, text: $0.1) }, marks.map { (path: $0.0, mark: $0.1) })
     }
 }

@@ -15,6 +15,7 @@ public enum RuleCatalog {
         SchemaType(),
         SchemaValue(),
         DuplicateID(),
+        LinkOutside(),
         // Vertical
         ParentMissing(),
         ParentUnresolved(),

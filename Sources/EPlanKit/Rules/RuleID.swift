@@ -25,6 +25,7 @@ public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, CustomSt
     public static let schemaValue = RuleID("schema-value")
     public static let duplicateID = RuleID("duplicate-id")
     public static let unusedSuppression = RuleID("unused-suppression")
+    public static let linkOutside = RuleID("link-outside")
 }
 
 public enum RuleGroup: String, Sendable, CaseIterable {

@@ -71,6 +71,7 @@ extension SummaryCache {
                 w.array(listing.entries) { w, entry in
                     w.string(entry.name)
                     w.bool(entry.isDirectory)
+                    w.bool(entry.isLink)
                 }
             } }
         }
@@ -172,7 +173,7 @@ extension SummaryCache {
                 let path = UInt64(UInt(bitPattern: try r.int()))
                 let identity = FileIdentity(device: UInt64(UInt(bitPattern: try r.int())), inode: UInt64(UInt(bitPattern: try r.int())))
                 let modified = try r.int(), reusable = try r.bool()
-                let entries = try r.array { (r: inout R) throws(T) in FileSystem.DirectoryEntry(name: try r.string(), isDirectory: try r.bool()) }
+                let entries = try r.array { (r: inout R) throws(T) in FileSystem.DirectoryEntry(name: try r.string(), isDirectory: try r.bool(), isLink: try r.bool()) }
                 return (path, FileSystem.FolderListing(identity: identity, modified: modified, entries: entries, reusable: reusable))
             }) {
                 folders[path] = listing
