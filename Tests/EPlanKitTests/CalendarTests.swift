@@ -225,7 +225,7 @@ struct CalendarTests {
         let filed = try Self.day("2026-10-26")
         // 17 statutory; 7 October becomes working, 9 and 10 October days off
         #expect(issued.workingDays(until: filed, in: calendar) == 16)
-        #expect(Configuration().calendar.holidays.isEmpty && !Configuration().calendar.hasAdditions)
+        #expect(Configuration().calendar.holidays.isEmpty && Configuration().calendar.workdays.isEmpty)
     }
 
     @Test("a bad calendar: is a finding in eplan.yaml, and such a configuration stops the run",

@@ -50,8 +50,6 @@ public struct WorkingCalendar: Sendable {
         self.weekendsOn = weekendsOn.sorted()
     }
 
-    public var hasAdditions: Bool { !holidays.isEmpty || !workdays.isEmpty }
-
     public func isWorkingDay(_ day: Day) -> Bool {
         let ordinal = day.ordinal
         return Self.weekday(ordinal) <= 5 ? !Self.contains(weekdaysOff, ordinal) : Self.contains(weekendsOn, ordinal)
