@@ -108,6 +108,8 @@ enum ConfigDecoder {
                 if let policy: LinkPolicy = c.enumValue(pair.value, "links", at: s, what: "link policy") { config.links = policy }
             case "external":
                 config.external = c.records(pair, "external", external).value ?? []
+            case "calendar":
+                config.calendar = calendar(pair, &c)
             case "rules":
                 guard let rulePairs = c.mapping(pair.value, "rules", at: s) else { continue }
                 // Rule ids are data: `x-` keys among them are ignored.
@@ -140,6 +142,34 @@ enum ConfigDecoder {
             result[category, default: []].append(contentsOf: ids.value?.compactMap(\.value) ?? [])
         }
         return result
+    }
+
+    /// `calendar: {holidays: [DATE...], workdays: [DATE...]}`: additions to the statutory calendar.
+    static func calendar(_ pair: YAMLPair, _ c: inout DecodeContext) -> WorkingCalendar {
+        guard let pairs = c.mapping(pair.value, "calendar", at: c.span(pair)) else { return .statutory }
+        var holidays: [Field<Day>] = []
+        var workdays: [Field<Day>] = []
+        for p in pairs {
+            switch p.key.scalar {
+            case "holidays":
+                holidays += c.fieldList(p, FieldPath("calendar").key("holidays")) { c, node, path in
+                    c.date(node, path, at: c.span(node))
+                }.value ?? []
+            case "workdays":
+                workdays += c.fieldList(p, FieldPath("calendar").key("workdays")) { c, node, path in
+                    c.date(node, path, at: c.span(node))
+                }.value ?? []
+            default:
+                c.unknownKey(p, known: Keys.calendar, in: "'calendar'")
+            }
+        }
+        let off = Set(holidays.compactMap(\.value))
+        for field in workdays {
+            guard let day = field.value, off.contains(day) else { continue }
+            c.sink.add(.schemaValue, "'\(day)' is listed both in 'calendar.holidays' and in 'calendar.workdays'", at: field.span,
+                       help: "keep the date in one of the two lists: 'holidays' for a day off, 'workdays' for a working day")
+        }
+        return WorkingCalendar(holidays: holidays.compactMap(\.value), workdays: workdays.compactMap(\.value))
     }
 
     static func external(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> ExternalPlan {

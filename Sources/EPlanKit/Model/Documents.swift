@@ -170,6 +170,8 @@ public struct Configuration: Sendable {
     public var external: [ExternalPlan] = []
     /// Extra hazard ids by category.
     public var extraHazards: [String: [String]] = [:]
+    /// Working days: the statutory calendar plus `calendar: {holidays, workdays}`.
+    public var calendar = WorkingCalendar.statutory
     public var rules: [RuleID: RuleConfiguration] = [:]
 
     public init(file: String? = nil) {

@@ -255,6 +255,10 @@ public enum JSONSchemas {
             "links": enumeration(LinkPolicy.allCases.map(\.rawValue), "symbolic links leading outside the repository: stay (not read, reported) or follow"),
             "external": list(external, "plans kept outside this repository"),
             "hazards": mapping(categories, Dictionary(uniqueKeysWithValues: categories.map { ($0, list(slug, "extra hazard ids")) })),
+            "calendar": mapping(Keys.calendar, [
+                "holidays": list(date, "days off besides the statutory holidays (a local holiday, a year not yet built in)"),
+                "workdays": list(date, "working days besides the statutory make-up working days"),
+            ], description: "working-day additions to the built-in statutory calendar"),
             "rules": .object([("type", .string("object")), ("properties", .object(rules)),
                               ("patternProperties", .object([("^x-", .object([]))])), ("additionalProperties", .bool(false))]),
         ], required: ["eplan"]))

@@ -160,7 +160,7 @@ public enum HTMLReport {
             }
             if plan.parent != nil || plan.master != nil, let issued = plan.issued?.value {
                 if let filed = plan.filed?.value {
-                    let days = issued.workingDays(until: filed)
+                    let days = issued.workingDays(until: filed, in: config.calendar)
                     if days > config.setting(FilingLate.workingDays) {
                         rows.append((filed, "<tr class=\"overdue\"><td>\(filed)</td><td><code>\(escape(id))</code></td><td>filing</td><td>filed \(days) working days after issue</td></tr>\n"))
                     }
