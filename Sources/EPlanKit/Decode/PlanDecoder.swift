@@ -19,6 +19,7 @@ enum PlanDecoder {
         var plan = PlanFields(file: c.sink.file, firstKey: c.firstKeySpan(root))
         var regionsPair: YAMLPair?
         var eventDatesPair: YAMLPair?
+        var unitOnlyPairs: [YAMLPair] = []  // category, form
         var present: Set<String> = []  // the keys the plan has, for the required-key checks
         present.reserveCapacity(32)
         for pair in pairs {
@@ -62,6 +63,14 @@ enum PlanDecoder {
             case "event-dates":
                 eventDatesPair = pair
                 plan.eventDates = eventDates(pair, &c)
+            case "category", "form":
+                if pair.value.isNull { break }  // a null value is an absent key
+                unitOnlyPairs.append(pair)
+                if key == "category" {
+                    plan.category = c.enumField(pair, path, what: "unit category")
+                } else {
+                    plan.form = c.enumField(pair, path, what: "plan form")
+                }
             default:
                 c.unknownKey(pair, known: Keys.plan, in: "a plan")
             }
@@ -69,7 +78,18 @@ enum PlanDecoder {
         let decoded = Plan(plan)
         checkRequired(decoded, present, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
         checkActionIDs(decoded, &c)
+        checkUnitOnly(decoded, unitOnlyPairs, &c)
         return decoded
+    }
+
+    /// `category` and `form` belong to unit plans (plan-format §4.1).
+    private static func checkUnitOnly(_ plan: Plan, _ pairs: [YAMLPair], _ c: inout DecodeContext) {
+        guard let kind = plan.kind?.value, kind != .unit else { return }
+        for pair in pairs {
+            let key = pair.key.scalar ?? ""
+            c.sink.add(.schemaValue, "'\(key)' belongs to unit plans only; this plan is \(kind.rawValue)",
+                       at: c.span(pair), help: "remove '\(key)', or make the plan 'kind: unit'")
+        }
     }
 
     private static func checkRequired(_ plan: Plan, _ present: Set<String>, regionsPair: YAMLPair?,
