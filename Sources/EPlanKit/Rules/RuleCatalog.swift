@@ -50,6 +50,8 @@ public enum RuleCatalog {
         DrillOverdue(),
         DrillFindingsOpen(),
         FilingLate(),
+        DatesInconsistent(),
+        VersionUnrecorded(),
         // Suppression
         UnusedSuppression(),
     ]
