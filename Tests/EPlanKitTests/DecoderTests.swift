@@ -339,6 +339,52 @@ struct PlanDecodingTests {
         #expect(doc.isReported)
     }
 
+    /// `validMaster` made a unit plan, with the given lines after `version`.
+    static func unitPlan(_ lines: String) -> String {
+        validMaster.replacingOccurrences(of: "kind: master", with: "kind: unit")
+            .replacingOccurrences(of: "version: \"2.0\"\n", with: "version: \"2.0\"\n" + lines)
+    }
+
+    @Test("a unit plan's category and form (1.1) decode, with their places")
+    func unitCategoryAndForm() throws {
+        let doc = decode(Self.unitPlan("category: mine\nform: on-site\n"))
+        #expect(findings(doc.diagnostics) == [])
+        let plan = try #require(doc.plan)
+        #expect(plan.category?.value == .mine)
+        #expect(plan.category?.span.start.line == 9)
+        #expect(plan.form?.value == .onSite)
+        #expect(plan.form?.span.start.line == 10)
+        let plain = try #require(decode(Self.unitPlan("")).plan)
+        #expect(plain.category == nil && plain.form == nil)
+        let empty = decode(Self.unitPlan("category:\nform: ~\n"))
+        #expect(findings(empty.diagnostics) == [], "a null value is an absent key")
+        #expect(empty.plan?.category == nil)
+    }
+
+    @Test("unknown categories and forms are schema-value findings with the nearest suggestion", arguments: [
+        ("category: mines\n", "schema-value 9:1", "did you mean 'mine'?"),
+        ("category: hazardous-material\n", "schema-value 9:1", "did you mean 'hazardous-materials'?"),
+        ("form: onsite\n", "schema-value 9:1", "did you mean 'on-site'?"),
+        ("form: [comprehensive]\n", "schema-type 9:1", nil),
+    ] as [(String, String, String?)])
+    func unknownCategory(lines: String, expected: String, help: String?) throws {
+        let doc = decode(Self.unitPlan(lines))
+        #expect(findings(doc.diagnostics) == [expected])
+        if let help { #expect(doc.diagnostics.first?.help == help) }
+        let plan = try #require(doc.plan)
+        #expect(plan.category?.value == nil && plan.form?.value == nil)
+    }
+
+    @Test("category and form on a plan that is not a unit plan are schema-value findings at the key")
+    func categoryOnWrongKind() {
+        let text = validMaster.replacingOccurrences(of: "version: \"2.0\"\n", with: "version: \"2.0\"\ncategory: school\nform: comprehensive\n")
+        let doc = decode(text)
+        #expect(findings(doc.diagnostics) == ["schema-value 9:1", "schema-value 10:1"])
+        #expect(doc.diagnostics.map(\.message).sorted() == ["'category' belongs to unit plans only; this plan is master",
+                                                             "'form' belongs to unit plans only; this plan is master"])
+        #expect(doc.diagnostics.first?.help == "remove 'category', or make the plan 'kind: unit'")
+    }
+
     @Test("extra hazard ids from the configuration are accepted")
     func extraHazards() {
         let text = validMaster.replacingOccurrences(of: "[flood, mountain-torrent]", with: "[flood, sandstorm]")

@@ -21,6 +21,7 @@ struct SettingTests {
         let config = try Self.configuration("  drill-overdue: {months: 24}\n  filing-late: {working-days: 10}\n")
         #expect(config.setting(DrillOverdue.months) == 24)
         #expect(config.setting(DrillOverdue.unitMonths) == 12)
+        #expect(config.setting(DrillOverdue.unitMonthsByCategory) == 6)
         #expect(config.setting(FilingLate.workingDays) == 10)
         #expect(config.setting(EvaluationOverdue.months) == 36)
     }
@@ -34,7 +35,8 @@ struct SettingTests {
 
     @Test("a description lists its rule's settings, in declaration order")
     func descriptions() {
-        #expect(DrillOverdue.description.settings == [DrillOverdue.months.untyped, DrillOverdue.unitMonths.untyped])
+        #expect(DrillOverdue.description.settings == [DrillOverdue.months.untyped, DrillOverdue.unitMonths.untyped,
+                                                       DrillOverdue.unitMonthsByCategory.untyped])
         #expect(YAMLLimit.description.settings.map(\.name) == ["nesting", "alias-nodes", "file-size"])
         let withSettings = RuleCatalog.all.filter { !$0.settings.isEmpty }.map(\.id.rawValue)
         #expect(withSettings == ["yaml-limit", "evaluation-overdue", "drill-overdue", "filing-late"])

@@ -5,6 +5,7 @@ public enum Keys {
         "eplan", "id", "title", "kind", "level", "region", "owner", "status", "version", "issued", "filed",
         "evaluated", "parent", "master", "scope", "organization", "reporting", "response-levels", "actions",
         "resources", "drills", "revisions", "regions", "event-dates",
+        "category", "form",
     ]
     public static let parent = ["id", "version"]
     public static let scope = ["hazards", "severities", "excluded"]

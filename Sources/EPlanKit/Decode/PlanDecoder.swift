@@ -19,6 +19,7 @@ enum PlanDecoder {
         var plan = PlanFields(file: c.sink.file, firstKey: c.firstKeySpan(root))
         var regionsPair: YAMLPair?
         var eventDatesPair: YAMLPair?
+        var unitOnlyPairs: [YAMLPair] = []  // category, form
         var present: Set<String> = []  // the keys the plan has, for the required-key checks
         present.reserveCapacity(32)
         for pair in pairs where !DecodeContext.isAbsent(pair, known: Keys.plan) {
@@ -62,6 +63,14 @@ enum PlanDecoder {
             case "event-dates":
                 eventDatesPair = pair
                 plan.eventDates = eventDates(pair, &c)
+            case "category", "form":
+                if pair.value.isNull { break }  // a null value is an absent key
+                unitOnlyPairs.append(pair)
+                if key == "category" {
+                    plan.category = c.enumField(pair, path, what: "unit category")
+                } else {
+                    plan.form = c.enumField(pair, path, what: "plan form")
+                }
             default:
                 if let meant = c.unknownKey(pair, known: Keys.plan, in: "a plan", among: pairs) {
                     // Counts as written, so that it is not reported missing too.
@@ -73,6 +82,7 @@ enum PlanDecoder {
         let decoded = Plan(plan)
         checkRequired(decoded, present, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
         checkActionIDs(decoded, &c)
+        checkUnitOnly(decoded, unitOnlyPairs, &c)
         return decoded
     }
 
@@ -112,7 +122,19 @@ enum PlanDecoder {
         case "revisions": plan.revisions = Field(nil, span: s)
         case "regions": plan.regions = Field(nil, span: s)
         case "event-dates": plan.eventDates = EventDates(span: s)
+        case "category": plan.category = Field(nil, span: s)
+        case "form": plan.form = Field(nil, span: s)
         default: break  // `organization`: no rule compares it as a whole
+        }
+    }
+
+    /// `category` and `form` belong to unit plans (plan-format §4.1).
+    private static func checkUnitOnly(_ plan: Plan, _ pairs: [YAMLPair], _ c: inout DecodeContext) {
+        guard let kind = plan.kind?.value, kind != .unit else { return }
+        for pair in pairs {
+            let key = pair.key.scalar ?? ""
+            c.sink.add(.schemaValue, "'\(key)' belongs to unit plans only; this plan is \(kind.rawValue)",
+                       at: c.span(pair), help: "remove '\(key)', or make the plan 'kind: unit'")
         }
     }
 

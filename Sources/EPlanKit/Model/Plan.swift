@@ -34,6 +34,10 @@ public final class Plan: Sendable {
     /// The regions of a joint plan.
     public let regions: FieldList<String>?
     public let eventDates: EventDates?
+    /// What kind of unit keeps a unit plan (plan-format §4.1); nil when not written (`enterprise`).
+    public let category: Field<UnitCategory>?
+    /// The form of a unit plan (plan-format §4.1); nil when not written (`comprehensive`).
+    public let form: Field<PlanForm>?
 
     public init(_ f: PlanFields) {
         file = f.file
@@ -61,6 +65,8 @@ public final class Plan: Sendable {
         revisions = f.revisions
         regions = f.regions
         eventDates = f.eventDates
+        category = f.category
+        form = f.form
     }
 
     /// `in-force` unless the plan says otherwise (or says something invalid).
@@ -97,6 +103,8 @@ public struct PlanFields: Sendable {
     public var revisions: Field<[Revision]>?
     public var regions: FieldList<String>?
     public var eventDates: EventDates?
+    public var category: Field<UnitCategory>?
+    public var form: Field<PlanForm>?
 
     public init(file: String, firstKey: SourceSpan) {
         self.file = file

@@ -32,6 +32,17 @@ public enum PlanStatus: String, Sendable, CaseIterable {
     case inForce = "in-force", draft, retired
 }
 
+/// What kind of unit keeps a unit plan (plan-format §4.1); it sets the plan's drill interval.
+public enum UnitCategory: String, Sendable, CaseIterable {
+    case hazardousMaterials = "hazardous-materials", mine, metalSmelting = "metal-smelting", railTransit = "rail-transit"
+    case construction, crowdedVenue = "crowded-venue", school, hospital, enterprise, community
+}
+
+/// The form of a unit plan (plan-format §4.1): 综合应急预案, 专项应急预案, 现场处置方案.
+public enum PlanForm: String, Sendable, CaseIterable {
+    case comprehensive, hazardSpecific = "hazard-specific", onSite = "on-site"
+}
+
 public enum SeverityClass: String, Sendable, CaseIterable, Comparable {
     case I, II, III, IV
 

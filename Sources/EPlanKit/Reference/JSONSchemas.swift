@@ -180,6 +180,9 @@ public enum JSONSchemas {
                                       required: ["version", "date"]), "revision history"),
             "regions": list(regionPath, "regions of a joint plan", minItems: 2),
             "event-dates": mapping(Keys.eventDates, ["from": date, "to": date], required: ["from", "to"]),
+            "category": enumeration(UnitCategory.allCases.map(\.rawValue),
+                                    "unit plans only: what kind of unit keeps the plan; sets the drill interval (default enterprise)"),
+            "form": enumeration(PlanForm.allCases.map(\.rawValue), "unit plans only: the plan's form (default comprehensive)"),
         ]
         var required = ["eplan"] + PlanDecoder.alwaysRequired
         required.removeAll { $0 == "issued" }

@@ -23,7 +23,7 @@ enum ExampleFiles {
         [config, regions] + plans
     }
 
-    static let keyOrder = ["eplan", "id", "title", "kind", "level", "region", "owner", "status", "version", "issued",
+    static let keyOrder = ["eplan", "id", "title", "kind", "category", "form", "level", "region", "owner", "status", "version", "issued",
                            "filed", "evaluated", "parent", "master", "scope", "organization", "reporting",
                            "response-levels", "actions", "resources", "drills", "revisions"]
 

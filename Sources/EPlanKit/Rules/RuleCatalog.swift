@@ -52,6 +52,8 @@ public enum RuleCatalog {
         DrillOverdue(),
         DrillFindingsOpen(),
         FilingLate(),
+        DatesInconsistent(),
+        VersionUnrecorded(),
         // Suppression
         UnusedSuppression(),
     ]

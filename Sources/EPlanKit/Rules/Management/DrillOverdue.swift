@@ -3,32 +3,109 @@ private typealias E = ExampleFiles
 struct DrillOverdue: Rule {
     static let months = Setting<DrillOverdue>("months", default: 36, summary: "months between drills of government plans")
     static let unitMonths = Setting<DrillOverdue>("unit-months", default: 12, summary: "months between drills of unit plans")
+    static let unitMonthsByCategory = Setting<DrillOverdue>(
+        "unit-months-by-category", default: 6,
+        summary: "months between drills of unit plans whose category drills every half year (hazardous-materials, mine, metal-smelting, rail-transit, construction, crowded-venue)")
+
+    /// The unit categories whose plans are drilled at least every half year (Regulation No. 708, art. 8).
+    static let halfYearCategories: Set<UnitCategory> = [
+        .hazardousMaterials, .mine, .metalSmelting, .railTransit, .construction, .crowdedVenue,
+    ]
+
+    /// A unit plan of the given category in region qs (its parent is the city master).
+    private static func unit(_ category: String?, drills: String) -> (String, String) {
+        var parts: [String: String?] = ["drills": drills]
+        if let category { parts["category"] = "category: \(category)" }
+        return E.file("qs.unit.works", kind: "unit", parts)
+    }
 
     static let description = RuleDescription(
         id: "drill-overdue", severity: .warning, group: .management,
-        summary: "A plan was drilled within the interval (36 months; unit plans 12)",
-        rationale: "A plan nobody has drilled is a plan nobody knows. Government plans are drilled every three years, units every year.",
-        settings: [months, unitMonths],
-        passing: [RuleExample(E.repo(E.cityMaster))],
+        summary: "A plan was drilled within the interval (36 months; unit plans 12, or 6 by category)",
+        rationale: """
+            A plan nobody has drilled is a plan nobody knows. Government plans are drilled every three years, \
+            units every year. Units that produce, trade, store or transport hazardous materials, mines, metal \
+            smelters, urban rail transit operators, construction units and crowded venues (hotels, malls, \
+            entertainment venues, scenic spots) drill at least every half year (Regulation No. 708 on Emergency \
+            Response to Work Safety Accidents, art. 8): a `unit` plan's interval comes from its `category` (default \
+            `enterprise`, 12 months). A drill dated after today is planned, not held: it does not count, and the \
+            finding is located at the newest drill held (else at the plan's `id`). A unit plan whose `category` is \
+            not valid is skipped (its `schema-value` finding says enough).
+            """,
+        settings: [months, unitMonths, unitMonthsByCategory],
+        passing: [
+            RuleExample(E.repo(E.cityMaster)),
+            RuleExample(E.repo(E.cityMaster, unit("mine", drills: "drills:\n  - {date: 2026-06-01, type: full-scale}")),
+                        note: "A mine drills every 6 months: its drill of 2026-06-01 is 6 months before today, not more."),
+            RuleExample(E.repo(E.cityMaster, unit("school", drills: "drills:\n  - {date: 2026-01-05, type: functional}")),
+                        note: "A school drills every 12 months."),
+            RuleExample(E.repo(E.cityMaster, unit(nil, drills: "drills:\n  - {date: 2025-11-30, type: tabletop}")),
+                        note: "A unit without a category is an `enterprise`: 12 months."),
+            RuleExample(E.repo(E.file("qs.master", ["drills": """
+                drills:
+                  - {date: 2024-09-10, type: tabletop}
+                  - {date: 2027-04-18, type: full-scale}
+                """])), note: "The drill of 2024-09-10 is within 36 months; the one planned for 2027 changes nothing."),
+        ],
         failing: [
             RuleExample(E.repo(E.file("qs.master", ["drills": "drills:\n  - {↓date: 2023-06-01, type: tabletop}"]))),
             RuleExample(E.repo(("plans/qs/master.yaml", E.plan("qs.master", ["id": "↓id: qs.master", "drills": nil])))),
+            RuleExample(E.repo(E.cityMaster, unit("mine", drills: "drills:\n  - {↓date: 2026-05-29, type: full-scale}")),
+                        note: "A mine's last drill is more than 6 months old."),
+            RuleExample(E.repo(E.cityMaster, unit("crowded-venue", drills: "drills:\n  - {↓date: 2026-04-15, type: functional}")),
+                        note: "A crowded venue (a mall, a hotel) drills every 6 months too."),
+            RuleExample(E.repo(E.cityMaster, unit(nil, drills: "drills:\n  - {↓date: 2025-11-29, type: tabletop}")),
+                        note: "An `enterprise` unit (the default category) drills every 12 months."),
+            RuleExample(E.repo(E.file("qs.master", ["drills": """
+                drills:
+                  - {↓date: 2023-06-01, type: tabletop}
+                  - {date: 2027-04-18, type: full-scale}
+                """])), note: "A drill planned for 2027 does not count; the finding is at the newest drill held."),
+            RuleExample(E.repo(("plans/qs/master.yaml", E.plan("qs.master", [
+                "id": "↓id: qs.master", "drills": "drills:\n  - {date: 2027-04-18, type: full-scale}",
+            ]))), note: "Only a planned drill: the plan has not been drilled yet."),
         ])
 
     static let kinds: Set<PlanKind> = [.master, .special, .departmental, .unit, .event]
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        let today = context.today
         for plan in context.subjects where plan.isInForce {
-            guard let kind = plan.kind?.value, Self.kinds.contains(kind) else { continue }
-            let months = context.setting(kind == .unit ? Self.unitMonths : Self.months)
-            let drills = (plan.drills?.value ?? []).compactMap { d in d.date.flatMap { f in f.value.map { ($0, f.span) } } }
-            let past = drills.filter { $0.0 <= context.today }
-            if past.contains(where: { !$0.0.isMoreThan(months: months, before: context.today) }) { continue }
-            let newest = (past.max { $0.0 < $1.0 } ?? drills.max { $0.0 < $1.0 })
-            let message = newest.map { "\(plan.name) was last drilled on \($0.0), more than \(months) months before \(context.today)" }
-                ?? "\(plan.name) has never been drilled"
-            findings.append(plan.finding(id, message, at: newest?.1 ?? plan.id?.span ?? plan.firstKey,
-                                         help: "hold a drill (tabletop, functional or full-scale) and record it under 'drills:'"))
+            guard let kind = plan.kind?.value, Self.kinds.contains(kind),
+                  let interval = Self.interval(of: plan, kind, context) else { continue }
+            // Drills held: dated on or before today (a later date is a planned drill).
+            var newest: Field<Day>?
+            var planned: Day?
+            for drill in plan.drills?.value ?? [] {
+                guard let field = drill.date, let date = field.value else { continue }
+                if date > today {
+                    planned = min(planned ?? date, date)
+                } else if newest?.value.map({ date > $0 }) ?? true {
+                    newest = field
+                }
+            }
+            if let newest, let date = newest.value, !date.isMoreThan(months: interval.months, before: today) { continue }
+            let help = "hold a drill (tabletop, functional or full-scale) and record it under 'drills:'"
+                + (interval.why.map { "; \($0)" } ?? "")
+            if let newest, let date = newest.value {
+                findings.append(plan.finding(
+                    id, "\(plan.name) was last drilled on \(date), more than \(interval.months) months before \(today)",
+                    at: newest.span, help: help))
+            } else {
+                let message = planned.map { "\(plan.name) has not been drilled yet (the first drill is planned for \($0), after \(today))" }
+                    ?? "\(plan.name) has never been drilled"
+                findings.append(plan.finding(id, message, at: plan.id?.span ?? plan.firstKey, help: help))
+            }
         }
+    }
+
+    /// The months allowed between drills, and for a unit plan why (for the help text); nil for a
+    /// unit plan whose `category` is invalid (its `schema-value` finding says enough).
+    static func interval(of plan: Plan, _ kind: PlanKind, _ context: RuleContext) -> (months: Int, why: String?)? {
+        guard kind == .unit else { return (context.setting(Self.months), nil) }
+        if let field = plan.category, field.value == nil { return nil }
+        let category = plan.category?.value ?? .enterprise
+        let months = context.setting(halfYearCategories.contains(category) ? Self.unitMonthsByCategory : Self.unitMonths)
+        return (months, "units of category '\(category.rawValue)' drill every \(months) months")
     }
 }

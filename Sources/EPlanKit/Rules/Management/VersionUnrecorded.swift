@@ -1,0 +1,65 @@
+private typealias E = ExampleFiles
+
+struct VersionUnrecorded: Rule {
+    static let description = RuleDescription(
+        id: "version-unrecorded", severity: .warning, group: .management,
+        summary: "The latest revision records the plan's version",
+        rationale: """
+            `revisions` is the plan's history: the newest entry is the version in force. When the plan's \
+            `version` is not what that entry records, either a revision went unrecorded or the version was not \
+            updated, and the plans docking with it (`parent: {id, version}`) cannot tell which is right. The \
+            latest entry is the one with the latest `date`, wherever it stands in the list (some lists put the \
+            newest first). When several entries share the latest date, the plan's version is recorded when one \
+            of them records it (a history written on one day has no order but the list's, and lists run both \
+            ways); otherwise the message names the highest of their versions. Versions compare as versions \
+            (`"2.10"` is after `"2.9"`, `"2.0"` is `"2.00"`), as `parent-stale` does. A plan whose `version` \
+            is not valid, or whose revisions include one without a valid `date` (it might be the latest) or \
+            whose latest entries lack a valid `version`, is skipped: the schema finding says enough.
+            """,
+        passing: [
+            RuleExample(E.repo(E.file("qs.master", ["version": "version: \"2.1\"", "revisions": """
+                revisions:
+                  - {version: "2.1", date: 2026-01-05, reason: New duty desk}
+                  - {version: "2.0", date: 2024-03-11, reason: New hazards}
+                """])), note: "The newest entry, listed first, records the plan's version."),
+            RuleExample(E.repo(E.file("qs.master", ["version": "version: \"3.0\"", "revisions": """
+                revisions:
+                  - {version: "2.9", date: 2026-01-05, reason: New duty desk}
+                  - {version: "3.00", date: 2026-01-05, reason: Corrected contact list}
+                """])), note: "Two entries on the latest date: one of them records the plan's version (\"3.00\" is \"3.0\")."),
+            RuleExample(E.repo(E.file("qs.master", ["revisions": nil])), note: "A plan without revisions."),
+        ],
+        failing: [
+            RuleExample(E.repo(E.file("qs.master", ["version": "↓version: \"2.0\"", "revisions": """
+                revisions:
+                  - {version: "2.0", date: 2024-03-11, reason: New hazards}
+                  - {version: "2.1", date: 2026-01-05, reason: New duty desk}
+                """])), note: "Revised to 2.1, but 'version' still says 2.0."),
+            RuleExample(E.repo(E.file("qs.master", ["version": "↓version: \"2.10\"", "revisions": """
+                revisions:
+                  - {version: "2.9", date: 2026-01-05, reason: New duty desk}
+                """])), note: "Version 2.10 has no revision entry."),
+        ])
+
+    func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        for plan in context.subjects {
+            guard let versionField = plan.version, let version = versionField.value,
+                  let revisions = plan.revisions?.value, !revisions.isEmpty else { continue }
+            var dated: [(day: Day, version: Version?)] = []
+            for revision in revisions {
+                guard let day = revision.date?.value else { break }
+                dated.append((day, revision.version?.value))
+            }
+            guard dated.count == revisions.count, let latest = dated.map(\.day).max() else { continue }
+            let newest = dated.filter { $0.day == latest }.map(\.version)
+            let recorded = newest.compactMap { $0 }
+            guard recorded.count == newest.count, let highest = recorded.max(), !recorded.contains(version) else { continue }
+            findings.append(plan.finding(
+                id, "\(plan.name) is at version '\(version)' but its latest revision (\(latest)) records version '\(highest)'",
+                at: versionField.span,
+                help: version > highest
+                    ? "record the revision that made version '\(version)' under 'revisions:', with its date and reason"
+                    : "set 'version:' to '\(highest)', or correct the latest revision"))
+        }
+    }
+}
