@@ -118,6 +118,8 @@ private struct Differ {
         neutral("level", old?.level?.value?.rawValue, new?.level?.value?.rawValue)
         neutral("region", old?.region?.value, new?.region?.value)
         neutral("owner", old?.owner?.value?.description, new?.owner?.value?.description)
+        neutral("category", old?.category?.value?.rawValue, new?.category?.value?.rawValue)
+        neutral("form", old?.form?.value?.rawValue, new?.form?.value?.rawValue)
         record("status", old.map { $0.effectiveStatus.rawValue }, new.map { $0.effectiveStatus.rawValue }) { o, n in
             n == PlanStatus.inForce.rawValue ? .strengthening : o == PlanStatus.inForce.rawValue ? .weakening : .neutral
         }
