@@ -26,6 +26,8 @@ public struct Workspace: Sendable {
     public let cwd: String
     public let root: String
     public let configuration: Configuration
+    /// The suppression comments of the configuration file (applied to the findings located in it).
+    public let configurationSuppressions: [Suppression]
     /// Every file of the repository plus the named files, in display-path order.
     public let documents: [SourceDocument]
     /// The display paths whose findings are reported.
@@ -34,10 +36,11 @@ public struct Workspace: Sendable {
     public let wholeRepository: Bool
 
     public init(cwd: String, root: String, configuration: Configuration, documents: [SourceDocument],
-                reported: Set<String>, wholeRepository: Bool) {
+                reported: Set<String>, wholeRepository: Bool, configurationSuppressions: [Suppression] = []) {
         self.cwd = cwd
         self.root = root
         self.configuration = configuration
+        self.configurationSuppressions = configurationSuppressions
         self.documents = documents
         self.reported = reported
         self.wholeRepository = wholeRepository
@@ -48,9 +51,12 @@ public struct Workspace: Sendable {
     /// configuration; an invalid one is an error, as on disk.
     public static func inMemory(_ files: [(path: String, bytes: [UInt8])]) throws(WorkspaceError) -> Workspace {
         var configuration = Configuration()
+        var configurationSuppressions: [Suppression] = []
         if let config = files.first(where: { $0.path == "eplan.yaml" }) {
-            configuration = try decodeConfiguration(DocumentDecoder.read(config.bytes, path: config.path, display: config.path, named: true,
-                                                                         limits: .default, hazards: Set(HazardCatalog.builtIn)))
+            let doc = DocumentDecoder.read(config.bytes, path: config.path, display: config.path, named: true,
+                                           limits: .default, hazards: Set(HazardCatalog.builtIn))
+            configuration = try decodeConfiguration(doc)
+            configurationSuppressions = doc.suppressions
         }
         let limits = configuration.yamlLimits
         let hazards = configuration.hazardVocabulary
@@ -60,7 +66,7 @@ public struct Workspace: Sendable {
         var reported = Set(documents.map(\.display))
         if configuration.file != nil { reported.insert("eplan.yaml") }
         return Workspace(cwd: "", root: "", configuration: configuration, documents: documents, reported: reported,
-                         wholeRepository: true)
+                         wholeRepository: true, configurationSuppressions: configurationSuppressions)
     }
 
     /// The configuration a decoded eplan.yaml holds; an error when it is not a valid configuration.
@@ -125,6 +131,7 @@ public struct Workspace: Sendable {
 
         // The configuration comes first: its limits, hazards and globs shape everything else.
         var configuration = Configuration()
+        var configurationSuppressions: [Suppression] = []
         var configPath: String?
         if let explicit = request.configPath {
             guard let real = FileSystem.realPath(FileSystem.absolute(explicit, from: cwd)) else {
@@ -138,6 +145,7 @@ public struct Workspace: Sendable {
             let doc = DocumentDecoder.load(path: configPath, display: display(configPath), named: true,
                                            limits: .default, hazards: Set(HazardCatalog.builtIn))
             configuration = try decodeConfiguration(doc)
+            configurationSuppressions = doc.suppressions
         }
 
         timing.lap("configuration")
@@ -245,7 +253,7 @@ public struct Workspace: Sendable {
         }
         timing.lap("summary cache")
         return Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
-                         wholeRepository: reportsEverything)
+                         wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
     }
 
     /// The configuration of the repository holding `folder` (defaults when there is none or it is invalid),
