@@ -188,10 +188,23 @@ public enum Linter {
             if document.plan != nil { plans += 1 }
             reportedFiles.append(ReportedFile(file: document.display, plan: document.plan?.id?.value))
             let mine = document.diagnostics + (byFile.removeValue(forKey: document.display) ?? [])
-            reported += filter.apply(mine, suppressions: document.suppressions, file: document.display)
+            // The rules could not read an unreadable or broken file: its suppressions are not judged unused.
+            var checked = true
+            switch document.content {
+            case .unreadable, .broken: checked = false
+            default: break
+            }
+            reported += filter.apply(mine, suppressions: document.suppressions, file: document.display, checked: checked)
                 .compactMap { settings.apply($0) }
         }
-        // Findings in reported files that are not documents of their own (eplan.yaml of a whole run).
+        // The configuration is no document of the workspace; its own suppressions apply to the findings
+        // located in it (external entries, their hazards) whenever it is reported.
+        if let configFile = workspace.configuration.file, workspace.reported.contains(configFile) {
+            let mine = byFile.removeValue(forKey: configFile) ?? []
+            reported += filter.apply(mine, suppressions: workspace.configurationSuppressions, file: configFile)
+                .compactMap { settings.apply($0) }
+        }
+        // Findings in other reported files that are not documents (none expected; kept as they are).
         for (_, rest) in byFile { reported += rest.compactMap { settings.apply($0) } }
         reported.sort(by: Diagnostic.reportOrder)
         var result = LintResult(diagnostics: reported, files: files, plans: plans)

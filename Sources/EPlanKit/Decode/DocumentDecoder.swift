@@ -68,7 +68,7 @@ public enum DocumentDecoder {
                             hazards: Set<String>) -> SourceDocument {
         let yaml = YAMLParser.parse(bytes, limits: limits)
         var document = decode(yaml, path: path, display: display, named: named, hazards: hazards)
-        if document.isReported { document.suppressions = Suppression.scan(bytes) }
+        if document.isReported { document.suppressions = Suppression.scan(bytes, yaml: yaml) }
         return document
     }
 

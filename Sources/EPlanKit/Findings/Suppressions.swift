@@ -29,31 +29,63 @@ public struct Suppression: Sendable, Hashable {
         }
     }
 
-    /// Finds suppression comments in a file's bytes. A `#` starts a comment at the line's start
-    /// or after a space or tab, as in YAML.
-    public static func scan(_ bytes: [UInt8]) -> [Suppression] {
+    /// Finds suppression comments in a file's bytes. A suppression is a YAML comment: a `#` at the
+    /// start of a line or after a space or tab, outside every scalar. `yaml` is the file as parsed: a `#`
+    /// inside one of its scalars (quoted, plain or block) is text. Where the parse holds no scalar
+    /// (a file that is not valid YAML, past a syntax error) the scan is textual, a best effort: the
+    /// first `#` after white space starts the comment. Lines are counted as libyaml counts them
+    /// (LF, CRLF, CR, and also NEL, LS and PS), so that a suppression's line is its findings' line.
+    public static func scan(_ bytes: [UInt8], yaml: YAMLDocument? = nil) -> [Suppression] {
         let needle = Array("eplan-disable".utf8)
-        guard bytes.count >= needle.count, contains(bytes, needle) else { return [] }
+        guard bytes.count >= needle.count, contains(bytes[...], needle) else { return [] }
+        let scalars = yaml?.scalarRanges
         var result: [Suppression] = []
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        let text = String(decoding: body, as: UTF8.self)
-        var lineNumber = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            lineNumber += 1
-            guard line.contains("eplan-disable") else { continue }
-            let scalars = Array(line.unicodeScalars)
-            for (i, scalar) in scalars.enumerated() where scalar == "#" && (i == 0 || scalars[i - 1] == " " || scalars[i - 1] == "\t") {
-                let comment = String(String.UnicodeScalarView(scalars[(i + 1)...]))
-                if let suppression = parse(comment, line: lineNumber, column: i + 1, end: scalars.count + 1) {
+        var lineNumber = 1
+        var lineStart = body.startIndex
+        var i = body.startIndex
+        func scanLine(_ end: Int) {
+            let line = body[lineStart ..< end]
+            guard line.count >= needle.count, contains(line, needle) else { return }
+            let characters = Array(String(decoding: line, as: UTF8.self).unicodeScalars)
+            for (i, scalar) in characters.enumerated() where scalar == "#" {
+                guard i == 0 || characters[i - 1] == " " || characters[i - 1] == "\t" else { continue }
+                if scalars?.contains(SourceMark(line: lineNumber, column: i + 1)) == true { continue }
+                let comment = String(String.UnicodeScalarView(characters[(i + 1)...]))
+                if let suppression = parse(comment, line: lineNumber, column: i + 1, end: characters.count + 1) {
                     result.append(suppression)
                 }
-                break
+                return  // the comment runs to the end of the line
             }
         }
+        while i < body.endIndex {
+            // The length of the line break starting at i, or 0.
+            let breakLength: Int
+            switch body[i] {
+            case 0x0A: breakLength = 1
+            case 0x0D: breakLength = i + 1 < body.endIndex && body[i + 1] == 0x0A ? 2 : 1
+            case 0xC2 where i + 1 < body.endIndex && body[i + 1] == 0x85: breakLength = 2  // NEL
+            case 0xE2 where i + 2 < body.endIndex && body[i + 1] == 0x80 && (body[i + 2] == 0xA8 || body[i + 2] == 0xA9):
+                breakLength = 3  // LS, PS
+            default: breakLength = 0
+            }
+            if breakLength == 0 {
+                i += 1
+                continue
+            }
+            scanLine(i)
+            i += breakLength
+            lineStart = i
+            lineNumber += 1
+        }
+        scanLine(body.endIndex)
         return result
     }
 
+    /// Reads a comment's text (after its `#`): `eplan-disable-line RULE[,RULE...] [-- reason]`. Rules
+    /// are separated by commas, with or without white space around them; the reason starts at the
+    /// first `--` that stands alone (white space, or the end of the comment, on both sides).
     private static func parse(_ comment: String, line: Int, column: Int, end: Int) -> Suppression? {
         var rest = Substring(comment).drop { $0 == " " || $0 == "\t" }
         let scope: Scope
@@ -69,7 +101,7 @@ public struct Suppression: Sendable, Hashable {
         rest = rest.dropFirst(scope.rawValue.count)
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
         var reason: String?
-        if let separator = rest.range(of: " -- ") {
+        if let separator = reasonSeparator(in: rest) {
             let text = rest[separator.upperBound...].trimmingWhitespaceSubstring
             reason = text.isEmpty ? nil : String(text)
             rest = rest[..<separator.lowerBound]
@@ -79,9 +111,25 @@ public struct Suppression: Sendable, Hashable {
                            span: SourceSpan(start: SourceMark(line: line, column: column), end: SourceMark(line: line, column: end)))
     }
 
+    /// The first `--` with white space (or the end) on both sides; `rest` starts with white space.
+    private static func reasonSeparator(in rest: Substring) -> Range<Substring.Index>? {
+        var i = rest.startIndex
+        while i < rest.endIndex {
+            if rest[i] == "-", i > rest.startIndex, rest[rest.index(before: i)].isWhitespace {
+                let next = rest.index(after: i)
+                if next < rest.endIndex, rest[next] == "-" {
+                    let after = rest.index(after: next)
+                    if after == rest.endIndex || rest[after].isWhitespace { return i ..< after }
+                }
+            }
+            i = rest.index(after: i)
+        }
+        return nil
+    }
+
     /// Byte search: memchr for the needle's rarest byte in plan text (`b` of "eplan-disable": rare in
     /// English, absent from the UTF-8 of Chinese), then a comparison around it.
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         let anchor = needle.firstIndex(of: 0x62) ?? 0  // "b"
         return haystack.withUnsafeBytes { h -> Bool in
@@ -113,23 +161,18 @@ extension Substring {
         while let c = s.last, c.isWhitespace { s.removeLast() }
         return s
     }
-
-    func range(of needle: String) -> Range<Substring.Index>? {
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
-    }
 }
 
 /// Applies a file's suppressions to its findings and reports those that suppress nothing.
 struct SuppressionFilter {
+    /// True when the rule ran in this run (not turned off in the configuration, by `--disable` or by
+    /// `--rule`): a suppression of a rule that did not run is not reported as unused.
     let ran: (RuleID) -> Bool
 
     /// Returns the findings with suppressed ones marked, plus `unused-suppression` findings.
-    func apply(_ findings: [Diagnostic], suppressions: [Suppression], file: String) -> [Diagnostic] {
+    /// `checked` is false for a file the rules could not read (not valid YAML, or of no known document
+    /// type): there only suppressions that could never work (an unknown rule, no rule at all) are reported.
+    func apply(_ findings: [Diagnostic], suppressions: [Suppression], file: String, checked: Bool = true) -> [Diagnostic] {
         guard !suppressions.isEmpty else { return findings }
         var used = Array(repeating: Set<String>(), count: suppressions.count)
         var result: [Diagnostic] = []
@@ -142,16 +185,23 @@ struct SuppressionFilter {
             result.append(finding)
         }
         for (i, s) in suppressions.enumerated() {
-            for rule in s.rules where !used[i].contains(rule) {
+            let at = Location(file: file, span: s.span)
+            if s.rules.isEmpty {
+                result.append(Diagnostic(.unusedSuppression, "'\(s.scope.rawValue)' names no rule", at: at,
+                                         help: "name the rules it suppresses: '# \(s.scope.rawValue) RULE[,RULE...] -- reason'"))
+            }
+            var seen: Set<String> = []
+            for rule in s.rules where !used[i].contains(rule) && seen.insert(rule).inserted {
                 let id = RuleID(rule)
                 if id.info == nil {
-                    result.append(Diagnostic(.unusedSuppression, "'\(s.scope.rawValue)' names unknown rule '\(rule)'",
-                                             at: Location(file: file, span: s.span),
-                                             help: Suggest.help(rule, in: RuleCatalog.all.map(\.id.rawValue)) ?? "'eplan rules' lists the rule ids"))
-                } else if ran(id) {
+                    let help = rule.contains(where: \.isWhitespace)
+                        ? "separate rule ids with commas, and put a reason after ' -- ': '# \(s.scope.rawValue) RULE[,RULE...] -- reason'"
+                        : Suggest.help(rule, in: RuleCatalog.all.map(\.id.rawValue)) ?? "'eplan rules' lists the rule ids"
+                    result.append(Diagnostic(.unusedSuppression, "'\(s.scope.rawValue)' names unknown rule '\(rule)'", at: at, help: help))
+                } else if checked, ran(id) {
                     let target = s.targetLine.map { "on line \($0)" } ?? "in this file"
                     result.append(Diagnostic(.unusedSuppression, "suppression of '\(rule)' \(target) suppresses nothing",
-                                             at: Location(file: file, span: s.span), help: "remove it"))
+                                             at: at, help: "remove it"))
                 }
             }
         }

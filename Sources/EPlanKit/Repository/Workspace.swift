@@ -31,6 +31,8 @@ public struct Workspace: Sendable {
     public let cwd: String
     public let root: String
     public let configuration: Configuration
+    /// The suppression comments of the configuration file (applied to the findings located in it).
+    public let configurationSuppressions: [Suppression]
     /// Every file of the repository plus the named files, in display-path order.
     public let documents: [SourceDocument]
     /// The display paths whose findings are reported.
@@ -39,10 +41,11 @@ public struct Workspace: Sendable {
     public let wholeRepository: Bool
 
     public init(cwd: String, root: String, configuration: Configuration, documents: [SourceDocument],
-                reported: Set<String>, wholeRepository: Bool) {
+                reported: Set<String>, wholeRepository: Bool, configurationSuppressions: [Suppression] = []) {
         self.cwd = cwd
         self.root = root
         self.configuration = configuration
+        self.configurationSuppressions = configurationSuppressions
         self.documents = documents
         self.reported = reported
         self.wholeRepository = wholeRepository
@@ -53,9 +56,12 @@ public struct Workspace: Sendable {
     /// configuration; an invalid one is an error, as on disk.
     public static func inMemory(_ files: [(path: String, bytes: [UInt8])]) throws(WorkspaceError) -> Workspace {
         var configuration = Configuration()
+        var configurationSuppressions: [Suppression] = []
         if let config = files.first(where: { $0.path == "eplan.yaml" }) {
-            configuration = try decodeConfiguration(DocumentDecoder.read(config.bytes, path: config.path, display: config.path, named: true,
-                                                                         limits: .default, hazards: Set(HazardCatalog.builtIn)))
+            let doc = DocumentDecoder.read(config.bytes, path: config.path, display: config.path, named: true,
+                                           limits: .default, hazards: Set(HazardCatalog.builtIn))
+            configuration = try decodeConfiguration(doc)
+            configurationSuppressions = doc.suppressions
         }
         let limits = configuration.yamlLimits
         let hazards = configuration.hazardVocabulary
@@ -65,7 +71,7 @@ public struct Workspace: Sendable {
         var reported = Set(documents.map(\.display))
         if configuration.file != nil { reported.insert("eplan.yaml") }
         return Workspace(cwd: "", root: "", configuration: configuration, documents: documents, reported: reported,
-                         wholeRepository: true)
+                         wholeRepository: true, configurationSuppressions: configurationSuppressions)
     }
 
     /// The document standing for a symbolic link that leads outside the repository: not read, reported.
@@ -138,6 +144,7 @@ public struct Workspace: Sendable {
 
         // The configuration comes first: its limits, hazards and globs shape everything else.
         var configuration = Configuration()
+        var configurationSuppressions: [Suppression] = []
         var configPath: String?
         if let explicit = request.configPath {
             guard let real = FileSystem.realPath(FileSystem.absolute(explicit, from: cwd)) else {
@@ -151,6 +158,7 @@ public struct Workspace: Sendable {
             let doc = DocumentDecoder.load(path: configPath, display: display(configPath), named: true,
                                            limits: .default, hazards: Set(HazardCatalog.builtIn))
             configuration = try decodeConfiguration(doc)
+            configurationSuppressions = doc.suppressions
         }
 
         timing.lap("configuration")
@@ -275,8 +283,8 @@ public struct Workspace: Sendable {
         }
         if !unreadableFolders.isEmpty || !outsideLinks.isEmpty { documents.sort { $0.display < $1.display } }
         // A run that read nothing must not pass: say so (exit 2).
-        if configPath == nil || !reportsEverything,
-           !documents.contains(where: { $0.isReported && reported.contains($0.display) }) {
+        let reportsConfiguration = configPath.map { reported.contains(display($0)) } ?? false
+        if !reportsConfiguration, !documents.contains(where: { $0.isReported && reported.contains($0.display) }) {
             throw .noFiles(request.paths)
         }
         timing.lap("parse and decode")
@@ -289,7 +297,7 @@ public struct Workspace: Sendable {
         }
         timing.lap("summary cache")
         return Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
-                         wholeRepository: reportsEverything)
+                         wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
     }
 
     /// The configuration of the repository holding `folder` (defaults when there is none or it is invalid),
