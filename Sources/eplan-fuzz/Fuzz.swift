@@ -1,8 +1,14 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import EPlanKit
 import EPlanYAML
 
 /// One input through everything a hostile file can reach: the YAML layer, every decoder (the
-/// input is tried as each document type), the repository index, every rule, and every report.
+/// input is tried as each document type), the repository index, every rule, and every report; then
+/// (`runFileSystemParts`) the summary cache reader and the folder walk.
 /// Built with `-sanitize=fuzzer` by `make fuzz`; without it, `eplan-fuzz FILE...` replays inputs
 /// (the regression tests run the saved crashes this way).
 func runOne(_ bytes: [UInt8]) {
@@ -40,10 +46,20 @@ func runOne(_ bytes: [UInt8]) {
     }
 }
 
+/// The cache reader and the folder walk, on the same bytes: a scratch folder per input.
+func runFileSystemParts(_ bytes: [UInt8]) {
+    let base = FuzzEntries.scratch()
+    FuzzEntries.cacheFile(bytes, folder: base + "-cache-file")
+    FuzzEntries.tree(bytes, folder: base + "-tree", today: Day(year: 2026, month: 11, day: 30) ?? Day.localToday())
+    for suffix in ["-cache-file", "-tree", "-tree-cache"] { FuzzEntries.remove(base + suffix) }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
-    runOne(Array(UnsafeBufferPointer(start: data, count: size)))
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    runOne(bytes)
+    runFileSystemParts(bytes)
     return 0
 }
 
@@ -57,6 +73,7 @@ struct Replay {
                 continue
             }
             runOne(bytes)
+            runFileSystemParts(bytes)
             print("ok \(path)")
         }
     }
