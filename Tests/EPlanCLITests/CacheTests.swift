@@ -93,6 +93,40 @@ struct CacheTests {
         }
     }
 
+    @Test("runs killed at any moment (fixed delays) leave no wrong result and, after the next run, no temporary file")
+    func kills() throws {
+        let (folder, repo, env) = try copyOfPlans()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in env { environment[key] = value }
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        for n in 0..<16 {
+            // A new file each time, so that every run walks and writes the cache.
+            try "# note \(n)\n".write(toFile: "\(repo)/qs/note-\(n).yaml", atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = ["lint", "--quiet"]
+            process.currentDirectoryURL = URL(fileURLWithPath: repo)
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            usleep(useconds_t(seed % 90_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        for target in ["qs/lin/master.yaml", "qs/lin/flood.yaml", "regions.yaml"] {
+            let cached = try CLI.run(["lint", "--format", "json", target], in: repo, environment: env)
+            let uncached = try CLI.run(["lint", "--format", "json", "--no-cache", target], in: repo, environment: env)
+            #expect(cached.stdout == uncached.stdout, "\(target)")
+        }
+        try "# last\n".write(toFile: "\(repo)/qs/note-last.yaml", atomically: true, encoding: .utf8)
+        _ = try CLI.run(["lint", "--quiet"], in: repo, environment: env)
+        let left = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/cache").filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
     @Test("temporary files of runs killed while writing the cache are removed")
     func staleTemporaries() throws {
         let (folder, repo, env) = try copyOfPlans()

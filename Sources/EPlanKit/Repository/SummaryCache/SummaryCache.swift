@@ -67,9 +67,15 @@ struct SummaryCache {
         }
         let path = "\(folder)/\(Fingerprint.hex(Fingerprint.fnv1a(root))).bin"
         file = path
-        if let opened = CacheFile(path), let loaded = try? Self.readIndex(opened, key: key) {
-            (entries, tree) = loaded
+        guard let opened = CacheFile(path) else { return }
+        do {
+            (entries, tree) = try Self.readIndex(opened, key: key)
             source = opened
+        } catch {
+            // A damaged index is not used (the next save writes a sound one); said only when asked.
+            if EnvironmentValues()["EPLAN_TIMING"] != nil {
+                FileSystem.writeStandardError("eplan timing: the summary cache \(path) is damaged: not used, rebuilt\n")
+            }
         }
     }
 
