@@ -19,16 +19,18 @@ let package = Package(
         ),
         .target(name: "EPlanYAML", dependencies: ["CYAML"]),
         .target(name: "EPlanKit", dependencies: ["EPlanYAML"]),
-        .executableTarget(
-            name: "eplan",
+        // The command line, a library so that the fuzz target can drive its parser; `eplan` only calls it.
+        .target(
+            name: "EPlanCLI",
             dependencies: [
                 "EPlanKit",
                 "EPlanYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "eplan", dependencies: ["EPlanCLI"]),
         // The fuzz target: `make fuzz` builds it with -sanitize=fuzzer; a plain build replays inputs.
-        .executableTarget(name: "eplan-fuzz", dependencies: ["EPlanKit", "EPlanYAML"]),
+        .executableTarget(name: "eplan-fuzz", dependencies: ["EPlanKit", "EPlanYAML", "EPlanCLI"]),
         // The catalogue generator (`make catalog`): it only reads Swift sources, so it builds even when EPlanKit does not.
         .target(name: "EPlanCatalog"),
         .executableTarget(name: "eplan-catalog", dependencies: ["EPlanCatalog"]),

@@ -3,12 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import EPlanCLI
 import EPlanKit
 import EPlanYAML
 
 /// One input through everything a hostile file can reach: the YAML layer, every decoder (the
 /// input is tried as each document type), the repository index, every rule, and every report; then
-/// (`runFileSystemParts`) the summary cache reader and the folder walk.
+/// (`runFileSystemParts`) the summary cache reader and the folder walk, and (`runCommandLine`) the
+/// command-line parser.
 /// Built with `-sanitize=fuzzer` by `make fuzz`; without it, `eplan-fuzz FILE...` replays inputs
 /// (the regression tests run the saved crashes this way).
 func runOne(_ bytes: [UInt8]) {
@@ -46,6 +48,17 @@ func runOne(_ bytes: [UInt8]) {
     }
 }
 
+/// The bytes as command-line arguments (split at NUL and line breaks), after each subcommand's name:
+/// parsed and validated as the command line would, never run.
+func runCommandLine(_ bytes: [UInt8]) {
+    let words = bytes.split(omittingEmptySubsequences: false) { $0 == 0 || $0 == 0x0A }.prefix(32)
+        .map { String(decoding: $0, as: UTF8.self) }
+    EPlanMain.parseOnly(words)
+    for command in ["lint", "diff", "init", "new", "graph", "report", "rules", "explain", "schema"] {
+        EPlanMain.parseOnly([command] + words)
+    }
+}
+
 /// The cache reader and the folder walk, on the same bytes: a scratch folder per input.
 func runFileSystemParts(_ bytes: [UInt8]) {
     let base = FuzzEntries.scratch()
@@ -60,6 +73,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     runOne(bytes)
     runFileSystemParts(bytes)
+    runCommandLine(bytes)
     return 0
 }
 
@@ -74,6 +88,7 @@ struct Replay {
             }
             runOne(bytes)
             runFileSystemParts(bytes)
+            runCommandLine(bytes)
             print("ok \(path)")
         }
     }

@@ -6,7 +6,6 @@ import Darwin
 import ArgumentParser
 import EPlanKit
 
-@main
 struct EPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eplan",
@@ -110,5 +109,19 @@ enum Console {
 
     static func write(_ text: String) {
         FileSystem.writeStandardOutput(text)
+    }
+}
+
+/// The command line, for the `eplan` executable and the fuzz target.
+public enum EPlanMain {
+    /// Runs `eplan` with the process's arguments, and exits.
+    public static func main() {
+        EPlanCommand.main()
+    }
+
+    /// Parses arbitrary arguments as the command line would (each subcommand's `validate()` included)
+    /// without running anything (for the fuzz target).
+    public static func parseOnly(_ arguments: [String]) {
+        _ = try? EPlanCommand.parseAsRoot(arguments)
     }
 }
