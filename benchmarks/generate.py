@@ -1542,7 +1542,7 @@ def config_text():
     out = ["# Repository settings of the synthetic benchmark plan system (generated).\n",
            "# The province (sx) keeps its own plans; they are listed as external entries.\n",
            "eplan: config/v1\ndepth: township\nexternal:\n",
-           f'  - id: {PROVINCE}.master\n    kind: master\n    level: provincial\n    version: "2024"\n']
+           f'  - id: {PROVINCE}.master\n    kind: master\n    level: provincial\n    region: {PROVINCE}\n    version: "2024"\n']
     for g in GROUP_ORDER:
         G = GROUPS[g]
         if not G["ext"]:
@@ -1620,7 +1620,10 @@ def main():
     with open(os.path.join(out_dir, "eplan.yaml"), "w", encoding="utf-8") as f:
         f.write(config_text())
     regions = ("# Administrative regions and their risk profiles (synthetic, generated).\n"
-               "eplan: regions/v1\nregions:\n" + "".join(r[1] for r in results)).encode("utf-8")
+               "eplan: regions/v1\nregions:\n"
+               # The province, so that references to its agencies (sx:emergency-management) name a known region.
+               f"  - {{id: {PROVINCE}, level: provincial}}\n"
+               + "".join(r[1] for r in results)).encode("utf-8")
     if len(regions) > MAX_REGIONS_BYTES:
         sys.exit(f"generate.py: regions.yaml would be {len(regions)} bytes, over the 8 MiB limit")
     with open(os.path.join(out_dir, "regions.yaml"), "wb") as f:

@@ -25,9 +25,10 @@ struct RegionUnknown: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         guard index.regionsDocument != nil else { return }
-        let known = Array(index.regionByPath.keys)
+        // Remembered per path: one unknown region is often written in many places.
+        var nearest = Suggest.Memo(candidates: Array(index.regionByPath.keys))
         func help(_ path: String) -> String {
-            Suggest.help(path, in: known) ?? "add region '\(path)' to the regions document"
+            nearest[path].map { "did you mean '\($0)'?" } ?? "add region '\(path)' to the regions document"
         }
         for plan in context.subjects {
             if let region = plan.region, let path = region.value, index.regionByPath[path] == nil {
