@@ -30,7 +30,9 @@ let package = Package(
         ),
         .executableTarget(name: "eplan", dependencies: ["EPlanCLI"]),
         // The fuzz target: `make fuzz` builds it with -sanitize=fuzzer; a plain build replays inputs.
-        .executableTarget(name: "eplan-fuzz", dependencies: ["EPlanKit", "EPlanYAML", "EPlanCLI"]),
+        .executableTarget(name: "eplan-fuzz", dependencies: [
+            "EPlanKit", "EPlanYAML", "EPlanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // The catalogue generator (`make catalog`): it only reads Swift sources, so it builds even when EPlanKit does not.
         .target(name: "EPlanCatalog"),
         .executableTarget(name: "eplan-catalog", dependencies: ["EPlanCatalog"]),

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ArgumentParser
 import EPlanCLI
 import EPlanKit
 import EPlanYAML
@@ -80,10 +81,19 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 #if !FUZZER
+/// `eplan-fuzz FILE...` replays inputs (the regression tests run saved crashes this way). A command of
+/// its own, so that tools that list the package's commands (`swift package generate-manual`) read it.
 @main
-struct Replay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
+struct Replay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eplan-fuzz",
+        abstract: "Replay fuzz inputs through every layer of eplan (built with -sanitize=fuzzer by make fuzz).")
+
+    @Argument(help: "Input files.")
+    var files: [String] = []
+
+    func run() {
+        for path in files {
             guard case .success(let bytes) = SourceReader.read(path, limit: 64 << 20) else {
                 print("cannot read \(path)")
                 continue
