@@ -235,11 +235,7 @@ public enum GitHubReport {
             case "\r": out += "%0D"
             case "\n": out += "%0A"
             default:
-                if c.value < 0x20 || c.value == 0x7F || (0x80...0x9F).contains(c.value) {
-                    out += "\\u{\(String(c.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(c)
-                }
+                if let escaped = TextReport.controlEscape(c) { out += escaped } else { out.unicodeScalars.append(c) }
             }
         }
         return out

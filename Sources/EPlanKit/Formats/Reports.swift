@@ -160,14 +160,16 @@ public struct TextReport {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                if let escaped = controlEscape(scalar) { out += escaped } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out
+    }
+
+    /// A control character (C0, DEL, C1) as `\u{1b}`; nil for any other character.
+    static func controlEscape(_ scalar: Unicode.Scalar) -> String? {
+        guard scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) else { return nil }
+        return "\\u{\(String(scalar.value, radix: 16))}"
     }
 
     /// The source line (clipped around the column when very long) and the caret line under the span.
