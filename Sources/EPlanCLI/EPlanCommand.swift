@@ -29,6 +29,10 @@ struct EPlanCommand: ParsableCommand {
             Console.error("eplan: too few file descriptors (ulimit -n); eplan needs at least \(minimumFileDescriptors)")
             exitProcess(2)
         }
+        guard canStartThreads() else {
+            Console.error("eplan: cannot start worker threads (ulimit -u, or the system's limit on processes)")
+            exitProcess(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -69,6 +73,19 @@ extension EPlanCommand {
 }
 
 extension EPlanCommand {
+    /// True when a few threads can be started: the thread pool waits forever for threads the system
+    /// refuses (a per-user process limit), so eplan stops at once with a clear error instead.
+    static func canStartThreads(_ count: Int = 3) -> Bool {
+        var threads: [pthread_t] = []
+        defer { for thread in threads { pthread_join(thread, nil) } }
+        for _ in 0..<count {
+            var thread = pthread_t()
+            guard pthread_create(&thread, nil, { _ in nil }, nil) == 0 else { return false }
+            threads.append(thread)
+        }
+        return true
+    }
+
     /// Threads, pipes (git) and the files read side by side need a few descriptors.
     static let minimumFileDescriptors: rlim_t = 32
 

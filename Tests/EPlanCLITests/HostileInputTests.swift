@@ -204,6 +204,17 @@ struct UnreadableTests {
         #expect(run.stderr.contains("no eplan file found in empty"), "\(run.stderr)")
     }
 
+    @Test("too few threads (ulimit -u, as 'nobody') is a clear exit 2, not a hang",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+                   "needs root to run eplan as 'nobody' through setpriv"))
+    func threads() throws {
+        let plans = "\(CLI.packageRoot)/plans"
+        let run = try CLI.tool(["timeout", "60", "/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                                "bash", "-c", "ulimit -u 2; exec \"$0\" lint --no-cache --quiet", CLI.binary], in: plans)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("cannot start worker threads"), "\(run.stderr)")
+    }
+
     @Test("too few file descriptors is a clear exit 2; a low soft limit is raised")
     func fileDescriptors() throws {
         let plans = "\(CLI.packageRoot)/plans"
