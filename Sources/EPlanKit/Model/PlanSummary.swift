@@ -151,13 +151,7 @@ public struct PlanSummary: Sendable {
         case .parsed(let p): return p.organizationAgencyList
         case .cached(let c):
             guard let region = c.region?.value, let organization = c.parts?.organization else { return [] }
-            var result: [AgencyKey] = []
-            result.reserveCapacity(organization.members.count + 1)
-            if let office = organization.office?.value { result.append(office.resolved(in: region)) }
-            for member in organization.members {
-                if let agency = member.agency?.value { result.append(agency.resolved(in: region)) }
-            }
-            return result
+            return AgencyKey.list(in: region, office: organization.office, members: organization.members.map(\.agency))
         }
     }
 

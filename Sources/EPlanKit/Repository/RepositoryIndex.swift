@@ -490,11 +490,18 @@ extension Plan {
     /// may appear twice).
     public var organizationAgencyList: [AgencyKey] {
         guard let region = region?.value, let organization else { return [] }
+        return AgencyKey.list(in: region, office: organization.command?.office, members: organization.members.map(\.agency))
+    }
+}
+
+extension AgencyKey {
+    /// An organization's agencies with their regions resolved: the command office, then every member.
+    static func list(in region: String, office: Field<AgencyRef>?, members: [Field<AgencyRef>?]) -> [AgencyKey] {
         var result: [AgencyKey] = []
-        result.reserveCapacity(organization.members.count + 1)
-        if let office = organization.command?.office?.value { result.append(office.resolved(in: region)) }
-        for member in organization.members {
-            if let agency = member.agency?.value { result.append(agency.resolved(in: region)) }
+        result.reserveCapacity(members.count + 1)
+        if let office = office?.value { result.append(office.resolved(in: region)) }
+        for member in members {
+            if let agency = member?.value { result.append(agency.resolved(in: region)) }
         }
         return result
     }

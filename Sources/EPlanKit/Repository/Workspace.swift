@@ -265,23 +265,22 @@ public struct Workspace: Sendable {
             }
             return document
         }
-        // A folder that could not be read is a finding, reported like a file that could not be read.
-        for (path, reason) in unreadableFolders.sorted(by: { $0.path < $1.path }) {
+        // What the walk could not read stands as a document of its own, with its finding: a folder that
+        // could not be read (an error, like a file), a link leading outside the repository (a warning).
+        let standIns = unreadableFolders.map { folder in
+            (folder.path, { (shown: String) in
+                SourceDocument(path: folder.path, display: shown, content: .broken(BrokenFile()), diagnostics: [Diagnostic(
+                    .yamlSyntax, "cannot read the folder: \(folder.reason)", at: Location(file: shown, span: SourceSpan(at: .start)),
+                    help: "make the folder readable, or exclude it in eplan.yaml")])
+            })
+        } + outsideLinks.map { link in (link.path, { (shown: String) in Self.outsideLink(path: link.path, display: shown, target: link.target) }) }
+        for (path, document) in standIns
+        where reportsEverything || folderTargets.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
             let shown = display(path)
-            guard reportsEverything || folderTargets.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else { continue }
-            let finding = Diagnostic(.yamlSyntax, "cannot read the folder: \(reason)", at: Location(file: shown, span: SourceSpan(at: .start)),
-                                     help: "make the folder readable, or exclude it in eplan.yaml")
-            documents.append(SourceDocument(path: path, display: shown, content: .broken(BrokenFile()), diagnostics: [finding]))
+            documents.append(document(shown))
             reported.insert(shown)
         }
-        // A link leading outside the repository is not read: reported where it stands (a warning).
-        for (path, target) in outsideLinks.sorted(by: { $0.path < $1.path }) {
-            let shown = display(path)
-            guard reportsEverything || folderTargets.contains(where: { path.hasPrefix($0 + "/") }) else { continue }
-            documents.append(Self.outsideLink(path: path, display: shown, target: target))
-            reported.insert(shown)
-        }
-        if !unreadableFolders.isEmpty || !outsideLinks.isEmpty { documents.sort { $0.display < $1.display } }
+        if !standIns.isEmpty { documents.sort { $0.display < $1.display } }
         // A run that read nothing must not pass: say so (exit 2).
         let reportsConfiguration = configPath.map { reported.contains(display($0)) } ?? false
         if !reportsConfiguration, !documents.contains(where: { $0.isReported && reported.contains($0.display) }) {
