@@ -17,14 +17,17 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "EPlanYAML", dependencies: ["CYAML"]),
-        .target(name: "EPlanKit", dependencies: ["EPlanYAML"]),
+        // The message catalogues (English, Chinese) and the language of a run; every other target speaks through it.
+        .target(name: "EPlanText"),
+        .target(name: "EPlanYAML", dependencies: ["CYAML", "EPlanText"]),
+        .target(name: "EPlanKit", dependencies: ["EPlanYAML", "EPlanText"]),
         // The command line, a library so that the fuzz target can drive its parser; `eplan` only calls it.
         .target(
             name: "EPlanCLI",
             dependencies: [
                 "EPlanKit",
                 "EPlanYAML",
+                "EPlanText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,8 +39,8 @@ let package = Package(
         // The catalogue generator (`make catalog`): it only reads Swift sources, so it builds even when EPlanKit does not.
         .target(name: "EPlanCatalog"),
         .executableTarget(name: "eplan-catalog", dependencies: ["EPlanCatalog"]),
-        .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML"]),
-        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML", "EPlanCatalog"], exclude: ["Fixtures"]),
+        .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML", "EPlanText"]),
+        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML", "EPlanText", "EPlanCatalog"], exclude: ["Fixtures"]),
         .testTarget(name: "EPlanCLITests", dependencies: ["eplan"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import EPlanText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -53,6 +54,8 @@ public struct LintResult: Sendable {
     /// eplan files among the reported paths (plus files that could not be parsed).
     public var files: Int
     public var plans: Int
+    /// `lang:` of the repository's eplan.yaml, for the run's language (cli.md "Language").
+    public var configuredLanguage: Language?
 
     public init(diagnostics: [Diagnostic], files: Int, plans: Int) {
         self.diagnostics = diagnostics
@@ -209,6 +212,7 @@ public enum Linter {
         reported.sort(by: Diagnostic.reportOrder)
         var result = LintResult(diagnostics: reported, files: files, plans: plans)
         result.reportedFiles = reportedFiles
+        result.configuredLanguage = workspace.configuration.language
         return result
     }
 }

@@ -1,3 +1,4 @@
+import EPlanText
 /// Limits that keep a hostile file from costing unbounded time or memory.
 public struct YAMLLimits: Sendable, Hashable {
     /// Deepest allowed nesting of collections.
@@ -30,15 +31,20 @@ public struct YAMLProblem: Error, Sendable, Equatable {
     }
 
     public var kind: Kind
-    public var message: String
+    public var message: Message
     public var span: SourceSpan
-    public var help: String?
+    public var help: Message?
 
-    public init(_ kind: Kind, _ message: String, at span: SourceSpan, help: String? = nil) {
+    public init(_ kind: Kind, _ message: Message, at span: SourceSpan, help: Message? = nil) {
         self.kind = kind
         self.message = message
         self.span = span
         self.help = help
+    }
+
+    @available(*, deprecated, message: "key the message in the catalogues")
+    public init(_ kind: Kind, _ message: String, at span: SourceSpan, help: String? = nil) {
+        self.init(kind, Message.raw(message), at: span, help: help.map(Message.raw))
     }
 }
 

@@ -244,13 +244,13 @@ struct CalendarTests {
 
     @Test("the messages name the date and the key")
     func messages() {
-        let both = Self.config("calendar:\n  holidays: [2026-10-09]\n  workdays: [2026-10-09]\n").diagnostics.map(\.message)
+        let both = Self.config("calendar:\n  holidays: [2026-10-09]\n  workdays: [2026-10-09]\n").diagnostics.map(\.message.english)
         #expect(both == ["'2026-10-09' is listed both in 'calendar.holidays' and in 'calendar.workdays'"])
-        let bad = Self.config("calendar:\n  workdays: [2026-9-27]\n").diagnostics.map(\.message)
+        let bad = Self.config("calendar:\n  workdays: [2026-9-27]\n").diagnostics.map(\.message.english)
         #expect(bad == ["'2026-9-27' at 'calendar.workdays' is not a valid date"])
         let unknown = Self.config("calendar:\n  holiday: []\n").diagnostics
-        #expect(unknown.map(\.message) == ["unknown key 'holiday' in 'calendar'"])
-        #expect(unknown.first?.help == "did you mean 'holidays'?")
+        #expect(unknown.map(\.message.english) == ["unknown key 'holiday' in 'calendar'"])
+        #expect(unknown.first?.help?.english == "did you mean 'holidays'?")
     }
 
     @Test("the HTML report's filing rows count with the repository's calendar")

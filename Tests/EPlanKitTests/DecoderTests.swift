@@ -90,7 +90,7 @@ struct PlanDecodingTests {
         let text = validMaster.replacingOccurrences(of: "title: 临县突发事件总体应急预案 (Lin County Master Plan)\n", with: "")
             .replacingOccurrences(of: "owner: emergency-management\n", with: "")
         #expect(findings(text) == ["schema-missing-key 1:1", "schema-missing-key 1:1"])
-        let messages = decode(text).diagnostics.map(\.message).sorted()
+        let messages = decode(text).diagnostics.map(\.message.english).sorted()
         #expect(messages == ["plan 'qs.lin.master' has no 'owner'", "plan 'qs.lin.master' has no 'title'"])
     }
 
@@ -138,7 +138,7 @@ struct PlanDecodingTests {
         let text = validMaster.replacingOccurrences(of: "scope:\n  hazards: [flood, mountain-torrent]\n", with: "")
         let doc = decode(text)
         #expect(findings(doc.diagnostics) == ["schema-missing-key 1:1"])
-        #expect(doc.diagnostics.first?.message == "plan 'qs.lin.master' has no 'scope' (required of master plans, with 'hazards')")
+        #expect(doc.diagnostics.first?.message.english == "plan 'qs.lin.master' has no 'scope' (required of master plans, with 'hazards')")
     }
 
     @Test("departmental, unit, event and joint plans need their own keys")
@@ -156,13 +156,13 @@ struct PlanDecodingTests {
             master: qs.lin.master
             """
         #expect(findings(departmental) == ["schema-missing-key 1:1"])
-        #expect(decode(departmental).diagnostics.first?.message == "plan 'qs.lin.dept.transport' has no 'actions' (required of departmental plans)")
+        #expect(decode(departmental).diagnostics.first?.message.english == "plan 'qs.lin.dept.transport' has no 'actions' (required of departmental plans)")
         let event = departmental.replacingOccurrences(of: "kind: departmental", with: "kind: event")
             + "\nscope: {hazards: [mass-incident]}\nactions: []\n"
-        #expect(decode(event).diagnostics.map(\.message) == ["plan 'qs.lin.dept.transport' has no 'event-dates' (required of event plans)"])
+        #expect(decode(event).diagnostics.map(\.message.english) == ["plan 'qs.lin.dept.transport' has no 'event-dates' (required of event plans)"])
         let joint = departmental.replacingOccurrences(of: "kind: departmental", with: "kind: joint")
             + "\nscope: {hazards: [flood]}\nactions: []\nregions: [qs/lin]\n"
-        #expect(decode(joint).diagnostics.map(\.message) == ["a joint plan covers two regions or more; 'regions' lists 1"])
+        #expect(decode(joint).diagnostics.map(\.message.english) == ["a joint plan covers two regions or more; 'regions' lists 1"])
         let unit = departmental.replacingOccurrences(of: "kind: departmental", with: "kind: unit")
             + "\nscope: {hazards: [coal-mine-accident]}\nactions: []\nreporting: {initial: 30m}\n"
         #expect(findings(unit) == [])
@@ -182,14 +182,14 @@ struct PlanDecodingTests {
         let doc = decode(text)
         #expect(findings(doc.diagnostics).filter { $0.hasPrefix("schema-unknown-key") } == ["schema-unknown-key 3:1", "schema-unknown-key 30:5"])
         let unknown = doc.diagnostics.filter { $0.rule == .schemaUnknownKey }.sorted(by: Diagnostic.reportOrder)
-        #expect(unknown.map(\.help) == ["did you mean 'title'?", "did you mean 'resources'?"])
-        #expect(unknown.map(\.message) == ["unknown key 'titel' in a plan", "unknown key 'resource' in an action"])
+        #expect(unknown.map { $0.help?.english } == ["did you mean 'title'?", "did you mean 'resources'?"])
+        #expect(unknown.map(\.message.english) == ["unknown key 'titel' in a plan", "unknown key 'resource' in an action"])
     }
 
     @Test("an unknown key far from every known one lists the allowed keys")
     func unknownKeyWithoutSuggestion() {
         let doc = decode(validMaster + "\nzzzzzz: 1\n")
-        #expect(doc.diagnostics.first?.help?.hasPrefix("keys allowed in a plan: eplan, id, title") == true)
+        #expect(doc.diagnostics.first?.help?.english.hasPrefix("keys allowed in a plan: eplan, id, title") == true)
     }
 
     @Test("x- keys are accepted anywhere")
@@ -222,7 +222,7 @@ struct PlanDecodingTests {
     func enumValues(from: String, to: String, expected: String, help: String?) {
         let doc = decode(validMaster.replacingOccurrences(of: from, with: to))
         #expect(findings(doc.diagnostics) == [expected])
-        if let help { #expect(doc.diagnostics.first?.help == help) }
+        if let help { #expect(doc.diagnostics.first?.help?.english == help) }
     }
 
     @Test("patterns: ids, regions, agencies, dates, durations, versions", arguments: [
@@ -272,7 +272,7 @@ struct PlanDecodingTests {
         let doc = decode(text)
         #expect(findings(doc.diagnostics) == ["duplicate-id 34:5"])
         let d = try #require(doc.diagnostics.first)
-        #expect(d.message == "action id 'monitor' is used twice in this plan (first at p.yaml:28)")
+        #expect(d.message.english == "action id 'monitor' is used twice in this plan (first at p.yaml:28)")
         #expect(d.related.first?.location.line == 28)
         #expect(d.plan == "qs.lin.master")
     }
@@ -320,7 +320,7 @@ struct PlanDecodingTests {
     func documentTypes() {
         let unsupported = decode("eplan: plan/v2\nid: x\n")
         #expect(findings(unsupported.diagnostics) == ["schema-value 1:1"])
-        #expect(unsupported.diagnostics.first?.help == "did you mean 'plan/v1'?")
+        #expect(unsupported.diagnostics.first?.help?.english == "did you mean 'plan/v1'?")
         #expect(findings("a: 1\n") == ["schema-missing-key 1:1"])
         #expect(findings("- a\n- b\n") == ["schema-missing-key 1:1"])
         #expect(findings("") == ["schema-missing-key 1:1"])
@@ -370,7 +370,7 @@ struct PlanDecodingTests {
     func unknownCategory(lines: String, expected: String, help: String?) throws {
         let doc = decode(Self.unitPlan(lines))
         #expect(findings(doc.diagnostics) == [expected])
-        if let help { #expect(doc.diagnostics.first?.help == help) }
+        if let help { #expect(doc.diagnostics.first?.help?.english == help) }
         let plan = try #require(doc.plan)
         #expect(plan.category?.value == nil && plan.form?.value == nil)
     }
@@ -380,9 +380,9 @@ struct PlanDecodingTests {
         let text = validMaster.replacingOccurrences(of: "version: \"2.0\"\n", with: "version: \"2.0\"\ncategory: school\nform: comprehensive\n")
         let doc = decode(text)
         #expect(findings(doc.diagnostics) == ["schema-value 9:1", "schema-value 10:1"])
-        #expect(doc.diagnostics.map(\.message).sorted() == ["'category' belongs to unit plans only; this plan is master",
+        #expect(doc.diagnostics.map(\.message.english).sorted() == ["'category' belongs to unit plans only; this plan is master",
                                                              "'form' belongs to unit plans only; this plan is master"])
-        #expect(doc.diagnostics.first?.help == "remove 'category', or make the plan 'kind: unit'")
+        #expect(doc.diagnostics.first?.help?.english == "remove 'category', or make the plan 'kind: unit'")
     }
 
     @Test("extra hazard ids from the configuration are accepted")

@@ -64,7 +64,7 @@ struct RepositoryTests {
         #expect(findings(result.diagnostics) == ["duplicate-id 2:1"])
         let d = try #require(result.diagnostics.first)
         #expect(d.location.file == "b/two.yaml")
-        #expect(d.message == "plan id 'qs.mine' is already used by a/one.yaml:2")
+        #expect(d.message.english == "plan id 'qs.mine' is already used by a/one.yaml:2")
         #expect(d.related.first?.location.file == "a/one.yaml")
         #expect(result.files == 2)
         #expect(result.plans == 2)
@@ -98,7 +98,7 @@ struct RepositoryTests {
         let result = try repo.lint()
         #expect(findings(result.diagnostics) == ["duplicate-id 14:6"])
         #expect(result.diagnostics.first?.location.file == "plan.yaml")
-        #expect(result.diagnostics.first?.message == "resource id 'qs.team.rescue' is already defined at inventory.yaml:4")
+        #expect(result.diagnostics.first?.message.english == "resource id 'qs.team.rescue' is already defined at inventory.yaml:4")
     }
 
     @Test("a plan id that is also external is a duplicate")
@@ -142,7 +142,7 @@ struct RepositoryTests {
         let repo = try TempRepo(["regions.yaml": regions, "more/regions.yaml": "eplan: regions/v1\nregions: []\n"])
         let result = try repo.lint()
         #expect(findings(result.diagnostics) == ["schema-value 1:1", "duplicate-id 9:10", "schema-value 10:20"])
-        #expect(result.diagnostics.map(\.message) == [
+        #expect(result.diagnostics.map(\.message.english) == [
             "a repository holds one regions document; more/regions.yaml is the first",
             "region 'qs/lin' is declared twice (first at regions.yaml:8); the first counts",
             "region 'qs/yang' is municipal but sits under a municipal region; a child's level must be lower",
@@ -249,7 +249,7 @@ struct ConfigurationTests {
             """)
         #expect(findings(doc.diagnostics) == ["schema-unknown-key 3:3", "schema-value 4:3", "schema-unknown-key 5:24",
                                               "schema-unknown-key 6:1", "schema-missing-key 8:6", "schema-missing-key 8:6"])
-        #expect(doc.diagnostics.compactMap(\.help).prefix(4) == ["did you mean 'drill-overdue'?", "use one of: off, note, warning, error",
+        #expect(doc.diagnostics.compactMap { $0.help?.english }.prefix(4) == ["did you mean 'drill-overdue'?", "use one of: off, note, warning, error",
                                                                   "did you mean 'months'?", "did you mean 'depth'?"])
     }
 
@@ -278,7 +278,7 @@ struct ConfigurationTests {
         ])
         let result = try repo.lint()
         #expect(findings(result.diagnostics) == ["yaml-limit 1:1"])
-        #expect(result.diagnostics.first?.message.hasPrefix("the file is larger than 100 bytes") == true)
+        #expect(result.diagnostics.first?.message.english.hasPrefix("the file is larger than 100 bytes") == true)
     }
 }
 
@@ -365,10 +365,10 @@ struct DiscoveryTests {
         let result = try repo.lint()
         #expect(findings(result.diagnostics) == ["yaml-syntax 1:1", "yaml-syntax 1:1", "yaml-syntax 1:1", "link-outside 1:1"])
         #expect(result.diagnostics.map(\.location.file) == ["dangling.yaml", "fifo.yaml", "self.yaml", "zero.yaml"])
-        #expect(result.diagnostics[0].message == "cannot read the file: no such file or directory")
-        #expect(result.diagnostics[1].message.hasPrefix("not a regular file"))
-        #expect(result.diagnostics[2].message == "cannot read the file: too many levels of symbolic links")
-        #expect(result.diagnostics[3].message == "'zero.yaml' is a symbolic link to '/dev/zero', outside the repository: not read")
+        #expect(result.diagnostics[0].message.english == "cannot read the file: no such file or directory")
+        #expect(result.diagnostics[1].message.english.hasPrefix("not a regular file"))
+        #expect(result.diagnostics[2].message.english == "cannot read the file: too many levels of symbolic links")
+        #expect(result.diagnostics[3].message.english == "'zero.yaml' is a symbolic link to '/dev/zero', outside the repository: not read")
         #expect(result.plans == 1)
     }
 }

@@ -40,7 +40,7 @@ struct RuleFixtureTests {
         let missing = expected.sorted().difference(got.sorted())
         let unexpected = got.sorted().difference(expected.sorted())
         #expect(missing.isEmpty, "expected but not found in \(family):\n\(missing.joined(separator: "\n"))")
-        #expect(unexpected.isEmpty, "found but not expected in \(family):\n\(unexpected.map { f in "\(f)  \(result.active.first { "\($0.rule) \($0.location.file):\($0.location.line):\($0.location.column)" == f }?.message ?? "")" }.joined(separator: "\n"))")
+        #expect(unexpected.isEmpty, "found but not expected in \(family):\n\(unexpected.map { f in "\(f)  \(result.active.first { "\($0.rule) \($0.location.file):\($0.location.line):\($0.location.column)" == f }?.message.english ?? "")" }.joined(separator: "\n"))")
     }
 }
 

@@ -98,12 +98,12 @@ struct SuppressionRunTests {
             # eplan-disable-file -- a reason alone
             """)].map { ($0.0, Array($0.1.utf8)) })
         let found = Linter.analyze(workspace, LintOptions(cwd: "", jobs: 1, today: try #require(Day("2026-11-30")))).result.active
-        #expect(found.map(\.message) == [
+        #expect(found.map(\.message.english) == [
             "'eplan-disable-file' names unknown rule 'drill-overdu'",
             "'eplan-disable-file' names unknown rule 'drill-overdue evaluation-overdue'",
             "'eplan-disable-file' names no rule",
         ])
-        #expect(found.map(\.help) == [
+        #expect(found.map { $0.help?.english } == [
             "did you mean 'drill-overdue'?",
             "separate rule ids with commas, and put a reason after ' -- ': '# eplan-disable-file RULE[,RULE...] -- reason'",
             "name the rules it suppresses: '# eplan-disable-file RULE[,RULE...] -- reason'",

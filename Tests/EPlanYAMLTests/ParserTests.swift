@@ -107,7 +107,7 @@ struct NodeTests {
         let doc = parse("a: *nowhere\n")
         let problem = try #require(doc.problems.first)
         #expect(problem.kind == .syntax)
-        #expect(problem.message == "alias '*nowhere' refers to no anchor defined before it")
+        #expect(problem.message.english == "alias '*nowhere' refers to no anchor defined before it")
         #expect(problem.span.start == SourceMark(line: 1, column: 4))
     }
 
@@ -127,9 +127,9 @@ struct ProblemTests {
         let doc = parse("a: b\n  c: d\n")
         let problem = try #require(doc.problems.first)
         #expect(problem.kind == .syntax)
-        #expect(problem.message == "mapping values are not allowed in this context")
+        #expect(problem.message.english == "mapping values are not allowed in this context")
         #expect(problem.span.start == SourceMark(line: 2, column: 4))
-        #expect(problem.help?.contains("quote the value") == true)
+        #expect(problem.help?.english.contains("quote the value") == true)
         #expect(doc.isComplete == false)
     }
 
@@ -137,8 +137,8 @@ struct ProblemTests {
     func unclosedFlow() throws {
         let doc = parse("a: [1, 2\nb: c\n")
         let problem = try #require(doc.problems.first)
-        #expect(problem.message.hasPrefix("did not find expected ',' or ']' while parsing a flow sequence"))
-        #expect(problem.message.hasSuffix("that starts at line 1"))
+        #expect(problem.message.english.hasPrefix("did not find expected ',' or ']' while parsing a flow sequence"))
+        #expect(problem.message.english.hasSuffix("that starts at line 1"))
     }
 
     @Test("a tab used for indentation is a syntax error")
@@ -159,8 +159,8 @@ struct ProblemTests {
         let doc = parse(bytes: bytes)
         let problem = try #require(doc.problems.first)
         #expect(problem.kind == .syntax)
-        #expect(problem.message.hasPrefix("the file is not valid UTF-8"))
-        #expect(problem.message.contains(byte))
+        #expect(problem.message.english.hasPrefix("the file is not valid UTF-8"))
+        #expect(problem.message.english.contains(byte))
         #expect(problem.span.start == mark)
     }
 
@@ -168,7 +168,7 @@ struct ProblemTests {
     func nulByte() throws {
         let doc = parse(bytes: Array("a: b\nc: d".utf8) + [0x00] + Array("\n".utf8))
         let problem = try #require(doc.problems.first)
-        #expect(problem.message == "the file contains a NUL byte, which YAML does not allow")
+        #expect(problem.message.english == "the file contains a NUL byte, which YAML does not allow")
         #expect(problem.span.start == SourceMark(line: 2, column: 5))
     }
 
@@ -179,7 +179,7 @@ struct ProblemTests {
     func utf16(bytes: [UInt8], name: String) throws {
         let doc = parse(bytes: bytes)
         let problem = try #require(doc.problems.first)
-        #expect(problem.message == "the file is encoded as \(name); eplan reads UTF-8 only")
+        #expect(problem.message.english == "the file is encoded as \(name); eplan reads UTF-8 only")
         #expect(problem.span.start == .start)
     }
 
@@ -209,7 +209,7 @@ struct ProblemTests {
         let doc = parse("a: &x [1, 2]\nb: {c: 1}\na: &y {d: [3, 4], e: 5}\nf: *x\ng: *y\n")
         #expect(doc.problems.map(\.kind) == [.duplicateKey(key: "a", first: SourceMark(line: 1, column: 1)),
                                             .syntax])
-        #expect(doc.problems.last?.message == "alias '*y' refers to no anchor defined before it")
+        #expect(doc.problems.last?.message.english == "alias '*y' refers to no anchor defined before it")
         let keys = try #require(doc.root?.mapping).compactMap(\.key.scalar)
         #expect(keys == ["a", "b", "f", "g"])
         #expect(doc.root?["f"]?.sequence?.compactMap(\.scalar) == ["1", "2"])
@@ -253,7 +253,7 @@ struct LimitTests {
         let deep = parse(nested(65), limits: limits)
         let problem = try #require(deep.problems.first)
         #expect(problem.kind == .limit)
-        #expect(problem.message == "nesting is deeper than 64 levels")
+        #expect(problem.message.english == "nesting is deeper than 64 levels")
         #expect(deep.root == nil)
     }
 
@@ -277,7 +277,7 @@ struct LimitTests {
         let doc = parse(lines.joined(separator: "\n") + "\n")
         let problem = try #require(doc.problems.first)
         #expect(problem.kind == .limit)
-        #expect(problem.message == "aliases expand this document by more than 100000 nodes")
+        #expect(problem.message.english == "aliases expand this document by more than 100000 nodes")
         #expect(problem.span.start.line == 5)
         #expect(doc.root == nil)
     }

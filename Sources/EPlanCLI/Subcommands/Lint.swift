@@ -1,3 +1,4 @@
+import EPlanText
 import ArgumentParser
 import EPlanKit
 import EPlanYAML
@@ -93,6 +94,8 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    @OptionGroup var lang: LanguageOption
+
     @Flag(name: .customLong("no-cache"),
           help: "Parse every file; do not use or update the summary cache (kept in ~/.cache/eplan, never in the repository).")
     var noCache = false
@@ -135,14 +138,15 @@ struct Lint: ParsableCommand {
             }
         }
         if !showSuppressed { result.diagnostics = result.active }
+        let language = lang.language(configured: result.configuredLanguage)
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
         for report in reports {
-            let text = render(result, report.format, sources: sources, color: false, seconds: seconds)
+            let text = render(result, report.format, sources: sources, color: false, seconds: seconds, language: language)
             try AtomicFile.write(text, to: report.path, overwrite: force)
         }
-        let text = render(result, format, sources: sources, color: output == nil && Console.stdoutWantsColor, seconds: seconds)
+        let text = render(result, format, sources: sources, color: output == nil && Console.stdoutWantsColor, seconds: seconds, language: language)
         if let output {
             try AtomicFile.write(text, to: output, overwrite: force)
         } else {
@@ -160,13 +164,14 @@ struct Lint: ParsableCommand {
         exitProcess(status)
     }
 
-    private func render(_ result: LintResult, _ format: LintFormat, sources: SourceLines, color: Bool, seconds: Double) -> String {
+    private func render(_ result: LintResult, _ format: LintFormat, sources: SourceLines, color: Bool, seconds: Double,
+                        language: Language) -> String {
         switch format {
-        case .text: return TextReport(color: color, quiet: quiet, sources: sources).render(result, seconds: seconds)
-        case .json: return JSONReport.render(result)
-        case .sarif: return SARIFReport.render(result, sources: sources)
-        case .junit: return JUnitReport.render(result)
-        case .github: return GitHubReport.render(result)
+        case .text: return TextReport(color: color, quiet: quiet, sources: sources, language: language).render(result, seconds: seconds)
+        case .json: return JSONReport.render(result, language: language)
+        case .sarif: return SARIFReport.render(result, sources: sources, language: language)
+        case .junit: return JUnitReport.render(result, language: language)
+        case .github: return GitHubReport.render(result, language: language)
         }
     }
 

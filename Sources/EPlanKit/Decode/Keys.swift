@@ -23,7 +23,7 @@ public enum Keys {
     public static let regionsDocument = ["eplan", "regions"]
     public static let region = ["id", "name", "level", "hazards", "children"]
     public static let inventory = ["eplan", "region", "resources"]
-    public static let config = ["eplan", "include", "exclude", "depth", "external", "hazards", "calendar", "rules", "links"]
+    public static let config = ["eplan", "include", "exclude", "depth", "external", "hazards", "calendar", "rules", "links", "lang"]
     public static let calendar = ["holidays", "workdays"]
     public static let external = ["id", "kind", "level", "version", "region", "hazards", "severities", "reporting"]
 }

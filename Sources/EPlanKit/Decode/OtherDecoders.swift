@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 /// Decodes `eplan: regions/v1` (plan-format §5).
@@ -110,6 +111,14 @@ enum ConfigDecoder {
                 config.external = c.records(pair, "external", external).value ?? []
             case "calendar":
                 config.calendar = calendar(pair, &c)
+            case "lang":
+                guard let text = c.text(pair.value, "lang", at: s) else { continue }
+                if let language = Language.parse(text) {
+                    config.language = language
+                } else {
+                    c.sink.add(.schemaValue, Message("schema.lang-unknown", ["value": .verbatim(text)]), at: s,
+                               help: Message("schema.lang-help"))
+                }
             case "rules":
                 guard let rulePairs = c.mapping(pair.value, "rules", at: s) else { continue }
                 // Rule ids are data: `x-` keys among them are ignored.

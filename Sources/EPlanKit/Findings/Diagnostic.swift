@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 public enum Severity: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
@@ -39,11 +40,16 @@ public struct Location: Sendable, Hashable {
 
 public struct RelatedLocation: Sendable, Hashable {
     public var location: Location
-    public var message: String
+    public var message: Message
 
-    public init(_ location: Location, _ message: String) {
+    public init(_ location: Location, _ message: Message) {
         self.location = location
         self.message = message
+    }
+
+    @available(*, deprecated, message: "key the message in the catalogues")
+    public init(_ location: Location, _ message: String) {
+        self.init(location, Message.raw(message))
     }
 }
 
@@ -51,16 +57,16 @@ public struct RelatedLocation: Sendable, Hashable {
 public struct Diagnostic: Sendable, Hashable {
     public var rule: RuleID
     public var severity: Severity
-    public var message: String
+    public var message: Message
     public var location: Location
     /// The id of the plan the finding is in, when the file is a plan with a readable id.
     public var plan: String?
-    public var help: String?
+    public var help: Message?
     public var related: [RelatedLocation]
     /// Set when an inline suppression hides the finding (listed only with --show-suppressed).
     public var suppressed: SuppressionNote?
 
-    public init(_ rule: RuleID, _ message: String, at location: Location, help: String? = nil,
+    public init(_ rule: RuleID, _ message: Message, at location: Location, help: Message? = nil,
                 related: [RelatedLocation] = [], plan: String? = nil) {
         self.rule = rule
         self.severity = rule.info?.severity ?? .error
@@ -71,12 +77,18 @@ public struct Diagnostic: Sendable, Hashable {
         self.plan = plan
     }
 
+    @available(*, deprecated, message: "key the message in the catalogues")
+    public init(_ rule: RuleID, _ message: String, at location: Location, help: String? = nil,
+                related: [RelatedLocation] = [], plan: String? = nil) {
+        self.init(rule, Message.raw(message), at: location, help: help.map(Message.raw), related: related, plan: plan)
+    }
+
     /// The report order: file, line, column, rule, then message so that output is deterministic.
     public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         if a.location.file != b.location.file { return a.location.file < b.location.file }
         if a.location.span.start != b.location.span.start { return a.location.span.start < b.location.span.start }
         if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
-        return a.message < b.message
+        return a.message.english < b.message.english
     }
 }
 
@@ -89,9 +101,15 @@ public struct DiagnosticSink: Sendable {
         self.file = file
     }
 
-    public mutating func add(_ rule: RuleID, _ message: String, at span: SourceSpan, help: String? = nil,
+    public mutating func add(_ rule: RuleID, _ message: Message, at span: SourceSpan, help: Message? = nil,
                              related: [RelatedLocation] = []) {
         diagnostics.append(Diagnostic(rule, message, at: Location(file: file, span: span), help: help, related: related))
+    }
+
+    @available(*, deprecated, message: "key the message in the catalogues")
+    public mutating func add(_ rule: RuleID, _ message: String, at span: SourceSpan, help: String? = nil,
+                             related: [RelatedLocation] = []) {
+        add(rule, Message.raw(message), at: span, help: help.map(Message.raw), related: related)
     }
 
     public mutating func append(_ diagnostic: Diagnostic) {

@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 /// Source lines of the files findings point at, read once each (for excerpts and fingerprints).
@@ -27,7 +28,7 @@ public final class SourceLines: @unchecked Sendable {
 public enum Fingerprint {
     public static func of(_ d: Diagnostic, _ sources: SourceLines) -> String {
         var text = "\(d.rule.rawValue)\u{0}\(d.location.file)\u{0}"
-        for scalar in d.message.unicodeScalars {
+        for scalar in d.message.english.unicodeScalars {
             text.unicodeScalars.append(("0"..."9").contains(scalar) ? "0" : scalar)
         }
         text += "\u{0}"
@@ -57,7 +58,7 @@ public enum Fingerprint {
 
 /// SARIF 2.1.0: one run, the rules in `tool.driver.rules`, results with fingerprints.
 public enum SARIFReport {
-    public static func render(_ result: LintResult, sources: SourceLines) -> String {
+    public static func render(_ result: LintResult, sources: SourceLines, language: Language = .en) -> String {
         let rules = RuleCatalog.all
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let driver: JSON = .object([
@@ -80,7 +81,7 @@ public enum SARIFReport {
             var members: [(String, JSON)] = [
                 ("ruleId", .string(d.rule.rawValue)),
                 ("level", .string(level(d.severity))),
-                ("message", .object([("text", .string(d.message + (d.help.map { " (help: \($0))" } ?? "")))])),
+                ("message", .object([("text", .string(d.message.text(language) + (d.help.map { " (help: \($0.text(language)))" } ?? "")))])),
                 ("locations", .array([location(d.location)])),
                 ("partialFingerprints", .object([("eplanFingerprint/v1", .string(Fingerprint.of(d, sources)))])),
             ]
@@ -90,7 +91,7 @@ public enum SARIFReport {
                     .object([
                         ("id", .int(i + 1)),
                         ("physicalLocation", physical(r.location)),
-                        ("message", .object([("text", .string(r.message))])),
+                        ("message", .object([("text", .string(r.message.text(language)))])),
                     ])
                 })))
             }
@@ -106,6 +107,8 @@ public enum SARIFReport {
             ("version", .string("2.1.0")),
             ("runs", .array([.object([
                 ("tool", .object([("driver", driver)])),
+                // The language of the messages (cli.md "Language"); the structure is the same in every language.
+                ("language", .string(language.rawValue)),
                 ("columnKind", .string("unicodeCodePoints")),
                 ("results", .array(results)),
             ])])),
@@ -142,7 +145,7 @@ public enum SARIFReport {
 
 /// JUnit XML: one testsuite per file, one testcase per file (named after its plan), a failure per finding.
 public enum JUnitReport {
-    public static func render(_ result: LintResult) -> String {
+    public static func render(_ result: LintResult, language: Language = .en) -> String {
         var byFile: [String: [Diagnostic]] = [:]
         for d in result.diagnostics where d.suppressed == nil { byFile[d.location.file, default: []].append(d) }
         var files = result.reportedFiles
@@ -164,8 +167,8 @@ public enum JUnitReport {
                 out += ">\n"
                 for d in findings {
                     let where_ = "\(d.location.file):\(d.location.line):\(d.location.column)"
-                    out += "      <failure type=\"\(escape(d.rule.rawValue))\" message=\"\(escape(d.message))\">"
-                    out += escape("\(where_): \(d.severity): \(d.message) [\(d.rule)]" + (d.help.map { "\nhelp: \($0)" } ?? ""))
+                    out += "      <failure type=\"\(escape(d.rule.rawValue))\" message=\"\(escape(d.message.text(language)))\">"
+                    out += escape("\(where_): \(d.severity): \(d.message.text(language)) [\(d.rule)]" + (d.help.map { "\nhelp: \($0.text(language))" } ?? ""))
                     out += "</failure>\n"
                 }
                 out += "    </testcase>\n"
@@ -204,7 +207,7 @@ public enum JUnitReport {
 
 /// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=RULE::MESSAGE`.
 public enum GitHubReport {
-    public static func render(_ result: LintResult) -> String {
+    public static func render(_ result: LintResult, language: Language = .en) -> String {
         var out = ""
         for d in result.diagnostics where d.suppressed == nil {
             let command: String
@@ -219,7 +222,7 @@ public enum GitHubReport {
                 properties += ",endLine=\(s.end.line),endColumn=\(s.end.column)"
             }
             properties += ",title=\(property(d.rule.rawValue))"
-            let message = d.message + (d.help.map { "\nhelp: \($0)" } ?? "")
+            let message = d.message.text(language) + (d.help.map { "\nhelp: \($0.text(language))" } ?? "")
             out += "::\(command) \(properties)::\(data(message))\n"
         }
         return out

@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 public enum EPlan {
@@ -6,7 +7,7 @@ public enum EPlan {
 
 /// The JSON report of cli.md: tool, summary, diagnostics. Optional members are left out when empty.
 public enum JSONReport {
-    public static func render(_ result: LintResult) -> String {
+    public static func render(_ result: LintResult, language: Language = .en) -> String {
         let summary: JSON = .object([
             ("files", .int(result.files)),
             ("plans", .int(result.plans)),
@@ -17,16 +18,16 @@ public enum JSONReport {
         let root: JSON = .object([
             ("tool", .object([("name", .string("eplan")), ("version", .string(EPlan.version))])),
             ("summary", summary),
-            ("diagnostics", .array(result.diagnostics.map(diagnostic))),
+            ("diagnostics", .array(result.diagnostics.map { diagnostic($0, language) })),
         ])
         return root.rendered()
     }
 
-    static func diagnostic(_ d: Diagnostic) -> JSON {
+    static func diagnostic(_ d: Diagnostic, _ language: Language) -> JSON {
         var members: [(String, JSON)] = [
             ("rule", .string(d.rule.rawValue)),
             ("severity", .string(d.severity.description)),
-            ("message", .string(d.message)),
+            ("message", .string(d.message.text(language))),
             ("file", .string(d.location.file)),
             ("line", .int(d.location.span.start.line)),
             ("column", .int(d.location.span.start.column)),
@@ -34,7 +35,7 @@ public enum JSONReport {
             ("endColumn", .int(d.location.span.end.column)),
         ]
         if let plan = d.plan { members.append(("plan", .string(plan))) }
-        if let help = d.help { members.append(("help", .string(help))) }
+        if let help = d.help { members.append(("help", .string(help.text(language)))) }
         if let suppressed = d.suppressed {
             var note: [(String, JSON)] = [("kind", .string(suppressed.kind.rawValue))]
             if let reason = suppressed.reason { note.append(("reason", .string(reason))) }
@@ -46,7 +47,7 @@ public enum JSONReport {
                     ("file", .string(r.location.file)),
                     ("line", .int(r.location.line)),
                     ("column", .int(r.location.column)),
-                    ("message", .string(r.message)),
+                    ("message", .string(r.message.text(language))),
                 ])
             })))
         }
@@ -60,11 +61,13 @@ public struct TextReport {
     public var quiet: Bool
     /// The files' lines for source excerpts (the working folder is the base of display paths).
     public var sources: SourceLines
+    public var language: Language
 
-    public init(color: Bool, quiet: Bool, sources: SourceLines) {
+    public init(color: Bool, quiet: Bool, sources: SourceLines, language: Language = .en) {
         self.color = color
         self.quiet = quiet
         self.sources = sources
+        self.language = language
     }
 
     public func render(_ result: LintResult, seconds: Double?) -> String {
@@ -105,7 +108,7 @@ public struct TextReport {
         // File names are escaped as plan text is: a newline or an escape sequence in a name forges nothing.
         out += paint("\(TextReport.oneLine(d.location.file)):\(start.line):\(start.column):", "1") + " "
         out += paint("\(d.severity):", severityCode) + " "
-        out += TextReport.oneLine(d.message) + " " + paint("[\(d.rule)]", "2")
+        out += TextReport.oneLine(d.message.text(language)) + " " + paint("[\(d.rule)]", "2")
         if let suppressed = d.suppressed {
             out += " (suppressed\(suppressed.reason.map { ": " + TextReport.oneLine($0) } ?? ""))"
         }
@@ -118,10 +121,10 @@ public struct TextReport {
             out += "    \(gutter) | \(paint(caret, "1;32"))\n"
         }
         if let help = d.help {
-            out += "  \(paint("help:", "1")) \(TextReport.oneLine(help))\n"
+            out += "  \(paint("help:", "1")) \(TextReport.oneLine(help.text(language)))\n"
         }
         for r in d.related {
-            out += "  \(paint("note:", "1")) \(TextReport.oneLine(r.message)) at \(TextReport.oneLine(r.location.file)):\(r.location.line):\(r.location.column)\n"
+            out += "  \(paint("note:", "1")) \(TextReport.oneLine(r.message.text(language))) at \(TextReport.oneLine(r.location.file)):\(r.location.line):\(r.location.column)\n"
         }
     }
 

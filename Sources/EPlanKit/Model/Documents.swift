@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 /// A list under a key: the key's span plus its entries.
@@ -173,6 +174,8 @@ public struct Configuration: Sendable {
     /// Working days: the statutory calendar plus `calendar: {holidays, workdays}`.
     public var calendar = WorkingCalendar.statutory
     public var rules: [RuleID: RuleConfiguration] = [:]
+    /// `lang:`: the language of messages for this repository, unless `--lang` or `EPLAN_LANG` says otherwise.
+    public var language: Language?
 
     public init(file: String? = nil) {
         self.file = file

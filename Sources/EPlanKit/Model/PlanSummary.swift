@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 /// What rules may read of a plan that is not one of their subjects: exactly what the summary cache
@@ -163,10 +164,19 @@ public struct PlanSummary: Sendable {
     /// "plan 'qs.lin.flood'" or "this plan".
     var name: String { id?.value.map { "plan '\($0)'" } ?? "this plan" }
 
+    /// The plan as a message names it: "plan 'qs.lin.flood'" / "预案 qs.lin.flood", or "this plan".
+    var named: MessageArgument { .message(id?.value.map { Message("plan.named", ["id": .verbatim($0)]) } ?? Message("plan.this")) }
+
     /// A finding in this plan's file, tagged with its id.
-    func finding(_ rule: RuleID, _ message: String, at span: SourceSpan, help: String? = nil,
+    func finding(_ rule: RuleID, _ message: Message, at span: SourceSpan, help: Message? = nil,
                  related: [RelatedLocation] = []) -> Diagnostic {
         Diagnostic(rule, message, at: Location(file: file, span: span), help: help, related: related, plan: id?.value)
+    }
+
+    @available(*, deprecated, message: "key the message in the catalogues")
+    func finding(_ rule: RuleID, _ message: String, at span: SourceSpan, help: String? = nil,
+                 related: [RelatedLocation] = []) -> Diagnostic {
+        finding(rule, Message.raw(message), at: span, help: help.map(Message.raw), related: related)
     }
 }
 

@@ -1,3 +1,4 @@
+import EPlanText
 /// JSON Schemas (draft 2020-12) of the four document types, generated from the declarations the
 /// decoders use (`Keys`, the enums, the required keys per kind), for editors: completion of keys and
 /// enum values, and early red squiggles. eplan itself does not read them; `eplan lint` is the judge.
@@ -255,6 +256,7 @@ public enum JSONSchemas {
             "include": list(str("glob"), "files to read (default everything)"),
             "exclude": list(str("glob"), "files to skip"),
             "depth": level,
+            "lang": enumeration(Language.allCases.map(\.rawValue), "language of messages for this repository (cli.md \"Language\"); --lang and EPLAN_LANG come first"),
             "links": enumeration(LinkPolicy.allCases.map(\.rawValue), "symbolic links leading outside the repository: stay (not read, reported) or follow"),
             "external": list(external, "plans kept outside this repository"),
             "hazards": mapping(categories, Dictionary(uniqueKeysWithValues: categories.map { ($0, list(slug, "extra hazard ids")) })),

@@ -1,3 +1,4 @@
+import EPlanText
 import Dispatch
 import EPlanYAML
 
@@ -339,6 +340,11 @@ public enum PlanTarget: Sendable {
     /// "plan 'x'" or "external plan 'x'".
     public var name: String {
         isExternal ? "external plan '\(id ?? "?")'" : "plan '\(id ?? "?")'"
+    }
+
+    /// The plan as a message names it: "plan 'x'" / "external plan 'x'" (预案 x / 外部预案 x).
+    public var named: MessageArgument {
+        .message(Message(isExternal ? "plan.external" : "plan.named", ["id": .verbatim(id ?? "?")]))
     }
 }
 

@@ -187,7 +187,7 @@ public enum HTMLReport {
         for d in result.active {
             out += "<tr><td><code>\(escape(d.location.file)):\(d.location.line):\(d.location.column)</code></td>"
             out += "<td class=\"\(d.severity)\">\(d.severity)</td><td><code>\(escape(d.rule.rawValue))</code></td>"
-            out += "<td>\(escape(d.message))\(d.help.map { "<br><span class=\"na\">help: \(escape($0))</span>" } ?? "")</td></tr>\n"
+            out += "<td>\(escape(d.message.english))\(d.help.map { "<br><span class=\"na\">help: \(escape($0.english))</span>" } ?? "")</td></tr>\n"
         }
         return out + "</table>\n"
     }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ReportingLooser: Rule {
@@ -36,27 +38,30 @@ struct ReportingLooser: Rule {
                 let looser = limits.filter { $0.key == key && ($0.status == .weaker || $0.status == .missing) }
                 guard let first = looser.first else { continue }
                 // Classes with the same comparison are named together: "I, II: 1h > 30m".
-                var groups: [(classes: [String], text: String)] = []
+                var groups: [(classes: [String], text: Message)] = []
                 for limit in looser {
-                    let text = limit.childLimit.map { "\($0) > \(limit.parentLimit)" } ?? "none, parent \(limit.parentLimit)"
+                    let text = limit.childLimit.map { Message("reporting-looser.compare", ["limit": "\($0)", "parent": "\(limit.parentLimit)"]) }
+                        ?? Message("reporting-looser.none-compare", ["parent": "\(limit.parentLimit)"])
                     let name = limit.severity?.rawValue ?? ""
                     if let i = groups.firstIndex(where: { $0.text == text }) { groups[i].classes.append(name) } else { groups.append(([name], text)) }
                 }
-                let classes = groups.map { "\($0.classes.joined(separator: ", ")): \($0.text)" }.joined(separator: "; ")
+                let classes: MessageArgument = .list(groups.map {
+                    .message(Message("reporting-looser.group", ["classes": .verbatims($0.classes), "comparison": .message($0.text)]))
+                })
                 let written = key == .initial ? plan.reporting?.initial : plan.reporting?.written
                 let message = written == nil
-                    ? "reporting sets no '\(key.rawValue)' limit, but parent \(docking.parent.name) sets one (\(classes))"
-                    : "reporting.\(key.rawValue) is looser than the limit of parent \(docking.parent.name) (\(classes))"
-                findings.append(plan.finding(id, message, at: first.at,
-                                             help: "report at least as fast as the parent requires for every class this plan handles",
-                                             related: [RelatedLocation(first.parentAt, "the parent's limit")]))
+                    ? Message("reporting-looser.no-limit", ["key": "\(key.rawValue)", "parent": docking.parent.named, "classes": classes])
+                    : Message("reporting-looser.looser", ["key": "\(key.rawValue)", "parent": docking.parent.named, "classes": classes])
+                findings.append(plan.finding(id, message, at: first.at, help: Message("reporting-looser.help"),
+                                             related: [RelatedLocation(first.parentAt, Message("reporting-looser.parent-limit"))]))
             }
             // Follow-up reports are compared only when both plans set an interval (rules.md 1.1).
             for limit in limits where limit.key == .followUp && limit.status == .weaker {
                 findings.append(plan.finding(
-                    id, "reporting.follow-up is longer than the interval of parent \(docking.parent.name) (\(limit.childLimit.map { "\($0)" } ?? "") > \(limit.parentLimit))",
-                    at: limit.at, help: "send follow-up reports at least as often as the parent requires",
-                    related: [RelatedLocation(limit.parentAt, "the parent's interval")]))
+                    id, Message("reporting-looser.follow-up", ["parent": docking.parent.named,
+                                                               "limit": "\(limit.childLimit.map { "\($0)" } ?? "")", "parent-limit": "\(limit.parentLimit)"]),
+                    at: limit.at, help: Message("reporting-looser.follow-up-help"),
+                    related: [RelatedLocation(limit.parentAt, Message("reporting-looser.parent-interval"))]))
             }
         }
     }
