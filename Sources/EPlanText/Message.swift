@@ -27,6 +27,13 @@ public struct Message: Sendable, Hashable {
     /// The English text: the language-independent form used to order and fingerprint findings.
     public var english: String { text(.en) }
 
+    /// The keys of this message and its nested messages that a catalogue lacks, plus "(raw)" for text
+    /// not yet in the catalogues: empty for a message that reads right in every language.
+    public var missingKeys: [String] {
+        if isRaw { return ["(raw) " + english] }
+        return keys.filter { key in Language.allCases.contains { Catalogue.template(key, $0) == nil } }
+    }
+
     /// Every key this message and its nested messages use (for the catalogue tests).
     public var keys: [String] {
         [key] + arguments.keys.sorted().flatMap { arguments[$0]!.keys }
