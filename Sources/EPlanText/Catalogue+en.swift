@@ -181,6 +181,7 @@ extension Catalogue {
         "schema.in.configuration": "eplan.yaml",
         "schema.in.external": "an external plan",
         "schema.the.plan": "the plan",
+        "schema.the.plan-id": "plan '{id}'",
         "schema.the.scope-of": "the scope of {plan}",
         "schema.the.exclusion": "the exclusion",
         "schema.the.member": "the member",

@@ -182,6 +182,7 @@ extension Catalogue {
         "schema.in.configuration": "配置文件 eplan.yaml ",
         "schema.in.external": "外部预案",
         "schema.the.plan": "本预案",
+        "schema.the.plan-id": "预案 {id} ",
         "schema.the.scope-of": "{plan}的适用范围（scope）",
         "schema.the.exclusion": "该排除项",
         "schema.the.member": "该成员",

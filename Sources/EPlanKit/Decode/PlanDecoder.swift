@@ -141,7 +141,8 @@ enum PlanDecoder {
     private static func checkRequired(_ plan: Plan, _ present: Set<String>, regionsPair: YAMLPair?,
                                       eventDatesPair: YAMLPair?, _ c: inout DecodeContext) {
         // Messages are put together only when a key is missing.
-        var name: Message { plan.id?.value.map { Message("plan.named", ["id": .verbatim($0)]) } ?? Message("schema.the.plan") }
+        // (`schema.the.plan-id`, not `plan.named`: in Chinese a space parts the id from the words after it.)
+        var name: Message { plan.id?.value.map { Message("schema.the.plan-id", ["id": .verbatim($0)]) } ?? Message("schema.the.plan") }
         var required = alwaysRequired
         if plan.effectiveStatus == .inForce { required.append("issued") }
         for key in required where !present.contains(key) { c.missingKey(key, in: name, at: plan.firstKey) }
