@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 /// Shared machinery of the document decoders: every problem becomes a finding in `sink`, and
@@ -33,10 +34,11 @@ struct DecodeContext {
 
     /// Reports a key the format does not define (`x-` keys are fine), suggesting the nearest known one.
     /// Returns the known key it stands for (see `standsFor`), when `pairs`, its mapping, is given.
+    /// `context` names the mapping with an indefinite article ("a plan", `schema.in.*`).
     @discardableResult
-    mutating func unknownKey(_ pair: YAMLPair, known: [String], in context: String, among pairs: YAMLMapping? = nil) -> String? {
+    mutating func unknownKey(_ pair: YAMLPair, known: [String], in context: Message, among pairs: YAMLMapping? = nil) -> String? {
         guard let key = pair.key.scalar else {
-            sink.add(.schemaType, "a key in \(context) is \(pair.key.shapeName); keys are plain words",
+            sink.add(.schemaType, Message("schema.key-not-scalar", ["context": .message(context), "shape": Self.shape(pair.key)]),
                      at: span(pair.key))
             return nil
         }
@@ -48,13 +50,13 @@ struct DecodeContext {
             return nil
         }
         if key == "<<" {
-            sink.add(.schemaUnknownKey, "merge keys ('<<') are not part of the eplan format", at: span(pair),
-                     help: "write the keys out, or use an anchor and alias for a whole value")
+            sink.add(.schemaUnknownKey, Message("schema.merge-key"), at: span(pair), help: Message("schema.merge-key-help"))
             return nil
         }
-        let help = Suggest.help(key, in: known)
-            ?? "keys allowed in \(context): \(known.joined(separator: ", ")); extension keys start with 'x-'"
-        sink.add(.schemaUnknownKey, "unknown key '\(key)' in \(context)", at: span(pair.key), help: help)
+        let help = Suggest.didYouMean(key, in: known)
+            ?? Message("schema.keys-allowed", ["context": .message(context), "keys": .verbatims(known)])
+        sink.add(.schemaUnknownKey, Message("schema.unknown-key", ["key": .verbatim(key), "context": .message(context)]),
+                 at: span(pair.key), help: help)
         return pairs.flatMap { Self.standsFor(pair, known: known, in: $0) }
     }
 
@@ -83,9 +85,10 @@ struct DecodeContext {
 
     /// Reports required keys that a mapping lacks, at the mapping's first key. A key whose value is null
     /// is absent; a key that an unknown key of the mapping stands for (a misspelling) is not reported again
-    /// (while unknown keys are listed one by one: past the limit none is looked for).
-    mutating func requireKeys(_ pairs: YAMLMapping, _ required: [String], known: [String], in context: @autoclosure () -> String,
-                              at span: SourceSpan, reason: String? = nil) {
+    /// (while unknown keys are listed one by one: past the limit none is looked for). `context` names the
+    /// mapping with a definite article ("the action", `schema.the.*`).
+    mutating func requireKeys(_ pairs: YAMLMapping, _ required: [String], known: [String], in context: @autoclosure () -> Message,
+                              at span: SourceSpan, reason: Message? = nil) {
         let listing = unknownKeys <= Self.unknownKeyLimit
         for key in required where !Self.writes(pairs, key)
             && !(listing && pairs.contains(where: { Self.standsFor($0, known: known, in: pairs) == key })) {
@@ -93,10 +96,11 @@ struct DecodeContext {
         }
     }
 
-    mutating func missingKey(_ key: String, in context: String, at span: SourceSpan, reason: String? = nil) {
-        let why = reason.map { " (\($0))" } ?? ""
-        sink.add(.schemaMissingKey, "\(context) has no '\(key)'\(why)", at: span,
-                 help: "add '\(key):' to \(context)")
+    mutating func missingKey(_ key: String, in context: Message, at span: SourceSpan, reason: Message? = nil) {
+        let message = reason.map { Message("schema.missing-key-why", ["context": .message(context), "key": .verbatim(key), "reason": .message($0)]) }
+            ?? Message("schema.missing-key", ["context": .message(context), "key": .verbatim(key)])
+        sink.add(.schemaMissingKey, message, at: span,
+                 help: Message("schema.missing-key-help", ["key": .verbatim(key), "context": .message(context)]))
     }
 
     /// The span of a mapping's first key, or the node's own start for an empty mapping.
@@ -110,7 +114,7 @@ struct DecodeContext {
     /// The pairs of a mapping value, or a `schema-type` finding.
     mutating func mapping(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> YAMLMapping? {
         if let pairs = node.mapping { return pairs }
-        sink.add(.schemaType, "'\(path)' must be a mapping, found \(node.shapeName)", at: span)
+        sink.add(.schemaType, Message("schema.not-mapping", ["path": "\(path)", "shape": Self.shape(node)]), at: span)
         return nil
     }
 
@@ -119,8 +123,8 @@ struct DecodeContext {
         if let items = node.sequence { return Array(items) }
         if node.isNull { return [] }
         if scalarIsList, node.scalar != nil { return [node] }
-        sink.add(.schemaType, "'\(path)' must be a list, found \(node.shapeName)", at: span,
-                 help: "write a list: '[a, b]' or one '- item' per line")
+        sink.add(.schemaType, Message("schema.not-list", ["path": "\(path)", "shape": Self.shape(node)]), at: span,
+                 help: Message("schema.not-list-help"))
         return nil
     }
 
@@ -162,15 +166,15 @@ struct DecodeContext {
     mutating func text(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, allowEmpty: Bool = false) -> String? {
         if node.isNull {
             if allowEmpty { return "" }
-            sink.add(.schemaType, "'\(path)' must be a text, found nothing", at: span)
+            sink.add(.schemaType, Message("schema.text-missing", ["path": "\(path)"]), at: span)
             return nil
         }
         guard let text = node.scalar else {
-            sink.add(.schemaType, "'\(path)' must be a text, found \(node.shapeName)", at: span)
+            sink.add(.schemaType, Message("schema.not-text", ["path": "\(path)", "shape": Self.shape(node)]), at: span)
             return nil
         }
         if !allowEmpty, text.isBlank {
-            sink.add(.schemaValue, "'\(path)' is empty", at: span)
+            sink.add(.schemaValue, Message("schema.empty", ["path": "\(path)"]), at: span)
             return nil
         }
         return text
@@ -183,17 +187,17 @@ struct DecodeContext {
 
     /// Any enum with string raw values; an unknown value gets the nearest suggestion.
     mutating func enumValue<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan,
-                                                                 what: String) -> E? where E.RawValue == String {
+                                                                 what: ValueName) -> E? where E.RawValue == String {
         guard let raw = text(node, path, at: span) else { return nil }
         if let value = E(rawValue: raw) { return value }
         let names = E.allCases.map(\.rawValue)
-        sink.add(.schemaValue, "unknown \(what) '\(raw)' at '\(path)'", at: span,
-                 help: Suggest.help(raw, in: names) ?? "use one of: \(names.joined(separator: ", "))")
+        sink.add(.schemaValue, Message("schema.unknown-value", ["what": .message(what.message), "value": .verbatim(raw), "path": "\(path)"]),
+                 at: span, help: Suggest.help(raw, oneOf: names, terms: what.terms))
         return nil
     }
 
     mutating func enumField<E: RawRepresentable & CaseIterable>(_ pair: YAMLPair, _ path: FieldPath,
-                                                                 what: String) -> Field<E> where E.RawValue == String {
+                                                                 what: ValueName) -> Field<E> where E.RawValue == String {
         let s = span(pair)
         return Field(enumValue(pair.value, path, at: s, what: what), span: s)
     }
@@ -202,54 +206,53 @@ struct DecodeContext {
         let s = span(node)
         guard let raw = text(node, path, at: s) else { return nil }
         if hazards.contains(raw) { return raw }
-        sink.add(.schemaValue, "unknown hazard '\(raw)' at '\(path)'", at: s,
-                 help: Suggest.help(raw, in: hazards.sorted())
-                    ?? "use a hazard id of plan-format §3, or add it under 'hazards:' in eplan.yaml")
+        sink.add(.schemaValue, Message("schema.unknown-value", ["what": .message(ValueName.hazard.message), "value": .verbatim(raw), "path": "\(path)"]),
+                 at: s, help: Suggest.didYouMean(raw, in: hazards.sorted(), terms: .hazard) ?? Message("schema.hazard-help"))
         return nil
     }
 
     mutating func severityClass(_ node: YAMLNode, _ path: FieldPath) -> SeverityClass? {
-        enumValue(node, path, at: span(node), what: "severity class")
+        enumValue(node, path, at: span(node), what: .severityClass)
     }
 
     /// A plan or resource id: `^[a-z0-9]+([._-][a-z0-9]+)*$`.
-    mutating func identifier(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, what: String) -> String? {
+    mutating func identifier(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, what: ValueName) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isIdentifier(raw) { return raw }
-        sink.add(.schemaValue, "\(what) '\(raw)' is not a valid id", at: span,
-                 help: "ids are lowercase letters and digits in parts joined by '.', '_' or '-' (e.g. 'qs.lin.flood')")
+        sink.add(.schemaValue, Message("schema.invalid-id", ["what": .message(what.message), "value": .verbatim(raw)]), at: span,
+                 help: Message("schema.invalid-id-help"))
         return nil
     }
 
-    mutating func slug(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, what: String) -> String? {
+    mutating func slug(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, what: ValueName) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isSlug(raw) { return raw }
-        sink.add(.schemaValue, "\(what) '\(raw)' is not a valid slug", at: span,
-                 help: "slugs are lowercase letters and digits joined by '-' (e.g. 'fire-rescue')")
+        sink.add(.schemaValue, Message("schema.invalid-slug", ["what": .message(what.message), "value": .verbatim(raw)]), at: span,
+                 help: Message("schema.invalid-slug-help"))
         return nil
     }
 
     mutating func regionPath(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isRegionPath(raw) { return raw }
-        sink.add(.schemaValue, "region '\(raw)' is not a valid region path", at: span,
-                 help: "a region path is slugs joined by '/' from the root of the region tree (e.g. 'qs/lin')")
+        sink.add(.schemaValue, Message("schema.invalid-region-path", ["value": .verbatim(raw)]), at: span,
+                 help: Message("schema.invalid-region-path-help"))
         return nil
     }
 
     mutating func agencyRef(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> AgencyRef? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let ref = Patterns.agencyRef(raw) { return ref }
-        sink.add(.schemaValue, "agency '\(raw)' is not a valid agency reference", at: span,
-                 help: "write an agency slug ('fire-rescue') or REGION:slug ('qs/lin:fire-rescue')")
+        sink.add(.schemaValue, Message("schema.invalid-agency", ["value": .verbatim(raw)]), at: span,
+                 help: Message("schema.invalid-agency-help"))
         return nil
     }
 
     mutating func date(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> Day? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let day = Day(raw) { return day }
-        sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a valid date", at: span,
-                 help: "write a real calendar date as YYYY-MM-DD (e.g. 2025-04-20)")
+        sink.add(.schemaValue, Message("schema.invalid-date", ["value": .verbatim(raw), "path": "\(path)"]), at: span,
+                 help: Message("schema.invalid-date-help"))
         return nil
     }
 
@@ -261,8 +264,8 @@ struct DecodeContext {
     mutating func duration(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> Duration? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let d = Duration(raw) { return d }
-        sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a valid duration", at: span,
-                 help: "write a positive whole number and a unit: m (minutes), h (hours) or d (days), e.g. 30m, 2h, 3d")
+        sink.add(.schemaValue, Message("schema.invalid-duration", ["value": .verbatim(raw), "path": "\(path)"]), at: span,
+                 help: Message("schema.invalid-duration-help"))
         return nil
     }
 
@@ -282,7 +285,7 @@ struct DecodeContext {
         if let value = Double(raw), value.isFinite, value >= 0, raw.first != "+", !raw.contains(where: \.isLetter) {
             return value
         }
-        sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a non-negative number", at: span)
+        sink.add(.schemaValue, Message("schema.invalid-number", ["value": .verbatim(raw), "path": "\(path)"]), at: span)
         return nil
     }
 
@@ -290,7 +293,7 @@ struct DecodeContext {
     mutating func positiveInteger(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> Int? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let value = Int(raw), value > 0 { return value }
-        sink.add(.schemaValue, "'\(raw)' at '\(path)' is not a positive whole number", at: span)
+        sink.add(.schemaValue, Message("schema.invalid-positive-integer", ["value": .verbatim(raw), "path": "\(path)"]), at: span)
         return nil
     }
 
@@ -307,7 +310,7 @@ struct DecodeContext {
             for entry in pairs {
                 if entry.key.scalar?.hasPrefix("x-") == true { continue }
                 let entrySpan = span(entry)
-                guard let cls: SeverityClass = enumValue(entry.key, FieldPath("\(path) key"), at: span(entry.key), what: "severity class")
+                guard let cls: SeverityClass = enumValue(entry.key, FieldPath("\(path) key"), at: span(entry.key), what: .severityClass)
                 else {
                     valid = false
                     continue
@@ -322,12 +325,56 @@ struct DecodeContext {
             return Field(valid ? .perClass(map) : nil, span: s)
         }
         if pair.value.sequence != nil {
-            sink.add(.schemaType, "'\(path)' must be a duration or a mapping from severity class to duration, found a list",
-                     at: s)
+            sink.add(.schemaType, Message("schema.reporting-limit-list", ["path": "\(path)"]), at: s)
             return Field(nil, span: s)
         }
         return Field(duration(pair.value, path, at: s).map(ReportingLimit.all), span: s)
     }
+}
+
+extension DecodeContext {
+    /// How a node is written, for messages: "a single value", "a list", "a mapping", "nothing (null)".
+    static func shape(_ node: YAMLNode) -> MessageArgument {
+        switch node.kind {
+        case .scalar: return .message(node.isNull ? Message("schema.shape.null") : Message("schema.shape.scalar"))
+        case .sequence: return .message(Message("schema.shape.list"))
+        case .mapping: return .message(Message("schema.shape.mapping"))
+        }
+    }
+}
+
+/// What a value is, for messages ("unknown phase 'x' at ...", "plan id 'X' is not a valid id"): its
+/// name in the catalogues, and the category of its values when the format gives them display names
+/// (so that Chinese help names `应急处置与救援（response）`, and typing-mistake help can map Chinese names).
+struct ValueName: Sendable {
+    let message: Message
+    let terms: Term.Category?
+
+    init(_ message: Message, terms: Term.Category? = nil) {
+        self.message = message
+        self.terms = terms
+    }
+
+    static let planKind = ValueName(Message("schema.what.plan-kind"), terms: .kind)
+    static let level = ValueName(Message("schema.what.level"), terms: .level)
+    static let status = ValueName(Message("schema.what.status"), terms: .status)
+    static let unitCategory = ValueName(Message("schema.what.unit-category"), terms: .unitCategory)
+    static let planForm = ValueName(Message("schema.what.plan-form"), terms: .form)
+    static let memberRole = ValueName(Message("schema.what.member-role"), terms: .role)
+    static let responseLevel = ValueName(Message("schema.what.response-level"), terms: .severity)
+    static let phase = ValueName(Message("schema.what.phase"), terms: .phase)
+    static let resourceType = ValueName(Message("schema.what.resource-type"), terms: .resourceType)
+    static let drillType = ValueName(Message("schema.what.drill-type"), terms: .drillType)
+    static let severityClass = ValueName(Message("schema.what.severity-class"), terms: .severity)
+    static let linkPolicy = ValueName(Message("schema.what.link-policy"))
+    static let hazard = ValueName(Message("schema.what.hazard"), terms: .hazard)
+    static let planID = ValueName(Message("schema.what.plan-id"))
+    static let masterPlanID = ValueName(Message("schema.what.master-plan-id"))
+    static let parentPlanID = ValueName(Message("schema.what.parent-plan-id"))
+    static let resourceID = ValueName(Message("schema.what.resource-id"))
+    static let actionID = ValueName(Message("schema.what.action-id"))
+    static let regionID = ValueName(Message("schema.what.region-id"))
+    static let hazardID = ValueName(Message("schema.what.hazard-id"))
 }
 
 /// Where a value sits in its document, for messages: `actions[3].who`, `organization.command.name`.

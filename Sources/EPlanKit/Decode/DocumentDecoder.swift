@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 /// What a file turned out to hold.
@@ -88,10 +89,11 @@ public enum DocumentDecoder {
                 return SourceDocument(path: path, display: display, content: .foreign, diagnostics: [])
             }
             let at = yaml.root.map { c.firstKeySpan($0) } ?? SourceSpan(at: .start)
-            let what = yaml.root.map { $0.mapping == nil ? "its top level is \($0.shapeName), not a mapping" : "it has no top-level 'eplan:' key" }
-                ?? "it is empty"
-            c.sink.add(.schemaMissingKey, "not an eplan document: \(what)", at: at,
-                       help: "start the file with 'eplan: plan/v1' (or regions/v1, inventory/v1, config/v1)")
+            let why = yaml.root.map {
+                $0.mapping == nil ? Message("schema.not-eplan.top-level", ["shape": DecodeContext.shape($0)]) : Message("schema.not-eplan.no-eplan-key")
+            } ?? Message("schema.not-eplan.empty")
+            c.sink.add(.schemaMissingKey, Message("schema.not-eplan", ["why": .message(why)]), at: at,
+                       help: Message("schema.not-eplan-help"))
             return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: c.sink.diagnostics)
         }
         let eplanSpan = eplanPair.map { c.span($0) } ?? c.firstKeySpan(root)
@@ -106,8 +108,8 @@ public enum DocumentDecoder {
         case "inventory/v1": content = .inventory(InventoryDecoder.decode(root, pairs, &c))
         case "config/v1": content = .config(ConfigDecoder.decode(root, pairs, &c))
         default:
-            c.sink.add(.schemaValue, "unsupported document type or version '\(type)'", at: eplanSpan,
-                       help: Suggest.help(type, in: documentTypes) ?? "use one of: \(documentTypes.joined(separator: ", "))")
+            c.sink.add(.schemaValue, Message("schema.document-type", ["type": .verbatim(type)]), at: eplanSpan,
+                       help: Suggest.help(type, oneOf: documentTypes))
             content = .unreadable
         }
         c.reportUnlistedUnknownKeys()
@@ -127,7 +129,7 @@ public enum DocumentDecoder {
         case .extraDocument: rule = .schemaValue
         case .duplicateKey(let key, let first):
             rule = .yamlDuplicateKey
-            related = [RelatedLocation(Location(file: sink.file, span: SourceSpan(at: first)), "first '\(key)'")]
+            related = [RelatedLocation(Location(file: sink.file, span: SourceSpan(at: first)), Message("schema.duplicate-key-first", ["key": .verbatim(key)]))]
         }
         sink.add(rule, problem.message, at: problem.span, help: problem.help, related: related)
     }

@@ -14,10 +14,10 @@ enum RegionsDecoder {
                     region(node, pairs, parentPath: nil, parentLevel: nil, seen: &seen, &c)
                 }.value ?? []
             default:
-                c.unknownKey(pair, known: Keys.regionsDocument, in: "a regions document")
+                c.unknownKey(pair, known: Keys.regionsDocument, in: Message("schema.in.regions-document"))
             }
         }
-        c.requireKeys(pairs, ["regions"], known: Keys.regionsDocument, in: "the regions document", at: doc.firstKey)
+        c.requireKeys(pairs, ["regions"], known: Keys.regionsDocument, in: Message("schema.the.regions-document"), at: doc.firstKey)
         return doc
     }
 
@@ -28,31 +28,31 @@ enum RegionsDecoder {
         for p in pairs where !DecodeContext.isAbsent(p, known: Keys.region) {
             let s = c.span(p)
             switch p.key.scalar {
-            case "id": r.id = Field(c.slug(p.value, "id", at: s, what: "region id"), span: s)
+            case "id": r.id = Field(c.slug(p.value, "id", at: s, what: .regionID), span: s)
             case "name": r.name = c.textField(p, "name")
-            case "level": r.level = c.enumField(p, "level", what: "level")
+            case "level": r.level = c.enumField(p, "level", what: .level)
             case "hazards": r.hazards = c.fieldList(p, "hazards") { c, node, path in c.hazard(node, path) }
             case "children": childrenPair = p
-            default: c.unknownKey(p, known: Keys.region, in: "a region")
+            default: c.unknownKey(p, known: Keys.region, in: Message("schema.in.region"))
             }
         }
-        c.requireKeys(pairs, ["id", "level"], known: Keys.region, in: "the region", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["id", "level"], known: Keys.region, in: Message("schema.the.region"), at: c.firstKeySpan(node))
         if let id = r.id?.value {
             let path = parentPath.map { "\($0)/\(id)" } ?? id
             r.path = path
             if let first = seen[path] {
                 // (1.1) The first entry counts (the index keeps it); the later one is the finding.
-                c.sink.add(.duplicateID, "region '\(path)' is declared twice (first at \(c.sink.file):\(first.start.line)); the first counts",
-                           at: r.id?.span ?? r.span,
-                           help: "give each region its own id under its parent, or merge the two entries",
-                           related: [RelatedLocation(Location(file: c.sink.file, span: first), "first declaration")])
+                c.sink.add(.duplicateID, Message("schema.duplicate-region", ["path": .verbatim(path), "file": .verbatim(c.sink.file),
+                                                                              "line": .number(first.start.line)]),
+                           at: r.id?.span ?? r.span, help: Message("schema.duplicate-region-help"),
+                           related: [RelatedLocation(Location(file: c.sink.file, span: first), Message("schema.duplicate-region-first"))])
             } else {
                 seen[path] = r.id?.span ?? r.span
             }
         }
         if let level = r.level?.value, let parentLevel, level <= parentLevel, let span = r.level?.span {
-            c.sink.add(.schemaValue,
-                       "region '\(r.path ?? "?")' is \(level.rawValue) but sits under a \(parentLevel.rawValue) region; a child's level must be lower",
+            c.sink.add(.schemaValue, Message("schema.region-level", ["path": .verbatim(r.path ?? "?"), "level": .term(Term(.level, level.rawValue)),
+                                                                  "parent": .term(Term(.level, parentLevel.rawValue))]),
                        at: span)
         }
         if let childrenPair {
@@ -76,10 +76,10 @@ enum InventoryDecoder {
             case "eplan": break
             case "region": inv.region = Field(c.regionPath(pair.value, "region", at: s), span: s)
             case "resources": inv.resources = c.records(pair, "resources", PlanDecoder.resource).value ?? []
-            default: c.unknownKey(pair, known: Keys.inventory, in: "an inventory")
+            default: c.unknownKey(pair, known: Keys.inventory, in: Message("schema.in.inventory"))
             }
         }
-        c.requireKeys(pairs, ["resources"], known: Keys.inventory, in: "the inventory", at: inv.firstKey)
+        c.requireKeys(pairs, ["resources"], known: Keys.inventory, in: Message("schema.the.inventory"), at: inv.firstKey)
         return inv
     }
 }
@@ -104,9 +104,9 @@ enum ConfigDecoder {
                 config.exclude = c.fieldList(pair, "exclude") { c, node, path in c.text(node, path, at: c.span(node)) }
                     .value?.compactMap(\.value) ?? []
             case "depth":
-                if let level: Level = c.enumValue(pair.value, "depth", at: s, what: "level") { config.depth = level }
+                if let level: Level = c.enumValue(pair.value, "depth", at: s, what: .level) { config.depth = level }
             case "links":
-                if let policy: LinkPolicy = c.enumValue(pair.value, "links", at: s, what: "link policy") { config.links = policy }
+                if let policy: LinkPolicy = c.enumValue(pair.value, "links", at: s, what: .linkPolicy) { config.links = policy }
             case "external":
                 config.external = c.records(pair, "external", external).value ?? []
             case "calendar":
@@ -126,7 +126,7 @@ enum ConfigDecoder {
                     if let (id, rule) = ruleConfiguration(rp, &c) { config.rules[id] = rule }
                 }
             default:
-                c.unknownKey(pair, known: Keys.config, in: "eplan.yaml")
+                c.unknownKey(pair, known: Keys.config, in: Message("schema.in.configuration"))
             }
         }
         return config
@@ -140,13 +140,13 @@ enum ConfigDecoder {
         for p in pairs where p.key.scalar?.hasPrefix("x-") != true {
             guard let category = c.text(p.key, "hazards key", at: c.span(p.key)) else { continue }
             guard categories.contains(category) else {
-                c.sink.add(.schemaValue, "unknown hazard category '\(category)'", at: c.span(p.key),
-                           help: Suggest.help(category, in: categories) ?? "use one of: \(categories.joined(separator: ", "))")
+                c.sink.add(.schemaValue, Message("schema.unknown-hazard-category", ["value": .verbatim(category)]), at: c.span(p.key),
+                           help: Suggest.help(category, oneOf: categories, terms: .hazardCategory))
                 continue
             }
             if p.value.isNull { continue }
             let ids = c.fieldList(p, FieldPath("hazards").key(category)) { c, node, path in
-                c.slug(node, path, at: c.span(node), what: "hazard id")
+                c.slug(node, path, at: c.span(node), what: .hazardID)
             }
             result[category, default: []].append(contentsOf: ids.value?.compactMap(\.value) ?? [])
         }
@@ -169,14 +169,14 @@ enum ConfigDecoder {
                     c.date(node, path, at: c.span(node))
                 }.value ?? []
             default:
-                c.unknownKey(p, known: Keys.calendar, in: "'calendar'")
+                c.unknownKey(p, known: Keys.calendar, in: Message("schema.in.key", ["key": "calendar"]))
             }
         }
         let off = Set(holidays.compactMap(\.value))
         for field in workdays {
             guard let day = field.value, off.contains(day) else { continue }
-            c.sink.add(.schemaValue, "'\(day)' is listed both in 'calendar.holidays' and in 'calendar.workdays'", at: field.span,
-                       help: "keep the date in one of the two lists: 'holidays' for a day off, 'workdays' for a working day")
+            c.sink.add(.schemaValue, Message("schema.calendar-both", ["day": "\(day)"]), at: field.span,
+                       help: Message("schema.calendar-both-help"))
         }
         return WorkingCalendar(holidays: holidays.compactMap(\.value), workdays: workdays.compactMap(\.value))
     }
@@ -186,9 +186,9 @@ enum ConfigDecoder {
         for p in pairs where !DecodeContext.isAbsent(p, known: Keys.external) {
             let s = c.span(p)
             switch p.key.scalar {
-            case "id": e.id = Field(c.identifier(p.value, path.key("id"), at: s, what: "plan id"), span: s)
-            case "kind": e.kind = c.enumField(p, path.key("kind"), what: "plan kind")
-            case "level": e.level = c.enumField(p, path.key("level"), what: "level")
+            case "id": e.id = Field(c.identifier(p.value, path.key("id"), at: s, what: .planID), span: s)
+            case "kind": e.kind = c.enumField(p, path.key("kind"), what: .planKind)
+            case "level": e.level = c.enumField(p, path.key("level"), what: .level)
             case "version": e.version = c.versionField(p, path.key("version"))
             case "region": e.region = Field(c.regionPath(p.value, path.key("region"), at: s), span: s)
             case "hazards": e.hazards = c.fieldList(p, path.key("hazards")) { c, node, path in c.hazard(node, path) }
@@ -197,14 +197,14 @@ enum ConfigDecoder {
             case "reporting": e.reporting = PlanDecoder.reporting(p, path.key("reporting"), &c)
             default:
                 let s = c.span(p)
-                switch c.unknownKey(p, known: Keys.external, in: "an external plan", among: pairs) {
+                switch c.unknownKey(p, known: Keys.external, in: Message("schema.in.external"), among: pairs) {
                 case "severities": e.severities = Field(nil, span: s)  // misspelt: reported once (see PlanDecoder.misspelt)
                 case "hazards": e.hazards = Field(nil, span: s)
                 default: break
                 }
             }
         }
-        c.requireKeys(pairs, ["id", "kind", "level", "version"], known: Keys.external, in: "the external plan", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["id", "kind", "level", "version"], known: Keys.external, in: Message("schema.the.external"), at: c.firstKeySpan(node))
         return e
     }
 
@@ -214,8 +214,8 @@ enum ConfigDecoder {
         guard let name = pair.key.scalar else { return nil }
         let id = RuleID(name)
         guard let info = id.info else {
-            c.sink.add(.schemaUnknownKey, "unknown rule '\(name)' in 'rules'", at: c.span(pair.key),
-                       help: Suggest.help(name, in: RuleCatalog.all.map(\.id.rawValue)) ?? "'eplan rules' lists the rule ids")
+            c.sink.add(.schemaUnknownKey, Message("schema.unknown-rule", ["name": .verbatim(name)]), at: c.span(pair.key),
+                       help: Suggest.didYouMean(name, in: RuleCatalog.all.map(\.id.rawValue)) ?? Message("schema.rule-ids-help"))
             return nil
         }
         if pair.value.isNull { return nil }  // a rule whose value is null is not configured (1.1)
@@ -230,13 +230,14 @@ enum ConfigDecoder {
                 if key == "severity" {
                     (rule.enabled, rule.severity) = severity(p.value, FieldPath("rules").key(name).key("severity"), at: ps, &c) ?? (true, nil)
                 } else if key == "depth", info.depth != nil {
-                    rule.depth = c.enumValue(p.value, FieldPath("rules").key(name).key("depth"), at: ps, what: "level")
+                    rule.depth = c.enumValue(p.value, FieldPath("rules").key(name).key("depth"), at: ps, what: .level)
                 } else if info.settings.contains(where: { $0.name == key }) {
                     if let value = c.positiveInteger(p.value, FieldPath("rules").key(name).key(key), at: ps) { rule.settings[key] = value }
                 } else if !key.hasPrefix("x-") {
                     let known = ["severity"] + info.settings.map(\.name) + (info.depth == nil ? [] : ["depth"])
-                    c.sink.add(.schemaUnknownKey, "rule '\(name)' has no setting '\(key)'", at: c.span(p.key),
-                               help: Suggest.help(key, in: known) ?? "settings of '\(name)': \(known.joined(separator: ", "))")
+                    c.sink.add(.schemaUnknownKey, Message("schema.unknown-setting", ["name": .verbatim(name), "key": .verbatim(key)]), at: c.span(p.key),
+                               help: Suggest.didYouMean(key, in: known)
+                                   ?? Message("schema.unknown-setting-help", ["name": .verbatim(name), "settings": .verbatims(known)]))
                 }
             }
         } else if let (enabled, level) = severity(pair.value, FieldPath("rules").key(name), at: s, &c) {
@@ -252,8 +253,8 @@ enum ConfigDecoder {
         if text == "off" { return (false, nil) }
         if let level = Severity(name: text) { return (true, level) }
         let names = ["off", "note", "warning", "error"]
-        c.sink.add(.schemaValue, "unknown severity '\(text)' at '\(path)'", at: span,
-                   help: Suggest.help(text, in: names) ?? "use one of: off, note, warning, error")
+        c.sink.add(.schemaValue, Message("schema.unknown-severity", ["value": .verbatim(text), "path": "\(path)"]), at: span,
+                   help: Suggest.help(text, oneOf: names))
         return nil
     }
 }
@@ -268,8 +269,9 @@ extension DecodeContext {
     mutating func reportUnlistedUnknownKeys() {
         guard let at = firstUnlistedUnknownKey else { return }
         let more = unknownKeys - Self.unknownKeyLimit
-        sink.add(.schemaUnknownKey, "\(more) more unknown key\(more == 1 ? "" : "s") in this file, not listed one by one", at: at,
-                 help: "this does not look like an eplan document; check the 'eplan:' key")
+        let message = more == 1 ? Message("schema.more-unknown-keys.one", ["count": .number(more)])
+            : Message("schema.more-unknown-keys.other", ["count": .number(more)])
+        sink.add(.schemaUnknownKey, message, at: at, help: Message("schema.more-unknown-keys-help"))
     }
 }
 

@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 /// Decodes `eplan: plan/v1` documents (plan-format §4).
@@ -30,17 +31,17 @@ enum PlanDecoder {
             case "eplan": break
             case "id":
                 let s = c.span(pair)
-                plan.id = Field(c.identifier(pair.value, path, at: s, what: "plan id"), span: s)
+                plan.id = Field(c.identifier(pair.value, path, at: s, what: .planID), span: s)
             case "title": plan.title = c.textField(pair, path)
-            case "kind": plan.kind = c.enumField(pair, path, what: "plan kind")
-            case "level": plan.level = c.enumField(pair, path, what: "level")
+            case "kind": plan.kind = c.enumField(pair, path, what: .planKind)
+            case "level": plan.level = c.enumField(pair, path, what: .level)
             case "region":
                 let s = c.span(pair)
                 plan.region = Field(c.regionPath(pair.value, path, at: s), span: s)
             case "owner":
                 let s = c.span(pair)
                 plan.owner = Field(c.agencyRef(pair.value, path, at: s), span: s)
-            case "status": plan.status = c.enumField(pair, path, what: "status")
+            case "status": plan.status = c.enumField(pair, path, what: .status)
             case "version": plan.version = c.versionField(pair, path)
             case "issued": plan.issued = c.dateField(pair, path)
             case "filed": plan.filed = c.dateField(pair, path)
@@ -48,7 +49,7 @@ enum PlanDecoder {
             case "parent": plan.parent = parent(pair, &c)
             case "master":
                 let s = c.span(pair)
-                plan.master = Field(c.identifier(pair.value, path, at: s, what: "master plan id"), span: s)
+                plan.master = Field(c.identifier(pair.value, path, at: s, what: .masterPlanID), span: s)
             case "scope": plan.scope = scope(pair, &c)
             case "organization": plan.organization = organization(pair, &c)
             case "reporting": plan.reporting = reporting(pair, path, &c)
@@ -67,12 +68,12 @@ enum PlanDecoder {
                 if pair.value.isNull { break }  // a null value is an absent key
                 unitOnlyPairs.append(pair)
                 if key == "category" {
-                    plan.category = c.enumField(pair, path, what: "unit category")
+                    plan.category = c.enumField(pair, path, what: .unitCategory)
                 } else {
-                    plan.form = c.enumField(pair, path, what: "plan form")
+                    plan.form = c.enumField(pair, path, what: .planForm)
                 }
             default:
-                if let meant = c.unknownKey(pair, known: Keys.plan, in: "a plan", among: pairs) {
+                if let meant = c.unknownKey(pair, known: Keys.plan, in: Message("schema.in.plan"), among: pairs) {
                     // Counts as written, so that it is not reported missing too.
                     present.insert(meant)
                     misspelt(meant, at: c.span(pair), &plan)
@@ -133,43 +134,53 @@ enum PlanDecoder {
         guard let kind = plan.kind?.value, kind != .unit else { return }
         for pair in pairs {
             let key = pair.key.scalar ?? ""
-            c.sink.add(.schemaValue, "'\(key)' belongs to unit plans only; this plan is \(kind.rawValue)",
-                       at: c.span(pair), help: "remove '\(key)', or make the plan 'kind: unit'")
+            c.sink.add(.schemaValue, kindOnly(key, .unit, kind), at: c.span(pair), help: kindOnlyHelp(key, .unit))
         }
     }
 
     private static func checkRequired(_ plan: Plan, _ present: Set<String>, regionsPair: YAMLPair?,
                                       eventDatesPair: YAMLPair?, _ c: inout DecodeContext) {
         // Messages are put together only when a key is missing.
-        var name: String { plan.id?.value.map { "plan '\($0)'" } ?? "the plan" }
+        // (`schema.the.plan-id`, not `plan.named`: in Chinese a space parts the id from the words after it.)
+        var name: Message { plan.id?.value.map { Message("schema.the.plan-id", ["id": .verbatim($0)]) } ?? Message("schema.the.plan") }
         var required = alwaysRequired
         if plan.effectiveStatus == .inForce { required.append("issued") }
         for key in required where !present.contains(key) { c.missingKey(key, in: name, at: plan.firstKey) }
         guard let kind = plan.kind?.value else { return }
         for key in requiredKeys(of: kind) where !alwaysRequired.contains(key) {
-            var reason: String { "required of \(kind.rawValue) plans" }
+            var reason: Message { Message("schema.required-of", ["kind": .term(Term(.kind, kind.rawValue))]) }
             if key == "scope.hazards" {
                 if let scope = plan.scope {
-                    if scope.hazards == nil { c.missingKey("hazards", in: "the scope of \(name)", at: scope.firstKey, reason: reason) }
+                    if scope.hazards == nil {
+                        c.missingKey("hazards", in: Message("schema.the.scope-of", ["plan": .message(name)]), at: scope.firstKey, reason: reason)
+                    }
                 } else if !present.contains("scope") {
-                    c.missingKey("scope", in: name, at: plan.firstKey, reason: "\(reason), with 'hazards'")
+                    c.missingKey("scope", in: name, at: plan.firstKey,
+                                 reason: Message("schema.required-of-with-hazards", ["kind": .term(Term(.kind, kind.rawValue))]))
                 }
             } else if !present.contains(key) {
                 c.missingKey(key, in: name, at: plan.firstKey, reason: reason)
             }
         }
         if let regionsPair, kind != .joint {
-            c.sink.add(.schemaValue, "'regions' belongs to joint plans only; this plan is \(kind.rawValue)",
-                       at: c.span(regionsPair), help: "remove 'regions', or make the plan 'kind: joint'")
+            c.sink.add(.schemaValue, kindOnly("regions", .joint, kind), at: c.span(regionsPair), help: kindOnlyHelp("regions", .joint))
         }
         if let eventDatesPair, kind != .event {
-            c.sink.add(.schemaValue, "'event-dates' belongs to event plans only; this plan is \(kind.rawValue)",
-                       at: c.span(eventDatesPair), help: "remove 'event-dates', or make the plan 'kind: event'")
+            c.sink.add(.schemaValue, kindOnly("event-dates", .event, kind), at: c.span(eventDatesPair), help: kindOnlyHelp("event-dates", .event))
         }
         if kind == .joint, let regions = plan.regions, let list = regions.value, list.count < 2 {
-            c.sink.add(.schemaValue, "a joint plan covers two regions or more; 'regions' lists \(list.count)",
-                       at: regions.span)
+            c.sink.add(.schemaValue, Message("schema.joint-regions", ["count": .number(list.count)]), at: regions.span)
         }
+    }
+
+    /// "'KEY' belongs to OWNER plans only; this plan is KIND".
+    private static func kindOnly(_ key: String, _ owner: PlanKind, _ kind: PlanKind) -> Message {
+        Message("schema.kind-only", ["key": .verbatim(key), "owner": .term(Term(.kind, owner.rawValue)), "kind": .term(Term(.kind, kind.rawValue))])
+    }
+
+    /// "remove 'KEY', or make the plan 'kind: OWNER'".
+    private static func kindOnlyHelp(_ key: String, _ owner: PlanKind) -> Message {
+        Message("schema.kind-only-help", ["key": .verbatim(key), "owner": .verbatim(owner.rawValue)])
     }
 
     /// Action ids are unique within a plan (`duplicate-id` at the later one).
@@ -178,9 +189,10 @@ enum PlanDecoder {
         for action in plan.actions?.value ?? [] {
             guard let field = action.id, let id = field.value else { continue }
             if let first = seen[id] {
-                c.sink.add(.duplicateID, "action id '\(id)' is used twice in this plan (first at \(c.sink.file):\(first.start.line))",
-                           at: field.span, help: "give each action of a plan its own id",
-                           related: [RelatedLocation(Location(file: c.sink.file, span: first), "first action '\(id)'")])
+                c.sink.add(.duplicateID, Message("schema.duplicate-action", ["id": .verbatim(id), "file": .verbatim(c.sink.file),
+                                                                              "line": .number(first.start.line)]),
+                           at: field.span, help: Message("schema.duplicate-action-help"),
+                           related: [RelatedLocation(Location(file: c.sink.file, span: first), Message("schema.duplicate-action-first", ["id": .verbatim(id)]))])
             } else {
                 seen[id] = field.span
             }
@@ -198,10 +210,10 @@ enum PlanDecoder {
                 switch p.key.scalar {
                 case "id":
                     let ps = c.span(p)
-                    id = Field(c.identifier(p.value, "parent.id", at: ps, what: "parent plan id"), span: ps)
+                    id = Field(c.identifier(p.value, "parent.id", at: ps, what: .parentPlanID), span: ps)
                 case "version": version = c.versionField(p, "parent.version")
                 default:
-                    switch c.unknownKey(p, known: Keys.parent, in: "'parent'", among: pairs) {
+                    switch c.unknownKey(p, known: Keys.parent, in: Message("schema.in.key", ["key": "parent"]), among: pairs) {
                     case "id": id = Field(nil, span: c.span(p))  // misspelt: reported once (see `misspelt`)
                     case "version": version = Field(nil, span: c.span(p))
                     default: break
@@ -209,12 +221,12 @@ enum PlanDecoder {
                 }
             }
             guard let id else {
-                c.missingKey("id", in: "'parent'", at: c.firstKeySpan(pair.value))
+                c.missingKey("id", in: Message("schema.in.key", ["key": "parent"]), at: c.firstKeySpan(pair.value))
                 return ParentLink(id: Field(nil, span: s), version: version, span: s)
             }
             return ParentLink(id: id, version: version, span: s)
         }
-        let id = Field(c.identifier(pair.value, "parent", at: s, what: "parent plan id"), span: s)
+        let id = Field(c.identifier(pair.value, "parent", at: s, what: .parentPlanID), span: s)
         return ParentLink(id: id, version: nil, span: s)
     }
 
@@ -235,14 +247,14 @@ enum PlanDecoder {
                         switch q.key.scalar {
                         case "hazard": e.hazard = Field(c.hazard(q.value, path.key("hazard")), span: c.span(q))
                         case "reason": e.reason = c.textField(q, path.key("reason"))
-                        default: c.unknownKey(q, known: Keys.exclusion, in: "a scope exclusion")
+                        default: c.unknownKey(q, known: Keys.exclusion, in: Message("schema.in.exclusion"))
                         }
                     }
-                    c.requireKeys(pairs, ["hazard", "reason"], known: Keys.exclusion, in: "the exclusion", at: c.firstKeySpan(node))
+                    c.requireKeys(pairs, ["hazard", "reason"], known: Keys.exclusion, in: Message("schema.the.exclusion"), at: c.firstKeySpan(node))
                     return e
                 }.value ?? []
             default:
-                switch c.unknownKey(p, known: Keys.scope, in: "'scope'", among: pairs) {
+                switch c.unknownKey(p, known: Keys.scope, in: Message("schema.in.key", ["key": "scope"]), among: pairs) {
                 case "hazards": scope.hazards = Field(nil, span: c.span(p))  // misspelt: reported once (see `misspelt`)
                 case "severities": scope.severities = Field(nil, span: c.span(p))
                 default: break
@@ -269,14 +281,14 @@ enum PlanDecoder {
                     case "office":
                         let qs = c.span(q)
                         command.office = Field(c.agencyRef(q.value, "organization.command.office", at: qs), span: qs)
-                    default: c.unknownKey(q, known: Keys.command, in: "'organization.command'", among: cp)
+                    default: c.unknownKey(q, known: Keys.command, in: Message("schema.in.key", ["key": "organization.command"]), among: cp)
                     }
                 }
                 org.command = command
             case "members":
                 org.members = c.records(p, "organization.members", member).value ?? []
             default:
-                c.unknownKey(p, known: Keys.organization, in: "'organization'", among: pairs)
+                c.unknownKey(p, known: Keys.organization, in: Message("schema.in.key", ["key": "organization"]), among: pairs)
             }
         }
         return org
@@ -289,17 +301,17 @@ enum PlanDecoder {
             case "agency":
                 let s = c.span(p)
                 m.agency = Field(c.agencyRef(p.value, path.key("agency"), at: s), span: s)
-            case "role": m.role = c.enumField(p, path.key("role"), what: "member role")
+            case "role": m.role = c.enumField(p, path.key("role"), what: .memberRole)
             case "duties":
                 let duties = c.fieldList(p, path.key("duties")) { c, node, path in c.text(node, path, at: c.span(node)) }
                 if let list = duties.value, list.isEmpty {
-                    c.sink.add(.schemaValue, "'\(path).duties' is empty; list what this member does", at: duties.span)
+                    c.sink.add(.schemaValue, Message("schema.duties-empty", ["path": "\(path)"]), at: duties.span)
                 }
                 m.duties = duties
-            default: c.unknownKey(p, known: Keys.member, in: "an organization member")
+            default: c.unknownKey(p, known: Keys.member, in: Message("schema.in.member"))
             }
         }
-        c.requireKeys(pairs, ["agency", "duties"], known: Keys.member, in: "the member", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["agency", "duties"], known: Keys.member, in: Message("schema.the.member"), at: c.firstKeySpan(node))
         return m
     }
 
@@ -322,7 +334,7 @@ enum PlanDecoder {
                 // A misspelt key is written with no valid value (see `misspelt`): the docking model does
                 // not compare it, so `reporting-looser` does not report an `inital:` as no limit.
                 let s = c.span(p)
-                switch c.unknownKey(p, known: Keys.reporting, in: "'\(path)'", among: pairs) {
+                switch c.unknownKey(p, known: Keys.reporting, in: Message("schema.in.key", ["key": "\(path)"]), among: pairs) {
                 case "initial": r.initial = Field(nil, span: s)
                 case "written": r.written = Field(nil, span: s)
                 case "follow-up": r.followUp = Field(nil, span: s)
@@ -338,16 +350,16 @@ enum PlanDecoder {
         var r = ResponseLevel(span: c.span(node))
         for p in pairs where !DecodeContext.isAbsent(p, known: Keys.responseLevel) {
             switch p.key.scalar {
-            case "level": r.level = c.enumField(p, path.key("level"), what: "response level")
+            case "level": r.level = c.enumField(p, path.key("level"), what: .responseLevel)
             case "trigger": r.trigger = c.textField(p, path.key("trigger"))
             case "lead":
                 r.lead = c.fieldList(p, path.key("lead"), scalarIsList: true) { c, node, path in
                     c.agencyRef(node, path, at: c.span(node))
                 }
-            default: c.unknownKey(p, known: Keys.responseLevel, in: "a response level")
+            default: c.unknownKey(p, known: Keys.responseLevel, in: Message("schema.in.response-level"))
             }
         }
-        c.requireKeys(pairs, ["level"], known: Keys.responseLevel, in: "the response level", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["level"], known: Keys.responseLevel, in: Message("schema.the.response-level"), at: c.firstKeySpan(node))
         return r
     }
 
@@ -359,8 +371,8 @@ enum PlanDecoder {
             switch p.key.scalar {
             case "id":
                 let s = c.span(p)
-                a.id = Field(c.slug(p.value, here.key("id"), at: s, what: "action id"), span: s)
-            case "phase": a.phase = c.enumField(p, here.key("phase"), what: "phase")
+                a.id = Field(c.slug(p.value, here.key("id"), at: s, what: .actionID), span: s)
+            case "phase": a.phase = c.enumField(p, here.key("phase"), what: .phase)
             case "who" where p.value.scalar?.isBlank == true:
                 // `who: ""` is an empty answer (`action-incomplete` at the key), as `who: []` is.
                 a.who = Field([], span: c.span(p))
@@ -376,14 +388,14 @@ enum PlanDecoder {
                 a.within = Field(c.duration(p.value, here.key("within"), at: s), span: s)
             case "resources":
                 a.resources = c.fieldList(p, here.key("resources")) { c, node, path in
-                    c.identifier(node, path, at: c.span(node), what: "resource id")
+                    c.identifier(node, path, at: c.span(node), what: .resourceID)
                 }
             case "hazards":
                 a.hazards = c.fieldList(p, here.key("hazards")) { c, node, path in c.hazard(node, path) }
             default:
                 // A misspelt answer is reported once (see `misspelt`), not as an action that does not say it.
                 let s = c.span(p)
-                switch c.unknownKey(p, known: Keys.action, in: "an action", among: pairs) {
+                switch c.unknownKey(p, known: Keys.action, in: Message("schema.in.action"), among: pairs) {
                 case "who": a.who = Field(nil, span: s)
                 case "how": a.how = Field(nil, span: s)
                 case "when": a.when = Field(nil, span: s)
@@ -392,7 +404,7 @@ enum PlanDecoder {
                 }
             }
         }
-        c.requireKeys(pairs, ["id", "phase"], known: Keys.action, in: "the action", at: a.span)
+        c.requireKeys(pairs, ["id", "phase"], known: Keys.action, in: Message("schema.the.action"), at: a.span)
         return a
     }
 
@@ -401,16 +413,16 @@ enum PlanDecoder {
         for p in pairs where !DecodeContext.isAbsent(p, known: Keys.resource) {
             let s = c.span(p)
             switch p.key.scalar {
-            case "id": r.id = Field(c.identifier(p.value, path.key("id"), at: s, what: "resource id"), span: s)
-            case "type": r.type = c.enumField(p, path.key("type"), what: "resource type")
+            case "id": r.id = Field(c.identifier(p.value, path.key("id"), at: s, what: .resourceID), span: s)
+            case "type": r.type = c.enumField(p, path.key("type"), what: .resourceType)
             case "name": r.name = c.textField(p, path.key("name"))
             case "quantity": r.quantity = Field(c.number(p.value, path.key("quantity"), at: s), span: s)
             case "unit": r.unit = c.textField(p, path.key("unit"))
             case "holder": r.holder = Field(c.agencyRef(p.value, path.key("holder"), at: s), span: s)
-            default: c.unknownKey(p, known: Keys.resource, in: "a resource")
+            default: c.unknownKey(p, known: Keys.resource, in: Message("schema.in.resource"))
             }
         }
-        c.requireKeys(pairs, ["id", "type"], known: Keys.resource, in: "the resource", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["id", "type"], known: Keys.resource, in: Message("schema.the.resource"), at: c.firstKeySpan(node))
         return r
     }
 
@@ -419,13 +431,13 @@ enum PlanDecoder {
         for p in pairs where !DecodeContext.isAbsent(p, known: Keys.drill) {
             switch p.key.scalar {
             case "date": d.date = c.dateField(p, path.key("date"))
-            case "type": d.type = c.enumField(p, path.key("type"), what: "drill type")
+            case "type": d.type = c.enumField(p, path.key("type"), what: .drillType)
             case "findings":
                 d.findings = c.fieldList(p, path.key("findings")) { c, node, path in c.text(node, path, at: c.span(node)) }
-            default: c.unknownKey(p, known: Keys.drill, in: "a drill")
+            default: c.unknownKey(p, known: Keys.drill, in: Message("schema.in.drill"))
             }
         }
-        c.requireKeys(pairs, ["date"], known: Keys.drill, in: "the drill", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["date"], known: Keys.drill, in: Message("schema.the.drill"), at: c.firstKeySpan(node))
         return d
     }
 
@@ -436,10 +448,10 @@ enum PlanDecoder {
             case "version": r.version = c.versionField(p, path.key("version"))
             case "date": r.date = c.dateField(p, path.key("date"))
             case "reason": r.reason = c.textField(p, path.key("reason"))
-            default: c.unknownKey(p, known: Keys.revision, in: "a revision")
+            default: c.unknownKey(p, known: Keys.revision, in: Message("schema.in.revision"))
             }
         }
-        c.requireKeys(pairs, ["version", "date"], known: Keys.revision, in: "the revision", at: c.firstKeySpan(node))
+        c.requireKeys(pairs, ["version", "date"], known: Keys.revision, in: Message("schema.the.revision"), at: c.firstKeySpan(node))
         return r
     }
 
@@ -451,12 +463,12 @@ enum PlanDecoder {
             switch p.key.scalar {
             case "from": e.from = c.dateField(p, "event-dates.from")
             case "to": e.to = c.dateField(p, "event-dates.to")
-            default: c.unknownKey(p, known: Keys.eventDates, in: "'event-dates'")
+            default: c.unknownKey(p, known: Keys.eventDates, in: Message("schema.in.key", ["key": "event-dates"]))
             }
         }
-        c.requireKeys(pairs, ["from", "to"], known: Keys.eventDates, in: "'event-dates'", at: c.firstKeySpan(pair.value))
+        c.requireKeys(pairs, ["from", "to"], known: Keys.eventDates, in: Message("schema.in.key", ["key": "event-dates"]), at: c.firstKeySpan(pair.value))
         if let from = e.from?.value, let to = e.to, let toDay = to.value, toDay < from {
-            c.sink.add(.schemaValue, "the event ends (\(toDay)) before it starts (\(from))", at: to.span)
+            c.sink.add(.schemaValue, Message("schema.event-ends-first", ["to": "\(toDay)", "from": "\(from)"]), at: to.span)
         }
         return e
     }

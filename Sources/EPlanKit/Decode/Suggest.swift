@@ -1,3 +1,5 @@
+import EPlanText
+
 /// "Did you mean" suggestions by edit distance (Levenshtein with adjacent transpositions).
 public enum Suggest {
     /// The candidate nearest to `word`, when it is close enough to be a likely typo.
@@ -66,7 +68,29 @@ public enum Suggest {
         }
     }
 
+    /// "did you mean 'x'?" or nil. With `terms`, the candidates are terms of that category, named in
+    /// Chinese by their display name and id.
+    public static func didYouMean<S: Sequence>(_ word: String, in candidates: S, terms: Term.Category? = nil) -> Message?
+    where S.Element == String {
+        nearest(word, in: candidates).map { Message("schema.did-you-mean", ["name": argument($0, terms)]) }
+    }
+
+    /// "use one of: a, b, c" (the candidates as terms of `terms`, when given).
+    public static func useOneOf(_ candidates: [String], terms: Term.Category? = nil) -> Message {
+        Message("schema.use-one-of", ["values": .list(candidates.map { argument($0, terms) })])
+    }
+
+    /// "did you mean 'x'?", else "use one of: ..." with every candidate.
+    public static func help(_ word: String, oneOf candidates: [String], terms: Term.Category? = nil) -> Message {
+        didYouMean(word, in: candidates, terms: terms) ?? useOneOf(candidates, terms: terms)
+    }
+
+    private static func argument(_ id: String, _ terms: Term.Category?) -> MessageArgument {
+        terms.map { .term(Term($0, id)) } ?? .verbatim(id)
+    }
+
     /// "did you mean 'x'?" or nil.
+    @available(*, deprecated, message: "use didYouMean(_:in:terms:), a message of the catalogues")
     public static func help<S: Sequence>(_ word: String, in candidates: S) -> String? where S.Element == String {
         nearest(word, in: candidates).map { "did you mean '\($0)'?" }
     }

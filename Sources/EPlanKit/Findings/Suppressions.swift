@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import EPlanText
 import EPlanYAML
 
 /// An inline suppression comment: `# eplan-disable-line RULE[,RULE...] [-- reason]`,
@@ -187,21 +188,23 @@ struct SuppressionFilter {
         for (i, s) in suppressions.enumerated() {
             let at = Location(file: file, span: s.span)
             if s.rules.isEmpty {
-                result.append(Diagnostic(.unusedSuppression, "'\(s.scope.rawValue)' names no rule", at: at,
-                                         help: "name the rules it suppresses: '# \(s.scope.rawValue) RULE[,RULE...] -- reason'"))
+                result.append(Diagnostic(.unusedSuppression, Message("repo.suppression-no-rule", ["scope": .verbatim(s.scope.rawValue)]), at: at,
+                                         help: Message("repo.suppression-no-rule-help", ["scope": .verbatim(s.scope.rawValue)])))
             }
             var seen: Set<String> = []
             for rule in s.rules where !used[i].contains(rule) && seen.insert(rule).inserted {
                 let id = RuleID(rule)
                 if id.info == nil {
                     let help = rule.contains(where: \.isWhitespace)
-                        ? "separate rule ids with commas, and put a reason after ' -- ': '# \(s.scope.rawValue) RULE[,RULE...] -- reason'"
-                        : Suggest.help(rule, in: RuleCatalog.all.map(\.id.rawValue)) ?? "'eplan rules' lists the rule ids"
-                    result.append(Diagnostic(.unusedSuppression, "'\(s.scope.rawValue)' names unknown rule '\(rule)'", at: at, help: help))
+                        ? Message("repo.suppression-separators-help", ["scope": .verbatim(s.scope.rawValue)])
+                        : Suggest.didYouMean(rule, in: RuleCatalog.all.map(\.id.rawValue)) ?? Message("schema.rule-ids-help")
+                    result.append(Diagnostic(.unusedSuppression, Message("repo.suppression-unknown-rule", ["scope": .verbatim(s.scope.rawValue),
+                                                                                                          "rule": .verbatim(rule)]),
+                                             at: at, help: help))
                 } else if checked, ran(id) {
-                    let target = s.targetLine.map { "on line \($0)" } ?? "in this file"
-                    result.append(Diagnostic(.unusedSuppression, "suppression of '\(rule)' \(target) suppresses nothing",
-                                             at: at, help: "remove it"))
+                    let message = s.targetLine.map { Message("repo.suppression-unused-line", ["rule": .verbatim(rule), "line": .number($0)]) }
+                        ?? Message("repo.suppression-unused-file", ["rule": .verbatim(rule)])
+                    result.append(Diagnostic(.unusedSuppression, message, at: at, help: Message("repo.suppression-unused-help")))
                 }
             }
         }

@@ -67,9 +67,9 @@ public struct RepositoryIndex: Sendable {
             if let first = externals[id] {
                 let at = first.id?.span ?? first.span
                 externalDuplicates.append(Diagnostic(
-                    .duplicateID, "external plan id '\(id)' is already declared at \(configFile):\(at.start.line)",
-                    at: Location(file: configFile, span: field.span), help: "declare each external plan once",
-                    related: [RelatedLocation(Location(file: configFile, span: at), "first external plan '\(id)'")]))
+                    .duplicateID, Message("repo.duplicate-external", ["id": .verbatim(id), "file": .verbatim(configFile), "line": .number(at.start.line)]),
+                    at: Location(file: configFile, span: field.span), help: Message("repo.duplicate-external-help"),
+                    related: [RelatedLocation(Location(file: configFile, span: at), Message("repo.duplicate-external-first", ["id": .verbatim(id)]))]))
             } else {
                 externals[id] = external
             }
@@ -141,16 +141,18 @@ public struct RepositoryIndex: Sendable {
                     let other = plans[first]
                     let at = other.id?.span ?? other.firstKey
                     diagnostics.append(Diagnostic(
-                        .duplicateID, "plan id '\(id)' is already used by \(other.file):\(at.start.line)",
-                        at: Location(file: plan.file, span: field.span), help: "give every plan of the repository its own id",
-                        related: [RelatedLocation(Location(file: other.file, span: at), "first plan '\(id)'")], plan: id))
+                        .duplicateID, Message("repo.duplicate-plan", ["id": .verbatim(id), "file": .verbatim(other.file), "line": .number(at.start.line)]),
+                        at: Location(file: plan.file, span: field.span), help: Message("repo.duplicate-plan-help"),
+                        related: [RelatedLocation(Location(file: other.file, span: at), Message("repo.duplicate-plan-first", ["id": .verbatim(id)]))],
+                        plan: id))
                 } else if let external = externals[id], let file = configFile {
                     // The plan counts; the finding points at the external entry (1.1).
                     diagnostics.append(Diagnostic(
-                        .duplicateID, "external plan '\(id)' has the id of plan '\(id)' of \(plan.file):\(field.span.start.line)",
+                        .duplicateID, Message("repo.external-is-plan", ["id": .verbatim(id), "file": .verbatim(plan.file),
+                                                                         "line": .number(field.span.start.line)]),
                         at: Location(file: file, span: external.id?.span ?? external.span),
-                        help: "remove the external entry now that the plan is in the repository, or rename one of them",
-                        related: [RelatedLocation(Location(file: plan.file, span: field.span), "plan '\(id)'")]))
+                        help: Message("repo.external-is-plan-help"),
+                        related: [RelatedLocation(Location(file: plan.file, span: field.span), Message("plan.named", ["id": .verbatim(id)]))]))
                 }
             }
         }
@@ -207,9 +209,9 @@ public struct RepositoryIndex: Sendable {
             if inserted { return }
             let (at, firstFile) = (first.span, file(of: first))
             diagnostics.append(Diagnostic(
-                .duplicateID, "resource id '\(id)' is already defined at \(firstFile):\(at.start.line)",
-                at: Location(file: file(of: definition), span: field.span), help: "resources in plans and inventories share one id space",
-                related: [RelatedLocation(Location(file: firstFile, span: at), "first resource '\(id)'")],
+                .duplicateID, Message("repo.duplicate-resource", ["id": .verbatim(id), "file": .verbatim(firstFile), "line": .number(at.start.line)]),
+                at: Location(file: file(of: definition), span: field.span), help: Message("repo.duplicate-resource-help"),
+                related: [RelatedLocation(Location(file: firstFile, span: at), Message("repo.duplicate-resource-first", ["id": .verbatim(id)]))],
                 plan: inInventory ? nil : plans[owner].id))
         }
     }
@@ -229,10 +231,10 @@ public struct RepositoryIndex: Sendable {
         private mutating func add(_ document: RegionsDocument) {
             if let first = regionsDocument {
                 diagnostics.append(Diagnostic(
-                    .schemaValue, "a repository holds one regions document; \(first.file) is the first",
+                    .schemaValue, Message("repo.second-regions-document", ["file": .verbatim(first.file)]),
                     at: Location(file: document.file, span: document.firstKey),
-                    help: "merge the region trees into one regions document",
-                    related: [RelatedLocation(Location(file: first.file, span: first.firstKey), "first regions document")]))
+                    help: Message("repo.second-regions-document-help"),
+                    related: [RelatedLocation(Location(file: first.file, span: first.firstKey), Message("repo.second-regions-document-first"))]))
                 return
             }
             regionsDocument = document

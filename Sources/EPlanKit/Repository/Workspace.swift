@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+import EPlanText
 import EPlanYAML
 import Synchronization
 
@@ -14,16 +15,20 @@ public enum WorkspaceError: Error, Sendable {
     /// The paths exist but hold no eplan file (no YAML file with an `eplan:` key, none that failed to parse).
     case noFiles([String])
 
-    public var message: String {
+    /// What went wrong, in no language yet (`eplan: ...` on stderr, in the run's language).
+    public var text: Message {
         switch self {
-        case .pathNotFound(let path): return "no such file or folder: \(path)"
+        case .pathNotFound(let path): return Message("repo.path-not-found", ["path": .verbatim(path)])
         case .noFiles(let paths):
-            let named = paths.isEmpty ? "." : paths.joined(separator: ", ")
-            return "no eplan file found in \(named) (YAML files with an 'eplan:' key); nothing was linted"
+            return Message("repo.no-files", ["paths": paths.isEmpty ? "." : .verbatims(paths)])
         case .invalidConfig(let file, let diagnostics):
-            return "invalid configuration \(file) (\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s"))"
+            let count = ["file": MessageArgument.verbatim(file), "count": .number(diagnostics.count)]
+            return diagnostics.count == 1 ? Message("repo.invalid-config.one", count) : Message("repo.invalid-config.other", count)
         }
     }
+
+    /// `text` in English.
+    public var message: String { text.english }
 }
 
 /// The repository a run looks at: its root, its configuration and every source file in it, loaded.
@@ -76,9 +81,9 @@ public struct Workspace: Sendable {
 
     /// The document standing for a symbolic link that leads outside the repository: not read, reported.
     static func outsideLink(path: String, display: String, target: String) -> SourceDocument {
-        let finding = Diagnostic(.linkOutside, "'\(display)' is a symbolic link to '\(target)', outside the repository: not read",
+        let finding = Diagnostic(.linkOutside, Message("repo.link-outside", ["path": .verbatim(display), "target": .verbatim(target)]),
                                  at: Location(file: display, span: SourceSpan(at: .start)),
-                                 help: "remove the link or point it into the repository; 'links: follow' in eplan.yaml follows such links")
+                                 help: Message("repo.link-outside-help"))
         return SourceDocument(path: path, display: display, content: .unreadable, diagnostics: [finding])
     }
 
@@ -88,7 +93,7 @@ public struct Workspace: Sendable {
         if case .config(let config) = doc.content, problems.isEmpty { return config }
         var diagnostics = doc.diagnostics
         if problems.isEmpty {
-            diagnostics.append(Diagnostic(.schemaValue, "the configuration must be an 'eplan: config/v1' document",
+            diagnostics.append(Diagnostic(.schemaValue, Message("repo.config-not-config"),
                                           at: Location(file: doc.display, span: SourceSpan(at: .start))))
         }
         throw .invalidConfig(file: doc.display, diagnostics.sorted(by: Diagnostic.reportOrder))
@@ -270,8 +275,8 @@ public struct Workspace: Sendable {
         let standIns = unreadableFolders.map { folder in
             (folder.path, { (shown: String) in
                 SourceDocument(path: folder.path, display: shown, content: .broken(BrokenFile()), diagnostics: [Diagnostic(
-                    .yamlSyntax, "cannot read the folder: \(folder.reason)", at: Location(file: shown, span: SourceSpan(at: .start)),
-                    help: "make the folder readable, or exclude it in eplan.yaml")])
+                    .yamlSyntax, Message("repo.folder-unreadable", ["reason": .verbatim(folder.reason)]),
+                    at: Location(file: shown, span: SourceSpan(at: .start)), help: Message("repo.folder-unreadable-help"))])
             })
         } + outsideLinks.map { link in (link.path, { (shown: String) in Self.outsideLink(path: link.path, display: shown, target: link.target) }) }
         for (path, document) in standIns
