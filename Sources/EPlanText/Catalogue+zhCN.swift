@@ -162,7 +162,7 @@ extension Catalogue {
         "reference.explain.example-note": "{title}：{note}",
         "reference.markdown.passes": "合格示例",
         "reference.markdown.fails": "不合格示例",
-        "reference.markdown.example-note": "{title}（{note}）：",
+        "reference.markdown.example-note": "{title}：{note}",
         "reference.numbered": "{title}（{n}）",
         "reference.example": "{title}：",
         "reference.symlink": "（指向 {target} 的符号链接）",
