@@ -54,10 +54,12 @@ install: release
 catalog: deps
 	$(SWIFT) run eplan-catalog Sources/EPlanKit/Rules
 
-## docs: regenerate the generated files: the rule catalogue, docs/rules.md and the JSON Schemas in schemas/
+## docs: regenerate the generated files: the rule catalogue, docs/rules.md, docs/zh/rules.md and the JSON Schemas in schemas/
 docs: catalog
 	$(SWIFT) build
-	.build/debug/eplan rules --markdown > docs/rules.md
+	.build/debug/eplan rules --markdown --lang en > docs/rules.md
+	mkdir -p docs/zh
+	.build/debug/eplan rules --markdown --lang zh-CN > docs/zh/rules.md
 	mkdir -p schemas
 	for t in plan regions inventory config; do .build/debug/eplan schema $$t > schemas/$$t.schema.json; done
 

@@ -1,4 +1,5 @@
 import EPlanKit
+import EPlanText
 import EPlanYAML
 import Foundation
 import Testing
@@ -68,6 +69,20 @@ struct GeneratedDocsTests {
         #expect(committed.hasPrefix(RuleReference.header))
         for rule in RuleCatalog.all {
             #expect(committed.contains("\n### \(rule.id)\n"), "docs/rules.md lacks \(rule.id)")
+        }
+    }
+
+    @Test("docs/zh/rules.md is what the rule declarations and the Chinese catalogue generate (run `make docs`)")
+    func chineseRuleReferenceUpToDate() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let committed = try String(contentsOf: url.appendingPathComponent("docs/zh/rules.md"), encoding: .utf8)
+        #expect(committed == RuleReference.markdown(.zhCN))
+        #expect(committed.hasPrefix(RuleReference.header(.zhCN)))
+        #expect(committed != RuleReference.markdown(.en))
+        for rule in RuleCatalog.all {
+            #expect(committed.contains("\n### \(rule.id)\n"), "docs/zh/rules.md lacks \(rule.id)")
+            #expect(committed.contains(rule.summary(.zhCN)), "docs/zh/rules.md lacks the Chinese summary of \(rule.id)")
         }
     }
 }

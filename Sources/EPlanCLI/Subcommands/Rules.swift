@@ -1,5 +1,6 @@
 import ArgumentParser
 import EPlanKit
+import EPlanText
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,38 +9,44 @@ struct Rules: ParsableCommand {
         discussion: """
             Examples:
               eplan rules
-              eplan rules --markdown > docs/rules.md
+              eplan rules --markdown --lang en > docs/rules.md
+              eplan rules --markdown --lang zh-CN > docs/zh/rules.md
             """)
 
     @Flag(help: "Print the full rule reference as Markdown (docs/rules.md).")
     var markdown = false
 
+    @OptionGroup var lang: LanguageOption
+
     func run() throws {
-        Console.write(markdown ? RuleReference.markdown() : RuleReference.table())
+        let language = lang.beforeConfiguration
+        Console.write(markdown ? RuleReference.markdown(language) : RuleReference.table(language))
     }
 }
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain one rule: summary, rationale, settings and examples.",
+        abstract: "Explain one rule: summary, rationale, the regulation it enforces, settings and examples.",
         discussion: """
             Example:
               eplan explain parent-stale
+              eplan explain filing-late --lang zh-CN
             """)
 
     @Argument(help: "A rule id (see 'eplan rules').")
     var rule: String
 
+    @OptionGroup var lang: LanguageOption
+
     func validate() throws {
         guard RuleID(rule).info != nil else {
-            let hint = Suggest.help(rule, in: RuleCatalog.all.map(\.id.rawValue)).map { "; \($0)" } ?? "; 'eplan rules' lists them"
-            throw ValidationError("unknown rule '\(rule)'\(hint)")
+            throw ValidationError(RuleReference.unknownRule(rule).text(lang.beforeConfiguration))
         }
     }
 
     func run() throws {
-        guard let description = RuleID(rule).info else { throw CommandError("unknown rule '\(rule)'") }
-        Console.write(RuleReference.explain(description))
+        guard let description = RuleID(rule).info else { throw CommandError(RuleReference.unknownRule(rule).text(lang.beforeConfiguration)) }
+        Console.write(RuleReference.explain(description, lang.beforeConfiguration))
     }
 }
