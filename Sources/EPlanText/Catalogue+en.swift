@@ -183,6 +183,10 @@ extension Catalogue {
         "reporting-looser.follow-up": "reporting.follow-up is longer than the interval of parent {parent} ({limit} > {parent-limit})",
         "reporting-looser.follow-up-help": "send follow-up reports at least as often as the parent requires",
         "reporting-looser.parent-interval": "the parent's interval",
+        "scope-narrower.omits": "{plan} omits hazard '{hazard}', which parent {parent} handles and region '{region}' faces",
+        "scope-narrower.help": "add '{hazard}' to scope.hazards, or list it under scope.excluded with a reason",
+        "severity-unhandled.unhandled": "incidents of class {class} have no plan to lead them: neither {plan} nor any plan above it handles {class}",
+        "severity-unhandled.help": "add {class} to scope.severities, or write the lower-level plans that take it",
         // end of docking
 
         // MARK: Rules: horizontal

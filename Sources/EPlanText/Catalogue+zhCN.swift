@@ -184,6 +184,10 @@ extension Catalogue {
         "reporting-looser.follow-up": "续报间隔 reporting.follow-up 长于上级{parent}的要求（{limit} 长于 {parent-limit}）",
         "reporting-looser.follow-up-help": "续报间隔不得长于上级预案的要求",
         "reporting-looser.parent-interval": "上级预案的续报间隔",
+        "scope-narrower.omits": "{plan} 的适用范围缺少{hazard}：上级{parent} 处置这类事件，且区域 {region} 面临这一风险",
+        "scope-narrower.help": "在 scope.hazards 中加入{hazard}，或将其列入 scope.excluded 并写明理由",
+        "severity-unhandled.unhandled": "{class}突发事件没有预案牵头处置：{plan} 及其上级预案都不处置这一级别",
+        "severity-unhandled.help": "在 scope.severities 中加入{class}，或编制处置这一级别的下级预案",
         // end of docking
 
         // MARK: Rules: horizontal
