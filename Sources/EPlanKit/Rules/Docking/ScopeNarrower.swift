@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ScopeNarrower: Rule {
@@ -34,9 +36,10 @@ struct ScopeNarrower: Rule {
                   !own.contains(where: { $0.value == nil }) else { continue }
             for hazard in docking.hazards where hazard.status == .missing {
                 findings.append(plan.finding(
-                    id, "\(plan.name) omits hazard '\(hazard.hazard)', which parent \(docking.parent.name) handles and region '\(region)' faces",
+                    id, Message("scope-narrower.omits", ["plan": plan.named, "hazard": .term(Term(.hazard, hazard.hazard)),
+                                                         "parent": docking.parent.named, "region": "\(region)"]),
                     at: hazards.span,
-                    help: "add '\(hazard.hazard)' to scope.hazards, or list it under scope.excluded with a reason"))
+                    help: Message("scope-narrower.help", ["hazard": .term(Term(.hazard, hazard.hazard))])))
             }
         }
     }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct SeverityUnhandled: Rule {
@@ -46,8 +48,8 @@ struct SeverityUnhandled: Rule {
             guard handled.count < SeverityClass.allCases.count, !touchesBrokenFile(plan, index) else { continue }
             for severity in SeverityClass.allCases where !handled.contains(severity) {
                 findings.append(plan.finding(
-                    self.id, "incidents of class \(severity.rawValue) have no plan to lead them: neither \(plan.name) nor any plan above it handles \(severity.rawValue)",
-                    at: field.span, help: "add \(severity.rawValue) to scope.severities, or write the lower-level plans that take it"))
+                    self.id, Message("severity-unhandled.unhandled", ["class": .term(Term(.severity, severity.rawValue)), "plan": plan.named]),
+                    at: field.span, help: Message("severity-unhandled.help", ["class": .term(Term(.severity, severity.rawValue))])))
             }
         }
     }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct LevelMismatch: Rule {
@@ -15,9 +17,11 @@ struct LevelMismatch: Rule {
                   let region = context.index.regionByPath[path], let regionLevel = region.region.level?.value,
                   regionLevel != level else { continue }
             findings.append(plan.finding(
-                id, "level is \(level.rawValue) but region '\(path)' is \(regionLevel.rawValue)", at: field.span,
-                help: "write 'level: \(regionLevel.rawValue)'",
-                related: [RelatedLocation(Location(file: region.file, span: region.region.level?.span ?? region.region.span), "the region's level")]))
+                id, Message("level-mismatch.mismatch", ["level": .term(Term(.level, level.rawValue)), "region": "\(path)",
+                                                        "region-level": .term(Term(.level, regionLevel.rawValue))]),
+                at: field.span, help: Message("level-mismatch.help", ["region-level": "\(regionLevel.rawValue)"]),
+                related: [RelatedLocation(Location(file: region.file, span: region.region.level?.span ?? region.region.span),
+                                          Message("level-mismatch.region-level"))]))
         }
     }
 }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct MasterMismatch: Rule {
@@ -14,19 +16,23 @@ struct MasterMismatch: Rule {
         for plan in context.subjects {
             guard let master = plan.master, let targetID = master.value, let target = index.target(targetID),
                   let region = plan.region?.value else { continue }
-            let problem: String
+            let message: Message
             if target.kind != .master {
-                problem = "is a \(target.kind?.rawValue ?? "?") plan, not a master plan"
+                let kind: MessageArgument = target.kind.map { .term(Term(.kind, $0.rawValue)) } ?? "?"
+                message = Message("master-mismatch.not-master", ["master": "\(targetID)", "kind": kind])
             } else if let targetRegion = target.region {
                 guard targetRegion != region else { continue }
-                problem = "is the master plan of region '\(targetRegion)', not of '\(region)'"
+                message = Message("master-mismatch.other-region", ["master": "\(targetID)", "master-region": "\(targetRegion)",
+                                                                   "region": "\(region)"])
             } else {
-                problem = "is an external master without a region, so it cannot be the master of '\(region)'"
+                message = Message("master-mismatch.no-region", ["master": "\(targetID)", "region": "\(region)"])
             }
-            var help = "name the master plan of region '\(region)'"
-            if let actual = context.lookups.masters[region]?.first?.id?.value { help = "did you mean '\(actual)'?" }
-            findings.append(plan.finding(id, "master '\(targetID)' \(problem)", at: master.span, help: help,
-                                         related: [RelatedLocation(target.location, "the named plan")]))
+            var help = Message("master-mismatch.help", ["region": "\(region)"])
+            if let actual = context.lookups.masters[region]?.first?.id?.value {
+                help = Message("master-mismatch.did-you-mean", ["id": "\(actual)"])
+            }
+            findings.append(plan.finding(id, message, at: master.span, help: help,
+                                         related: [RelatedLocation(target.location, Message("master-mismatch.named-plan"))]))
         }
     }
 }

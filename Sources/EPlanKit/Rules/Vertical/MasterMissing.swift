@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct MasterMissing: Rule {
@@ -14,8 +16,10 @@ struct MasterMissing: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
             guard let kind = plan.kind?.value, kind.requiresMaster, plan.master == nil else { continue }
-            let help = plan.region?.value.map { "add 'master:' with the master plan of region '\($0)'" } ?? "add 'master:'"
-            findings.append(plan.finding(id, "\(kind.rawValue) \(plan.name) names no master plan", at: plan.firstKey, help: help))
+            let help = plan.region?.value.map { Message("master-missing.help-region", ["region": "\($0)"]) }
+                ?? Message("master-missing.help")
+            findings.append(plan.finding(id, Message("master-missing.missing", ["kind": .term(Term(.kind, kind.rawValue)), "plan": plan.named]),
+                                         at: plan.firstKey, help: help))
         }
     }
 }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct MasterUnresolved: Rule {
@@ -14,13 +16,13 @@ struct MasterUnresolved: Rule {
         for plan in context.subjects {
             guard let master = plan.master, let targetID = master.value, index.target(targetID) == nil,
                   !index.brokenPlanIDs.contains(targetID) else { continue }
-            var help = "name the master plan of region '\(plan.region?.value ?? "?")'"
+            var help = Message("master-unresolved.help", ["region": "\(plan.region?.value ?? "?")"])
             if let region = plan.region?.value, let actual = context.lookups.masters[region]?.first?.id?.value {
-                help = "did you mean '\(actual)', the master plan of '\(region)'?"
+                help = Message("master-unresolved.did-you-mean-master", ["id": "\(actual)", "region": "\(region)"])
             } else if let near = nearest[targetID], near != plan.id?.value {
-                help = "did you mean '\(near)'?"
+                help = Message("master-unresolved.did-you-mean", ["id": "\(near)"])
             }
-            findings.append(plan.finding(id, "master '\(targetID)' is not a plan of this repository or an external master",
+            findings.append(plan.finding(id, Message("master-unresolved.unresolved", ["master": "\(targetID)"]),
                                          at: master.span, help: help))
         }
     }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ParentCycle: Rule {
@@ -40,8 +42,10 @@ struct ParentCycle: Rule {
               let link = plan.parent else { return }
         // Told from the smallest id, whichever plan the walk came in by.
         let ordered = Array(cycle[start...] + cycle[..<start])
-        let loop = (ordered + [first]).map { "'\($0)'" }.joined(separator: " -> ")
-        findings.append(plan.finding(id, "parent links form a cycle: \(loop)", at: link.span,
-                                     help: "point one of these plans at the higher-level plan it really docks with"))
+        // "'a' -> 'b' -> 'a'", link by link so that each language writes its own quotes and arrows.
+        var loop = Message("parent-cycle.last", ["id": "\(first)"])
+        for step in ordered.reversed() { loop = Message("parent-cycle.step", ["id": "\(step)", "next": .message(loop)]) }
+        findings.append(plan.finding(id, Message("parent-cycle.cycle", ["loop": .message(loop)]), at: link.span,
+                                     help: Message("parent-cycle.help")))
     }
 }

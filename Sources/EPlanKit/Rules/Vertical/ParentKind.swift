@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ParentKind: Rule {
@@ -32,12 +34,13 @@ struct ParentKind: Rule {
                   let parentKind = target.kind else { continue }
             let allowed: [PlanKind] = kind == .master ? [.master] : [.master, .special]
             guard !allowed.contains(parentKind) else { continue }
-            let need = kind == .master ? "a master plan" : "a master or a special plan"
+            let arguments: [String: MessageArgument] = ["parent": target.named, "parent-kind": .term(Term(.kind, parentKind.rawValue)),
+                                                        "kind": .term(Term(.kind, kind.rawValue))]
             findings.append(plan.finding(
-                id, "parent \(target.name) is a \(parentKind.rawValue) plan; a \(kind.rawValue) plan docks with \(need)",
+                id, kind == .master ? Message("parent-kind.master", arguments) : Message("parent-kind.special", arguments),
                 at: link.span,
-                help: kind == .master ? "dock with the master plan of the region above" : "dock with the special plan for this hazard of the region above, else its master plan",
-                related: [RelatedLocation(target.location, "the parent")]))
+                help: kind == .master ? Message("parent-kind.help-master") : Message("parent-kind.help-special"),
+                related: [RelatedLocation(target.location, Message("parent-kind.parent"))]))
         }
     }
 }

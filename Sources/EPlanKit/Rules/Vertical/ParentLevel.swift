@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ParentLevel: Rule {
@@ -14,11 +16,13 @@ struct ParentLevel: Rule {
                   let kind = plan.kind?.value, let level = plan.level?.value, let parentLevel = target.level else { continue }
             let ok = kind.docksAtOwnLevel ? parentLevel <= level : parentLevel < level
             guard !ok else { continue }
-            let need = kind.docksAtOwnLevel ? "the same level or higher" : "a higher level"
+            let arguments: [String: MessageArgument] = ["parent": target.named, "parent-level": .term(Term(.level, parentLevel.rawValue)),
+                                                        "level": .term(Term(.level, level.rawValue))]
             findings.append(plan.finding(
-                id, "parent \(target.name) is \(parentLevel.rawValue), not \(need) than this \(level.rawValue) plan",
-                at: link.span, help: "dock with a plan of \(need)",
-                related: [RelatedLocation(target.location, "the parent")]))
+                id, kind.docksAtOwnLevel ? Message("parent-level.same-or-higher", arguments) : Message("parent-level.higher", arguments),
+                at: link.span,
+                help: kind.docksAtOwnLevel ? Message("parent-level.help-same-or-higher") : Message("parent-level.help-higher"),
+                related: [RelatedLocation(target.location, Message("parent-level.parent"))]))
         }
     }
 }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ParentMissing: Rule {
@@ -16,8 +18,8 @@ struct ParentMissing: Rule {
         for plan in context.subjects {
             guard let kind = plan.kind?.value, kind.requiresParent, plan.parent == nil,
                   let level = plan.level?.value, level != .national else { continue }
-            findings.append(plan.finding(id, "\(kind.rawValue) \(plan.name) names no parent plan", at: plan.firstKey,
-                                         help: "add 'parent:' with the higher-level plan this plan docks with"))
+            findings.append(plan.finding(id, Message("parent-missing.missing", ["kind": .term(Term(.kind, kind.rawValue)), "plan": plan.named]),
+                                         at: plan.firstKey, help: Message("parent-missing.help")))
         }
     }
 }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ParentNotCounterpart: Rule {
@@ -61,11 +63,12 @@ struct ParentNotCounterpart: Rule {
             let matches = Set(hazards).compactMap { candidates[$0]?.first { $0.id == nil || $0.id != own } }
                 .sorted { ($0.id ?? "") < ($1.id ?? "") }
             guard let counterpart = matches.first, let counterpartID = counterpart.id else { continue }
-            let shared = Set(hazards).intersection(counterpart.hazards).sorted().joined(separator: ", ")
+            let shared = Set(hazards).intersection(counterpart.hazards).sorted()
             findings.append(plan.finding(
-                id, "parent is master plan '\(targetID)' although \(counterpart.name) of the parent region covers \(shared)",
-                at: link.span, help: "dock with '\(counterpartID)'",
-                related: [RelatedLocation(counterpart.location, "the counterpart special plan")]))
+                id, Message("parent-not-counterpart.master", ["master": "\(targetID)", "counterpart": counterpart.named,
+                                                              "hazards": .terms(.hazard, shared)]),
+                at: link.span, help: Message("parent-not-counterpart.help", ["id": "\(counterpartID)"]),
+                related: [RelatedLocation(counterpart.location, Message("parent-not-counterpart.counterpart"))]))
         }
     }
 }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ParentRegion: Rule {
@@ -18,9 +20,9 @@ struct ParentRegion: Rule {
             if RepositoryIndex.isAncestor(parentRegion, of: region) { continue }
             if kind.docksAtOwnLevel, parentRegion == region { continue }
             findings.append(plan.finding(
-                id, "parent \(target.name) is of region '\(parentRegion)', which is not above '\(region)'",
-                at: link.span, help: "dock with a plan of a region that contains '\(region)'",
-                related: [RelatedLocation(target.location, "the parent")]))
+                id, Message("parent-region.region", ["parent": target.named, "parent-region": "\(parentRegion)", "region": "\(region)"]),
+                at: link.span, help: Message("parent-region.help", ["region": "\(region)"]),
+                related: [RelatedLocation(target.location, Message("parent-region.parent"))]))
         }
     }
 }

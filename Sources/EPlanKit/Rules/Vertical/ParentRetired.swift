@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ParentRetired: Rule {
@@ -13,10 +15,11 @@ struct ParentRetired: Rule {
         for plan in context.subjects where plan.isInForce {
             guard let link = plan.parent, let targetID = link.id.value, let target = context.index.plan(targetID),
                   !target.isInForce else { continue }
-            let status = target.effectiveStatus.rawValue
-            findings.append(plan.finding(id, "parent \(target.name) is \(status), not in force", at: link.span,
-                                         help: "dock with the plan in force that replaced it",
-                                         related: [RelatedLocation(Location(file: target.file, span: target.status?.span ?? target.firstKey), "status")]))
+            let status: MessageArgument = .term(Term(.status, target.effectiveStatus.rawValue))
+            findings.append(plan.finding(id, Message("parent-retired.retired", ["parent": target.named, "status": status]), at: link.span,
+                                         help: Message("parent-retired.help"),
+                                         related: [RelatedLocation(Location(file: target.file, span: target.status?.span ?? target.firstKey),
+                                                                   Message("parent-retired.status"))]))
         }
     }
 }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ParentStale: Rule {
@@ -19,9 +21,9 @@ struct ParentStale: Rule {
             guard let docking = context.docking(plan), let version = docking.version, version.status == .weaker,
                   let recorded = version.recorded, let at = version.recordedAt else { continue }
             findings.append(plan.finding(
-                id, "parent \(docking.parent.name) is at version '\(version.current)' but this plan last docked with '\(recorded)'",
-                at: at, help: "review this plan against version '\(version.current)' of the parent, then record it",
-                related: [RelatedLocation(version.currentAt, "current version")]))
+                id, Message("parent-stale.stale", ["parent": docking.parent.named, "current": "\(version.current)", "recorded": "\(recorded)"]),
+                at: at, help: Message("parent-stale.help", ["current": "\(version.current)"]),
+                related: [RelatedLocation(version.currentAt, Message("parent-stale.current"))]))
         }
     }
 }

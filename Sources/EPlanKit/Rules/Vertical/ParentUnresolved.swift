@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct ParentUnresolved: Rule {
@@ -21,16 +23,16 @@ struct ParentUnresolved: Rule {
             // A file that could not be read whole with this id: its own yaml-syntax finding says enough.
             guard let link = plan.parent, let target = link.id.value, index.target(target) == nil,
                   !index.brokenPlanIDs.contains(target) else { continue }
-            var help = "add it to eplan.yaml under 'external:' if it is kept elsewhere"
+            var help = Message("parent-unresolved.help")
             var related: [RelatedLocation] = []
             // Never the plan itself: a typo of the parent's id is often close to the plan's own.
             var near = nearest[target]
             if let own = plan.id?.value, near == own { near = Suggest.nearest(target, in: index.allPlanIDs.filter { $0 != own }) }
             if let near, let other = index.target(near) {
-                help = "did you mean '\(near)'?"
-                related = [RelatedLocation(other.location, "similar id")]
+                help = Message("parent-unresolved.did-you-mean", ["id": "\(near)"])
+                related = [RelatedLocation(other.location, Message("parent-unresolved.similar"))]
             }
-            findings.append(plan.finding(id, "parent '\(target)' is not a plan of this repository or an external plan",
+            findings.append(plan.finding(id, Message("parent-unresolved.unresolved", ["parent": "\(target)"]),
                                          at: link.span, help: help, related: related))
         }
     }

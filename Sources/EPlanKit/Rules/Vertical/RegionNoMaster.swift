@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct RegionNoMaster: Rule {
@@ -27,9 +29,9 @@ struct RegionNoMaster: Rule {
         for path in context.regions {
             guard let entry = index.regionByPath[path], let level = entry.region.level?.value, level <= depth, !context.lookups.hasMaster(path) else { continue }
             findings.append(Diagnostic(
-                id, "region '\(path)' (\(level.rawValue)) has no in-force master plan",
+                id, Message("region-no-master.missing", ["region": "\(path)", "level": .term(Term(.level, level.rawValue))]),
                 at: Location(file: entry.file, span: entry.region.span),
-                help: "write the master plan of '\(path)', or declare it in eplan.yaml under 'external:' with 'region: \(path)'"))
+                help: Message("region-no-master.help", ["region": "\(path)"])))
         }
     }
 }

@@ -1,3 +1,5 @@
+import EPlanText
+
 private typealias E = ExampleFiles
 
 struct RegionUnknown: Rule {
@@ -27,22 +29,24 @@ struct RegionUnknown: Rule {
         guard index.regionsDocument != nil else { return }
         // Remembered per path: one unknown region is often written in many places.
         var nearest = Suggest.Memo(candidates: Array(index.regionByPath.keys))
-        func help(_ path: String) -> String {
-            nearest[path].map { "did you mean '\($0)'?" } ?? "add region '\(path)' to the regions document"
+        func help(_ path: String) -> Message {
+            nearest[path].map { Message("region-unknown.did-you-mean", ["id": "\($0)"]) }
+                ?? Message("region-unknown.help", ["region": "\(path)"])
         }
+        func unknown(_ path: String) -> Message { Message("region-unknown.unknown", ["region": "\(path)"]) }
         for plan in context.subjects {
             if let region = plan.region, let path = region.value, index.regionByPath[path] == nil {
-                findings.append(plan.finding(id, "region '\(path)' is not in the regions document", at: region.span, help: help(path)))
+                findings.append(plan.finding(id, unknown(path), at: region.span, help: help(path)))
             }
             for entry in plan.regions?.value ?? [] {
                 guard let path = entry.value, index.regionByPath[path] == nil else { continue }
-                findings.append(plan.finding(id, "region '\(path)' is not in the regions document", at: entry.span, help: help(path)))
+                findings.append(plan.finding(id, unknown(path), at: entry.span, help: help(path)))
             }
         }
         // The region part of agency references, wherever they are written.
         func checkAgency(_ field: Field<AgencyRef>?, file: String, plan: String?) {
             guard let field, let ref = field.value, let path = ref.region, index.regionByPath[path] == nil else { return }
-            findings.append(Diagnostic(id, "region '\(path)' of agency reference '\(ref)' is not in the regions document",
+            findings.append(Diagnostic(id, Message("region-unknown.agency", ["region": "\(path)", "agency": "\(ref)"]),
                                        at: Location(file: file, span: field.span), help: help(path), plan: plan))
         }
         for plan in context.subjects {
@@ -54,7 +58,7 @@ struct RegionUnknown: Rule {
         }
         for inventory in context.subjectInventories {
             guard let region = inventory.region, let path = region.value, index.regionByPath[path] == nil else { continue }
-            findings.append(Diagnostic(id, "region '\(path)' is not in the regions document",
+            findings.append(Diagnostic(id, unknown(path),
                                        at: Location(file: inventory.file, span: region.span), help: help(path)))
         }
     }
