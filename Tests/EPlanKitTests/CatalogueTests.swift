@@ -86,7 +86,7 @@ struct CatalogueTests {
                                                               "comparison": .message(Message("reporting-looser.compare", ["limit": "1h", "parent": "30m"])),
                                                           ]))])])
         #expect(message.text(.en) == "reporting.initial is looser than the limit of parent plan 'qs.master' (I, II: 1h > 30m)")
-        #expect(message.text(.zhCN) == "信息报告时限 reporting.initial 宽于上级预案 qs.master的要求（I、II 级：1h 慢于 30m）")
+        #expect(message.text(.zhCN) == "信息报告时限 reporting.initial 宽于上级预案 qs.master 的要求（I、II 级：1h 慢于 30m）")
         #expect(MessageArgument.term(Term(.hazard, "flood")).text(.zhCN) == "洪涝灾害（flood）")
         #expect(MessageArgument.term(Term(.hazard, "x-local")).text(.zhCN) == "x-local")
         #expect(Catalogue.fill("{{a}} {b}") { $0 == "b" ? "B" : nil } == "{a} B")
