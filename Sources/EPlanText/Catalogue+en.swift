@@ -233,6 +233,34 @@ extension Catalogue {
         // end of schema
 
         // MARK: Chinese typing mistakes (full-width punctuation, severity and term names, GBK, quotes)
+        "typing.char.colon": "full-width colon",
+        "typing.char.comma": "full-width comma",
+        "typing.char.enumeration-comma": "enumeration comma",
+        "typing.char.bracket": "full-width bracket",
+        "typing.char.brace": "full-width brace",
+        "typing.char.parenthesis": "full-width parenthesis",
+        "typing.full-width": "{name} '{char}' where YAML needs '{ascii}'",
+        "typing.full-width-colon-help": "replace the full-width colon '：' with ':' and put a space after it",
+        "typing.enumeration-comma-help": "separate the items with ',' (an ASCII comma and a space) instead of '、'",
+        "typing.full-width-help": "replace the {name} '{char}' with '{ascii}'",
+        "typing.full-width-many-help": "replace the full-width signs {chars} with {ascii}",
+        "typing.full-width-help-general": "write YAML's signs in ASCII",
+        "typing.quoted-char": "'{char}'",
+        "typing.gbk": "the file is encoded as GBK (GB18030), not UTF-8",
+        "typing.gbk-help": "save it as UTF-8: in WPS or Word 'File → Save As' and choose the encoding UTF-8; in Notepad 'Save As → Encoding: UTF-8'; or run 'iconv -f GB18030 -t UTF-8 old.yaml > new.yaml'",
+        "typing.unclosed-quote": "unclosed quote: the value starts with '{quote}' but has no closing '{quote}'",
+        "typing.unclosed-quote-help": "add the closing '{quote}' at the end of the value, or leave the quotes out (they are needed only when the value contains ': ' or ' #' or starts with a sign)",
+        "typing.nested-quote": "quotes inside a quoted value: the value ends at the second '{quote}' and the rest of the line is left over",
+        "typing.nested-double-help": "inside the value write quotation marks as “…” or 「…」, or put the whole value in single quotes: '…\"…\"…'",
+        "typing.nested-single-help": "inside the value write quotation marks as “…” or 「…」, or write each single quote inside the value twice ('')",
+        "typing.paren": "full-width parenthesis '{char}' in '{value}' at '{path}'",
+        "typing.paren-help": "ids and values of the format are ASCII: remove '（…）' (a note belongs in a comment after ' #')",
+        "typing.paren-suggest-help": "write '{suggestion}': ids and values of the format are ASCII (a note belongs in a comment after ' #')",
+        "typing.chinese-name": "'{value}' at '{path}' is a Chinese name; the format writes the id",
+        "typing.chinese-name-help": "write '{id}' instead of '{value}'",
+        "typing.chinese-name-many-help": "write one of {ids} instead of '{value}'",
+        "typing.severity": "severity class '{value}' at '{path}' is written as in Chinese documents; the format writes '{id}' ({name})",
+        "typing.severity-help": "write '{id}' instead of '{value}' (the classes are I, II, III and IV; I is the most serious)",
         // end of typing
 
         // MARK: Repository (discovery, configuration, links, unreadable files, suppressions)

@@ -182,7 +182,9 @@ private struct TapeBuilder {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                problems.append(syntaxProblem(parser))
+                // A typing mistake of a Chinese keyboard is reported where it is, else libyaml's problem.
+                let failure = LibYAMLFailure(parser, bytes: bytes)
+                problems.append(contentsOf: TypingMistakes.explain(failure, in: bytes, limits: limits) ?? [syntaxProblem(parser)])
                 return
             }
             let done = event.type == YAML_STREAM_END_EVENT

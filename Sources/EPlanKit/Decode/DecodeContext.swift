@@ -41,6 +41,7 @@ struct DecodeContext {
             return nil
         }
         if key.hasPrefix("x-") { return nil }
+        if typingMistake(key: pair, known: known) { return pairs.flatMap { Self.standsFor(pair, known: known, in: $0) } }
         unknownKeys += 1
         // Past the limit the file does not look like an eplan document: no suggestion is looked for.
         if unknownKeys > Self.unknownKeyLimit {
@@ -63,6 +64,7 @@ struct DecodeContext {
     /// is one finding (rules.md): the unknown key is reported with its suggestion, and neither
     /// `schema-missing-key` nor a rule that compares the key it stands for reports that key missing.
     static func standsFor(_ pair: YAMLPair, known: [String], in pairs: YAMLMapping) -> String? {
+        if let meant = fullWidthKey(pair, known: known) { return writes(pairs, meant) ? nil : meant }
         guard let key = pair.key.scalar, !key.hasPrefix("x-"), key != "<<", !known.contains(key),
               let suggestion = Suggest.nearest(key, in: known), !writes(pairs, suggestion) else { return nil }
         return suggestion
@@ -110,6 +112,7 @@ struct DecodeContext {
     /// The pairs of a mapping value, or a `schema-type` finding.
     mutating func mapping(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> YAMLMapping? {
         if let pairs = node.mapping { return pairs }
+        if typingMistake(mapping: node) { return nil }
         sink.add(.schemaType, "'\(path)' must be a mapping, found \(node.shapeName)", at: span)
         return nil
     }
@@ -118,6 +121,7 @@ struct DecodeContext {
     mutating func list(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, scalarIsList: Bool = false) -> [YAMLNode]? {
         if let items = node.sequence { return Array(items) }
         if node.isNull { return [] }
+        if typingMistake(list: node) { return nil }
         if scalarIsList, node.scalar != nil { return [node] }
         sink.add(.schemaType, "'\(path)' must be a list, found \(node.shapeName)", at: span,
                  help: "write a list: '[a, b]' or one '- item' per line")
@@ -186,6 +190,7 @@ struct DecodeContext {
                                                                  what: String) -> E? where E.RawValue == String {
         guard let raw = text(node, path, at: span) else { return nil }
         if let value = E(rawValue: raw) { return value }
+        if typingMistake(node, raw, path, at: span, E.self) { return nil }
         let names = E.allCases.map(\.rawValue)
         sink.add(.schemaValue, "unknown \(what) '\(raw)' at '\(path)'", at: span,
                  help: Suggest.help(raw, in: names) ?? "use one of: \(names.joined(separator: ", "))")
@@ -202,6 +207,7 @@ struct DecodeContext {
         let s = span(node)
         guard let raw = text(node, path, at: s) else { return nil }
         if hazards.contains(raw) { return raw }
+        if typingMistake(hazard: node, raw, path, at: s) { return nil }
         sink.add(.schemaValue, "unknown hazard '\(raw)' at '\(path)'", at: s,
                  help: Suggest.help(raw, in: hazards.sorted())
                     ?? "use a hazard id of plan-format §3, or add it under 'hazards:' in eplan.yaml")
@@ -216,6 +222,7 @@ struct DecodeContext {
     mutating func identifier(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, what: String) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isIdentifier(raw) { return raw }
+        if typingMistake(node, raw, path, valid: Patterns.isIdentifier) { return nil }
         sink.add(.schemaValue, "\(what) '\(raw)' is not a valid id", at: span,
                  help: "ids are lowercase letters and digits in parts joined by '.', '_' or '-' (e.g. 'qs.lin.flood')")
         return nil
@@ -224,6 +231,7 @@ struct DecodeContext {
     mutating func slug(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, what: String) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isSlug(raw) { return raw }
+        if typingMistake(node, raw, path, valid: Patterns.isSlug) { return nil }
         sink.add(.schemaValue, "\(what) '\(raw)' is not a valid slug", at: span,
                  help: "slugs are lowercase letters and digits joined by '-' (e.g. 'fire-rescue')")
         return nil
@@ -232,6 +240,7 @@ struct DecodeContext {
     mutating func regionPath(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isRegionPath(raw) { return raw }
+        if typingMistake(node, raw, path, valid: Patterns.isRegionPath) { return nil }
         sink.add(.schemaValue, "region '\(raw)' is not a valid region path", at: span,
                  help: "a region path is slugs joined by '/' from the root of the region tree (e.g. 'qs/lin')")
         return nil
@@ -240,6 +249,7 @@ struct DecodeContext {
     mutating func agencyRef(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> AgencyRef? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let ref = Patterns.agencyRef(raw) { return ref }
+        if typingMistake(node, raw, path, valid: { Patterns.agencyRef($0) != nil }) { return nil }
         sink.add(.schemaValue, "agency '\(raw)' is not a valid agency reference", at: span,
                  help: "write an agency slug ('fire-rescue') or REGION:slug ('qs/lin:fire-rescue')")
         return nil
