@@ -153,7 +153,8 @@ struct Candidate {
         let span = SourceSpan(start: start, end: SourceMark(line: start.line, column: start.column + 1))
         switch kind {
         case .fullWidth(let signs):
-            return YAMLProblem(.syntax, FullWidth.message(signs[0]), at: span, help: FullWidth.help(signs))
+            let first = signs.first ?? FullWidth.signs[0]
+            return YAMLProblem(.syntax, FullWidth.message(first), at: span, help: FullWidth.help(signs))
         case .unclosedQuote(let quote):
             let q: MessageArgument = .verbatim(String(UnicodeScalar(quote)))
             return YAMLProblem(.syntax, Message("typing.unclosed-quote", ["quote": q]), at: span,

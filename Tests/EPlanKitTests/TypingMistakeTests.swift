@@ -106,9 +106,19 @@ struct ValueTypingMistakeTests {
         #expect(d.help?.text(.zhCN).hasPrefix("改为 emergency-management") == true)
     }
 
+    @Test("a valid value with a note in parentheses is about the note; a Chinese name with the id in parentheses suggests the id")
+    func notes() throws {
+        let kind = try only(master(replacing: "kind: master", with: "kind: master（总体）"))
+        #expect(kind.message.text(.en) == "full-width parenthesis '（' in 'master（总体）' at 'kind'")
+        #expect(kind.help?.text(.en).hasPrefix("write 'master':") == true)
+        let level = try only(master(replacing: "level: county", with: "level: 县级(county)"))
+        #expect(level.help?.text(.en) == "write 'county' instead of '县级(county)'")
+    }
+
     @Test("severity classes written as in Chinese documents name the class id", arguments: [
         ("Ⅳ", "IV"), ("Ⅳ级", "IV"), ("IV级", "IV"), ("4", "IV"), ("四级", "IV"), ("一般", "IV"),
         ("Ⅰ", "I"), ("1", "I"), ("一级", "I"), ("特别重大", "I"), ("Ⅱ", "II"), ("重大", "II"), ("3", "III"), ("较大", "III"),
+        ("一般（Ⅳ级）", "IV"), ("特别重大(I级)", "I"), ("较大事件", "III"),
     ])
     func severities(written: String, id: String) throws {
         let text = master(replacing: "hazards: [flood, mountain-torrent]", with: "hazards: [flood, mountain-torrent]\n  severities: [\(written)]")

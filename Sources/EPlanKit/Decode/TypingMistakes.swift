@@ -18,21 +18,25 @@ extension DecodeContext {
     mutating func typingMistake<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ raw: String, _ path: FieldPath,
                                                                     at span: SourceSpan, _ type: E.Type) -> Bool where E.RawValue == String {
         let cases = E.allCases.map(\.rawValue)
-        if fullWidthValue(node, raw, path, valid: { cases.contains($0) }) { return true }
-        guard let category = Self.termCategory(type) else { return false }
-        return chineseName(raw, path, at: span, category, among: cases)
+        if fullWidthSigns(node, raw) { return true }
+        // `special（专项）`: a valid value with a note is about the note.
+        if Self.parts(raw).contains(where: cases.contains), parenthesisNote(node, raw, path, valid: { cases.contains($0) }) { return true }
+        if let category = Self.termCategory(type), chineseName(raw, path, at: span, category, among: cases) { return true }
+        return parenthesisNote(node, raw, path, valid: { cases.contains($0) })
     }
 
     /// An unknown hazard: full-width signs, or a Chinese name of a hazard. True when reported.
     mutating func typingMistake(hazard node: YAMLNode, _ raw: String, _ path: FieldPath, at span: SourceSpan) -> Bool {
         let known = hazards
-        if fullWidthValue(node, raw, path, valid: { known.contains($0) }) { return true }
-        return chineseName(raw, path, at: span, .hazard, among: Array(hazards))
+        if fullWidthSigns(node, raw) { return true }
+        if Self.parts(raw).contains(where: known.contains), parenthesisNote(node, raw, path, valid: { known.contains($0) }) { return true }
+        if chineseName(raw, path, at: span, .hazard, among: Array(known)) { return true }
+        return parenthesisNote(node, raw, path, valid: { known.contains($0) })
     }
 
     /// An invalid id, slug, region path or agency reference (`valid` tells a valid one): full-width signs.
     mutating func typingMistake(_ node: YAMLNode, _ raw: String, _ path: FieldPath, valid: (String) -> Bool) -> Bool {
-        fullWidthValue(node, raw, path, valid: valid)
+        fullWidthSigns(node, raw) || parenthesisNote(node, raw, path, valid: valid)
     }
 
     /// A single value where a list belongs, written with full-width brackets (`［flood, drought］`).
@@ -70,28 +74,37 @@ extension DecodeContext {
 
     // MARK: Full-width signs
 
-    /// Reports the full-width signs of a value that must be an id or an enum value: at the first sign,
-    /// naming it and the fix. Full-width parentheses around a note (`special（专项）`) get a help of their own.
-    private mutating func fullWidthValue(_ node: YAMLNode, _ raw: String, _ path: FieldPath, valid: (String) -> Bool) -> Bool {
+    /// Reports the full-width signs of YAML (`：，、［］｛｝`) in a value that must be an id or an enum
+    /// value: at the first sign, naming it and the fix.
+    private mutating func fullWidthSigns(_ node: YAMLNode, _ raw: String) -> Bool {
+        reportSigns(node, raw, rule: .schemaValue, where: { $0 != "（" && $0 != "）" })
+    }
+
+    /// Reports full-width parentheses around a note in an id or enum value (`energy（能源局）`),
+    /// suggesting what is left without the note, or the note, when that is valid.
+    private mutating func parenthesisNote(_ node: YAMLNode, _ raw: String, _ path: FieldPath, valid: (String) -> Bool) -> Bool {
         let scalars = Array(raw.unicodeScalars)
-        if scalars.contains(where: { FullWidth.sign($0) != nil && $0 != "（" && $0 != "）" }) {
-            return reportSigns(node, raw, rule: .schemaValue, where: { $0 != "（" && $0 != "）" })
-        }
         guard let open = scalars.firstIndex(where: { $0 == "（" || $0 == "）" }) else { return false }
-        // What is left without the note, or the note itself, when it is valid.
-        var inside = "", outside = ""
-        var depth = 0
-        for scalar in scalars {
-            if scalar == "（" { depth += 1; continue }
-            if scalar == "）" { depth = max(0, depth - 1); continue }
-            if depth > 0 { inside.unicodeScalars.append(scalar) } else { outside.unicodeScalars.append(scalar) }
-        }
-        let suggestion = [outside, inside].map { $0.trimmed(" \t") }.first { !$0.isEmpty && valid($0) }
+        let suggestion = Self.parts(raw).first { !$0.isEmpty && valid($0) }
         let arguments: [String: MessageArgument] = ["char": .verbatim(String(scalars[open])), "value": .verbatim(raw),
                                                     "path": .verbatim(path.description)]
         let help = suggestion.map { Message("typing.paren-suggest-help", ["suggestion": .verbatim($0)]) } ?? Message("typing.paren-help")
         sink.add(.schemaValue, Message("typing.paren", arguments), at: Self.span(ofScalar: open, in: node, text: raw), help: help)
         return true
+    }
+
+    /// The text outside and the text inside the parentheses (full-width or ASCII) of a value, trimmed;
+    /// none when it has no parentheses.
+    static func parts(_ raw: String) -> [String] {
+        guard raw.unicodeScalars.contains(where: { "（）()".unicodeScalars.contains($0) }) else { return [] }
+        var inside = "", outside = ""
+        var depth = 0
+        for scalar in raw.unicodeScalars {
+            if scalar == "（" || scalar == "(" { depth += 1; continue }
+            if scalar == "）" || scalar == ")" { depth = max(0, depth - 1); continue }
+            if depth > 0 { inside.unicodeScalars.append(scalar) } else { outside.unicodeScalars.append(scalar) }
+        }
+        return [outside.trimmed(" \t"), inside.trimmed(" \t")]
     }
 
     /// Reports a value's full-width signs (those `where` keeps) at the first one.
@@ -150,8 +163,11 @@ extension DecodeContext {
     /// the format writes the id, suggesting the id. True when reported.
     private mutating func chineseName(_ raw: String, _ path: FieldPath, at span: SourceSpan, _ category: Term.Category,
                                       among valid: [String]) -> Bool {
-        let text = raw.trimmed(" \t\u{3000}")
-        let ids = Term.ids(named: text, in: category).filter { valid.contains($0) }
+        // The whole text, else a part of it: documents write `一般（Ⅳ级）`, `特别重大（I级）`.
+        var ids: [String] = []
+        for text in [raw.trimmed(" \t\u{3000}")] + Self.parts(raw) where ids.isEmpty && !text.isEmpty {
+            ids = Term.ids(named: text, in: category).filter { valid.contains($0) }
+        }
         guard let id = ids.first else { return false }
         let value: MessageArgument = .verbatim(raw)
         if category == .severity {
