@@ -1,4 +1,5 @@
 internal import CYAML
+import EPlanText
 
 /// Reads YAML with libyaml's event API onto a `YAMLTape`, counting nesting and
 /// alias expansion as it goes so that hostile input stops early. Never throws, never traps:
@@ -26,12 +27,12 @@ public enum YAMLParser {
         let start = SourceSpan(at: .start)
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             let name = bytes.count >= 4 && bytes[2] == 0 && bytes[3] == 0 ? "UTF-32" : "UTF-16"
-            return YAMLProblem(.syntax, "the file is encoded as \(name); eplan reads UTF-8 only", at: start,
-                               help: "save the file as UTF-8 (a UTF-8 byte-order mark is fine)")
+            return YAMLProblem(.syntax, Message("yaml.encoding-wide", ["encoding": .verbatim(name)]), at: start,
+                               help: Message("yaml.encoding-help"))
         }
         if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF {
-            return YAMLProblem(.syntax, "the file is encoded as UTF-32; eplan reads UTF-8 only", at: start,
-                               help: "save the file as UTF-8 (a UTF-8 byte-order mark is fine)")
+            return YAMLProblem(.syntax, Message("yaml.encoding-wide", ["encoding": "UTF-32"]), at: start,
+                               help: Message("yaml.encoding-help"))
         }
         return nil
     }
@@ -170,7 +171,7 @@ private struct TapeBuilder {
     mutating func run() {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            problems.append(YAMLProblem(.syntax, "the YAML parser could not start (out of memory)", at: SourceSpan(at: .start)))
+            problems.append(YAMLProblem(.syntax, Message("yaml.parser-start"), at: SourceSpan(at: .start)))
             return
         }
         defer { yaml_parser_delete(&parser) }
@@ -181,7 +182,9 @@ private struct TapeBuilder {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                problems.append(syntaxProblem(parser))
+                // A typing mistake of a Chinese keyboard is reported where it is, else libyaml's problem.
+                let failure = LibYAMLFailure(parser, bytes: bytes)
+                problems.append(contentsOf: TypingMistakes.explain(failure, in: bytes, limits: limits) ?? [syntaxProblem(parser)])
                 return
             }
             let done = event.type == YAML_STREAM_END_EVENT
@@ -209,13 +212,13 @@ private struct TapeBuilder {
                 }
                 problems.append(YAMLProblem(
                     .extraDocument,
-                    "only the first YAML document of a file is read; this is document \(documents)",
-                    at: SourceSpan(start: start, end: end), help: "keep one plan per file: move this document to a file of its own"))
+                    Message("yaml.extra-document", ["number": .number(documents)]),
+                    at: SourceSpan(start: start, end: end), help: Message("yaml.extra-document-help")))
             }
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             guard text.count + data.length < Int(Int32.max) else {
-                problems.append(YAMLProblem(.limit, "the document holds more than 2 GB of text", at: SourceSpan(start: start, end: end)))
+                problems.append(YAMLProblem(.limit, Message("yaml.text-limit"), at: SourceSpan(start: start, end: end)))
                 return false
             }
             let entry = entries.count
@@ -230,9 +233,9 @@ private struct TapeBuilder {
             let name = optionalString(event.data.alias.anchor) ?? ""
             let entry = entries.count
             guard let target = anchors[name] else {
-                problems.append(YAMLProblem(.syntax, "alias '*\(name)' refers to no anchor defined before it",
+                problems.append(YAMLProblem(.syntax, Message("yaml.alias-undefined", ["name": .verbatim(name)]),
                                             at: SourceSpan(start: start, end: end),
-                                            help: "define '&\(name)' on a node above this alias"))
+                                            help: Message("yaml.alias-undefined-help", ["name": .verbatim(name)])))
                 entries.append(YAMLTape.Entry(kind: .scalar, style: .plain, tag: -1, start: start, end: end, a: 0, b: 0))
                 attach(entry, count: 1)
                 return true
@@ -241,9 +244,9 @@ private struct TapeBuilder {
             if expandedByAliases > limits.aliasNodes {
                 problems.append(YAMLProblem(
                     .limit,
-                    "aliases expand this document by more than \(limits.aliasNodes) nodes",
+                    Message("yaml.alias-limit", ["limit": .number(limits.aliasNodes)]),
                     at: SourceSpan(start: start, end: end),
-                    help: "write the repeated content out, or raise 'alias-nodes' of rule yaml-limit in eplan.yaml"))
+                    help: Message("yaml.alias-limit-help")))
                 return false
             }
             entries.append(YAMLTape.Entry(kind: .alias, style: .plain, tag: -1, start: start, end: end,
@@ -253,8 +256,8 @@ private struct TapeBuilder {
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             if open.count >= limits.nesting {
                 problems.append(YAMLProblem(
-                    .limit, "nesting is deeper than \(limits.nesting) levels", at: SourceSpan(start: start, end: end),
-                    help: "plans never need this depth; raise 'nesting' of rule yaml-limit in eplan.yaml if it is real"))
+                    .limit, Message("yaml.nesting-limit", ["limit": .number(limits.nesting)]), at: SourceSpan(start: start, end: end),
+                    help: Message("yaml.nesting-limit-help")))
                 return false
             }
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
@@ -356,8 +359,8 @@ private struct TapeBuilder {
         let name = string(target)
         return YAMLProblem(
             .duplicateKey(key: name, first: first),
-            "key '\(name)' appears twice in this mapping (first at line \(first.line))",
-            at: SourceSpan(start: entries[key].start, end: entries[key].end), help: "remove one of them or merge their values")
+            Message("yaml.duplicate-key", ["key": .verbatim(name), "line": .number(first.line)]),
+            at: SourceSpan(start: entries[key].start, end: entries[key].end), help: Message("yaml.duplicate-key-help"))
     }
 
     /// Calls `body` with the entry of each scalar key already in the mapping and the entry holding its text.
@@ -448,51 +451,33 @@ private struct TapeBuilder {
             let span = SourceSpan(at: at)
             let value = parser.problem_value
             if problem.hasPrefix("control characters") {
-                let what = value == 0 ? "a NUL byte" : "the control character U+\(hex(value, width: 4))"
-                return YAMLProblem(.syntax, "the file contains \(what), which YAML does not allow", at: span,
-                                   help: "remove the character; a binary or UTF-16 file is not a plan")
+                let message = value == 0 ? Message("yaml.nul-byte")
+                    : Message("yaml.control-character", ["code": .verbatim(hex(value, width: 4))])
+                return YAMLProblem(.syntax, message, at: span, help: Message("yaml.control-help"))
             }
-            let byte = value >= 0 ? " (byte 0x\(hex(value, width: 2)))" : ""
-            return YAMLProblem(.syntax, "the file is not valid UTF-8: \(problem)\(byte)", at: span,
-                               help: "save the file as UTF-8")
+            let message = value >= 0
+                ? Message("yaml.invalid-utf8-byte", ["problem": .message(LibYAMLMessages.problem(problem)), "byte": .verbatim(hex(value, width: 2))])
+                : Message("yaml.invalid-utf8", ["problem": .message(LibYAMLMessages.problem(problem))])
+            return YAMLProblem(.syntax, message, at: span, help: Message("yaml.save-utf8"))
         }
         var at = mark(parser.problem_mark)
         if parser.problem_mark.line == 0, parser.problem_mark.column == 0, parser.problem_offset > 0 {
             at = YAMLParser.mark(atByteOffset: parser.problem_offset, in: bytes)
         }
-        var message = problem
+        var message = LibYAMLMessages.problem(problem)
         if let context = parser.context.map({ String(cString: $0) }) {
-            message += " \(context)"
+            let arguments: [String: MessageArgument] = ["problem": .message(message), "context": .message(LibYAMLMessages.context(context))]
             if parser.context_mark.line != parser.problem_mark.line || parser.context_mark.column != parser.problem_mark.column {
-                message += " that starts at line \(parser.context_mark.line + 1)"
+                message = Message("yaml.problem-in-from", arguments.merging(["line": .number(parser.context_mark.line + 1)]) { a, _ in a })
+            } else {
+                message = Message("yaml.problem-in", arguments)
             }
         }
-        return YAMLProblem(.syntax, message, at: SourceSpan(at: at), help: Self.hint(for: problem))
+        return YAMLProblem(.syntax, message, at: SourceSpan(at: at), help: LibYAMLMessages.hint(for: problem))
     }
 
     private func hex(_ value: Int32, width: Int) -> String {
         let digits = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    static func hint(for problem: String) -> String? {
-        switch problem {
-        case "mapping values are not allowed in this context":
-            return "a value contains ': ' or the indentation is off; quote the value or align the keys"
-        case "did not find expected key":
-            return "check the indentation: the keys of one mapping start in the same column"
-        case "found character that cannot start any token":
-            return "YAML does not indent with tabs, and a plain value cannot start with '@' or '`'; use spaces or quote the value"
-        case "could not find expected ':'":
-            return "a key needs ': ' after it; quote a value that runs over several lines"
-        case "did not find expected '-' indicator":
-            return "the items of one list start in the same column"
-        case "found unexpected end of stream":
-            return "a quote or bracket is not closed"
-        case "did not find expected node content":
-            return "a value is missing after '-' or ':', or a flow list has an extra ','"
-        default:
-            return nil
-        }
     }
 }

@@ -1,3 +1,4 @@
+import EPlanText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -84,18 +85,18 @@ public enum SourceReader {
         let at = SourceSpan(at: .start)
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            return .failure(YAMLProblem(.syntax, "cannot read the file: \(errorText(errno))", at: at,
-                                        help: "check that the file exists and is readable"))
+            return .failure(YAMLProblem(.syntax, Message("yaml.cannot-read", ["error": .message(errorMessage(errno))]), at: at,
+                                        help: Message("yaml.cannot-read-help")))
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            return .failure(YAMLProblem(.syntax, "cannot read the file: \(errorText(errno))", at: at))
+            return .failure(YAMLProblem(.syntax, Message("yaml.cannot-read", ["error": .message(errorMessage(errno))]), at: at))
         }
         stamp = Stamp(info)
         guard info.st_mode & S_IFMT == S_IFREG else {
-            return .failure(YAMLProblem(.syntax, "not a regular file (a device, FIFO or socket); eplan reads only regular files", at: at,
-                                        help: "remove it or exclude it in eplan.yaml"))
+            return .failure(YAMLProblem(.syntax, Message("yaml.not-regular"), at: at,
+                                        help: Message("yaml.not-regular-help")))
         }
         let size = Int(info.st_size)
         if size > limit {
@@ -112,7 +113,7 @@ public enum SourceReader {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(YAMLProblem(.syntax, "cannot read the file: \(errorText(errno))", at: at))
+                return .failure(YAMLProblem(.syntax, Message("yaml.cannot-read", ["error": .message(errorMessage(errno))]), at: at))
             }
             if n == 0 { break }
             count += n
@@ -123,14 +124,38 @@ public enum SourceReader {
     }
 
     private static func tooLarge(_ size: Int, _ limit: Int) -> YAMLProblem {
-        YAMLProblem(.limit, "the file is larger than \(describe(bytes: limit)) (\(describe(bytes: size)))",
+        YAMLProblem(.limit, Message("yaml.file-size", ["limit": .message(sizeMessage(limit)), "size": .message(sizeMessage(size))]),
                     at: SourceSpan(at: .start),
-                    help: "split it, or raise 'file-size' of rule yaml-limit in eplan.yaml")
+                    help: Message("yaml.file-size-help"))
+    }
+
+    /// A size as `describe(bytes:)` writes it, as a message.
+    public static func sizeMessage(_ bytes: Int) -> Message {
+        if bytes >= 1024 * 1024, bytes % (1024 * 1024) == 0 { return Message("yaml.size-mib", ["n": .number(bytes / (1024 * 1024))]) }
+        return Message("yaml.size-bytes", ["n": .number(bytes)])
     }
 
     public static func describe(bytes: Int) -> String {
         if bytes >= 1024 * 1024, bytes % (1024 * 1024) == 0 { return "\(bytes / (1024 * 1024)) MiB" }
         return "\(bytes) bytes"
+    }
+
+    /// The system's error text (`errorText`) as a message: in English as the system writes it, in
+    /// Chinese translated for the errors a file read meets, with the system's words after it.
+    public static func errorMessage(_ code: Int32) -> Message {
+        let system: [String: MessageArgument] = ["system": .verbatim(errorText(code))]
+        switch code {
+        case ENOENT: return Message("yaml.errno.enoent", system)
+        case EACCES: return Message("yaml.errno.eacces", system)
+        case EPERM: return Message("yaml.errno.eperm", system)
+        case EISDIR: return Message("yaml.errno.eisdir", system)
+        case ENOTDIR: return Message("yaml.errno.enotdir", system)
+        case ELOOP: return Message("yaml.errno.eloop", system)
+        case ENAMETOOLONG: return Message("yaml.errno.enametoolong", system)
+        case EIO: return Message("yaml.errno.eio", system)
+        case EMFILE, ENFILE: return Message("yaml.errno.emfile", system)
+        default: return Message("yaml.errno.other", system)
+        }
     }
 
     public static func errorText(_ code: Int32) -> String {

@@ -43,6 +43,7 @@ struct DecodeContext {
             return nil
         }
         if key.hasPrefix("x-") { return nil }
+        if typingMistake(key: pair, known: known) { return pairs.flatMap { Self.standsFor(pair, known: known, in: $0) } }
         unknownKeys += 1
         // Past the limit the file does not look like an eplan document: no suggestion is looked for.
         if unknownKeys > Self.unknownKeyLimit {
@@ -65,6 +66,7 @@ struct DecodeContext {
     /// is one finding (rules.md): the unknown key is reported with its suggestion, and neither
     /// `schema-missing-key` nor a rule that compares the key it stands for reports that key missing.
     static func standsFor(_ pair: YAMLPair, known: [String], in pairs: YAMLMapping) -> String? {
+        if let meant = fullWidthKey(pair, known: known) { return writes(pairs, meant) ? nil : meant }
         guard let key = pair.key.scalar, !key.hasPrefix("x-"), key != "<<", !known.contains(key),
               let suggestion = Suggest.nearest(key, in: known), !writes(pairs, suggestion) else { return nil }
         return suggestion
@@ -114,6 +116,7 @@ struct DecodeContext {
     /// The pairs of a mapping value, or a `schema-type` finding.
     mutating func mapping(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> YAMLMapping? {
         if let pairs = node.mapping { return pairs }
+        if typingMistake(mapping: node) { return nil }
         sink.add(.schemaType, Message("schema.not-mapping", ["path": "\(path)", "shape": Self.shape(node)]), at: span)
         return nil
     }
@@ -122,6 +125,7 @@ struct DecodeContext {
     mutating func list(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, scalarIsList: Bool = false) -> [YAMLNode]? {
         if let items = node.sequence { return Array(items) }
         if node.isNull { return [] }
+        if typingMistake(list: node) { return nil }
         if scalarIsList, node.scalar != nil { return [node] }
         sink.add(.schemaType, Message("schema.not-list", ["path": "\(path)", "shape": Self.shape(node)]), at: span,
                  help: Message("schema.not-list-help"))
@@ -190,6 +194,7 @@ struct DecodeContext {
                                                                  what: ValueName) -> E? where E.RawValue == String {
         guard let raw = text(node, path, at: span) else { return nil }
         if let value = E(rawValue: raw) { return value }
+        if typingMistake(node, raw, path, at: span, E.self) { return nil }
         let names = E.allCases.map(\.rawValue)
         sink.add(.schemaValue, Message("schema.unknown-value", ["what": .message(what.message), "value": .verbatim(raw), "path": "\(path)"]),
                  at: span, help: Suggest.help(raw, oneOf: names, terms: what.terms))
@@ -206,6 +211,7 @@ struct DecodeContext {
         let s = span(node)
         guard let raw = text(node, path, at: s) else { return nil }
         if hazards.contains(raw) { return raw }
+        if typingMistake(hazard: node, raw, path, at: s) { return nil }
         sink.add(.schemaValue, Message("schema.unknown-value", ["what": .message(ValueName.hazard.message), "value": .verbatim(raw), "path": "\(path)"]),
                  at: s, help: Suggest.didYouMean(raw, in: hazards.sorted(), terms: .hazard) ?? Message("schema.hazard-help"))
         return nil
@@ -219,6 +225,7 @@ struct DecodeContext {
     mutating func identifier(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, what: ValueName) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isIdentifier(raw) { return raw }
+        if typingMistake(node, raw, path, valid: Patterns.isIdentifier) { return nil }
         sink.add(.schemaValue, Message("schema.invalid-id", ["what": .message(what.message), "value": .verbatim(raw)]), at: span,
                  help: Message("schema.invalid-id-help"))
         return nil
@@ -227,6 +234,7 @@ struct DecodeContext {
     mutating func slug(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, what: ValueName) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isSlug(raw) { return raw }
+        if typingMistake(node, raw, path, valid: Patterns.isSlug) { return nil }
         sink.add(.schemaValue, Message("schema.invalid-slug", ["what": .message(what.message), "value": .verbatim(raw)]), at: span,
                  help: Message("schema.invalid-slug-help"))
         return nil
@@ -235,6 +243,7 @@ struct DecodeContext {
     mutating func regionPath(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> String? {
         guard let raw = text(node, path, at: span) else { return nil }
         if Patterns.isRegionPath(raw) { return raw }
+        if typingMistake(node, raw, path, valid: Patterns.isRegionPath) { return nil }
         sink.add(.schemaValue, Message("schema.invalid-region-path", ["value": .verbatim(raw)]), at: span,
                  help: Message("schema.invalid-region-path-help"))
         return nil
@@ -243,6 +252,7 @@ struct DecodeContext {
     mutating func agencyRef(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> AgencyRef? {
         guard let raw = text(node, path, at: span) else { return nil }
         if let ref = Patterns.agencyRef(raw) { return ref }
+        if typingMistake(node, raw, path, valid: { Patterns.agencyRef($0) != nil }) { return nil }
         sink.add(.schemaValue, Message("schema.invalid-agency", ["value": .verbatim(raw)]), at: span,
                  help: Message("schema.invalid-agency-help"))
         return nil
