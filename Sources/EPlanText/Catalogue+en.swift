@@ -696,6 +696,13 @@ extension Catalogue {
         "rule.unused-suppression.failing.3": "two rules; the line has no drill-overdue finding",
         "rule.unused-suppression.failing.4": "in eplan.yaml too",
         "rule.unused-suppression.failing.5": "a suppression that names no rule",
+        "rule.yaml-syntax.failing.3": "a full-width colon after a key: reported at the colon, not on the next line where libyaml gives up",
+        "rule.yaml-syntax.failing.4": "a mapping written with full-width braces: reported at the first brace",
+        "rule.yaml-syntax.failing.5": "in a flow mapping a full-width colon makes 'how：恢复供水供电' one key: reported at the colon, and 'how' counts as written",
+        "rule.yaml-syntax.failing.6": "a quote that is not closed: reported at the opening quote, not lines later where libyaml gives up",
+        "rule.yaml-syntax.failing.7": "ASCII quotes inside a quoted value end it early: reported at the opening quote (write “…” or 「…」 inside)",
+        "rule.schema-type.failing.2": "full-width brackets make a list a single value, and a full-width colon makes a mapping one: each reported at the sign",
+        "rule.schema-value.failing.2": "Chinese typing: Chinese names for ids (总体, 洪涝, 恢复), severity classes as in documents (Ⅱ, 3, 四级), a full-width comma in a list of ids; full-width punctuation in free text (how) is fine",
         // end of rules
 
         // MARK: Text report, summaries and CI formats

@@ -697,6 +697,13 @@ extension Catalogue {
         "rule.unused-suppression.failing.3": "两条规则；该行没有 drill-overdue 问题",
         "rule.unused-suppression.failing.4": "eplan.yaml 中也一样",
         "rule.unused-suppression.failing.5": "没写规则的禁用注释",
+        "rule.yaml-syntax.failing.3": "键后面写了全角冒号：在冒号处报告，而不是在 libyaml 放弃解析的下一行",
+        "rule.yaml-syntax.failing.4": "映射用了全角花括号：在第一个花括号处报告",
+        "rule.yaml-syntax.failing.5": "在流式映射中，全角冒号使“how：恢复供水供电”成了一个键：在冒号处报告，且视为已填写“how”",
+        "rule.yaml-syntax.failing.6": "引号没有闭合：在开头的引号处报告，而不是在几行之后 libyaml 放弃解析的地方",
+        "rule.yaml-syntax.failing.7": "带引号的值里又用了半角引号，值会提前结束：在开头的引号处报告（值里面请用“…”或「…」）",
+        "rule.schema-type.failing.2": "全角方括号使列表成了单个值，全角冒号使映射成了单个值：都在该符号处报告",
+        "rule.schema-value.failing.2": "中文输入：用中文名称代替 id（总体、洪涝、恢复），按公文写法写事件级别（Ⅱ、3、四级），id 列表中用了全角逗号；自由文本（how）中的全角标点没有问题",
         // end of rules
 
         // MARK: Text report, summaries and CI formats
