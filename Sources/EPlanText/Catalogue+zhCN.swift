@@ -305,7 +305,7 @@ extension Catalogue {
         "init.return-how": "确认房屋安全后组织群众返回",
         "init.return-when": "预警解除后",
         "new.title": "{id} {kind}",
-        "new.title-comment": "预案名称：写中文全称",
+        "new.title-comment": "请写预案的中文全称",
         "new.regions-comment": "联合应急预案覆盖的全部区域",
         "new.region-unknown": "区域 {region} 不在区域文件中",
         "new.level-unknown": "不知道区域 {region} 的层级：请先把该区域写入区域文件",

@@ -145,7 +145,7 @@ struct LanguageTests {
             #expect(new.status == 0, "\(new.stderr)")
             #expect(new.stderr == "eplan: 已将预案 town.flood 写入 flood-\(flags.count).yaml\n", "\(new.stderr)")
             let plan = try String(contentsOfFile: "\(repo)/flood-\(flags.count).yaml", encoding: .utf8)
-            #expect(plan.contains("title: town.flood 专项应急预案  # 预案名称：写中文全称"), "\(plan)")
+            #expect(plan.contains("title: town.flood 专项应急预案  # 请写预案的中文全称"), "\(plan)")
             try FileManager.default.removeItem(atPath: "\(repo)/flood-\(flags.count).yaml")
         }
         // --lang en wins over lang: zh-CN.

@@ -126,7 +126,7 @@ public struct TextReport {
         if let suppressed = d.suppressed {
             let note = suppressed.reason.map { Message("report.suppressed-reason", ["reason": .verbatim(TextReport.oneLine($0))]) }
                 ?? Message("report.suppressed")
-            out += " " + note.text(language)
+            out += note.text(language)  // " (suppressed: …)", "（已抑制：…）"
         }
         out += "\n"
         if let line {
