@@ -1,4 +1,5 @@
 import EPlanKit
+import EPlanText
 import EPlanYAML
 #if canImport(Glibc)
 import Glibc
@@ -14,10 +15,10 @@ enum AtomicFile {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard overwrite else {
-                throw CommandError("\(path) exists; pass --force to overwrite it")
+                throw CommandError(Message("cli.exists", ["path": .verbatim(path)]))
             }
             guard info.st_mode & S_IFMT == S_IFREG else {
-                throw CommandError("\(path) is not a regular file; not overwriting it")
+                throw CommandError(Message("cli.not-regular", ["path": .verbatim(path)]))
             }
         }
         let folder = path.contains("/") ? FileSystem.parent(of: path) : ""
@@ -25,7 +26,8 @@ enum AtomicFile {
         var name = Array(template.utf8CString)
         let fd = mkstemp(&name)
         guard fd >= 0 else {
-            throw CommandError("cannot write to \(folder.isEmpty ? "." : folder): \(SourceReader.errorText(errno))")
+            throw CommandError(Message("cli.cannot-write-in", ["folder": .verbatim(folder.isEmpty ? "." : folder),
+                                                              "reason": .verbatim(SourceReader.errorText(errno))]))
         }
         let temporary = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = FileSystem.writeAll(fd, Array(text.utf8))
@@ -35,14 +37,14 @@ enum AtomicFile {
         guard ok, rename(temporary, path) == 0 else {
             let reason = SourceReader.errorText(errno)
             unlink(temporary)
-            throw CommandError("cannot write \(path): \(reason)")
+            throw CommandError(Message("cli.cannot-write", ["path": .verbatim(path), "reason": .verbatim(reason)]))
         }
     }
 
     /// `mkdir -p`, or a failure saying which folder could not be made.
     static func makeFolders(_ path: String) throws(CommandError) {
         guard path.isEmpty || FileSystem.makeFolders(path) else {
-            throw CommandError("cannot create the folder \(path): \(SourceReader.errorText(errno))")
+            throw CommandError(Message("cli.cannot-create-folder", ["path": .verbatim(path), "reason": .verbatim(SourceReader.errorText(errno))]))
         }
     }
 }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import EPlanKit
+import EPlanText
 
 struct EPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,15 +23,17 @@ struct EPlanCommand: ParsableCommand {
     )
 
     /// Runs the command; every failure that is not a finding exits 2 (cli.md), help and version exit 0.
-    /// A `CommandError` is printed here, and only here, as `eplan: <message>`.
+    /// A `CommandError` is printed here, and only here, as `eplan: <message>`, in the run's language.
+    /// ArgumentParser's own errors ("Unknown option", "Missing expected argument") are English at their
+    /// source: in another language a line of that language saying so comes first (docs/cli.md "Language").
     static func main() {
         tuneAllocator()
         guard ensureFileDescriptors() else {
-            Console.error("eplan: too few file descriptors (ulimit -n); eplan needs at least \(minimumFileDescriptors)")
+            Console.error("eplan: " + Message("cli.too-few-descriptors", ["count": "\(minimumFileDescriptors)"]).text(RunLanguage.current))
             exitProcess(2)
         }
         guard canStartThreads() else {
-            Console.error("eplan: cannot start worker threads (ulimit -u, or the system's limit on processes)")
+            Console.error("eplan: " + Message("cli.no-threads").text(RunLanguage.current))
             exitProcess(2)
         }
         do {
@@ -39,8 +42,9 @@ struct EPlanCommand: ParsableCommand {
         } catch let code as ExitCode {
             exitProcess(code.rawValue)
         } catch let error as CommandError {
-            Console.error("eplan: \(error.message)")
-            if let details = error.details { Console.error(details) }
+            let language = RunLanguage.current
+            Console.error("eplan: \(error.message.text(language))")
+            if let details = error.details { Console.error(details(language)) }
             exitProcess(2)
         } catch {
             let message = fullMessage(for: error)
@@ -48,6 +52,8 @@ struct EPlanCommand: ParsableCommand {
                 print(message)
                 exitProcess(0)
             }
+            let language = RunLanguage.current
+            if language != .en { Console.error(Message("cli.usage-error").text(language)) }
             Console.error(message)
             exitProcess(2)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EPlanText
 
 /// `--jobs N`: worker threads, at least 1 (else a usage error, exit 2).
 struct JobsOption: ParsableArguments {
@@ -6,7 +7,7 @@ struct JobsOption: ParsableArguments {
     var jobs: Int?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError(Message("cli.jobs-invalid").text(RunLanguage.current)) }
     }
 
     /// The count `LintOptions` takes: 0 for all cores.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EPlanText
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,6 +25,14 @@ struct LanguageOption: ParsableArguments {
         Language.resolve(flag: lang.flatMap(Language.parse), environment: Self.environment, configured: configured)
     }
 
+    /// The run's language once eplan.yaml's `lang:` is known, recorded as the language of the
+    /// command's own errors from now on (`RunLanguage`).
+    func resolved(configured: Language?) -> Language {
+        let language = language(configured: configured)
+        RunLanguage.set(language)
+        return language
+    }
+
     /// The language before any eplan.yaml is read: `--lang`, `EPLAN_LANG`, the locale.
     var beforeConfiguration: Language { language(configured: nil) }
 
@@ -38,5 +47,41 @@ struct LanguageOption: ParsableArguments {
             if let value = getenv(name) { values[name] = String(cString: value) }
         }
         return values
+    }
+
+    /// The value of `--lang` on a command line (`--lang zh-CN` or `--lang=zh-CN`, before any `--`), when
+    /// it names a language: for the errors met while the command line itself is checked.
+    static func flag(in arguments: [String]) -> Language? {
+        var found: Language?
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            if argument == "--" { break }
+            if argument == "--lang", i + 1 < arguments.count {
+                found = Language.parse(arguments[i + 1]) ?? found
+                i += 1
+            } else if argument.hasPrefix("--lang=") {
+                found = Language.parse(String(argument.dropFirst("--lang=".count))) ?? found
+            }
+            i += 1
+        }
+        return found
+    }
+}
+
+/// The language of what the command line itself says on stderr (`eplan: …` errors, usage errors,
+/// "wrote …"): `--lang` and the environment until the command has read eplan.yaml's `lang:`, then the
+/// run's language (`LanguageOption.resolved`).
+enum RunLanguage {
+    private static let chosen = Mutex<Language?>(nil)
+
+    static var current: Language {
+        if let language = chosen.withLock({ $0 }) { return language }
+        return Language.resolve(flag: LanguageOption.flag(in: Array(CommandLine.arguments.dropFirst())),
+                                environment: LanguageOption.environment, configured: nil)
+    }
+
+    static func set(_ language: Language) {
+        chosen.withLock { $0 = language }
     }
 }

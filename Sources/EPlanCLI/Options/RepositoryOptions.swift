@@ -1,5 +1,6 @@
 import ArgumentParser
 import EPlanKit
+import EPlanText
 
 /// The options `graph` and `report` share: which repository, which config, which day.
 struct RepositoryOptions: ParsableArguments {
@@ -10,7 +11,14 @@ struct RepositoryOptions: ParsableArguments {
 
     @OptionGroup var today: TodayOption<DueDay>
 
+    @OptionGroup var lang: LanguageOption
+
     var day: Day { today.day }
+
+    /// The run's language: `--lang`, `EPLAN_LANG`, then `lang:` of the repository's eplan.yaml, the locale.
+    func language(_ analysis: Analysis) -> Language {
+        lang.resolved(configured: analysis.result.configuredLanguage)
+    }
 
     /// Lints the whole repository and returns what the views need.
     func analyze() throws(CommandError) -> Analysis {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EPlanKit
+import EPlanText
 
 /// `--today DATE`: a real calendar date, or a usage error (exit 2). Each command says in its help
 /// line what the date is for (`Purpose`); the option, its value name and its check are the same everywhere.
@@ -8,7 +9,7 @@ struct TodayOption<Purpose: TodayPurpose>: ParsableArguments {
     var today: String?
 
     func validate() throws {
-        if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
+        if let today, Day(today) == nil { throw ValidationError(Message("cli.today-invalid", ["value": .verbatim(today)]).text(RunLanguage.current)) }
     }
 
     /// The date given, else today's local date.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EPlanKit
+import EPlanText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,17 +25,21 @@ struct Init: ParsableCommand {
 
     @OptionGroup var today: TodayOption<StarterDay>
 
+    @OptionGroup var lang: LanguageOption
+
     func run() throws {
-        let files = Authoring.starter(today: today.day)
+        // No repository yet: --lang, EPLAN_LANG, the locale. A Chinese starter sets `lang: zh-CN` in its eplan.yaml.
+        let language = lang.resolved(configured: nil)
+        let files = Authoring.starter(today: today.day, language: language)
         let existing = files.map { "\(directory)/\($0.path)" }.filter { FileSystem.exists($0) }
         guard existing.isEmpty else {
-            throw CommandError("not overwriting \(existing.joined(separator: ", ")); init writes into a folder without these files")
+            throw CommandError(Message("cli.init-not-overwriting", ["files": .verbatims(existing)]))
         }
         for file in files {
             let path = "\(directory)/\(file.path)"
             try AtomicFile.makeFolders(FileSystem.parent(of: path))
             try AtomicFile.write(file.text, to: path, overwrite: false)
-            Console.error("eplan: wrote \(path)")
+            Console.error("eplan: " + Message("cli.wrote", ["path": .verbatim(path)]).text(language))
         }
     }
 }
@@ -80,19 +85,26 @@ struct New: ParsableCommand {
 
     @OptionGroup var today: TodayOption<IssueDay>
 
+    @OptionGroup var lang: LanguageOption
+
     func validate() throws {
-        if kind == .departmental, owner == nil { throw ValidationError("a departmental plan needs --owner AGENCY") }
+        if kind == .departmental, owner == nil {
+            throw ValidationError(Message("cli.departmental-owner").text(lang.beforeConfiguration))
+        }
     }
 
     func run() throws {
         let day = today.day
         let plan: Authoring.NewPlan
         let root: String
+        let language: Language
         do {
             let analysis = try Linter.analyze(LintOptions(today: day))
             root = analysis.workspace.root
+            language = lang.resolved(configured: analysis.result.configuredLanguage)
             plan = try Authoring.newPlan(Authoring.NewPlanRequest(kind: kind, region: region, hazards: hazards, parent: parent,
-                                                                  owner: owner, name: name, today: day), analysis: analysis, root: root)
+                                                                  owner: owner, name: name, today: day, language: language),
+                                         analysis: analysis, root: root)
         } catch let error as WorkspaceError {
             throw CommandError(error)
         } catch let error as Authoring.Problem {
@@ -101,6 +113,7 @@ struct New: ParsableCommand {
         let path = out ?? "\(root)/\(plan.path)"
         try AtomicFile.makeFolders(FileSystem.parent(of: path))
         try AtomicFile.write(plan.text, to: path, overwrite: force)
-        Console.error("eplan: wrote plan '\(plan.id)' to \(out ?? FileSystem.relative(path, to: FileSystem.realPath(".") ?? "."))")
+        let shown = out ?? FileSystem.relative(path, to: FileSystem.realPath(".") ?? ".")
+        Console.error("eplan: " + Message("cli.wrote-plan", ["id": .verbatim(plan.id), "path": .verbatim(shown)]).text(language))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EPlanKit
+import EPlanText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -44,32 +45,42 @@ struct Diff: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when an item is weakening, missing, or any change at all.")
     var failOn: DiffResult.FailOn?
 
+    @OptionGroup var lang: LanguageOption
+
     func validate() throws {
+        let language = lang.beforeConfiguration
         if base != nil {
-            if against != nil { throw ValidationError("--against and --base do not go together") }
+            if against != nil { throw ValidationError(Message("cli.against-with-base").text(language)) }
         } else if sides.isEmpty || sides.count > 2 {
-            throw ValidationError("give CHILD, or OLD and NEW, or --base REV")
+            throw ValidationError(Message("cli.diff-sides").text(language))
         } else if sides.count == 2, against != nil {
-            throw ValidationError("--against docks one plan; with two plans eplan compares revisions")
+            throw ValidationError(Message("cli.against-two").text(language))
         }
     }
 
     func run() throws {
+        // The repository's `lang:`: the one holding the docked plan, else the one holding the current folder.
+        _ = lang.resolved(configured: PlanSource.configuration.language)
         let result: DiffResult
         if let base {
             result = try baseDiff(base)
         } else if sides.count == 2 {
             let old = try PlanSource.load(sides[0]), new = try PlanSource.load(sides[1])
             guard old.plan.id?.value == new.plan.id?.value else {
-                throw CommandError("\(old.name) is plan '\(old.plan.id?.value ?? "?")' but \(new.name) is plan '\(new.plan.id?.value ?? "?")'; a revision diff compares two revisions of one plan")
+                func named(_ source: PlanSource) -> MessageArgument {
+                    .message(Message("plan.named", ["id": .verbatim(source.plan.id?.value ?? "?")]))
+                }
+                throw CommandError(Message("cli.revision-different-plans", ["old": .verbatim(old.name), "old-plan": named(old),
+                                                                            "new": .verbatim(new.name), "new-plan": named(new)]))
             }
             result = .revisions(base: nil, [RevisionDiff.compare(old: old.plan, new: new.plan, oldFile: old.name, newFile: new.name)])
         } else {
             result = try docking(sides[0])
         }
+        let language = RunLanguage.current
         switch format {
-        case .text: Console.write(DiffReport.text(result, color: Console.stdoutWantsColor))
-        case .markdown: Console.write(DiffReport.markdown(result))
+        case .text: Console.write(DiffReport.text(result, color: Console.stdoutWantsColor, language: language))
+        case .markdown: Console.write(DiffReport.markdown(result, language: language))
         case .json: Console.write(DiffReport.json(result))
         }
         if let failOn, result.fails(failOn) { throw ExitCode(1) }
@@ -87,6 +98,7 @@ struct Diff: ParsableCommand {
             } catch {
                 throw CommandError(error)
             }
+            _ = lang.resolved(configured: analysis?.result.configuredLanguage)
         }
         let index = analysis?.index ?? RepositoryIndex(documents: [], configuration: Configuration())
         let parent: PlanTarget
@@ -96,14 +108,14 @@ struct Diff: ParsableCommand {
             (parent, parentPlan) = (.local(plan.summary), plan)
         } else {
             guard let parentID = child.plan.parent?.id.value else {
-                throw CommandError("\(child.name) names no parent; name one with --against PARENT.yaml")
+                throw CommandError(Message("cli.no-parent", ["file": .verbatim(child.name)]))
             }
             guard let target = analysis?.index.target(parentID) else {
-                throw CommandError("parent '\(parentID)' of \(child.name) is not a plan of this repository; name its file with --against")
+                throw CommandError(Message("cli.parent-not-here", ["id": .verbatim(parentID), "file": .verbatim(child.name)]))
             }
             // An external entry holds too little of its plan to dock with (plan-format §7): ask for its file.
             guard !target.isExternal else {
-                throw CommandError("parent '\(parentID)' is an external plan (kept outside this repository); name its file with --against PARENT.yaml")
+                throw CommandError(Message("cli.parent-external", ["id": .verbatim(parentID)]))
             }
             (parent, parentPlan) = (target, analysis?.plan(parentID))
         }
@@ -112,7 +124,7 @@ struct Diff: ParsableCommand {
 
     private func baseDiff(_ base: String) throws -> DiffResult {
         let top = String(try Git.run(["rev-parse", "--show-toplevel"])[...].trimmingWhitespaceSubstring)
-        _ = try Git.run(["rev-parse", "--verify", "--quiet", "\(base)^{commit}"], failure: "unknown git revision '\(base)'")
+        _ = try Git.run(["rev-parse", "--verify", "--quiet", "\(base)^{commit}"], failure: Message("cli.unknown-revision", ["rev": .verbatim(base)]))
         let listing = try Git.run(["diff", "--name-status", "--no-renames", "-z", base, "--"] + sides)
         let fields = listing.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
         var diffs: [RevisionDiff] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EPlanKit
+import EPlanText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -29,17 +30,18 @@ struct Graph: ParsableCommand {
     var root: String?
 
     func run() throws {
-        var system = PlanSystem(try repository.analyze())
+        let analysis = try repository.analyze()
+        let language = repository.language(analysis)
+        var system = PlanSystem(analysis)
         if let root {
             guard let below = system.below(root) else {
-                let hint = Suggest.help(root, in: system.nodes.map(\.id)).map { "; \($0)" } ?? ""
-                throw CommandError("'\(root)' is not a plan of this repository\(hint)")
+                throw CommandError(CommandError.suggesting(Message("cli.not-a-plan-here", ["id": .verbatim(root)]), root, in: system.nodes.map(\.id)))
             }
             system = below
         }
         switch format {
-        case .dot: Console.write(GraphReport.dot(system))
-        case .mermaid: Console.write(GraphReport.mermaid(system))
+        case .dot: Console.write(GraphReport.dot(system, language: language))
+        case .mermaid: Console.write(GraphReport.mermaid(system, language: language))
         case .json: Console.write(GraphReport.json(system))
         }
     }
@@ -66,10 +68,16 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let analysis = try repository.analyze()
+        let language = repository.language(analysis)
         let result = analysis.result
-        let html = HTMLReport.render(system: PlanSystem(analysis), analysis: analysis, today: repository.day)
+        let html = HTMLReport.render(system: PlanSystem(analysis), analysis: analysis, today: repository.day, language: language)
         try AtomicFile.makeFolders(out)
         try AtomicFile.write(html, to: "\(out)/index.html", overwrite: force)
-        Console.error("eplan: wrote \(out)/index.html (\(counted(result.plans, "plan")), \(counted(result.active.count, "finding")))")
+        let wrote = Message("cli.wrote-report", [
+            "file": .verbatim("\(out)/index.html"),
+            "plans": .message(.counted(result.plans, one: "report.plans.one", other: "report.plans.other")),
+            "findings": .message(.counted(result.active.count, one: "report.findings.one", other: "report.findings.other")),
+        ])
+        Console.error("eplan: " + wrote.text(language))
     }
 }

@@ -101,10 +101,12 @@ struct Lint: ParsableCommand {
     var noCache = false
 
     func validate() throws {
-        if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+        let language = lang.beforeConfiguration
+        if let maxWarnings, maxWarnings < 0 { throw ValidationError(Message("cli.max-warnings-negative").text(language)) }
         for id in rules + disabled where RuleID(id).info == nil {
-            let hint = Suggest.help(id, in: RuleCatalog.all.map(\.id.rawValue)).map { "; \($0)" } ?? "; 'eplan rules' lists them"
-            throw ValidationError("unknown rule '\(id)'\(hint)")
+            let message = CommandError.suggesting(Message("cli.unknown-rule", ["id": .verbatim(id)]), id, in: RuleCatalog.all.map(\.id.rawValue),
+                                                  otherwise: Message("cli.rules-list-hint"))
+            throw ValidationError(message.text(language))
         }
     }
 
@@ -127,18 +129,24 @@ struct Lint: ParsableCommand {
         if let writeBaseline {
             let recorded = Baseline(recording: result, sources: sources)
             try AtomicFile.write(recorded.rendered(), to: writeBaseline, overwrite: force)
-            Console.error("eplan: recorded \(result.active.count) finding\(result.active.count == 1 ? "" : "s") in \(writeBaseline)")
+            let count = result.active.count
+            let said = Message(count == 1 ? "report.recorded.one" : "report.recorded.other",
+                               ["count": .number(count), "file": .verbatim(writeBaseline)])
+            Console.error("eplan: " + said.text(lang.resolved(configured: result.configuredLanguage)))
             return
         }
         if let baseline {
-            guard let bytes = Self.readSource(baseline) else { throw CommandError("cannot read baseline \(baseline)") }
+            _ = lang.resolved(configured: result.configuredLanguage)
+            guard let bytes = Self.readSource(baseline) else {
+                throw CommandError(Message("report.baseline-unreadable", ["file": .verbatim(baseline)]))
+            }
             switch Baseline.parse(bytes) {
             case .success(let recorded): result = recorded.filter(result, sources: sources)
-            case .failure(let problem): throw CommandError("\(baseline) is \(problem.reason)")
+            case .failure(let problem): throw CommandError(Message("report.baseline-invalid", ["file": .verbatim(baseline), "reason": .message(problem.why)]))
             }
         }
         if !showSuppressed { result.diagnostics = result.active }
-        let language = lang.language(configured: result.configuredLanguage)
+        let language = lang.resolved(configured: result.configuredLanguage)
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
@@ -157,7 +165,8 @@ struct Lint: ParsableCommand {
         var status: Int32 = 0
         if result.count(.error) > 0 || (strict && warnings > 0) { status = 1 }
         if let maxWarnings, warnings > maxWarnings {
-            Console.error("eplan: \(counted(warnings, "warning")), more than --max-warnings \(maxWarnings)")
+            let counted = Message.counted(warnings, one: "report.warnings.one", other: "report.warnings.other")
+            Console.error("eplan: " + Message("report.too-many-warnings", ["warnings": .message(counted), "max": .number(maxWarnings)]).text(language))
             status = 1
         }
         // Exit here: the process ends, so there is no need to free the repository model first.

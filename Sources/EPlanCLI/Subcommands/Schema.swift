@@ -1,5 +1,6 @@
 import ArgumentParser
 import EPlanKit
+import EPlanText
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,14 +17,23 @@ struct Schema: ParsableCommand {
     @Argument(help: "plan, regions, inventory or config.")
     var type: String = "plan"
 
+    @OptionGroup var lang: LanguageOption
+
     func validate() throws {
         guard JSONSchemas.schema(type) != nil else {
-            throw ValidationError("unknown document type '\(type)'; use one of: \(JSONSchemas.documentTypes.joined(separator: ", "))")
+            let message = Message("cli.with-hint", [
+                "message": .message(Message("cli.unknown-document-type", ["type": .verbatim(type)])),
+                "hint": .message(Message("cli.document-types", ["types": .verbatims(JSONSchemas.documentTypes)])),
+            ])
+            throw ValidationError(message.text(lang.beforeConfiguration))
         }
     }
 
     func run() throws {
-        guard let schema = JSONSchemas.schema(type) else { throw CommandError("unknown document type '\(type)'") }
+        _ = lang.resolved(configured: nil)
+        guard let schema = JSONSchemas.schema(type) else {
+            throw CommandError(Message("cli.unknown-document-type", ["type": .verbatim(type)]))
+        }
         Console.write(schema.rendered())
     }
 }

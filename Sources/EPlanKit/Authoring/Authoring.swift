@@ -1,3 +1,5 @@
+import EPlanText
+
 /// Text of new repositories and new plans (`eplan init`, `eplan new`). Everything written here
 /// is plain YAML an author then edits; it never contains a value a human must still decide that
 /// would pass the linter silently: open answers are left empty, so `eplan lint` asks for them.
@@ -32,10 +34,14 @@ public enum Authoring {
     // MARK: eplan init
 
     /// The files of a starter repository: one township with its master plan, docked with an external county master.
-    public static func starter(today: Day) -> [(path: String, text: String)] {
+    /// In Chinese, its texts are Chinese and its eplan.yaml sets `lang: zh-CN`, so that the repository
+    /// speaks Chinese wherever it is linted (a CI job's locale is seldom Chinese).
+    public static func starter(today: Day, language: Language = .en) -> [(path: String, text: String)] {
+        func say(_ key: String) -> String { Message(key).text(language) }
+        let lang = language == .en ? "" : "# \(say("init.lang-comment"))\nlang: \(language.rawValue)\n"
         let config = """
             eplan: config/v1
-            # Plans kept outside this repository that plans here dock with.
+            \(lang)# \(say("init.external-comment"))
             external:
               - {id: county.master, kind: master, level: county, version: "1"}
             """
@@ -43,14 +49,14 @@ public enum Authoring {
             eplan: regions/v1
             regions:
               - id: town
-                name: 示例镇 Example Town
+                name: \(say("init.region-name"))
                 level: township
                 hazards: [flood]
             """
         let master = """
             eplan: plan/v1
             id: town.master
-            title: 示例镇突发事件总体应急预案 (Example Town Master Emergency Plan)
+            title: \(say("init.title"))
             kind: master
             level: township
             region: town
@@ -63,40 +69,40 @@ public enum Authoring {
               hazards: [flood]
             organization:
               command:
-                name: 示例镇应急指挥部 (Town Emergency Command)
-                lead: Town head
+                name: \(say("init.command-name"))
+                lead: \(say("init.command-lead"))
                 office: emergency-office
               members:
                 - agency: emergency-office
-                  duties: [Run the command office, Keep this plan up to date]
+                  duties: [\(say("init.duty-office-1")), \(say("init.duty-office-2"))]
                 - agency: village-committees
-                  duties: [Warn residents, Organise evacuation of their villages]
+                  duties: [\(say("init.duty-villages-1")), \(say("init.duty-villages-2"))]
             reporting:
               initial: 30m
               written: 2h
             response-levels:
               - level: IV
-                trigger: A flood warning for the town, or an incident the town can handle alone
+                trigger: \(say("init.trigger"))
                 lead: emergency-office
             actions:
               - id: check-shelters
                 phase: preparedness
                 who: emergency-office
-                how: Check that every designated shelter is open, stocked and signposted
-                when: Every April, before the flood season
+                how: \(say("init.check-shelters-how"))
+                when: \(say("init.check-shelters-when"))
                 resources: []
               - id: evacuate
                 phase: response
                 who: [village-committees, emergency-office]
-                how: Move residents of low-lying areas to the designated shelters
-                when: On a flood warning for the town
+                how: \(say("init.evacuate-how"))
+                when: \(say("init.evacuate-when"))
                 within: 2h
                 resources: []
               - id: return-home
                 phase: recovery
                 who: village-committees
-                how: Check homes are safe, then bring residents back
-                when: After the warning is lifted
+                how: \(say("init.return-how"))
+                when: \(say("init.return-when"))
                 resources: []
             drills:
               - {date: \(today), type: tabletop}
@@ -118,8 +124,11 @@ public enum Authoring {
         public var owner: String?
         public var name: String?
         public var today: Day
+        /// The language of the comments and the title written into the plan.
+        public var language: Language
 
-        public init(kind: PlanKind, region: String, hazards: [String], parent: String?, owner: String?, name: String?, today: Day) {
+        public init(kind: PlanKind, region: String, hazards: [String], parent: String?, owner: String?, name: String?, today: Day,
+                    language: Language = .en) {
             self.kind = kind
             self.region = region
             self.hazards = hazards
@@ -127,11 +136,21 @@ public enum Authoring {
             self.owner = owner
             self.name = name
             self.today = today
+            self.language = language
         }
     }
 
     public struct Problem: Error, Sendable {
-        public var message: String
+        public var message: Message
+
+        public init(_ message: Message) { self.message = message }
+
+        /// The message with a "did you mean" hint for `word` among `candidates`, when one is close.
+        init<S: Sequence>(_ message: Message, suggesting word: String, in candidates: S) where S.Element == String {
+            guard let candidate = Suggest.nearest(word, in: candidates) else { self.init(message); return }
+            self.init(Message("cli.with-hint", ["message": .message(message),
+                                                "hint": .message(Message("cli.did-you-mean", ["candidate": .verbatim(candidate)]))]))
+        }
     }
 
     public struct NewPlan: Sendable {
@@ -151,25 +170,23 @@ public enum Authoring {
         let parentRegion = segments.count > 1 ? segments.dropLast().joined(separator: "/") : nil
         let entry = index.regionByPath[r.region]
         if index.regionsDocument != nil, entry == nil {
-            let hint = Suggest.help(r.region, in: Array(index.regionByPath.keys)).map { "; \($0)" } ?? ""
-            throw Problem(message: "region '\(r.region)' is not in the regions document\(hint)")
+            throw Problem(Message("new.region-unknown", ["region": .verbatim(r.region)]), suggesting: r.region, in: Array(index.regionByPath.keys))
         }
         guard let level = entry?.region.level?.value ?? lookups.masters[r.region]?.first?.level?.value else {
-            throw Problem(message: "the level of region '\(r.region)' is unknown: add the region to the regions document")
+            throw Problem(Message("new.level-unknown", ["region": .verbatim(r.region)]))
         }
         let profile = entry?.region.hazards?.value?.compactMap(\.value) ?? []
         let regionMaster = lookups.masters[r.region]?.first
         for hazard in r.hazards where !index.configuration.hazardVocabulary.contains(hazard) {
-            let hint = Suggest.help(hazard, in: index.configuration.hazardVocabulary.sorted()).map { "; \($0)" } ?? ""
-            throw Problem(message: "unknown hazard '\(hazard)'\(hint)")
+            throw Problem(Message("new.hazard-unknown", ["hazard": .verbatim(hazard)]), suggesting: hazard,
+                          in: index.configuration.hazardVocabulary.sorted())
         }
 
         // The parent: named, else the counterpart the rules expect.
         var parent: PlanTarget?
         if let id = r.parent {
             guard let target = index.target(id) else {
-                let hint = Suggest.help(id, in: index.allPlanIDs).map { "; \($0)" } ?? ""
-                throw Problem(message: "parent '\(id)' is not a plan of this repository or an external plan\(hint)")
+                throw Problem(Message("new.parent-unknown", ["id": .verbatim(id)]), suggesting: id, in: index.allPlanIDs)
             }
             parent = target
         } else {
@@ -197,7 +214,7 @@ public enum Authoring {
             }
         }
         if r.kind == .special || r.kind == .unit || r.kind == .event || r.kind == .joint, hazards.isEmpty {
-            throw Problem(message: "say which hazards the plan handles: --hazard ID (repeatable)")
+            throw Problem(Message("new.hazards-needed"))
         }
 
         let owner = r.owner ?? (r.kind == .master ? regionMaster?.owner?.value?.agency : nil)
@@ -210,13 +227,13 @@ public enum Authoring {
         case .departmental: (id, file) = ("\(prefix).dept.\(owner)", "dept/\(owner).yaml")
         case .unit, .event, .joint:
             guard let name = r.name, Patterns.isSlug(name) else {
-                throw Problem(message: "name the \(r.kind.rawValue) plan with --name SLUG (e.g. --name hongqi-mine)")
+                throw Problem(Message("new.name-needed", ["kind": .term(Term(.kind, r.kind.rawValue))]))
             }
             let folder = r.kind.rawValue
             (id, file) = ("\(prefix).\(folder).\(name)", "\(folder)/\(name).yaml")
         }
         if let existing = index.plan(id) {
-            throw Problem(message: "plan '\(id)' exists already (\(existing.file))")
+            throw Problem(Message("new.exists", ["id": .verbatim(id), "file": .verbatim(existing.file)]))
         }
         // Where plans of this region live: beside the region's master, else by region path.
         let folder: String
@@ -230,7 +247,12 @@ public enum Authoring {
         let path = (folder == "." ? "" : folder + "/") + file
         let depth = path.split(separator: "/").count - 1
 
-        var lines: [String] = ["eplan: plan/v1", "id: \(id)", "title: \(yaml(r.kind.rawValue.prefix(1).uppercased() + r.kind.rawValue.dropFirst() + " plan " + id))  # the plan's title (中文 and English)",
+        let language = r.language
+        // English: "Special plan qs.lin.flood"; Chinese: "qs.lin.flood 专项应急预案".
+        let kindName = language == .en ? r.kind.rawValue.prefix(1).uppercased() + r.kind.rawValue.dropFirst()
+            : Term(.kind, r.kind.rawValue).name(language)
+        let title = Message("new.title", ["kind": .verbatim(kindName), "id": .verbatim(id)]).text(language)
+        var lines: [String] = ["eplan: plan/v1", "id: \(id)", "title: \(yaml(title))  # \(Message("new.title-comment").text(language))",
                                "kind: \(r.kind.rawValue)", "level: \(level.rawValue)", "region: \(r.region)", "owner: \(owner)",
                                "version: \"1\"", "issued: \(r.today)"]
         if let parent, let pid = parent.id {
@@ -245,7 +267,7 @@ public enum Authoring {
         }
         if !hazards.isEmpty { lines += ["scope:", "  hazards: [\(hazards.joined(separator: ", "))]"] }
         if r.kind == .event { lines += ["event-dates: {from: \(r.today), to: \(r.today)}"] }
-        if r.kind == .joint { lines += ["regions: [\(r.region)]  # every region the joint plan covers"] }
+        if r.kind == .joint { lines += ["regions: [\(r.region)]  # \(Message("new.regions-comment").text(language))"] }
         // The organization: the region master's agencies, with duties to write.
         var agencies: [String] = [owner]
         // Government plans take the region's agencies; a unit, event or joint plan starts with its owner.

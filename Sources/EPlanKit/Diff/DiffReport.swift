@@ -1,3 +1,5 @@
+import EPlanText
+
 /// The result of `eplan diff`: docking items or revision changes, for one or several plans.
 public enum DiffResult: Sendable {
     case docking(DockingDiff)
@@ -97,36 +99,100 @@ public enum DiffReport {
         }
     }
 
+    // MARK: Words
+
+    /// The fixed words of a diff in a language: statuses, impacts, kinds of change, aspects, columns.
+    static func word(_ key: String, _ language: Language) -> String { Message(key).text(language) }
+
+    static func status(_ s: DockingItem.Status, _ language: Language) -> String {
+        switch s {
+        case .covered: return Message("diff.status.covered").text(language)
+        case .missing: return Message("diff.status.missing").text(language)
+        case .excluded: return Message("diff.status.excluded").text(language)
+        case .weaker: return Message("diff.status.weaker").text(language)
+        case .stricter: return Message("diff.status.stricter").text(language)
+        case .extra: return Message("diff.status.extra").text(language)
+        }
+    }
+
+    static func impact(_ i: Change.Impact, _ language: Language) -> String {
+        switch i {
+        case .weakening: return Message("diff.impact.weakening").text(language)
+        case .strengthening: return Message("diff.impact.strengthening").text(language)
+        case .neutral: return Message("diff.impact.neutral").text(language)
+        }
+    }
+
+    static func change(_ k: Change.Kind, _ language: Language) -> String {
+        switch k {
+        case .added: return Message("diff.change.added").text(language)
+        case .removed: return Message("diff.change.removed").text(language)
+        case .changed: return Message("diff.change.changed").text(language)
+        }
+    }
+
+    /// The aspect of a docking item ("hazard", "reporting.initial"): itself in English, its name in Chinese.
+    static func aspect(_ aspect: String, _ language: Language) -> String {
+        Catalogue.template("diff.aspect.\(aspect)", language) ?? aspect
+    }
+
+    /// The key of a docking item: a hazard, severity class or stage as a term (`洪涝灾害（flood）`), else as it is.
+    static func key(_ item: DockingItem, _ language: Language) -> String {
+        switch item.aspect {
+        case "hazard": return MessageArgument.term(Term(.hazard, item.key)).text(language)
+        case "severity": return MessageArgument.term(Term(.severity, item.key)).text(language)
+        case "stage": return MessageArgument.term(Term(.stage, item.key)).text(language)
+        default: return item.key
+        }
+    }
+
+    /// The widest of some words in terminal columns (the column they are padded to).
+    static func width(_ words: [String]) -> Int { words.map { DisplayWidth.of($0) }.max() ?? 0 }
+
     // MARK: Markdown
 
-    public static func markdown(_ result: DiffResult) -> String {
+    public static func markdown(_ result: DiffResult, language: Language = .en) -> String {
+        func column(_ key: String) -> String { word(key, language) }
         switch result {
         case .docking(let d):
-            let counts = DockingItem.Status.allCases.compactMap { s -> String? in
+            let counts: [MessageArgument] = DockingItem.Status.allCases.compactMap { s in
                 let n = d.items.filter { $0.status == s }.count
-                return n == 0 ? nil : "\(n) \(s.rawValue)"
-            }.joined(separator: ", ")
-            var out = "**eplan diff**: `\(cell(d.plan))` docked with its parent `\(cell(d.parent))`: \(counts.isEmpty ? "nothing to dock" : counts)\n\n"
-            out += "| status | aspect | key | parent | this plan | note |\n|---|---|---|---|---|---|\n"
+                return n == 0 ? nil : .message(Message("diff.md-count", ["count": .number(n), "status": .verbatim(status(s, language))]))
+            }
+            let title = Message("diff.md-docking", [
+                "plan": .verbatim(cell(d.plan)), "parent": .verbatim(cell(d.parent)),
+                "counts": counts.isEmpty ? .message(Message("diff.md-nothing")) : .list(counts),
+            ])
+            var out = title.text(language) + "\n\n"
+            let columns = ["diff.column.status", "diff.column.aspect", "diff.column.key", "diff.column.parent",
+                           "diff.column.this-plan", "diff.column.note"].map(column)
+            out += "| " + columns.joined(separator: " | ") + " |\n|---|---|---|---|---|---|\n"
             let items = d.items.enumerated().sorted { a, b in
                 statusRank(a.element.status) != statusRank(b.element.status)
                     ? statusRank(a.element.status) < statusRank(b.element.status) : a.offset < b.offset
             }.map(\.element)
             for item in items {
-                out += "| \(item.status.rawValue) | \(cell(item.aspect)) | \(cell(item.key)) | \(cell(item.parent ?? "")) | \(cell(item.child ?? "")) | \(cell(item.note ?? "")) |\n"
+                out += "| \(status(item.status, language)) | \(cell(aspect(item.aspect, language))) | \(cell(key(item, language))) "
+                out += "| \(cell(item.parent ?? "")) | \(cell(item.child ?? "")) | \(cell(item.note ?? "")) |\n"
             }
             return out
         case .revisions(let base, let diffs):
             let all = diffs.flatMap(\.changes)
             let count = { (i: Change.Impact) in all.filter { $0.impact == i }.count }
             let changed = diffs.filter { !$0.changes.isEmpty }
-            var out = "**eplan diff**\(base.map { " since `\(cell($0))`" } ?? ""): \(changed.count) plan\(changed.count == 1 ? "" : "s") changed"
-            out += all.isEmpty ? ", no change in substance\n" : ": \(count(.weakening)) weakening, \(count(.strengthening)) strengthening, \(count(.neutral)) neutral\n"
+            let since: MessageArgument = base.map { .message(Message("diff.md-since", ["base": .verbatim(cell($0))])) } ?? ""
+            let title = Message(changed.count == 1 ? "diff.md-revisions.one" : "diff.md-revisions.other",
+                                ["since": since, "count": .number(changed.count)])
+            let tail = all.isEmpty ? Message("diff.md-no-change")
+                : Message("diff.md-impacts", ["weakening": .number(count(.weakening)), "strengthening": .number(count(.strengthening)),
+                                              "neutral": .number(count(.neutral))])
+            var out = title.text(language) + tail.text(language) + "\n"
+            let columns = ["diff.column.impact", "diff.column.change", "diff.column.path", "diff.column.old", "diff.column.new"].map(column)
             for d in changed {
                 let versions = "\(d.oldVersion ?? "—") → \(d.newVersion ?? "—")"
-                out += "\n### `\(cell(d.plan))` (\(cell(versions)))\n\n| impact | change | path | old | new |\n|---|---|---|---|---|\n"
+                out += "\n### `\(cell(d.plan))` (\(cell(versions)))\n\n| " + columns.joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
                 for c in sorted(d.changes) {
-                    out += "| \(c.impact.rawValue) | \(c.change.rawValue) | `\(cell(c.path))` | \(cell(c.old ?? "")) | \(cell(c.new ?? "")) |\n"
+                    out += "| \(impact(c.impact, language)) | \(change(c.change, language)) | `\(cell(c.path))` | \(cell(c.old ?? "")) | \(cell(c.new ?? "")) |\n"
                 }
             }
             return out
@@ -150,29 +216,40 @@ public enum DiffReport {
 
     // MARK: Text
 
-    public static func text(_ result: DiffResult, color: Bool) -> String {
+    public static func text(_ result: DiffResult, color: Bool, language: Language = .en) -> String {
         func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         switch result {
         case .docking(let d):
-            var out = paint("\(d.plan) docked with \(d.parent)", "1") + " (\(d.childFile) against \(d.parentFile))\n"
+            let title = Message("diff.docking-title", ["plan": .verbatim(d.plan), "parent": .verbatim(d.parent)]).text(language)
+            let files = Message("diff.docking-files", ["child": .verbatim(d.childFile), "parent": .verbatim(d.parentFile)]).text(language)
+            var out = paint(title, "1") + files + "\n"
+            let statusWidth = width(DockingItem.Status.allCases.map { status($0, language) })
             for item in d.items {
                 let code = item.status == .missing || item.status == .weaker ? "31" : item.status == .covered ? "32" : "33"
-                var line = "  " + paint(item.status.rawValue.padding(8), code) + " \(item.aspect) \(TextReport.oneLine(item.key))"
+                let named: [String: MessageArgument] = ["aspect": .verbatim(aspect(item.aspect, language)),
+                                                        "key": .verbatim(TextReport.oneLine(key(item, language)))]
+                var line: Message
                 if item.parent != nil || item.child != nil {
-                    line += ": parent \(TextReport.oneLine(item.parent ?? "—")), this plan \(TextReport.oneLine(item.child ?? "—"))"
+                    line = Message("diff.item-sides", named.merging(["parent": .verbatim(TextReport.oneLine(item.parent ?? "—")),
+                                                                     "child": .verbatim(TextReport.oneLine(item.child ?? "—"))]) { a, _ in a })
+                } else {
+                    line = Message("diff.item", named)
                 }
-                if let note = item.note { line += " (\(TextReport.oneLine(note)))" }
-                out += line + "\n"
+                if let note = item.note { line = Message("diff.item-note", ["item": .message(line), "note": .verbatim(TextReport.oneLine(note))]) }
+                out += "  " + paint(DisplayWidth.pad(status(item.status, language), to: statusWidth), code) + " " + line.text(language) + "\n"
             }
             return out
         case .revisions(_, let diffs):
             var out = ""
+            let impactWidth = width([Change.Impact.weakening, .strengthening, .neutral].map { impact($0, language) })
+            let changeWidth = width([Change.Kind.added, .removed, .changed].map { change($0, language) })
             for d in diffs {
                 out += paint("\(d.plan): \(d.oldVersion ?? "—") -> \(d.newVersion ?? "—")", "1") + " (\(d.oldFile) -> \(d.newFile))\n"
-                if d.changes.isEmpty { out += "  no change in substance\n" }
+                if d.changes.isEmpty { out += "  " + Message("diff.no-change").text(language) + "\n" }
                 for c in sorted(d.changes) {
                     let code = c.impact == .weakening ? "31" : c.impact == .strengthening ? "32" : "2"
-                    var line = "  " + paint(c.impact.rawValue.padding(13), code) + " \(c.change.rawValue.padding(7)) \(TextReport.oneLine(c.path))"
+                    var line = "  " + paint(DisplayWidth.pad(impact(c.impact, language), to: impactWidth), code)
+                        + " \(DisplayWidth.pad(change(c.change, language), to: changeWidth)) \(TextReport.oneLine(c.path))"
                     switch c.change {
                     case .changed: line += ": \(TextReport.oneLine(c.old ?? "")) -> \(TextReport.oneLine(c.new ?? ""))"
                     case .added: line += c.new.map { $0.isEmpty ? "" : ": \(TextReport.oneLine($0))" } ?? ""

@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 /// Findings recorded to be hidden later: matched by rule, file and a fingerprint of the finding's
@@ -45,23 +46,25 @@ public struct Baseline: Sendable, Equatable {
     }
 
     public struct Invalid: Error, Sendable {
-        public var reason: String
+        public var why: Message
+        /// The reason in English.
+        public var reason: String { why.english }
     }
 
     /// Reads a baseline file's text, or says why it is not one.
     public static func parse(_ bytes: [UInt8]) -> Result<Baseline, Invalid> {
         let doc = YAMLParser.parse(bytes)
         if let problem = doc.problems.first {
-            return .failure(Invalid(reason: "not valid JSON at line \(problem.span.start.line): \(problem.message)"))
+            return .failure(Invalid(why: Message("report.baseline-not-json", ["line": .number(problem.span.start.line), "problem": .message(problem.message)])))
         }
         guard let root = doc.root, root["eplanBaseline"]?.scalar == "1", let list = root["findings"]?.sequence else {
-            return .failure(Invalid(reason: "not an eplan baseline (write one with --write-baseline)"))
+            return .failure(Invalid(why: Message("report.baseline-not-baseline")))
         }
         var entries: [Key: Int] = [:]
         for item in list {
             guard let rule = item["rule"]?.scalar, let file = item["file"]?.scalar,
                   let fingerprint = item["fingerprint"]?.scalar else {
-                return .failure(Invalid(reason: "a finding at line \(item.start.line) lacks rule, file or fingerprint"))
+                return .failure(Invalid(why: Message("report.baseline-incomplete", ["line": .number(item.start.line)])))
             }
             let count = item["count"]?.scalar.flatMap { Int($0) } ?? 1
             entries[Key(rule: rule, file: file, fingerprint: fingerprint), default: 0] += max(1, count)

@@ -56,6 +56,21 @@ public enum Fingerprint {
     }
 }
 
+/// The human text the CI formats add around a finding's message: its help, in the run's language.
+/// (JSON keys, SARIF and JUnit structure and the severity words of annotations never change.)
+enum CIText {
+    /// "message (help: …)" (SARIF has one text per result).
+    static func withHelp(_ d: Diagnostic, _ language: Language) -> String {
+        guard let help = d.help else { return d.message.text(language) }
+        return Message("report.with-help", ["message": .message(d.message), "help": .message(help)]).text(language)
+    }
+
+    /// "\nhelp: …" after the message, or nothing (JUnit failure text, GitHub annotations).
+    static func helpLine(_ d: Diagnostic, _ language: Language) -> String {
+        d.help.map { "\n" + Message("report.help-line", ["help": .message($0)]).text(language) } ?? ""
+    }
+}
+
 /// SARIF 2.1.0: one run, the rules in `tool.driver.rules`, results with fingerprints.
 public enum SARIFReport {
     public static func render(_ result: LintResult, sources: SourceLines, language: Language = .en) -> String {
@@ -81,7 +96,7 @@ public enum SARIFReport {
             var members: [(String, JSON)] = [
                 ("ruleId", .string(d.rule.rawValue)),
                 ("level", .string(level(d.severity))),
-                ("message", .object([("text", .string(d.message.text(language) + (d.help.map { " (help: \($0.text(language)))" } ?? "")))])),
+                ("message", .object([("text", .string(CIText.withHelp(d, language)))])),
                 ("locations", .array([location(d.location)])),
                 ("partialFingerprints", .object([("eplanFingerprint/v1", .string(Fingerprint.of(d, sources)))])),
             ]
@@ -168,7 +183,7 @@ public enum JUnitReport {
                 for d in findings {
                     let where_ = "\(d.location.file):\(d.location.line):\(d.location.column)"
                     out += "      <failure type=\"\(escape(d.rule.rawValue))\" message=\"\(escape(d.message.text(language)))\">"
-                    out += escape("\(where_): \(d.severity): \(d.message.text(language)) [\(d.rule)]" + (d.help.map { "\nhelp: \($0.text(language))" } ?? ""))
+                    out += escape("\(where_): \(d.severity): \(d.message.text(language)) [\(d.rule)]" + CIText.helpLine(d, language))
                     out += "</failure>\n"
                 }
                 out += "    </testcase>\n"
@@ -222,7 +237,7 @@ public enum GitHubReport {
                 properties += ",endLine=\(s.end.line),endColumn=\(s.end.column)"
             }
             properties += ",title=\(property(d.rule.rawValue))"
-            let message = d.message.text(language) + (d.help.map { "\nhelp: \($0.text(language))" } ?? "")
+            let message = d.message.text(language) + CIText.helpLine(d, language)
             out += "::\(command) \(properties)::\(data(message))\n"
         }
         return out

@@ -82,15 +82,29 @@ public struct TextReport {
     }
 
     public func summary(_ result: LintResult, seconds: Double?) -> String {
-        var text = [counted(result.count(.error), "error"), counted(result.count(.warning), "warning"),
-                    counted(result.count(.note), "note")].joined(separator: ", ")
-        text += " in \(counted(result.files, "file")) (\(counted(result.plans, "plan")))"
-        if let seconds {
-            let hundredths = Int((seconds * 100).rounded())
-            let fraction = hundredths % 100
-            text += " in \(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)s"
-        }
-        return text
+        TextReport.summary(result, seconds: seconds).text(language)
+    }
+
+    /// "N errors, N warnings, N notes in N files (N plans) in 0.05s", in no language yet.
+    public static func summary(_ result: LintResult, seconds: Double?) -> Message {
+        let counts = Message("report.summary", [
+            "errors": .message(.counted(result.count(.error), one: "report.errors.one", other: "report.errors.other")),
+            "warnings": .message(.counted(result.count(.warning), one: "report.warnings.one", other: "report.warnings.other")),
+            "notes": .message(.counted(result.count(.note), one: "report.notes.one", other: "report.notes.other")),
+            "files": .message(.counted(result.files, one: "report.files.one", other: "report.files.other")),
+            "plans": .message(.counted(result.plans, one: "report.plans.one", other: "report.plans.other")),
+        ])
+        guard let seconds else { return counts }
+        let hundredths = Int((seconds * 100).rounded())
+        let fraction = hundredths % 100
+        return Message("report.summary-time", ["summary": .message(counts),
+                                               "seconds": "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"])
+    }
+
+    /// A label ("help:", "建议：") and what separates it from the text: a space, none after a full-width colon.
+    static func label(_ key: String, _ language: Language) -> (label: String, gap: String) {
+        let label = Message(key).text(language)
+        return (label, label.hasSuffix("：") ? "" : " ")
     }
 
     private func paint(_ text: String, _ code: String) -> String {
@@ -110,7 +124,9 @@ public struct TextReport {
         out += paint("\(d.severity):", severityCode) + " "
         out += TextReport.oneLine(d.message.text(language)) + " " + paint("[\(d.rule)]", "2")
         if let suppressed = d.suppressed {
-            out += " (suppressed\(suppressed.reason.map { ": " + TextReport.oneLine($0) } ?? ""))"
+            let note = suppressed.reason.map { Message("report.suppressed-reason", ["reason": .verbatim(TextReport.oneLine($0))]) }
+                ?? Message("report.suppressed")
+            out += note.text(language)  // " (suppressed: …)", "（已抑制：…）"
         }
         out += "\n"
         if let line {
@@ -121,10 +137,15 @@ public struct TextReport {
             out += "    \(gutter) | \(paint(caret, "1;32"))\n"
         }
         if let help = d.help {
-            out += "  \(paint("help:", "1")) \(TextReport.oneLine(help.text(language)))\n"
+            let (label, gap) = TextReport.label("report.help", language)
+            out += "  \(paint(label, "1"))\(gap)\(TextReport.oneLine(help.text(language)))\n"
         }
         for r in d.related {
-            out += "  \(paint("note:", "1")) \(TextReport.oneLine(r.message.text(language))) at \(TextReport.oneLine(r.location.file)):\(r.location.line):\(r.location.column)\n"
+            let (label, gap) = TextReport.label("report.note", language)
+            let location = "\(TextReport.oneLine(r.location.file)):\(r.location.line):\(r.location.column)"
+            let text = Message("report.related", ["message": .verbatim(TextReport.oneLine(r.message.text(language))),
+                                                  "location": .verbatim(location)])
+            out += "  \(paint(label, "1"))\(gap)\(text.text(language))\n"
         }
     }
 
@@ -216,16 +237,15 @@ public struct TextReport {
 
     /// Terminal cells a scalar takes: 2 for East Asian wide characters, 0 for combining marks.
     static func displayWidth(_ s: Unicode.Scalar) -> Int {
-        let v = s.value
-        if (0x0300...0x036F).contains(v) || (0x200B...0x200F).contains(v) || v == 0xFE0F { return 0 }
-        if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
-            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
-            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
-            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
-            || (0x20000...0x3FFFD).contains(v) {
-            return 2
-        }
-        return 1
+        DisplayWidth.of(s)
+    }
+}
+
+extension Message {
+    /// A count with its noun: the catalogue's `one` form for 1, its `other` form otherwise (English
+    /// "1 error" / "2 errors"; Chinese has one form for both). `{count}` is the number.
+    public static func counted(_ n: Int, one: String, other: String) -> Message {
+        Message(n == 1 ? one : other, ["count": .number(n)])
     }
 }
 

@@ -1,9 +1,45 @@
+import EPlanText
+
 /// The plan hierarchy as Graphviz DOT, Mermaid or JSON. Parent links are solid, master links dashed,
 /// broken links and missing plans red; plans with findings are outlined in red (errors) or amber.
 public enum GraphReport {
-    static func label(_ node: PlanSystem.Node) -> String {
-        let title = node.title.isEmpty ? (node.external ? "external \(node.kind) plan" : node.kind) : node.title
-        return "\(node.id)\n\(title)\n\(node.kind), \(node.level)\(node.status == "in-force" || node.external ? "" : ", \(node.status)")"
+    /// A word of the format as a label shows it: the id in English, the Chinese name in Chinese.
+    static func name(_ category: Term.Category, _ id: String, _ language: Language) -> String {
+        language == .en ? id : Term(category, id).name(language)
+    }
+
+    static func label(_ node: PlanSystem.Node, _ language: Language = .en) -> String {
+        let kind = name(.kind, node.kind, language), level = name(.level, node.level, language)
+        let title = node.title.isEmpty
+            ? (node.external ? Message("graph.external-plan", ["kind": .verbatim(kind)]).text(language) : kind) : node.title
+        let kindLevel = node.status == "in-force" || node.external
+            ? Message("graph.kind-level", ["kind": .verbatim(kind), "level": .verbatim(level)])
+            : Message("graph.kind-level-status", ["kind": .verbatim(kind), "level": .verbatim(level),
+                                                  "status": .verbatim(name(.status, node.status, language))])
+        return "\(node.id)\n\(title)\n\(kindLevel.text(language))"
+    }
+
+    /// What a missing item's box says: a title, then what is missing (on a new line in DOT, after a colon in Mermaid).
+    static func missingLabel(_ m: PlanSystem.Missing, _ language: Language, oneLine: Bool) -> String {
+        func titled(_ title: String, _ label: String) -> String {
+            oneLine ? Message("graph.titled", ["title": .verbatim(title), "label": .verbatim(label)]).text(language) : "\(title)\n\(label)"
+        }
+        switch m.kind {
+        case .plan: return titled(Message("graph.missing-plan").text(language), m.label)
+        case .master: return Message("graph.missing-master", ["region": .verbatim(m.neededBy)]).text(language)
+        case .hazard:
+            let label = m.hazard.map {
+                Message("graph.hazard-in-region", ["hazard": .verbatim(name(.hazard, $0, language)), "region": .verbatim(m.neededBy)]).text(language)
+            } ?? m.label
+            return titled(Message("graph.uncovered-hazard").text(language), label)
+        }
+    }
+
+    static func edgeLabel(_ kind: PlanSystem.Edge.Kind, _ language: Language) -> String {
+        switch kind {
+        case .parent: return Message("graph.edge.parent").text(language)
+        case .master: return Message("graph.edge.master").text(language)
+        }
     }
 
     // MARK: DOT
@@ -24,11 +60,11 @@ public enum GraphReport {
         return out + "\""
     }
 
-    public static func dot(_ system: PlanSystem) -> String {
+    public static func dot(_ system: PlanSystem, language: Language = .en) -> String {
         var out = "digraph eplan {\n  rankdir=BT;\n  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Noto Sans CJK SC, Sans\"];\n"
         out += "  edge [fontname=\"Sans\", fontsize=9];\n"
         for node in system.nodes {
-            var attributes = ["label=\(dotString(label(node)))"]
+            var attributes = ["label=\(dotString(label(node, language)))"]
             if node.external { attributes.append("style=\"rounded,dashed\"") }
             if node.errors > 0 {
                 attributes.append("color=red, penwidth=2, fillcolor=\"#fdecea\"")
@@ -39,11 +75,12 @@ public enum GraphReport {
             out += "  \(dotString(node.id)) [\(attributes.joined(separator: ", "))];\n"
         }
         for m in system.missing {
-            let text = m.kind == .plan ? "missing plan\n\(m.label)" : m.kind == .master ? "missing \(m.label)" : "uncovered hazard\n\(m.label)"
+            let text = missingLabel(m, language, oneLine: false)
             out += "  \(dotString(m.id)) [label=\(dotString(text)), shape=octagon, style=dashed, color=red, fontcolor=red];\n"
         }
         for edge in system.edges {
-            var attributes = [edge.kind == .parent ? "label=\"parent\"" : "label=\"master\", style=dashed, constraint=false"]
+            let label = "label=\(dotString(edgeLabel(edge.kind, language)))"
+            var attributes = [edge.kind == .parent ? label : "\(label), style=dashed, constraint=false"]
             if edge.broken { attributes.append("color=red, fontcolor=red") }
             out += "  \(dotString(edge.from)) -> \(dotString(edge.to)) [\(attributes.joined(separator: ", "))];\n"
         }
@@ -82,7 +119,13 @@ public enum GraphReport {
         return out + "\""
     }
 
-    public static func mermaid(_ system: PlanSystem) -> String {
+    /// An edge label between `|…|`: the characters that would end it or open markup as entity codes.
+    static func mermaidEdgeLabel(_ text: String) -> String {
+        let quoted = mermaidString(text)
+        return String(quoted.dropFirst().dropLast()).replacingAll("|", with: "#124;")
+    }
+
+    public static func mermaid(_ system: PlanSystem, language: Language = .en) -> String {
         var ids: [String: String] = [:]
         func id(_ key: String) -> String {
             if let known = ids[key] { return known }
@@ -93,16 +136,17 @@ public enum GraphReport {
         var out = "flowchart BT\n"
         for node in system.nodes {
             let shape = node.external ? ("([", "])") : ("[", "]")
-            out += "  \(id(node.id))\(shape.0)\(mermaidString(label(node)))\(shape.1)\n"
+            out += "  \(id(node.id))\(shape.0)\(mermaidString(label(node, language)))\(shape.1)\n"
         }
         for m in system.missing {
-            let text = m.kind == .plan ? "missing plan: \(m.label)" : m.kind == .master ? "missing \(m.label)" : "uncovered hazard: \(m.label)"
+            let text = missingLabel(m, language, oneLine: true)
             out += "  \(id(m.id)){{\(mermaidString(text))}}\n"
         }
         var linkIndex = 0
         var red: [Int] = []
         for edge in system.edges {
-            let arrow = edge.kind == .parent ? "-->|parent|" : "-.->|master|"
+            let label = mermaidEdgeLabel(edgeLabel(edge.kind, language))
+            let arrow = edge.kind == .parent ? "-->|\(label)|" : "-.->|\(label)|"
             out += "  \(id(edge.from)) \(arrow) \(id(edge.to))\n"
             if edge.broken { red.append(linkIndex) }
             linkIndex += 1

@@ -32,6 +32,8 @@ public struct PlanSystem: Sendable {
         public var label: String
         /// The plan or region that needs it.
         public var neededBy: String
+        /// The uncovered hazard (kind `hazard`), for labels in the run's language.
+        public var hazard: String? = nil
     }
 
     public enum Coverage: Sendable, Equatable {
@@ -103,7 +105,7 @@ public struct PlanSystem: Sendable {
                     coverage[h] = .covered(plans.sorted())
                 } else {
                     coverage[h] = .missing
-                    missing.append(Missing(kind: .hazard, id: "missing:\(path):\(h)", label: "\(h) in \(path)", neededBy: path))
+                    missing.append(Missing(kind: .hazard, id: "missing:\(path):\(h)", label: "\(h) in \(path)", neededBy: path, hazard: h))
                 }
             }
             regions.append(RegionRow(path: path, name: entry.region.name?.value ?? "", level: level?.rawValue ?? "?", coverage: coverage))
