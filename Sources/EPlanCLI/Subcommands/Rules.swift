@@ -46,7 +46,7 @@ struct Explain: ParsableCommand {
     }
 
     func run() throws {
-        guard let description = RuleID(rule).info else { throw CommandError(RuleReference.unknownRule(rule).text(lang.beforeConfiguration)) }
+        guard let description = RuleID(rule).info else { throw CommandError(RuleReference.unknownRule(rule)) }
         Console.write(RuleReference.explain(description, lang.beforeConfiguration))
     }
 }
