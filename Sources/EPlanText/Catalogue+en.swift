@@ -99,6 +99,8 @@ extension Catalogue {
         "plan.named": "plan '{id}'",
         "plan.this": "this plan",
         "plan.external": "external plan '{id}'",
+        "common.one": "{item}",
+        "common.or": "{items} or {last}",
         // end of common
 
         // MARK: YAML (EPlanYAML: syntax, encoding, limits, duplicate keys)
@@ -488,9 +490,56 @@ extension Catalogue {
         // end of docking
 
         // MARK: Rules: horizontal
+        "agency-unknown.owner": "owner",
+        "agency-unknown.reporting-to": "reporting.to",
+        "agency-unknown.command-office": "command office",
+        "agency-unknown.response-lead": "response level lead",
+        "agency-unknown.action-who": "action {action}: who",
+        "agency-unknown.who": "action who",
+        "agency-unknown.resource-holder": "resource holder",
+        "agency-unknown.not-own": "{what} '{agency}' is not an agency of the organization of {plan}",
+        "agency-unknown.not-known": "{what} '{agency}' is not an agency of the organization of {plan} or of the master plan of '{region}'",
+        "agency-unknown.add-own": "add it to this plan's organization",
+        "agency-unknown.add": "add it to this plan's organization or to the master plan of '{region}'",
+        "agency-unknown.add-master": "add it to the master plan of '{region}'",
+        "agency-unknown.holder": "resource holder '{agency}' is not an agency of the master plan of '{region}'",
+        "departmental-plan-missing.missing": "lead agency '{agency}' of {plan} has no in-force departmental plan in '{region}'",
+        "departmental-plan-missing.help": "write a departmental plan of '{region}' with 'owner: {agency}'",
+        "hazard-overlap.hazard": "'{hazard}'",
+        "hazard-overlap.overlap": "{plan} and {other} of region '{region}' both cover {hazards}: who leads is ambiguous",
+        "hazard-overlap.help": "leave each hazard to one special plan of the region",
+        "hazard-overlap.other-scope": "the other plan's scope",
+        "hazard-uncovered.uncovered": "hazard '{hazard}' of region '{region}' is covered by no in-force plan of that region",
+        "hazard-uncovered.help-master": "list '{hazard}' in the scope of the master plan of '{region}', or write a special plan for it",
+        "hazard-uncovered.help-special": "write a special plan of '{region}' that lists '{hazard}' in scope.hazards",
         // end of horizontal
 
         // MARK: Rules: completeness
+        "action-incomplete.action": "action {id}",
+        "action-incomplete.an-action": "an action",
+        "action-incomplete.missing-who": "{action} does not say who",
+        "action-incomplete.missing-how": "{action} does not say how",
+        "action-incomplete.missing-when": "{action} does not say when",
+        "action-incomplete.missing-resources": "{action} does not say with what resources",
+        "action-incomplete.empty-who": "{action} does not say who: 'who' is empty",
+        "action-incomplete.empty-how": "{action} does not say how: 'how' is empty",
+        "action-incomplete.empty-when": "{action} does not say when: 'when' is empty",
+        "action-incomplete.add": "add '{key}:' to the action",
+        "action-incomplete.say-who": "say who the action is done",
+        "action-incomplete.say-how": "say how the action is done",
+        "action-incomplete.say-when": "say when the action is done",
+        "action-incomplete.resources-help": "list the resources it uses, or write 'resources: []' when none are needed",
+        "hazard-out-of-scope.outside": "action {action} is for hazard '{hazard}', which is not in the scope of {plan}",
+        "hazard-out-of-scope.help": "add '{hazard}' to scope.hazards, or move the action to the plan for '{hazard}'",
+        "phase-uncovered.no-action-before": "{plan} has no action before the incident ({phases})",
+        "phase-uncovered.no-action-during": "{plan} has no action during the incident ({phases})",
+        "phase-uncovered.no-action-after": "{plan} has no action after the incident ({phases})",
+        "phase-uncovered.help": "add an action with phase {phases}",
+        "resource-unresolved.did-you-mean": "did you mean '{resource}'?",
+        "resource-unresolved.help": "define it in the plan's 'resources' or in an inventory",
+        "resource-unresolved.undefined": "action {action} uses resource '{resource}', which no plan or inventory defines",
+        "resource-unused.unused": "resource '{resource}' is defined here but used by no action of any plan",
+        "resource-unused.help": "name it in the actions that need it, or remove it",
         // end of completeness
 
         // MARK: Rules: management

@@ -100,6 +100,8 @@ extension Catalogue {
         "plan.named": "预案 {id}",
         "plan.this": "本预案",
         "plan.external": "外部预案 {id}",
+        "common.one": "{item}",
+        "common.or": "{items}或{last}",
         // end of common
 
         // MARK: YAML (EPlanYAML: syntax, encoding, limits, duplicate keys)
@@ -489,9 +491,56 @@ extension Catalogue {
         // end of docking
 
         // MARK: Rules: horizontal
+        "agency-unknown.owner": "编制单位（owner）",
+        "agency-unknown.reporting-to": "信息报告对象（reporting.to）",
+        "agency-unknown.command-office": "指挥机构办公室（command office）",
+        "agency-unknown.response-lead": "响应级别的牵头单位（lead）",
+        "agency-unknown.action-who": "措施 {action} 的实施单位（who）",
+        "agency-unknown.who": "措施的实施单位（who）",
+        "agency-unknown.resource-holder": "资源保管单位（holder）",
+        "agency-unknown.not-own": "{what}“{agency}”不在{plan} 的组织机构中",
+        "agency-unknown.not-known": "{what}“{agency}”既不在{plan} 的组织机构中，也不在区域 {region} 总体应急预案的成员单位中",
+        "agency-unknown.add-own": "把该单位列入本预案的组织机构（organization.members）",
+        "agency-unknown.add": "把该单位列入本预案的组织机构，或列入区域 {region} 总体应急预案的成员单位",
+        "agency-unknown.add-master": "把该单位列入区域 {region} 总体应急预案的成员单位",
+        "agency-unknown.holder": "资源保管单位“{agency}”不在区域 {region} 总体应急预案的成员单位中",
+        "departmental-plan-missing.missing": "{plan} 的牵头单位“{agency}”在区域 {region} 没有现行有效的部门应急预案",
+        "departmental-plan-missing.help": "为区域 {region} 编制部门应急预案，写明 “owner: {agency}”",
+        "hazard-overlap.hazard": "“{hazard}”",
+        "hazard-overlap.overlap": "区域 {region} 的{plan} 和{other} 都覆盖{hazards}：由谁牵头处置不明确",
+        "hazard-overlap.help": "本区域每类突发事件只由一个专项应急预案覆盖",
+        "hazard-overlap.other-scope": "另一预案的适用范围",
+        "hazard-uncovered.uncovered": "区域 {region} 面临的“{hazard}”没有该区域现行有效的应急预案覆盖",
+        "hazard-uncovered.help-master": "在区域 {region} 总体应急预案的适用范围中列入“{hazard}”，或为其编制专项应急预案",
+        "hazard-uncovered.help-special": "为区域 {region} 编制专项应急预案，在 scope.hazards 中列入“{hazard}”",
         // end of horizontal
 
         // MARK: Rules: completeness
+        "action-incomplete.action": "措施 {id}",
+        "action-incomplete.an-action": "一项措施",
+        "action-incomplete.missing-who": "{action}没有写明由谁实施（who）",
+        "action-incomplete.missing-how": "{action}没有写明如何实施（how）",
+        "action-incomplete.missing-when": "{action}没有写明何时实施（when）",
+        "action-incomplete.missing-resources": "{action}没有写明动用哪些应急资源（resources）",
+        "action-incomplete.empty-who": "{action}没有写明由谁实施：“who”为空",
+        "action-incomplete.empty-how": "{action}没有写明如何实施：“how”为空",
+        "action-incomplete.empty-when": "{action}没有写明何时实施：“when”为空",
+        "action-incomplete.add": "在该措施中添加 “{key}:”",
+        "action-incomplete.say-who": "写明由哪个单位实施该措施",
+        "action-incomplete.say-how": "写明该措施如何实施",
+        "action-incomplete.say-when": "写明该措施在什么时候实施",
+        "action-incomplete.resources-help": "列出该措施动用的应急资源；确实不需要资源时写 “resources: []”",
+        "hazard-out-of-scope.outside": "措施 {action} 针对“{hazard}”，但该类事件不在{plan} 的适用范围内",
+        "hazard-out-of-scope.help": "把“{hazard}”加入 scope.hazards，或把该措施移到针对“{hazard}”的预案中",
+        "phase-uncovered.no-action-before": "{plan} 没有事前阶段的措施，应有：{phases}",
+        "phase-uncovered.no-action-during": "{plan} 没有事中阶段的措施，应有：{phases}",
+        "phase-uncovered.no-action-after": "{plan} 没有事后阶段的措施，应有：{phases}",
+        "phase-uncovered.help": "添加一项阶段（phase）为{phases}的措施",
+        "resource-unresolved.did-you-mean": "是否应为“{resource}”？",
+        "resource-unresolved.help": "在预案的 “resources” 或资源清单（inventory）中定义该资源",
+        "resource-unresolved.undefined": "措施 {action} 动用的资源“{resource}”没有在任何预案或资源清单中定义",
+        "resource-unused.unused": "资源“{resource}”在此定义，但没有任何预案的措施动用它",
+        "resource-unused.help": "在需要它的措施中引用该资源，或删去它",
         // end of completeness
 
         // MARK: Rules: management

@@ -96,3 +96,11 @@ extension Message: CustomStringConvertible {
     /// The English text (what string interpolation and test descriptions show).
     public var description: String { english }
 }
+
+extension Message {
+    /// Alternatives joined as the language says "or": `a or b` / `a或b`, `a, b or c` / `a、b或c`.
+    public static func alternatives(_ items: [MessageArgument]) -> Message {
+        guard items.count > 1, let last = items.last else { return Message("common.one", ["item": items.first ?? ""]) }
+        return Message("common.or", ["items": .list(Array(items.dropLast())), "last": last])
+    }
+}

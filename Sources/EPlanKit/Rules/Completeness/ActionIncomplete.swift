@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 private typealias E = ExampleFiles
@@ -44,14 +45,17 @@ struct ActionIncomplete: Rule {
         for plan in context.subjects {
             for action in plan.actions?.value ?? [] {
                 // Messages are put together only for a finding.
-                var name: String { action.id?.value.map { "action \($0)" } ?? "an action" }
+                var name: MessageArgument {
+                    .message(action.id?.value.map { Message("action-incomplete.action", ["id": .verbatim($0)]) } ?? Message("action-incomplete.an-action"))
+                }
+                // `question` is who, how or when: the key, and the last part of the message keys.
                 func missing(_ question: String, _ key: String) {
-                    findings.append(plan.finding(id, "\(name) does not say \(question)", at: action.span,
-                                                 help: "add '\(key):' to the action"))
+                    findings.append(plan.finding(id, Message("action-incomplete.missing-\(question)", ["action": name]), at: action.span,
+                                                 help: Message("action-incomplete.add", ["key": .verbatim(key)])))
                 }
                 func empty(_ question: String, _ key: String, at span: SourceSpan) {
-                    findings.append(plan.finding(id, "\(name) does not say \(question): '\(key)' is empty", at: span,
-                                                 help: "say \(question) the action is done"))
+                    findings.append(plan.finding(id, Message("action-incomplete.empty-\(question)", ["action": name]), at: span,
+                                                 help: Message("action-incomplete.say-\(question)")))
                 }
                 if let who = action.who {
                     if who.value?.isEmpty == true { empty("who", "who", at: who.span) }
@@ -69,8 +73,8 @@ struct ActionIncomplete: Rule {
                     missing("when", "when")
                 }
                 if action.resources == nil {
-                    findings.append(plan.finding(id, "\(name) does not say with what resources", at: action.span,
-                                                 help: "list the resources it uses, or write 'resources: []' when none are needed"))
+                    findings.append(plan.finding(id, Message("action-incomplete.missing-resources", ["action": name]), at: action.span,
+                                                 help: Message("action-incomplete.resources-help")))
                 }
             }
         }

@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct HazardOutOfScope: Rule {
@@ -27,8 +28,9 @@ struct HazardOutOfScope: Rule {
                 for entry in action.hazards?.value ?? [] {
                     guard let hazard = entry.value, !scope.contains(where: { $0.value == hazard }) else { continue }
                     findings.append(plan.finding(
-                        id, "action \(action.id?.value ?? "?") is for hazard '\(hazard)', which is not in the scope of \(plan.name)",
-                        at: entry.span, help: "add '\(hazard)' to scope.hazards, or move the action to the plan for '\(hazard)'"))
+                        id, Message("hazard-out-of-scope.outside", ["action": .verbatim(action.id?.value ?? "?"), "hazard": .term(Term(.hazard, hazard)),
+                                                                      "plan": plan.named]),
+                        at: entry.span, help: Message("hazard-out-of-scope.help", ["hazard": .term(Term(.hazard, hazard))])))
                 }
             }
         }

@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct PhaseUncovered: Rule {
@@ -27,11 +28,12 @@ struct PhaseUncovered: Rule {
             guard let kind = plan.kind?.value, Self.kinds.contains(kind), plan.actions == nil || plan.actions?.value != nil else { continue }
             let stages = Set((plan.actions?.value ?? []).compactMap { $0.phase?.value?.stage })
             for stage in Stage.allCases where !stages.contains(stage) {
-                let phases = Phase.allCases.filter { $0.stage == stage }.map(\.rawValue).joined(separator: ", ")
+                let phases = Phase.allCases.filter { $0.stage == stage }.map(\.rawValue)
+                // `stage` is before, during or after: the last part of the message key.
                 findings.append(plan.finding(
-                    id, "\(plan.name) has no action \(stage.rawValue) the incident (\(phases))",
+                    id, Message("phase-uncovered.no-action-\(stage.rawValue)", ["plan": plan.named, "phases": .terms(.phase, phases)]),
                     at: plan.actions?.span ?? plan.firstKey,
-                    help: "add an action with phase \(Phase.allCases.filter { $0.stage == stage }.map(\.rawValue).joined(separator: " or "))"))
+                    help: Message("phase-uncovered.help", ["phases": .message(Message.alternatives(phases.map { .term(Term(.phase, $0)) }))])))
             }
         }
     }

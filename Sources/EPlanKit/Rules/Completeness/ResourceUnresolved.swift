@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct ResourceUnresolved: Rule {
@@ -53,10 +54,10 @@ struct ResourceUnresolved: Rule {
                 for entry in action.resources?.value ?? [] {
                     guard let resource = entry.value else { continue }
                     if let definition = index.resourceByID[resource], index.definingPlan(of: definition)?.isRetired != true { continue }
-                    let help = nearest[resource].map { "did you mean '\($0)'?" }
-                        ?? "define it in the plan's 'resources' or in an inventory"
+                    let help = nearest[resource].map { Message("resource-unresolved.did-you-mean", ["resource": .verbatim($0)]) }
+                        ?? Message("resource-unresolved.help")
                     findings.append(plan.finding(
-                        id, "action \(action.id?.value ?? "?") uses resource '\(resource)', which no plan or inventory defines",
+                        id, Message("resource-unresolved.undefined", ["action": .verbatim(action.id?.value ?? "?"), "resource": .verbatim(resource)]),
                         at: entry.span, help: help))
                 }
             }

@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct ResourceUnused: Rule {
@@ -42,8 +43,8 @@ struct ResourceUnused: Rule {
         for plan in context.subjects {
             for resource in plan.resources?.value ?? [] {
                 guard let id = resource.id?.value, unused.contains(id) else { continue }
-                findings.append(plan.finding(self.id, "resource '\(id)' is defined here but used by no action of any plan",
-                                             at: resource.span, help: "name it in the actions that need it, or remove it"))
+                findings.append(plan.finding(self.id, Message("resource-unused.unused", ["resource": .verbatim(id)]),
+                                             at: resource.span, help: Message("resource-unused.help")))
             }
         }
     }

@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct AgencyUnknown: Rule {
@@ -35,7 +36,7 @@ struct AgencyUnknown: Rule {
             let hereIsKnown = index.regionsDocument == nil || index.regionByPath[region] != nil
             let masterHere = masterAgencies(region)
             // `what` is only for the message: it is put together only when there is a finding.
-            func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> String, ownOnly: Bool = false) {
+            func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> Message, ownOnly: Bool = false) {
                 guard let ref = field.value else { return }
                 if own.contains(ref, in: region) { return }
                 let key = ref.resolved(in: region)
@@ -49,25 +50,26 @@ struct AgencyUnknown: Rule {
                 }
                 let known = (own.keys + (ownOnly ? [] : masterAgencies(key.region)?.keys ?? []))
                     .filter { $0.region == key.region }.map(\.agency)
-                let help = Suggest.help(ref.agency, in: known)
-                    ?? (ownOnly ? "add it to this plan's organization" : "add it to this plan's organization or to the master plan of '\(key.region)'")
-                findings.append(plan.finding(
-                    id, "\(what()) '\(ref)' is not an agency of the organization of \(plan.name)\(ownOnly ? "" : " or of the master plan of '\(key.region)'")",
-                    at: field.span, help: help))
+                let help = Suggest.didYouMean(ref.agency, in: known)
+                    ?? (ownOnly ? Message("agency-unknown.add-own") : Message("agency-unknown.add", ["region": "\(key.region)"]))
+                let message = ownOnly
+                    ? Message("agency-unknown.not-own", ["what": .message(what()), "agency": "\(ref)", "plan": plan.named])
+                    : Message("agency-unknown.not-known", ["what": .message(what()), "agency": "\(ref)", "plan": plan.named, "region": "\(key.region)"])
+                findings.append(plan.finding(id, message, at: field.span, help: help))
             }
-            if let owner = plan.owner { check(owner, "owner", ownOnly: isMaster) }
-            if let to = plan.reporting?.to { check(to, "reporting.to") }
-            if let office = plan.organization?.command?.office { check(office, "command office") }
+            if let owner = plan.owner { check(owner, Message("agency-unknown.owner"), ownOnly: isMaster) }
+            if let to = plan.reporting?.to { check(to, Message("agency-unknown.reporting-to")) }
+            if let office = plan.organization?.command?.office { check(office, Message("agency-unknown.command-office")) }
             for level in plan.responseLevels?.value ?? [] {
-                for lead in level.lead?.value ?? [] { check(lead, "response level lead") }
+                for lead in level.lead?.value ?? [] { check(lead, Message("agency-unknown.response-lead")) }
             }
             for action in plan.actions?.value ?? [] {
                 for who in action.who?.value ?? [] {
-                    check(who, action.id?.value.map { "action \($0): who" } ?? "action who")
+                    check(who, action.id?.value.map { Message("agency-unknown.action-who", ["action": .verbatim($0)]) } ?? Message("agency-unknown.who"))
                 }
             }
             for resource in plan.resources?.value ?? [] {
-                if let holder = resource.holder { check(holder, "resource holder") }
+                if let holder = resource.holder { check(holder, Message("agency-unknown.resource-holder")) }
             }
         }
         // Inventories have no organization of their own: holders resolve in the inventory's region.
@@ -78,8 +80,9 @@ struct AgencyUnknown: Rule {
                 let key = AgencyKey(region: target, agency: ref.agency)
                 if index.regionsDocument != nil, index.regionByPath[target] == nil { continue }
                 guard let agencies = masterAgencies(target), !agencies.contains(ref, in: target) else { continue }
-                let help = Suggest.help(ref.agency, in: agencies.keys.map(\.agency)) ?? "add it to the master plan of '\(target)'"
-                findings.append(Diagnostic(id, "resource holder '\(ref)' is not an agency of the master plan of '\(target)'",
+                let help = Suggest.didYouMean(ref.agency, in: agencies.keys.map(\.agency))
+                    ?? Message("agency-unknown.add-master", ["region": "\(target)"])
+                findings.append(Diagnostic(id, Message("agency-unknown.holder", ["agency": "\(ref)", "region": "\(target)"]),
                                            at: Location(file: inventory.file, span: field.span), help: help))
             }
         }

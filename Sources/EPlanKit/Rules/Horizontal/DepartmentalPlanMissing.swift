@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct DepartmentalPlanMissing: Rule {
@@ -36,9 +37,9 @@ struct DepartmentalPlanMissing: Rule {
                 // Withheld where a plan file of that region could not be read whole: it may be the plan.
                 guard !context.lookups.departmentalOwners.contains(key), !context.index.brokenRegions.contains(key.region) else { continue }
                 findings.append(master.finding(
-                    id, "lead agency '\(agency)' of \(master.name) has no in-force departmental plan in '\(key.region)'",
+                    id, Message("departmental-plan-missing.missing", ["agency": "\(agency)", "plan": master.named, "region": "\(key.region)"]),
                     at: field.span,
-                    help: "write a departmental plan of '\(key.region)' with 'owner: \(key.agency)'"))
+                    help: Message("departmental-plan-missing.help", ["region": "\(key.region)", "agency": "\(key.agency)"])))
             }
         }
     }

@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct HazardOverlap: Rule {
@@ -20,12 +21,12 @@ struct HazardOverlap: Rule {
                     let theirs = Set(earlier.scope?.hazards?.value?.compactMap(\.value) ?? [])
                     let shared = entries.filter { $0.value.map(theirs.contains) == true }
                     guard let first = shared.first else { continue }
-                    let names = shared.compactMap(\.value).map { "'\($0)'" }.joined(separator: ", ")
+                    let names: MessageArgument = .list(shared.compactMap(\.value).map { .message(Message("hazard-overlap.hazard", ["hazard": .term(Term(.hazard, $0))])) })
                     findings.append(later.finding(
-                        id, "\(later.name) and \(earlier.name) of region '\(region)' both cover \(names): who leads is ambiguous",
-                        at: first.span, help: "leave each hazard to one special plan of the region",
+                        id, Message("hazard-overlap.overlap", ["plan": later.named, "other": earlier.named, "region": "\(region)", "hazards": names]),
+                        at: first.span, help: Message("hazard-overlap.help"),
                         related: [RelatedLocation(Location(file: earlier.file, span: earlier.scope?.hazards?.span ?? earlier.firstKey),
-                                                  "the other plan's scope")]))
+                                                  Message("hazard-overlap.other-scope"))]))
                 }
             }
         }

@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct HazardUncovered: Rule {
@@ -55,9 +56,9 @@ struct HazardUncovered: Rule {
             let level = coverage.level
             for (hazard, location) in coverage.required where coverage.coveredBy[hazard] == nil {
                 let help = level.map { $0 >= .township } == true
-                    ? "list '\(hazard)' in the scope of the master plan of '\(region)', or write a special plan for it"
-                    : "write a special plan of '\(region)' that lists '\(hazard)' in scope.hazards"
-                findings.append(Diagnostic(id, "hazard '\(hazard)' of region '\(region)' is covered by no in-force plan of that region",
+                    ? Message("hazard-uncovered.help-master", ["hazard": .term(Term(.hazard, hazard)), "region": "\(region)"])
+                    : Message("hazard-uncovered.help-special", ["hazard": .term(Term(.hazard, hazard)), "region": "\(region)"])
+                findings.append(Diagnostic(id, Message("hazard-uncovered.uncovered", ["hazard": .term(Term(.hazard, hazard)), "region": "\(region)"]),
                                            at: location, help: help))
             }
         }
