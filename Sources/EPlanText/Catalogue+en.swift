@@ -543,6 +543,35 @@ extension Catalogue {
         // end of completeness
 
         // MARK: Rules: management
+        "dates-inconsistent.issued-after-today": "{plan} was issued on {date}, after today ({today})",
+        "dates-inconsistent.filed-after-today": "{plan} was filed on {date}, after today ({today})",
+        "dates-inconsistent.evaluated-after-today": "{plan} was evaluated on {date}, after today ({today})",
+        "dates-inconsistent.after-today-help": "dates record what has happened: correct the date (or run with the right --today)",
+        "dates-inconsistent.filed-before-issued": "{plan} was filed on {date}, before it was issued ({issued})",
+        "dates-inconsistent.evaluated-before-issued": "{plan} was evaluated on {date}, before it was issued ({issued})",
+        "dates-inconsistent.filed-before-issued-help": "a plan is filed on or after the day it is issued: correct 'filed' or 'issued'",
+        "dates-inconsistent.evaluated-before-issued-help": "a plan is evaluated on or after the day it is issued: correct 'evaluated' or 'issued'",
+        "dates-inconsistent.issued": "issued",
+        "dates-inconsistent.revision-after-today": "revision '{version}' of {plan} is dated {date}, after today ({today})",
+        "dates-inconsistent.a-revision-after-today": "a revision of {plan} is dated {date}, after today ({today})",
+        "dates-inconsistent.revision-help": "record a revision once it is made: correct the date (or run with the right --today)",
+        "drill-findings-open.open": "the findings of the drill on {date} are not yet worked into a revision (latest {revised})",
+        "drill-findings-open.help": "revise the plan and record it under 'revisions:' with a date after {date}",
+        "drill-overdue.help": "hold a drill (tabletop, functional or full-scale) and record it under 'drills:'",
+        "drill-overdue.help-unit": "hold a drill (tabletop, functional or full-scale) and record it under 'drills:'; units of category '{category}' drill every {months} months",
+        "drill-overdue.last": "{plan} was last drilled on {date}, more than {months} months before {today}",
+        "drill-overdue.planned": "{plan} has not been drilled yet (the first drill is planned for {date}, after {today})",
+        "drill-overdue.never": "{plan} has never been drilled",
+        "evaluation-overdue.issued": "{plan} was issued on {date}, more than {months} months before {today}",
+        "evaluation-overdue.evaluated": "{plan} was last evaluated on {date}, more than {months} months before {today}",
+        "evaluation-overdue.help": "evaluate the plan and record the date in 'evaluated:' (due {due})",
+        "filing-late.late": "{plan} was filed {days} working days after it was issued ({issued}); the limit is {limit}",
+        "filing-late.help": "file plans with the higher authority within {limit} working days of issue",
+        "filing-late.unfiled": "{plan} was issued on {issued}, {days} working days ago, and has no 'filed' date",
+        "filing-late.unfiled-help": "file it with the higher authority and record the date in 'filed:'",
+        "version-unrecorded.unrecorded": "{plan} is at version '{version}' but its latest revision ({date}) records version '{recorded}'",
+        "version-unrecorded.record-help": "record the revision that made version '{version}' under 'revisions:', with its date and reason",
+        "version-unrecorded.set-help": "set 'version:' to '{recorded}', or correct the latest revision",
         // end of management
 
         // MARK: Rules: suppression

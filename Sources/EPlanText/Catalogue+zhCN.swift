@@ -544,6 +544,35 @@ extension Catalogue {
         // end of completeness
 
         // MARK: Rules: management
+        "dates-inconsistent.issued-after-today": "{plan} 的印发日期为 {date}，晚于今天（{today}）",
+        "dates-inconsistent.filed-after-today": "{plan} 的备案日期为 {date}，晚于今天（{today}）",
+        "dates-inconsistent.evaluated-after-today": "{plan} 的评估日期为 {date}，晚于今天（{today}）",
+        "dates-inconsistent.after-today-help": "日期记录的是已经发生的事：请更正日期（或用正确的 --today 运行）",
+        "dates-inconsistent.filed-before-issued": "{plan} 的备案日期 {date} 早于印发日期（{issued}）",
+        "dates-inconsistent.evaluated-before-issued": "{plan} 的评估日期 {date} 早于印发日期（{issued}）",
+        "dates-inconsistent.filed-before-issued-help": "预案应在印发当日或之后备案：请更正 “filed” 或 “issued”",
+        "dates-inconsistent.evaluated-before-issued-help": "预案应在印发当日或之后评估：请更正 “evaluated” 或 “issued”",
+        "dates-inconsistent.issued": "印发日期",
+        "dates-inconsistent.revision-after-today": "{plan} 的修订版本“{version}”日期为 {date}，晚于今天（{today}）",
+        "dates-inconsistent.a-revision-after-today": "{plan} 的一次修订日期为 {date}，晚于今天（{today}）",
+        "dates-inconsistent.revision-help": "修订完成后再记录：请更正日期（或用正确的 --today 运行）",
+        "drill-findings-open.open": "{date} 应急演练发现的问题尚未通过修订落实到预案中（最近一次修订：{revised}）",
+        "drill-findings-open.help": "修订预案，并在 “revisions:” 下记录一次晚于 {date} 的修订",
+        "drill-overdue.help": "组织一次应急演练（桌面推演、功能演练或综合演练），并记录在 “drills:” 下",
+        "drill-overdue.help-unit": "组织一次应急演练（桌面推演、功能演练或综合演练），并记录在 “drills:” 下；{category}类单位每 {months} 个月至少演练一次",
+        "drill-overdue.last": "{plan} 最近一次应急演练在 {date}，距 {today} 已超过 {months} 个月",
+        "drill-overdue.planned": "{plan} 尚未组织应急演练（首次演练计划在 {date}，晚于 {today}）",
+        "drill-overdue.never": "{plan} 从未组织过应急演练",
+        "evaluation-overdue.issued": "{plan} 于 {date} 印发，距 {today} 已超过 {months} 个月，未做预案评估",
+        "evaluation-overdue.evaluated": "{plan} 最近一次预案评估在 {date}，距 {today} 已超过 {months} 个月",
+        "evaluation-overdue.help": "开展预案评估，并把日期记在 “evaluated:” 中（应于 {due} 前完成）",
+        "filing-late.late": "{plan} 在印发（{issued}）后第 {days} 个工作日才备案，时限为 {limit} 个工作日",
+        "filing-late.help": "预案印发后 {limit} 个工作日内报上级备案",
+        "filing-late.unfiled": "{plan} 于 {issued} 印发，已过 {days} 个工作日，没有备案日期（filed）",
+        "filing-late.unfiled-help": "报上级备案，并把日期记在 “filed:” 中",
+        "version-unrecorded.unrecorded": "{plan} 的版本为“{version}”，但最近一次修订（{date}）记录的版本是“{recorded}”",
+        "version-unrecorded.record-help": "在 “revisions:” 下记录形成版本“{version}”的那次修订，写明日期和原因",
+        "version-unrecorded.set-help": "把 “version:” 改为“{recorded}”，或更正最近一次修订记录",
         // end of management
 
         // MARK: Rules: suppression

@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanYAML
 
 private typealias E = ExampleFiles
@@ -44,10 +45,11 @@ struct DatesInconsistent: Rule {
         let today = context.today
         for plan in context.subjects {
             let issued = plan.issued.flatMap { f in f.value.map { (day: $0, span: f.span) } }
+            // `what` is issued, filed or evaluated: the last part of the message key.
             func afterToday(_ what: String, _ date: Day, _ span: SourceSpan) {
                 findings.append(plan.finding(
-                    id, "\(plan.name) was \(what) on \(date), after today (\(today))", at: span,
-                    help: "dates record what has happened: correct the date (or run with the right --today)"))
+                    id, Message("dates-inconsistent.\(what)-after-today", ["plan": plan.named, "date": "\(date)", "today": "\(today)"]), at: span,
+                    help: Message("dates-inconsistent.after-today-help")))
             }
             if let issued, issued.day > today { afterToday("issued", issued.day, issued.span) }
             for (key, field) in [("filed", plan.filed), ("evaluated", plan.evaluated)] {
@@ -56,17 +58,17 @@ struct DatesInconsistent: Rule {
                     afterToday(key, date, field.span)
                 } else if let issued, date < issued.day {
                     findings.append(plan.finding(
-                        id, "\(plan.name) was \(key) on \(date), before it was issued (\(issued.day))", at: field.span,
-                        help: "a plan is \(key) on or after the day it is issued: correct '\(key)' or 'issued'",
-                        related: [RelatedLocation(plan.location(issued.span), "issued")]))
+                        id, Message("dates-inconsistent.\(key)-before-issued", ["plan": plan.named, "date": "\(date)", "issued": "\(issued.day)"]),
+                        at: field.span, help: Message("dates-inconsistent.\(key)-before-issued-help"),
+                        related: [RelatedLocation(plan.location(issued.span), Message("dates-inconsistent.issued"))]))
                 }
             }
             for revision in plan.revisions?.value ?? [] {
                 guard let field = revision.date, let date = field.value, date > today else { continue }
-                let which = revision.version?.value.map { "revision '\($0)' of" } ?? "a revision of"
-                findings.append(plan.finding(
-                    id, "\(which) \(plan.name) is dated \(date), after today (\(today))", at: field.span,
-                    help: "record a revision once it is made: correct the date (or run with the right --today)"))
+                let message = revision.version?.value.map {
+                    Message("dates-inconsistent.revision-after-today", ["version": "\($0)", "plan": plan.named, "date": "\(date)", "today": "\(today)"])
+                } ?? Message("dates-inconsistent.a-revision-after-today", ["plan": plan.named, "date": "\(date)", "today": "\(today)"])
+                findings.append(plan.finding(id, message, at: field.span, help: Message("dates-inconsistent.revision-help")))
             }
         }
     }

@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct DrillFindingsOpen: Rule {
@@ -30,8 +31,8 @@ struct DrillFindingsOpen: Rule {
                 guard let list = drill.findings, list.value?.contains(where: { $0.value != nil }) == true, let date = drill.date?.value,
                       date > revised else { continue }
                 findings.append(plan.finding(
-                    id, "the findings of the drill on \(date) are not yet worked into a revision (latest \(revised))",
-                    at: list.span, help: "revise the plan and record it under 'revisions:' with a date after \(date)"))
+                    id, Message("drill-findings-open.open", ["date": "\(date)", "revised": "\(revised)"]),
+                    at: list.span, help: Message("drill-findings-open.help", ["date": "\(date)"])))
             }
         }
     }

@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct DrillOverdue: Rule {
@@ -85,27 +86,28 @@ struct DrillOverdue: Rule {
                 }
             }
             if let newest, let date = newest.value, !date.isMoreThan(months: interval.months, before: today) { continue }
-            let help = "hold a drill (tabletop, functional or full-scale) and record it under 'drills:'"
-                + (interval.why.map { "; \($0)" } ?? "")
+            let help = interval.why.map { Message("drill-overdue.help-unit", ["category": .term(Term(.unitCategory, $0.rawValue)),
+                                                                              "months": .number(interval.months)]) }
+                ?? Message("drill-overdue.help")
             if let newest, let date = newest.value {
                 findings.append(plan.finding(
-                    id, "\(plan.name) was last drilled on \(date), more than \(interval.months) months before \(today)",
+                    id, Message("drill-overdue.last", ["plan": plan.named, "date": "\(date)", "months": .number(interval.months), "today": "\(today)"]),
                     at: newest.span, help: help))
             } else {
-                let message = planned.map { "\(plan.name) has not been drilled yet (the first drill is planned for \($0), after \(today))" }
-                    ?? "\(plan.name) has never been drilled"
+                let message = planned.map { Message("drill-overdue.planned", ["plan": plan.named, "date": "\($0)", "today": "\(today)"]) }
+                    ?? Message("drill-overdue.never", ["plan": plan.named])
                 findings.append(plan.finding(id, message, at: plan.id?.span ?? plan.firstKey, help: help))
             }
         }
     }
 
-    /// The months allowed between drills, and for a unit plan why (for the help text); nil for a
-    /// unit plan whose `category` is invalid (its `schema-value` finding says enough).
-    static func interval(of plan: Plan, _ kind: PlanKind, _ context: RuleContext) -> (months: Int, why: String?)? {
+    /// The months allowed between drills, and for a unit plan its category (why, for the help text);
+    /// nil for a unit plan whose `category` is invalid (its `schema-value` finding says enough).
+    static func interval(of plan: Plan, _ kind: PlanKind, _ context: RuleContext) -> (months: Int, why: UnitCategory?)? {
         guard kind == .unit else { return (context.setting(Self.months), nil) }
         if let field = plan.category, field.value == nil { return nil }
         let category = plan.category?.value ?? .enterprise
         let months = context.setting(halfYearCategories.contains(category) ? Self.unitMonthsByCategory : Self.unitMonths)
-        return (months, "units of category '\(category.rawValue)' drill every \(months) months")
+        return (months, category)
     }
 }

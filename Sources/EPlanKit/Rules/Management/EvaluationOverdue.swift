@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct EvaluationOverdue: Rule {
@@ -17,10 +18,10 @@ struct EvaluationOverdue: Rule {
         for plan in context.subjects where plan.isInForce {
             guard let field = plan.evaluated ?? plan.issued, let date = field.value,
                   date.isMoreThan(months: months, before: context.today) else { continue }
-            let what = plan.evaluated == nil ? "issued" : "last evaluated"
+            let key = plan.evaluated == nil ? "evaluation-overdue.issued" : "evaluation-overdue.evaluated"
             findings.append(plan.finding(
-                id, "\(plan.name) was \(what) on \(date), more than \(months) months before \(context.today)",
-                at: field.span, help: "evaluate the plan and record the date in 'evaluated:' (due \(date.adding(months: months)))"))
+                id, Message(key, ["plan": plan.named, "date": "\(date)", "months": .number(months), "today": "\(context.today)"]),
+                at: field.span, help: Message("evaluation-overdue.help", ["due": "\(date.adding(months: months))"])))
         }
     }
 }

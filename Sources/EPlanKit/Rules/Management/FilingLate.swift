@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct FilingLate: Rule {
@@ -44,14 +45,14 @@ struct FilingLate: Rule {
                 let days = issued.workingDays(until: filed, in: calendar)
                 guard days > allowed else { continue }
                 findings.append(plan.finding(
-                    id, "\(plan.name) was filed \(days) working days after it was issued (\(issued)); the limit is \(allowed)",
-                    at: filedField.span, help: "file plans with the higher authority within \(allowed) working days of issue"))
+                    id, Message("filing-late.late", ["plan": plan.named, "days": .number(days), "issued": "\(issued)", "limit": .number(allowed)]),
+                    at: filedField.span, help: Message("filing-late.help", ["limit": .number(allowed)])))
             } else {
                 let days = issued.workingDays(until: context.today, in: calendar)
                 guard days > allowed else { continue }
                 findings.append(plan.finding(
-                    id, "\(plan.name) was issued on \(issued), \(days) working days ago, and has no 'filed' date",
-                    at: issuedField.span, help: "file it with the higher authority and record the date in 'filed:'"))
+                    id, Message("filing-late.unfiled", ["plan": plan.named, "issued": "\(issued)", "days": .number(days)]),
+                    at: issuedField.span, help: Message("filing-late.unfiled-help")))
             }
         }
     }

@@ -1,3 +1,4 @@
+import EPlanText
 private typealias E = ExampleFiles
 
 struct VersionUnrecorded: Rule {
@@ -55,11 +56,11 @@ struct VersionUnrecorded: Rule {
             let recorded = newest.compactMap { $0 }
             guard recorded.count == newest.count, let highest = recorded.max(), !recorded.contains(version) else { continue }
             findings.append(plan.finding(
-                id, "\(plan.name) is at version '\(version)' but its latest revision (\(latest)) records version '\(highest)'",
+                id, Message("version-unrecorded.unrecorded", ["plan": plan.named, "version": "\(version)", "date": "\(latest)", "recorded": "\(highest)"]),
                 at: versionField.span,
                 help: version > highest
-                    ? "record the revision that made version '\(version)' under 'revisions:', with its date and reason"
-                    : "set 'version:' to '\(highest)', or correct the latest revision"))
+                    ? Message("version-unrecorded.record-help", ["version": "\(version)"])
+                    : Message("version-unrecorded.set-help", ["recorded": "\(highest)"])))
         }
     }
 }
