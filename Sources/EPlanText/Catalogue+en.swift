@@ -941,7 +941,7 @@ extension Catalogue {
         "init.return-how": "Check homes are safe, then bring residents back",
         "init.return-when": "After the warning is lifted",
         "new.title": "{kind} plan {id}",
-        "new.title-comment": "the plan's title (中文 and English)",
+        "new.title-comment": "write the plan's title, e.g. {example} (中文 and English)",
         "new.regions-comment": "every region the joint plan covers",
         "new.region-unknown": "region '{region}' is not in the regions document",
         "new.level-unknown": "the level of region '{region}' is unknown: add the region to the regions document",
@@ -949,7 +949,23 @@ extension Catalogue {
         "new.parent-unknown": "parent '{id}' is not a plan of this repository or an external plan",
         "new.hazards-needed": "say which hazards the plan handles: --hazard ID (repeatable)",
         "new.name-needed": "name the {kind} plan with --name SLUG (e.g. --name hongqi-mine)",
-        "new.exists": "plan '{id}' exists already ({file})",
+        "new.exists": "plan '{id}' exists already ({file}); to replace it, run the same command with --force, or give the new plan another --name or --region",
+        "new.invalid-region": "'{value}' is not a region path: slugs joined by '/' (e.g. qs/lin)",
+        "new.invalid-owner": "'{value}' is not an agency slug: --owner takes lowercase letters, digits and '-' (e.g. transport)",
+        "new.name-not-slug": "'{value}' is not a slug: --name takes lowercase letters, digits and '-', e.g. --name {example}; write the plan's full name in 'title:'",
+        "new.invalid-parent": "'{value}' is not a plan id",
+        "new.id-taken": "the id '{id}' is held by an external plan of eplan.yaml or by a file that cannot be read; choose another --name",
+        "new.parent-given": "parent {id}: given with --parent",
+        "new.parent-master": "parent {id}: the master plan of the level above",
+        "new.parent-counterpart": "parent {id}: the special plan of the level above that covers {hazards}",
+        "new.parent-no-counterpart": "parent {id}: the master plan of the level above (no special plan there covers {hazards})",
+        "new.parent-unit-special": "parent {id}: the special plan of region {region} for the unit's hazard",
+        "new.parent-unit-master": "parent {id}: the master plan of region {region}",
+        "new.parent-department": "parent {id}: the plan of department '{owner}' of the level above",
+        "new.parent-none": "no parent found: add 'parent:' by hand",
+        "new.excluded-reason": "covered by {id}",
+        "new.event-dates-comment": "{{from: YYYY-MM-DD, to: YYYY-MM-DD}}: the dates of the event",
+        "new.resources-comment": "the resources the action uses; 'resources: []' when none are needed",
         // end of authoring
 
         // MARK: Command line (errors, explain, rules)
@@ -997,6 +1013,8 @@ extension Catalogue {
         "cli.departmental-owner": "a departmental plan needs --owner AGENCY",
         "cli.too-few-descriptors": "too few file descriptors (ulimit -n); eplan needs at least {count}",
         "cli.no-threads": "cannot start worker threads (ulimit -u, or the system's limit on processes)",
+        "cli.new-out-other-plan": "{path} holds plan '{id}': eplan new never writes over another plan, not even with --force",
+        "cli.new-out-second-file": "plan '{id}' is in {file}: with --force it is replaced there, never written to a second file",
         // end of cli
     ]
 }

@@ -942,7 +942,7 @@ extension Catalogue {
         "init.return-how": "确认房屋安全后组织群众返回",
         "init.return-when": "预警解除后",
         "new.title": "{id} {kind}",
-        "new.title-comment": "请写预案的中文全称",
+        "new.title-comment": "请填写预案全称（中英文均可），如 {example}",
         "new.regions-comment": "联合应急预案覆盖的全部区域",
         "new.region-unknown": "区域 {region} 不在区域文件中",
         "new.level-unknown": "不知道区域 {region} 的层级：请先把该区域写入区域文件",
@@ -950,7 +950,23 @@ extension Catalogue {
         "new.parent-unknown": "上级预案 {id} 既不是本仓库的预案，也不是外部预案",
         "new.hazards-needed": "请说明预案应对哪些突发事件：--hazard 事件类型ID（可重复）",
         "new.name-needed": "请用 --name 短名 为{kind}命名（如 --name hongqi-mine）",
-        "new.exists": "预案 {id} 已存在（{file}）",
+        "new.exists": "预案 {id} 已存在（{file}）；要替换它，请加 --force 重新运行；或者用其他 --name、--region",
+        "new.invalid-region": "“{value}”不是区域路径：应为以“/”连接的短名（如 qs/lin）",
+        "new.invalid-owner": "“{value}”不是单位短名：--owner 只能用小写字母、数字和“-”（如 transport）",
+        "new.name-not-slug": "“{value}”不是短名：--name 只能用小写字母、数字和“-”，如 --name {example}；预案的中文全称写在 “title:” 中",
+        "new.invalid-parent": "“{value}”不是预案 ID",
+        "new.id-taken": "ID“{id}”已被 eplan.yaml 中的外部预案或一个无法读取的文件占用；请换一个 --name",
+        "new.parent-given": "上级预案 {id}：由 --parent 指定",
+        "new.parent-master": "上级预案 {id}：上一级的总体应急预案",
+        "new.parent-counterpart": "上级预案 {id}：上一级覆盖{hazards}的对口专项应急预案",
+        "new.parent-no-counterpart": "上级预案 {id}：上一级的总体应急预案（上一级没有覆盖{hazards}的专项应急预案）",
+        "new.parent-unit-special": "上级预案 {id}：区域 {region} 针对本单位风险的专项应急预案",
+        "new.parent-unit-master": "上级预案 {id}：区域 {region} 的总体应急预案",
+        "new.parent-department": "上级预案 {id}：上一级“{owner}”部门的部门应急预案",
+        "new.parent-none": "没有找到上级预案：请手工填写 “parent:”",
+        "new.excluded-reason": "由 {id} 覆盖",
+        "new.event-dates-comment": "{{from: YYYY-MM-DD, to: YYYY-MM-DD}}：活动起止日期",
+        "new.resources-comment": "该措施动用的应急资源；确实不需要时写 “resources: []”",
         // end of authoring
 
         // MARK: Command line (errors, explain, rules)
@@ -998,6 +1014,8 @@ extension Catalogue {
         "cli.departmental-owner": "部门应急预案需要用 --owner 指明部门",
         "cli.too-few-descriptors": "可用的文件描述符太少（ulimit -n）；eplan 至少需要 {count} 个",
         "cli.no-threads": "无法启动工作线程（ulimit -u 或系统的进程数上限）",
+        "cli.new-out-other-plan": "{path} 中是预案 {id}：eplan new 不会覆盖其他预案，加 --force 也不会",
+        "cli.new-out-second-file": "预案 {id} 在 {file} 中：--force 只在原文件中替换它，不会再写一个同 ID 的文件",
         // end of cli
     ]
 

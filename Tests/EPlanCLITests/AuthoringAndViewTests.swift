@@ -25,7 +25,7 @@ struct AuthoringAndViewTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let repo = "\(folder)/repo"
         try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
-        let settle: Set<String> = ["action-incomplete", "schema-value", "drill-overdue"]
+        let settle: Set<String> = ["action-incomplete", "schema-value", "schema-missing-key", "drill-overdue"]
         for (arguments, file) in [
             (["new", "special", "--region", "qs/lin/shi", "--hazard", "mountain-torrent"], "qs/lin/shi/mountain-torrent.yaml"),
             (["new", "unit", "--region", "qs/yanghe", "--name", "steel-mill", "--hazard", "hazardous-chemicals"], "qs/yanghe/unit/steel-mill.yaml"),
@@ -47,9 +47,77 @@ struct AuthoringAndViewTests {
         #expect(special.contains("parent: {id: qs.lin.flood, version: \"3.2\"}"))
         #expect(special.contains("master: qs.lin.shi.master"))
         #expect(special.contains("initial: {I: 15m, II: 15m, III: 30m, IV: 1h}"))
+        #expect(!special.contains("\n    resources: []"), "resources are for a person to settle")
+        #expect(special.contains("title:  #"), "the title is for a person to write")
+        #expect(!special.contains("trigger: \"\""), "the parent's triggers are pre-filled")
+        #expect(!special.contains("- {"), "stubs in block style")
         let wrong = try CLI.run(["new", "special", "--region", "qs/lyn", "--hazard", "flood"], in: repo)
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("region 'qs/lyn' is not in the regions document; did you mean 'qs/lin'?"))
+    }
+
+    @Test("new validates every value that becomes a path or YAML, and writes nothing when one is wrong")
+    func newValidates() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let repo = "\(folder)/repo"
+        try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: folder).sorted()
+        for (arguments, says) in [
+            (["new", "departmental", "--region", "qs/songling", "--owner", "../../../../escaped/owner"], "is not an agency slug"),
+            (["new", "departmental", "--region", "qs/songling", "--owner", "transport\nx: 1"], "is not an agency slug"),
+            (["new", "unit", "--region", "qs/yanghe", "--name", "复兴煤矿", "--hazard", "coal-mine-accident"], "is not a slug"),
+            (["new", "special", "--region", "qs/../x", "--hazard", "flood"], "is not a region path"),
+        ] {
+            let run = try CLI.run(arguments, in: repo)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.contains(says), "\(run.stderr)")
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: folder).sorted() == before, "nothing written")
+        let chinese = try CLI.run(["new", "unit", "--region", "qs/yanghe", "--name", "复兴煤矿", "--hazard", "coal-mine-accident", "--lang", "zh-CN"], in: repo)
+        #expect(chinese.stderr.contains("title:"), "says where the Chinese name goes: \(chinese.stderr)")
+    }
+
+    @Test("new --force replaces the plan with that id in its own file, and never writes over another plan")
+    func newForce() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let repo = "\(folder)/repo"
+        try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
+        let flood = try String(contentsOfFile: "\(repo)/qs/lin/flood.yaml", encoding: .utf8)
+        let made = ["new", "special", "--region", "qs/lin/shi", "--hazard", "mountain-torrent"]
+        #expect(try CLI.run(made, in: repo).status == 0)
+        let again = try CLI.run(made, in: repo)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("--force"), "names the next step: \(again.stderr)")
+        let forced = try CLI.run(made + ["--force"], in: repo)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let onto = try CLI.run(made + ["--force", "--out", "qs/lin/flood.yaml"], in: repo)
+        #expect(onto.status == 2)
+        #expect(try String(contentsOfFile: "\(repo)/qs/lin/flood.yaml", encoding: .utf8) == flood)
+        let second = try CLI.run(made + ["--force", "--out", "elsewhere.yaml"], in: repo)
+        #expect(second.status == 2, "a second file for one id")
+        #expect(!FileManager.default.fileExists(atPath: "\(repo)/elsewhere.yaml"))
+    }
+
+    @Test("new chooses the parent the rules expect and says why; a unit owns its plan; a department starts alone")
+    func newParents() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let repo = "\(folder)/repo"
+        try FileManager.default.copyItem(atPath: "\(CLI.packageRoot)/plans", toPath: repo)
+        let unit = try CLI.run(["new", "unit", "--region", "qs/yanghe", "--name", "fuxing-mine", "--hazard", "coal-mine-accident"], in: repo)
+        #expect(unit.stderr.contains("parent qs.yanghe.coal"), "\(unit.stderr)")
+        let unitText = try String(contentsOfFile: "\(repo)/qs/yanghe/unit/fuxing-mine.yaml", encoding: .utf8)
+        #expect(unitText.contains("owner: fuxing-mine"))
+        let dept = try CLI.run(["new", "departmental", "--region", "qs/songling", "--owner", "transport"], in: repo)
+        #expect(dept.stderr.contains("parent qs.dept.transport"), "\(dept.stderr)")
+        let deptText = try String(contentsOfFile: "\(repo)/qs/songling/dept/transport.yaml", encoding: .utf8)
+        #expect(deptText.components(separatedBy: "- agency:").count <= 2, "only the department itself: \(deptText)")
+        let event = try CLI.run(["new", "event", "--region", "qs/lin", "--name", "marathon-2027", "--hazard", "mass-incident"], in: repo)
+        #expect(event.status == 0, "\(event.stderr)")
+        let lint = try CLI.run(["lint", "--format", "json", "qs/lin/event/marathon-2027.yaml"], in: repo)
+        #expect(lint.stdout.contains("has no 'event-dates'") || lint.stdout.contains("event-dates"), "event dates are for a person: \(lint.stdout)")
     }
 
     @Test("graph: DOT renders with Graphviz; Mermaid and JSON; --root; broken links and missing plans drawn")

@@ -80,7 +80,7 @@ struct New: ParsableCommand {
     @Option(help: ArgumentHelp("Write the plan here instead of the conventional path.", valueName: "FILE"))
     var out: String?
 
-    @Flag(help: "Overwrite the file if it exists.")
+    @Flag(help: "Replace the plan that already has this id, in its own file (never another plan's file).")
     var force = false
 
     @OptionGroup var today: TodayOption<IssueDay>
@@ -102,18 +102,32 @@ struct New: ParsableCommand {
             let analysis = try Linter.analyze(LintOptions(today: day))
             root = analysis.workspace.root
             language = lang.resolved(configured: analysis.result.configuredLanguage)
-            plan = try Authoring.newPlan(Authoring.NewPlanRequest(kind: kind, region: region, hazards: hazards, parent: parent,
-                                                                  owner: owner, name: name, today: day, language: language),
-                                         analysis: analysis, root: root)
+            var request = Authoring.NewPlanRequest(kind: kind, region: region, hazards: hazards, parent: parent,
+                                                   owner: owner, name: name, today: day, language: language)
+            request.force = force
+            plan = try Authoring.newPlan(request, analysis: analysis, root: root)
+            // --out onto a file that holds another plan, or a second file for an id that exists: never,
+            // not even with --force (cli.md "Files eplan writes").
+            if let out {
+                let target = FileSystem.realPath(out)
+                if let target, let other = analysis.index.plans.first(where: { FileSystem.realPath($0.file) == target }),
+                   other.id?.value != plan.id {
+                    throw CommandError(Message("cli.new-out-other-plan", ["path": .verbatim(out), "id": .verbatim(other.id?.value ?? "?")]))
+                }
+                if let replaced = plan.replaces, FileSystem.realPath(replaced) != target {
+                    throw CommandError(Message("cli.new-out-second-file", ["id": .verbatim(plan.id), "file": .verbatim(replaced)]))
+                }
+            }
         } catch let error as WorkspaceError {
             throw CommandError(error)
         } catch let error as Authoring.Problem {
             throw CommandError(error.message)
         }
-        let path = out ?? "\(root)/\(plan.path)"
+        let path = out ?? (plan.replaces ?? "\(root)/\(plan.path)")
+        if let choice = plan.parentChoice { Console.error("eplan: " + choice.text(language)) }
         try AtomicFile.makeFolders(FileSystem.parent(of: path))
         try AtomicFile.write(plan.text, to: path, overwrite: force)
-        let shown = out ?? FileSystem.relative(path, to: FileSystem.realPath(".") ?? ".")
+        let shown = out ?? plan.replaces ?? FileSystem.relative(path, to: FileSystem.realPath(".") ?? ".")
         Console.error("eplan: " + Message("cli.wrote-plan", ["id": .verbatim(plan.id), "path": .verbatim(shown)]).text(language))
     }
 }

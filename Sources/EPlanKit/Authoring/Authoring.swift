@@ -126,6 +126,8 @@ public enum Authoring {
         public var today: Day
         /// The language of the comments and the title written into the plan.
         public var language: Language
+        /// `--force`: replace the file of the plan that already has the new plan's id.
+        public var force = false
 
         public init(kind: PlanKind, region: String, hazards: [String], parent: String?, owner: String?, name: String?, today: Day,
                     language: Language = .en) {
@@ -155,14 +157,55 @@ public enum Authoring {
 
     public struct NewPlan: Sendable {
         public var id: String
-        /// Relative to the repository root.
+        /// Relative to the repository root, or the file of the plan it replaces (`--force`).
         public var path: String
         public var text: String
+        /// The file of the plan this one replaces (`--force` for an id that exists).
+        public var replaces: String?
+        /// Which parent was chosen and why (printed on stderr).
+        public var parentChoice: Message?
+    }
+
+    /// A slug made of the ASCII letters and digits of `text` (`Fuxing 煤矿 2` → `fuxing-2`), for the help
+    /// of a `--name` that is not a slug; nil when nothing of it is ASCII.
+    static func slugSuggestion(_ text: String) -> String? {
+        var parts: [String] = []
+        var current = ""
+        for c in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(c) || ("0"..."9").contains(c) { current.unicodeScalars.append(c) } else if !current.isEmpty {
+                parts.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.isEmpty ? nil : parts.joined(separator: "-")
+    }
+
+    /// Every value of the request that becomes a path or goes into YAML must match the format's
+    /// patterns: a slug, a region path, an id. Nothing else reaches a file name or the plan text.
+    static func validate(_ r: NewPlanRequest) throws(Problem) {
+        guard Patterns.isRegionPath(r.region) else {
+            throw Problem(Message("new.invalid-region", ["value": .verbatim(r.region)]))
+        }
+        if let owner = r.owner, Patterns.agencyRef(owner)?.region != nil || !Patterns.isSlug(owner) {
+            throw Problem(Message("new.invalid-owner", ["value": .verbatim(owner)]))
+        }
+        if let name = r.name, !Patterns.isSlug(name) {
+            let example = slugSuggestion(name).map { name.unicodeScalars.contains { $0.value > 0x7F } ? "\($0)-unit" : $0 } ?? "fuxing-coal-mine"
+            throw Problem(Message("new.name-not-slug", ["value": .verbatim(name), "example": .verbatim(example)]))
+        }
+        if let parent = r.parent, !Patterns.isIdentifier(parent) {
+            throw Problem(Message("new.invalid-parent", ["value": .verbatim(parent)]))
+        }
+        for hazard in r.hazards where !Patterns.isSlug(hazard) {
+            throw Problem(Message("new.hazard-unknown", ["hazard": .verbatim(hazard)]))
+        }
     }
 
     /// A new plan pre-filled from the repository: links, the parent's current version, hazards,
     /// reporting limits and response levels from the parent, agencies from the region's master plan.
     public static func newPlan(_ r: NewPlanRequest, analysis: Analysis, root: String) throws(Problem) -> NewPlan {
+        try validate(r)
         let index = analysis.index
         let lookups = analysis.lookups
         let segments = r.region.split(separator: "/").map(String.init)
@@ -182,27 +225,63 @@ public enum Authoring {
                           in: index.configuration.hazardVocabulary.sorted())
         }
 
-        // The parent: named, else the counterpart the rules expect.
+        // The parent: named, else the one the rules expect (said on stderr, with the reason).
         var parent: PlanTarget?
+        var choice: Message?
+        let configFile = index.configuration.file ?? "eplan.yaml"
         if let id = r.parent {
             guard let target = index.target(id) else {
                 throw Problem(Message("new.parent-unknown", ["id": .verbatim(id)]), suggesting: id, in: index.allPlanIDs)
             }
             parent = target
+            choice = Message("new.parent-given", ["id": .verbatim(id)])
         } else {
-            let higherMaster = parentRegion.flatMap { lookups.masters[$0]?.first }.map { PlanTarget.local($0) }
-                ?? index.configuration.external.first { $0.kind?.value == .master && $0.level?.value.map { $0 < level } == true
-                    && ($0.region?.value == nil || $0.region?.value == parentRegion) }.map { PlanTarget.external($0, file: "eplan.yaml") }
-            switch r.kind {
-            case .master: parent = higherMaster
-            case .special:
-                let wanted = Set(r.hazards.isEmpty ? [] : r.hazards)
-                let counterpart = parentRegion.flatMap { lookups.specials[$0] }?
-                    .first { plan in !wanted.isDisjoint(with: plan.scope?.hazards?.value?.compactMap(\.value) ?? []) }
-                parent = counterpart.map { PlanTarget.local($0) } ?? higherMaster
-            case .unit: parent = regionMaster.map { PlanTarget.local($0) } ?? higherMaster
-            case .departmental, .event, .joint: parent = nil
+            // Plans of the level above: the parent region's (in the repository or external), else
+            // external plans of a higher level that name no region.
+            func above(_ external: ExternalPlan) -> Bool {
+                external.level?.value.map { $0 < level } == true && (external.region?.value == nil || external.region?.value == parentRegion)
             }
+            let higherMaster = parentRegion.flatMap { lookups.masters[$0]?.first }.map { PlanTarget.local($0) }
+                ?? index.configuration.external.first { $0.kind?.value == .master && above($0) }.map { PlanTarget.external($0, file: configFile) }
+            let wanted = Set(r.hazards)
+            func covers(_ target: PlanTarget) -> Bool { !wanted.isDisjoint(with: target.hazards) }
+            let higherSpecials = (parentRegion.flatMap { lookups.specials[$0] } ?? []).map { PlanTarget.local($0) }
+                + index.configuration.external.filter { $0.kind?.value == .special && above($0) }.map { PlanTarget.external($0, file: configFile) }
+            let master = Message("new.parent-master", ["id": .verbatim(higherMaster?.id ?? "?")])
+            switch r.kind {
+            case .master:
+                parent = higherMaster
+                choice = master
+            case .special:
+                if let counterpart = higherSpecials.first(where: covers) {
+                    parent = counterpart
+                    choice = Message("new.parent-counterpart", ["id": .verbatim(counterpart.id ?? "?"), "hazards": .terms(.hazard, r.hazards)])
+                } else {
+                    parent = higherMaster
+                    choice = Message("new.parent-no-counterpart", ["id": .verbatim(higherMaster?.id ?? "?"), "hazards": .terms(.hazard, r.hazards)])
+                }
+            case .unit:
+                // A unit docks with its region's special plan for its hazard, else with its region's master.
+                if let special = (lookups.specials[r.region] ?? []).first(where: { covers(.local($0)) }) {
+                    parent = .local(special)
+                    choice = Message("new.parent-unit-special", ["id": .verbatim(special.id?.value ?? "?"), "region": .verbatim(r.region)])
+                } else {
+                    parent = regionMaster.map { PlanTarget.local($0) } ?? higherMaster
+                    choice = Message("new.parent-unit-master", ["id": .verbatim(parent?.id ?? "?"), "region": .verbatim(r.region)])
+                }
+            case .departmental:
+                // The same department's plan of the level above, in the repository or external.
+                let department = r.owner ?? ""
+                let local = (parentRegion.map { r in index.plans.filter { $0.kind?.value == .departmental && $0.region?.value == r
+                    && $0.owner?.value?.agency == department && $0.isInForce } } ?? []).first.map { PlanTarget.local($0) }
+                let external = index.configuration.external.first { $0.kind?.value == .departmental && above($0)
+                    && ($0.id?.value.map { $0.hasSuffix(".\(department)") } ?? false) }.map { PlanTarget.external($0, file: configFile) }
+                parent = local ?? external
+                choice = parent.map { Message("new.parent-department", ["id": .verbatim($0.id ?? "?"), "owner": .verbatim(department)]) }
+            case .event, .joint:
+                parent = nil
+            }
+            if parent == nil, choice != nil, r.kind != .departmental { choice = Message("new.parent-none") }
         }
         var hazards = r.hazards
         if hazards.isEmpty {
@@ -213,11 +292,23 @@ public enum Authoring {
             case .departmental: hazards = []
             }
         }
+        // Hazards of the parent that a sibling special plan of this region already covers are left to it,
+        // as a reviewed exclusion naming that plan (not silently left out: scope-narrower would ask).
+        var excluded: [(hazard: String, by: String)] = []
+        if r.kind == .special, r.hazards.isEmpty {
+            for hazard in hazards {
+                if let sibling = (lookups.specials[r.region] ?? []).first(where: { $0.scope?.hazards?.value?.contains { $0.value == hazard } == true }),
+                   let id = sibling.id?.value {
+                    excluded.append((hazard, id))
+                }
+            }
+            hazards.removeAll { h in excluded.contains { $0.hazard == h } }
+        }
         if r.kind == .special || r.kind == .unit || r.kind == .event || r.kind == .joint, hazards.isEmpty {
             throw Problem(Message("new.hazards-needed"))
         }
 
-        let owner = r.owner ?? (r.kind == .master ? regionMaster?.owner?.value?.agency : nil)
+        let owner = r.owner ?? (r.kind == .unit ? r.name : nil) ?? (r.kind == .master ? regionMaster?.owner?.value?.agency : nil)
             ?? regionMaster?.organization?.office?.value?.agency ?? "emergency-management"
         let id: String
         let file: String
@@ -226,14 +317,19 @@ public enum Authoring {
         case .special: (id, file) = ("\(prefix).\(hazards[0])", "\(hazards[0]).yaml")
         case .departmental: (id, file) = ("\(prefix).dept.\(owner)", "dept/\(owner).yaml")
         case .unit, .event, .joint:
-            guard let name = r.name, Patterns.isSlug(name) else {
+            guard let name = r.name else {
                 throw Problem(Message("new.name-needed", ["kind": .term(Term(.kind, r.kind.rawValue))]))
             }
             let folder = r.kind.rawValue
             (id, file) = ("\(prefix).\(folder).\(name)", "\(folder)/\(name).yaml")
         }
+        // An id that exists: replaced in its own file with --force, never written to a second file.
+        var replaces: String?
         if let existing = index.plan(id) {
-            throw Problem(Message("new.exists", ["id": .verbatim(id), "file": .verbatim(existing.file)]))
+            guard r.force else { throw Problem(Message("new.exists", ["id": .verbatim(id), "file": .verbatim(existing.file)])) }
+            replaces = existing.file
+        } else if index.target(id) != nil || index.brokenPlanIDs.contains(id) {
+            throw Problem(Message("new.id-taken", ["id": .verbatim(id)]))
         }
         // Where plans of this region live: beside the region's master, else by region path.
         let folder: String
@@ -251,8 +347,9 @@ public enum Authoring {
         // English: "Special plan qs.lin.flood"; Chinese: "qs.lin.flood 专项应急预案".
         let kindName = language == .en ? r.kind.rawValue.prefix(1).uppercased() + r.kind.rawValue.dropFirst()
             : Term(.kind, r.kind.rawValue).name(language)
+        // The title is left for a person to write: lint reports it missing until then.
         let title = Message("new.title", ["kind": .verbatim(kindName), "id": .verbatim(id)]).text(language)
-        var lines: [String] = ["eplan: plan/v1", "id: \(id)", "title: \(yaml(title))  # \(Message("new.title-comment").text(language))",
+        var lines: [String] = ["eplan: plan/v1", "id: \(id)", "title:  # \(Message("new.title-comment", ["example": .verbatim(title)]).text(language))",
                                "kind: \(r.kind.rawValue)", "level: \(level.rawValue)", "region: \(r.region)", "owner: \(owner)",
                                "version: \"1\"", "issued: \(r.today)"]
         if let parent, let pid = parent.id {
@@ -266,19 +363,30 @@ public enum Authoring {
             lines.append("master: \(master)")
         }
         if !hazards.isEmpty { lines += ["scope:", "  hazards: [\(hazards.joined(separator: ", "))]"] }
-        if r.kind == .event { lines += ["event-dates: {from: \(r.today), to: \(r.today)}"] }
+        if !excluded.isEmpty {
+            if hazards.isEmpty { lines += ["scope:"] }
+            lines.append("  excluded:")
+            for (hazard, by) in excluded {
+                lines += ["    - hazard: \(hazard)", "      reason: \(yaml(Message("new.excluded-reason", ["id": .verbatim(by)]).text(language)))"]
+            }
+        }
+        // The event's dates are left for a person: lint reports them missing until then.
+        if r.kind == .event { lines += ["event-dates:  # \(Message("new.event-dates-comment").text(language))"] }
         if r.kind == .joint { lines += ["regions: [\(r.region)]  # \(Message("new.regions-comment").text(language))"] }
         // The organization: the region master's agencies, with duties to write.
         var agencies: [String] = [owner]
         // Government plans take the region's agencies; a unit, event or joint plan starts with its owner.
-        let shared = r.kind == .master || r.kind == .special || r.kind == .departmental ? regionMaster?.organization?.members ?? [] : []
+        // A departmental plan is its department's: it starts with that department alone.
+        let shared = r.kind == .master || r.kind == .special ? regionMaster?.organization?.members ?? [] : []
         for member in shared {
             if let agency = member.agency?.value, agency.region == nil, !agencies.contains(agency.agency) { agencies.append(agency.agency) }
         }
         if r.kind != .departmental || agencies.count > 1 {
             lines += ["organization:", "  members:"]
             for (i, agency) in agencies.enumerated() {
-                lines.append("    - {agency: \(agency)\(i == 0 ? ", role: lead" : ""), duties: []}")
+                lines.append("    - agency: \(agency)")
+                if i == 0 { lines.append("      role: lead") }
+                lines.append("      duties: []")
             }
         }
         // Reporting no looser than the parent's.
@@ -298,16 +406,27 @@ public enum Authoring {
             lines += ["reporting:", "  initial: 30m"]
         }
         if r.kind == .master || r.kind == .special {
-            let levels = parent?.id.flatMap(analysis.plan)?.responseLevels?.value?.compactMap { $0.level?.value } ?? []
+            // The parent's levels, triggers and leads; a lead this region's plans do not know becomes the owner.
+            let levels = parent?.id.flatMap(analysis.plan)?.responseLevels?.value ?? []
             lines.append("response-levels:")
-            for level in (levels.isEmpty ? [SeverityClass.IV] : levels) {
-                lines.append("  - {level: \(level.rawValue), trigger: \"\", lead: \(owner)}")
+            if levels.isEmpty {
+                lines += ["  - level: IV", "    trigger: \"\"", "    lead: \(owner)"]
+            }
+            for level in levels {
+                guard let name = level.level?.value else { continue }
+                let leads = (level.lead?.value ?? []).compactMap(\.value).map(\.agency).filter { agencies.contains($0) }
+                lines += ["  - level: \(name.rawValue)", "    trigger: \(yaml(level.trigger?.value ?? ""))",
+                          "    lead: \(leads.first ?? owner)"]
             }
         }
+        // One action per stage, in block style, its answers left for a person: lint asks how, when and
+        // with what resources (`resources: []` would say "none needed", a decision no one made).
         lines.append("actions:")
         for (stage, phase) in [("prepare", "preparedness"), ("respond", "response"), ("recover", "recovery")] {
-            lines.append("  - {id: \(stage), phase: \(phase), who: \(owner), how: \"\", when: \"\", resources: []}")
+            lines += ["  - id: \(stage)", "    phase: \(phase)", "    who: \(owner)", "    how: \"\"", "    when: \"\"",
+                      "    # resources: [ID, ...]  \(Message("new.resources-comment").text(language))"]
         }
-        return NewPlan(id: id, path: path, text: modeline("plan", depth: depth) + lines.joined(separator: "\n") + "\n")
+        return NewPlan(id: id, path: replaces ?? path, text: modeline("plan", depth: depth) + lines.joined(separator: "\n") + "\n",
+                       replaces: replaces, parentChoice: choice)
     }
 }
