@@ -41,6 +41,26 @@ enum AtomicFile {
         }
     }
 
+    /// Writes a report (`--output`, `--report`, `--write-baseline`, `report --out`): an existing file is
+    /// replaced, since a report is output and a CI job reruns (cli.md 1.1 "Files eplan writes") — unless
+    /// it is an eplan document, which no report may replace.
+    static func writeReport(_ text: String, to path: String) throws(CommandError) {
+        if isEplanDocument(path) { throw CommandError(Message("cli.report-is-plan", ["path": .verbatim(path)])) }
+        try write(text, to: path, overwrite: true)
+    }
+
+    /// Whether the file's first 4 KB hold a top-level `eplan:` line (a plan, regions, inventory or eplan.yaml).
+    static func isEplanDocument(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 4096) }
+        guard n > 0 else { return false }
+        let text = String(decoding: buffer.prefix(n), as: UTF8.self)
+        return text.split(separator: "\n").contains { $0.hasPrefix("eplan:") || $0.hasPrefix("\u{FEFF}eplan:") }
+    }
+
     /// `mkdir -p`, or a failure saying which folder could not be made.
     static func makeFolders(_ path: String) throws(CommandError) {
         guard path.isEmpty || FileSystem.makeFolders(path) else {

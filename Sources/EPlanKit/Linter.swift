@@ -56,6 +56,8 @@ public struct LintResult: Sendable {
     public var plans: Int
     /// `lang:` of the repository's eplan.yaml, for the run's language (cli.md "Language").
     public var configuredLanguage: Language?
+    /// Findings a `--baseline` hid (said in the summary).
+    public var hiddenByBaseline = 0
 
     public init(diagnostics: [Diagnostic], files: Int, plans: Int) {
         self.diagnostics = diagnostics

@@ -813,6 +813,10 @@ extension Catalogue {
         "report.baseline-not-json": "not valid JSON at line {line}: {problem}",
         "report.baseline-not-baseline": "not an eplan baseline (write one with --write-baseline)",
         "report.baseline-incomplete": "a finding at line {line} lacks rule, file or fingerprint",
+        "report.summary-baseline": "{summary}; {hidden} hidden by the baseline",
+        "report.hidden.one": "1 finding",
+        "report.hidden.other": "{count} findings",
+        "cli.report-is-plan": "{path} is an eplan document (a plan, regions, inventory or eplan.yaml): a report never replaces it; choose another file",
         // end of report
 
         // MARK: Diff

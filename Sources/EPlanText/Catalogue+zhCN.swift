@@ -814,6 +814,10 @@ extension Catalogue {
         "report.baseline-not-json": "第 {line} 行不是有效的 JSON：{problem}",
         "report.baseline-not-baseline": "不是 eplan 基线文件（请用 --write-baseline 生成）",
         "report.baseline-incomplete": "第 {line} 行的记录缺少 rule、file 或 fingerprint",
+        "report.summary-baseline": "{summary}；基线隐藏了 {hidden}",
+        "report.hidden.one": "1 项问题",
+        "report.hidden.other": "{count} 项问题",
+        "cli.report-is-plan": "{path} 是 eplan 文档（预案、区域划分、资源清单或 eplan.yaml）：报告不会覆盖它，请换一个文件",
         // end of report
 
         // MARK: Diff

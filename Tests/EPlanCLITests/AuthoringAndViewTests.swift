@@ -181,7 +181,7 @@ struct AuthoringAndViewTests {
             #expect(html.contains(section))
         }
         let again = try CLI.run(["report", "--out", "\(folder)/out"], in: repo)
-        #expect(again.status == 2, "refuses to overwrite without --force")
+        #expect(again.status == 0, "a report is replaced on a rerun (cli.md 1.1): \(again.stderr)")
         let graph = try CLI.run(["graph", "--format", "dot"], in: repo)
         #expect(!graph.stdout.contains("\"<script>alert('x')</script> \"quoted\""), "DOT labels escape quotes")
         #expect(graph.stdout.contains("\\\"quoted\\\""))

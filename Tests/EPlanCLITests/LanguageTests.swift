@@ -204,7 +204,7 @@ struct LanguageTests {
         let english = try Self.run(["lint", "--bogus"], in: broken)
         #expect(english.stderr.hasPrefix("Error: Unknown option '--bogus'"), "\(english.stderr)")
         let writeOver = try Self.run(["lint", "--output", "eplan.yaml", "--lang", "zh-CN"], in: broken)
-        #expect(writeOver.stderr == "eplan: eplan.yaml 已存在；如要覆盖，请加 --force\n", "\(writeOver.stderr)")
+        #expect(writeOver.stderr == "eplan: eplan.yaml 是 eplan 文档（预案、区域划分、资源清单或 eplan.yaml）：报告不会覆盖它，请换一个文件\n", "\(writeOver.stderr)")
     }
 
     @Test("SARIF names its language in runs[0].language; the results are the same in both")

@@ -66,7 +66,7 @@ struct LintCommandTests {
         #expect(run.stdout.hasPrefix("broken/plans/broken.yaml:4:1: error:"))
     }
 
-    @Test("--output writes the report atomically and refuses to overwrite without --force")
+    @Test("--output writes the report atomically and replaces it on a rerun; the summary goes to stderr; a plan is never replaced")
     func outputFile() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -74,14 +74,20 @@ struct LintCommandTests {
         let first = try CLI.run(["lint", "--format", "json", "--output", target], in: broken)
         #expect(first.status == 1)
         #expect(first.stdout == "")
+        #expect(first.stderr.hasPrefix("13 errors, 1 warning, 0 notes in 4 files (2 plans)"), "summary on stderr: \(first.stderr)")
         #expect(try String(contentsOfFile: target, encoding: .utf8) == (try CLI.golden("broken.json")))
-        let again = try CLI.run(["lint", "--format", "json", "--output", target], in: broken)
-        #expect(again.status == 2)
-        #expect(again.stderr.contains("exists; pass --force"))
-        let forced = try CLI.run(["lint", "--format", "json", "--output", target, "--force"], in: broken)
-        #expect(forced.status == 1)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
-        #expect(leftovers == ["report.json"])
+        try "old".write(toFile: target, atomically: true, encoding: .utf8)
+        let again = try CLI.run(["lint", "--format", "json", "--output", target, "--report", "sarif=\(folder)/r.sarif"], in: broken)
+        #expect(again.status == 1, "a report is replaced on a rerun: \(again.stderr)")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == (try CLI.golden("broken.json")))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(leftovers == ["r.sarif", "report.json"])
+        // A plan, regions document or eplan.yaml is never replaced by a report.
+        let plan = try String(contentsOfFile: "\(broken)/plans/flood.yaml", encoding: .utf8)
+        let onto = try CLI.run(["lint", "--format", "json", "--output", "plans/flood.yaml"], in: broken)
+        #expect(onto.status == 2)
+        #expect(onto.stderr.contains("is an eplan document"), "\(onto.stderr)")
+        #expect(try String(contentsOfFile: "\(broken)/plans/flood.yaml", encoding: .utf8) == plan)
     }
 
     @Test("usage errors exit 2 with a message on stderr", arguments: [

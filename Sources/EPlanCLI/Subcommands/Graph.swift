@@ -63,7 +63,8 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write index.html into.", valueName: "DIR"))
     var out: String
 
-    @Flag(help: "Overwrite an existing report.")
+    /// Reports are replaced without it (cli.md 1.1); kept so that older scripts still run.
+    @Flag(help: .hidden)
     var force = false
 
     func run() throws {
@@ -72,7 +73,7 @@ struct Report: ParsableCommand {
         let result = analysis.result
         let html = HTMLReport.render(system: PlanSystem(analysis), analysis: analysis, today: repository.day, language: language)
         try AtomicFile.makeFolders(out)
-        try AtomicFile.write(html, to: "\(out)/index.html", overwrite: force)
+        try AtomicFile.writeReport(html, to: "\(out)/index.html")
         let wrote = Message("cli.wrote-report", [
             "file": .verbatim("\(out)/index.html"),
             "plans": .message(.counted(result.plans, one: "report.plans.one", other: "report.plans.other")),

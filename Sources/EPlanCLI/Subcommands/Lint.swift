@@ -67,7 +67,8 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to FILE (atomically) instead of stdout.", valueName: "FILE"))
     var output: String?
 
-    @Flag(help: "Overwrite the --output, --report and --write-baseline files if they exist.")
+    /// Reports are replaced without it (cli.md 1.1); kept so that older scripts still run.
+    @Flag(help: .hidden)
     var force = false
 
     @OptionGroup var today: TodayOption<RulesDay>
@@ -128,7 +129,7 @@ struct Lint: ParsableCommand {
 
         if let writeBaseline {
             let recorded = Baseline(recording: result, sources: sources)
-            try AtomicFile.write(recorded.rendered(), to: writeBaseline, overwrite: force)
+            try AtomicFile.writeReport(recorded.rendered(), to: writeBaseline)
             let count = result.active.count
             let said = Message(count == 1 ? "report.recorded.one" : "report.recorded.other",
                                ["count": .number(count), "file": .verbatim(writeBaseline)])
@@ -152,11 +153,13 @@ struct Lint: ParsableCommand {
 
         for report in reports {
             let text = render(result, report.format, sources: sources, color: false, seconds: seconds, language: language)
-            try AtomicFile.write(text, to: report.path, overwrite: force)
+            try AtomicFile.writeReport(text, to: report.path)
         }
         let text = render(result, format, sources: sources, color: output == nil && Console.stdoutWantsColor, seconds: seconds, language: language)
         if let output {
-            try AtomicFile.write(text, to: output, overwrite: force)
+            try AtomicFile.writeReport(text, to: output)
+            // The report went to a file: the summary still goes to the terminal.
+            if !quiet { Console.error(TextReport.summary(result, seconds: seconds).text(language) + "\n") }
         } else {
             Console.write(text)
         }

@@ -18,14 +18,24 @@ public struct Baseline: Sendable, Equatable {
     /// How many findings of each key are recorded.
     public var entries: [Key: Int]
 
+    /// What each recorded finding said (English), so that a reviewer can read what was accepted.
+    /// Written into the file, not needed to read it back.
+    public var messages: [Key: String] = [:]
+
     public init(entries: [Key: Int] = [:]) {
         self.entries = entries
     }
 
     public init(recording result: LintResult, sources: SourceLines) {
         var entries: [Key: Int] = [:]
-        for d in result.active { entries[Self.key(d, sources), default: 0] += 1 }
+        var messages: [Key: String] = [:]
+        for d in result.active {
+            let key = Self.key(d, sources)
+            entries[key, default: 0] += 1
+            if messages[key] == nil { messages[key] = d.message.english }
+        }
         self.entries = entries
+        self.messages = messages
     }
 
     static func key(_ d: Diagnostic, _ sources: SourceLines) -> Key {
@@ -35,12 +45,10 @@ public struct Baseline: Sendable, Equatable {
     /// Sorted, stable JSON.
     public func rendered() -> String {
         let findings: [JSON] = entries.keys.sorted().map { key in
-            .object([
-                ("file", .string(key.file)),
-                ("rule", .string(key.rule)),
-                ("fingerprint", .string(key.fingerprint)),
-                ("count", .int(entries[key] ?? 1)),
-            ])
+            var members: [(String, JSON)] = [("file", .string(key.file)), ("rule", .string(key.rule))]
+            if let message = messages[key] { members.append(("message", .string(message))) }
+            members += [("fingerprint", .string(key.fingerprint)), ("count", .int(entries[key] ?? 1))]
+            return .object(members)
         }
         return JSON.object([("eplanBaseline", .int(1)), ("findings", .array(findings))]).rendered()
     }
@@ -87,6 +95,7 @@ public struct Baseline: Sendable, Equatable {
             kept.append(d)
         }
         var filtered = result
+        filtered.hiddenByBaseline = result.diagnostics.count - kept.count
         filtered.diagnostics = kept
         return filtered
     }

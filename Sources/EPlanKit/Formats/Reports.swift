@@ -94,11 +94,12 @@ public struct TextReport {
             "files": .message(.counted(result.files, one: "report.files.one", other: "report.files.other")),
             "plans": .message(.counted(result.plans, one: "report.plans.one", other: "report.plans.other")),
         ])
-        guard let seconds else { return counts }
+        guard let seconds else { return counts.withBaseline(result.hiddenByBaseline) }
         let hundredths = Int((seconds * 100).rounded())
         let fraction = hundredths % 100
         return Message("report.summary-time", ["summary": .message(counts),
                                                "seconds": "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"])
+            .withBaseline(result.hiddenByBaseline)
     }
 
     /// A label ("help:", "建议：") and what separates it from the text: a space, none after a full-width colon.
@@ -252,4 +253,13 @@ extension Message {
 /// "1 warning", "2 warnings": a count with its noun (English plurals in -s).
 public func counted(_ n: Int, _ noun: String) -> String {
     "\(n) \(noun)\(n == 1 ? "" : "s")"
+}
+
+extension Message {
+    /// The summary with how many findings a `--baseline` hid, when it hid any.
+    func withBaseline(_ hidden: Int) -> Message {
+        guard hidden > 0 else { return self }
+        return Message("report.summary-baseline", ["summary": .message(self),
+                                                   "hidden": .message(.counted(hidden, one: "report.hidden.one", other: "report.hidden.other"))])
+    }
 }
