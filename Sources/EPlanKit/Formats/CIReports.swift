@@ -84,9 +84,13 @@ public enum SARIFReport {
             ("rules", .array(rules.map { rule in
                 .object([
                     ("id", .string(rule.id.rawValue)),
-                    ("shortDescription", .object([("text", .string(rule.summary))])),
-                    ("fullDescription", .object([("text", .string(rule.rationale))])),
-                    ("helpUri", .string("docs/rules.md#\(rule.id.rawValue)")),
+                    ("shortDescription", .object([("text", .string(rule.summary(language)))])),
+                    ("fullDescription", .object([("text", .string(rule.rationale(language)))])),
+                    // The rule's text itself, not a link: docs/ is not in the plan repository the log is read beside.
+                    ("help", .object([
+                        ("text", .string("\(rule.summary(language)). \(rule.rationale(language)) (eplan explain \(rule.id))")),
+                        ("markdown", .string("**\(rule.summary(language))**\n\n\(rule.rationale(language))\n\n`eplan explain \(rule.id)`")),
+                    ])),
                     ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
                     ("properties", .object([("tags", .array([.string(rule.group.rawValue)]))])),
                 ])
@@ -158,7 +162,10 @@ public enum SARIFReport {
     }
 }
 
-/// JUnit XML: one testsuite per file, one testcase per file (named after its plan), a failure per finding.
+/// JUnit XML: one testsuite per file, one testcase per file (named after its plan). A finding at error
+/// severity is a `<failure>` (the case fails, as the lint does); warnings and notes do not fail it: they
+/// are listed in the case's `<system-out>`, which GitLab and Jenkins show with the case. The `tests`
+/// and `failures` attributes count test cases, so they agree with the cases.
 public enum JUnitReport {
     public static func render(_ result: LintResult, language: Language = .en) -> String {
         var byFile: [String: [Diagnostic]] = [:]
@@ -168,23 +175,30 @@ public enum JUnitReport {
             files.append(ReportedFile(file: file, plan: nil))
         }
         files.sort { $0.file < $1.file }
-        let failures = byFile.values.reduce(0) { $0 + $1.count }
+        let failing = files.filter { byFile[$0.file]?.contains { $0.severity == .error } == true }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"eplan\" tests=\"\(files.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        out += "<testsuites name=\"eplan\" tests=\"\(files.count)\" failures=\"\(failing)\" errors=\"0\">\n"
         for file in files {
             let findings = byFile[file.file] ?? []
-            out += "  <testsuite name=\"\(escape(file.file))\" tests=\"1\" failures=\"\(findings.count)\" errors=\"0\" skipped=\"0\">\n"
+            let errors = findings.filter { $0.severity == .error }
+            let others = findings.filter { $0.severity != .error }
+            out += "  <testsuite name=\"\(escape(file.file))\" tests=\"1\" failures=\"\(errors.isEmpty ? 0 : 1)\" errors=\"0\" skipped=\"0\">\n"
             let name = file.plan ?? file.file
             out += "    <testcase classname=\"\(escape(file.file))\" name=\"\(escape(name))\""
+            func line(_ d: Diagnostic) -> String {
+                "\(d.location.file):\(d.location.line):\(d.location.column): \(d.severity): \(d.message.text(language)) [\(d.rule)]"
+                    + CIText.helpLine(d, language)
+            }
             if findings.isEmpty {
                 out += "/>\n"
             } else {
                 out += ">\n"
-                for d in findings {
-                    let where_ = "\(d.location.file):\(d.location.line):\(d.location.column)"
+                for d in errors {
                     out += "      <failure type=\"\(escape(d.rule.rawValue))\" message=\"\(escape(d.message.text(language)))\">"
-                    out += escape("\(where_): \(d.severity): \(d.message.text(language)) [\(d.rule)]" + CIText.helpLine(d, language))
-                    out += "</failure>\n"
+                    out += escape(line(d)) + "</failure>\n"
+                }
+                if !others.isEmpty {
+                    out += "      <system-out>" + escape(others.map(line).joined(separator: "\n")) + "</system-out>\n"
                 }
                 out += "    </testcase>\n"
             }
