@@ -865,6 +865,7 @@ extension Catalogue {
         "diff.md-since": " since `{base}`",
         "diff.md-no-change": ", no change in substance",
         "diff.md-impacts": ": {weakening} weakening, {strengthening} strengthening, {neutral} neutral",
+        "diff.untracked": "(not yet added to git)",
         // end of diff
 
         // MARK: Graph and HTML report

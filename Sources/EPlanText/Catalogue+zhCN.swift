@@ -866,6 +866,7 @@ extension Catalogue {
         "diff.md-since": "（自 `{base}` 以来）",
         "diff.md-no-change": "，无实质变化",
         "diff.md-impacts": "：削弱 {weakening} 项，加强 {strengthening} 项，中性 {neutral} 项",
+        "diff.untracked": "（尚未加入 git）",
         // end of diff
 
         // MARK: Graph and HTML report

@@ -154,11 +154,22 @@ struct DiffCommandTests {
         let markdown = try CLI.run(["diff", "--base", "HEAD~1", "--format", "markdown"], in: repo)
         #expect(markdown.stdout.hasPrefix("**eplan diff** since `HEAD~1`: 3 plans changed"))
 
+        // Moving a file is not a change: plans are matched by id across renames.
+        try git("mv", "plans/added.yaml", "plans/moved.yaml")
+        try git("commit", "-q", "-m", "third")
+        let moved = try CLI.run(["diff", "--base", "HEAD~1", "--fail-on", "weakening"], in: repo)
+        #expect(moved.status == 0, "\(moved.stdout)")
+        #expect(!moved.stdout.contains("weakening"), "\(moved.stdout)")
+        // A plan not yet added to git is included, and said to be so.
+        try FileManager.default.copyItem(atPath: "\(folder)/parent.yaml", toPath: "\(repo)/plans/new-parent.yaml")
+        let fresh = try CLI.run(["diff", "--base", "HEAD"], in: repo)
+        #expect(fresh.stdout.contains("plans/new-parent.yaml) (not yet added to git)"), "\(fresh.stdout)")
+
         let unknown = try CLI.run(["diff", "--base", "no-such-rev"], in: repo)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("unknown git revision 'no-such-rev'"))
-        let missing = try CLI.run(["diff", "HEAD~1:plans/added.yaml", "plans/added.yaml"], in: repo)
+        let missing = try CLI.run(["diff", "HEAD~1:plans/moved.yaml", "plans/moved.yaml"], in: repo)
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("'plans/added.yaml' is not in revision 'HEAD~1'"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("'plans/moved.yaml' is not in revision 'HEAD~1'"), "\(missing.stderr)")
     }
 }

@@ -127,19 +127,55 @@ struct Diff: ParsableCommand {
         _ = try Git.run(["rev-parse", "--verify", "--quiet", "\(base)^{commit}"], failure: Message("cli.unknown-revision", ["rev": .verbatim(base)]))
         let listing = try Git.run(["diff", "--name-status", "--no-renames", "-z", base, "--"] + sides)
         let fields = listing.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
-        var diffs: [RevisionDiff] = []
-        var i = 0
+        // Files not yet added to git are part of the working tree: included, and said so.
+        let untracked = try Git.run(["ls-files", "--others", "--exclude-standard", "-z", "--"] + sides)
+            .split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
         let cwd = FileSystem.realPath(FileSystem.currentDirectory()) ?? FileSystem.currentDirectory()
+        var olds: [(path: String, source: PlanSource)] = [], news: [(path: String, source: PlanSource, untracked: Bool)] = []
+        func isYAML(_ path: String) -> Bool { path.hasSuffix(".yaml") || path.hasSuffix(".yml") }
+        var i = 0
         while i + 1 < fields.count {
             let status = fields[i], path = fields[i + 1]
             i += 2
-            guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { continue }
-            let shown = FileSystem.relative("\(top)/\(path)", to: cwd)
-            let old = status.hasPrefix("A") ? nil : try? PlanSource.decode(Git.show("\(base):\(path)"), name: "\(base):\(path)")
-            let new = status.hasPrefix("D") ? nil : try? PlanSource.load("\(top)/\(path)", shown: shown)
-            guard old != nil || new != nil else { continue }  // not plans on either side
-            diffs.append(RevisionDiff.compare(old: old?.plan, new: new?.plan, oldFile: old?.name ?? "/dev/null",
-                                              newFile: new?.name ?? "/dev/null"))
+            guard isYAML(path) else { continue }
+            if !status.hasPrefix("A"), let old = try? PlanSource.decode(Git.show("\(base):\(path)"), name: "\(base):\(path)") {
+                olds.append((path, old))
+            }
+            if !status.hasPrefix("D"), let new = try? PlanSource.load("\(top)/\(path)", shown: FileSystem.relative("\(top)/\(path)", to: cwd)) {
+                news.append((path, new, false))
+            }
+        }
+        // `ls-files` names paths from the current folder; `diff` from the top of the work tree.
+        let prefix = FileSystem.relative(cwd, to: top)
+        for path in untracked where isYAML(path) {
+            let fromTop = prefix == "." || prefix.isEmpty ? path : "\(prefix)/\(path)"
+            if let new = try? PlanSource.load(path, shown: path) { news.append((fromTop, new, true)) }
+        }
+        // Plans are matched by id, not by path: a moved or renamed file is the same plan (no change).
+        // A file changed in place pairs with itself; the rest pair by plan id.
+        var diffs: [RevisionDiff] = []
+        var unmatched = olds
+        var pairs: [(old: PlanSource?, new: PlanSource, untracked: Bool)] = []
+        var rest: [(source: PlanSource, untracked: Bool)] = []
+        for new in news {
+            if let at = unmatched.firstIndex(where: { $0.path == new.path }) {
+                pairs.append((unmatched.remove(at: at).source, new.source, new.untracked))
+            } else {
+                rest.append((new.source, new.untracked))
+            }
+        }
+        for new in rest {
+            let id = new.source.plan.id?.value
+            let at = id.flatMap { id in unmatched.firstIndex { $0.source.plan.id?.value == id } }
+            pairs.append((at.map { unmatched.remove(at: $0).source }, new.source, new.untracked))
+        }
+        for (old, new, isUntracked) in pairs {
+            var diff = RevisionDiff.compare(old: old?.plan, new: new.plan, oldFile: old?.name ?? "/dev/null", newFile: new.name)
+            diff.untracked = isUntracked
+            diffs.append(diff)
+        }
+        for old in unmatched {
+            diffs.append(RevisionDiff.compare(old: old.source.plan, new: nil, oldFile: old.source.name, newFile: "/dev/null"))
         }
         diffs.sort { $0.newFile == $1.newFile ? $0.oldFile < $1.oldFile : $0.newFile < $1.newFile }
         return .revisions(base: base, diffs)

@@ -51,6 +51,7 @@ public enum DiffReport {
         return .object([
             ("mode", .string("revision")),
             ("plan", .string(d.plan)),
+            ("untracked", .bool(d.untracked)),
             ("old", side(d.oldFile, d.oldVersion)),
             ("new", side(d.newFile, d.newVersion)),
             ("changes", .array(sorted(d.changes).map { c in
@@ -244,7 +245,8 @@ public enum DiffReport {
             let impactWidth = width([Change.Impact.weakening, .strengthening, .neutral].map { impact($0, language) })
             let changeWidth = width([Change.Kind.added, .removed, .changed].map { change($0, language) })
             for d in diffs {
-                out += paint("\(d.plan): \(d.oldVersion ?? "—") -> \(d.newVersion ?? "—")", "1") + " (\(d.oldFile) -> \(d.newFile))\n"
+                out += paint("\(d.plan): \(d.oldVersion ?? "—") -> \(d.newVersion ?? "—")", "1") + " (\(d.oldFile) -> \(d.newFile))"
+                    + (d.untracked ? " " + Message("diff.untracked").text(language) : "") + "\n"
                 if d.changes.isEmpty { out += "  " + Message("diff.no-change").text(language) + "\n" }
                 for c in sorted(d.changes) {
                     let code = c.impact == .weakening ? "31" : c.impact == .strengthening ? "32" : "2"

@@ -30,6 +30,8 @@ public struct RevisionDiff: Sendable {
     public var oldVersion: String?
     public var newVersion: String?
     public var changes: [Change]
+    /// The new side is a file git does not track yet (`eplan diff --base` includes it and says so).
+    public var untracked = false
 
     /// Compares two revisions of one plan. `old` or `new` may be nil for an added or deleted plan.
     public static func compare(old: Plan?, new: Plan?, oldFile: String, newFile: String) -> RevisionDiff {
