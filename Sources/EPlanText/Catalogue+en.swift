@@ -1000,7 +1000,6 @@ extension Catalogue {
         "cli.revision-different-plans": "{old} is {old-plan} but {new} is {new-plan}; a revision diff compares two revisions of one plan",
         "cli.no-parent": "{file} names no parent; name one with --against PARENT.yaml",
         "cli.parent-not-here": "parent '{id}' of {file} is not a plan of this repository; name its file with --against",
-        "cli.parent-external": "parent '{id}' is an external plan (kept outside this repository); name its file with --against PARENT.yaml",
         "cli.not-a-plan-here": "'{id}' is not a plan of this repository",
         "cli.init-not-overwriting": "not overwriting {files}; init writes into a folder without these files",
         "cli.wrote": "wrote {path}",

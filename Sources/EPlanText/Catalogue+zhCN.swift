@@ -1001,7 +1001,6 @@ extension Catalogue {
         "cli.revision-different-plans": "{old} 是{old-plan}，而 {new} 是{new-plan}；修订对比只比较同一预案的两个版本",
         "cli.no-parent": "{file} 没有指明上级预案（parent）；请用 --against 上级预案文件 指定",
         "cli.parent-not-here": "{file} 的上级预案 {id} 不在本仓库中；请用 --against 指定其文件",
-        "cli.parent-external": "上级预案 {id} 是外部预案（不在本仓库中）；请用 --against 上级预案文件 指定其文件",
         "cli.not-a-plan-here": "“{id}” 不是本仓库的预案",
         "cli.init-not-overwriting": "不覆盖已有的 {files}；init 只在没有这些文件的文件夹中写入",
         "cli.wrote": "已写入 {path}",

@@ -113,11 +113,9 @@ struct Diff: ParsableCommand {
             guard let target = analysis?.index.target(parentID) else {
                 throw CommandError(Message("cli.parent-not-here", ["id": .verbatim(parentID), "file": .verbatim(child.name)]))
             }
-            // An external entry holds too little of its plan to dock with (plan-format §7): ask for its file.
-            guard !target.isExternal else {
-                throw CommandError(Message("cli.parent-external", ["id": .verbatim(parentID)]))
-            }
-            (parent, parentPlan) = (target, analysis?.plan(parentID))
+            // An external parent is docked with what eplan.yaml says of it (hazards, severities,
+            // reporting); `--against FILE` docks with its whole text.
+            (parent, parentPlan) = (target, target.isExternal ? nil : analysis?.plan(parentID))
         }
         return .docking(DockingDiff(Docking(child: child.plan, parent: parent, index: index), parentPlan: parentPlan))
     }
