@@ -82,6 +82,17 @@ struct DiffCommandTests {
         #expect(docked.stdout.contains("\"parent\": \"qs.flood\""))
     }
 
+    @Test("docking expects of a plan only the agencies its region has: a township is not missing the county's bureaus")
+    func agenciesExpected() throws {
+        let plans = "\(CLI.packageRoot)/plans"
+        let township = try CLI.run(["diff", "qs/lin/shi/master.yaml", "--fail-on", "missing"], in: plans)
+        #expect(township.status == 0, "\(township.stdout)")
+        #expect(!township.stdout.contains("missing  agency"), "\(township.stdout)")
+        // A county bureau with a counterpart in the county that the county's flood plan leaves out is missing.
+        let county = try CLI.run(["diff", "qs/lin/flood.yaml"], in: plans)
+        #expect(county.stdout.contains("missing  agency fire-rescue"), "\(county.stdout)")
+    }
+
     @Test("every sample plan against itself, and after a rewrite in flow style, shows no change")
     func reformatIsNoChange() throws {
         let scratch = try CLI.temporaryFolder()

@@ -117,7 +117,11 @@ struct Diff: ParsableCommand {
             // reporting); `--against FILE` docks with its whole text.
             (parent, parentPlan) = (target, target.isExternal ? nil : analysis?.plan(parentID))
         }
-        return .docking(DockingDiff(Docking(child: child.plan, parent: parent, index: index), parentPlan: parentPlan))
+        // What the parent expects of this plan's organization is limited to agencies its region has.
+        let region = child.plan.region?.value
+        let regionAgencies = region.flatMap { r in analysis?.lookups.masterAgencies(r).map { Set($0.filter { $0.region == r }.map(\.agency)) } }
+        return .docking(DockingDiff(Docking(child: child.plan, parent: parent, index: index, regionAgencies: regionAgencies),
+                                    parentPlan: parentPlan))
     }
 
     private func baseDiff(_ base: String) throws -> DiffResult {

@@ -13,11 +13,15 @@ public struct Docking: Sendable {
     public let parent: PlanTarget
     /// The region tree, for the risk profile (kept by reference: most readers never ask for it).
     private let regions: [String: RepositoryIndex.RegionEntry]
+    /// The agencies the child's region has (its masters' organizations), when known: a parent member
+    /// the region has no counterpart of is not expected of the child (see `agencies`).
+    private let regionAgencies: Set<String>?
 
-    public init(child: Plan, parent: PlanTarget, index: RepositoryIndex) {
+    public init(child: Plan, parent: PlanTarget, index: RepositoryIndex, regionAgencies: Set<String>? = nil) {
         self.child = child
         self.parent = parent
         regions = index.regionByPath
+        self.regionAgencies = regionAgencies
     }
 
     /// The hazards of the child's region's risk profile; nil when the regions document does not
@@ -142,14 +146,23 @@ public struct Docking: Sendable {
 
     // MARK: Agencies and stages
 
-    /// The parent's member agencies of this plan's region (or of no region), in order, each with
-    /// whether this plan's organization has the counterpart.
+    /// What the parent's organization expects of this plan, in order, each with whether this plan's
+    /// organization has the counterpart: members the parent assigns to this plan's region
+    /// (`REGION:agency`), and members of the parent's own region whose counterpart this plan's region
+    /// has (the county water bureau for the city's). A county bureau the township has no counterpart of
+    /// is not expected of the township's plan (when the region's agencies are known).
     public var agencies: [(agency: String, covered: Bool)] {
         let ours = Set((child.organization?.members ?? []).compactMap { $0.agency?.value?.agency })
+        let childRegion = child.region?.value
         var result: [(agency: String, covered: Bool)] = []
         for member in parent.plan?.organization?.members ?? [] {
             guard let agency = member.agency?.value, !result.contains(where: { $0.agency == agency.agency }) else { continue }
-            if let region = agency.region, region != child.region?.value { continue }
+            if let region = agency.region {
+                if region != childRegion { continue }
+            } else if let regionAgencies, parent.region != childRegion, !ours.contains(agency.agency),
+                      !regionAgencies.contains(agency.agency) {
+                continue
+            }
             result.append((agency.agency, ours.contains(agency.agency)))
         }
         return result
