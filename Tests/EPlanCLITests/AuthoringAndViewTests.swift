@@ -120,6 +120,20 @@ struct AuthoringAndViewTests {
         #expect(lint.stdout.contains("has no 'event-dates'") || lint.stdout.contains("event-dates"), "event dates are for a person: \(lint.stdout)")
     }
 
+    @Test("help texts: no doubled defaults, --today's default stated, examples not wrapped mid-command, diff has --config/--today/--output")
+    func helpTexts() throws {
+        let initHelp = try CLI.run(["init", "--help"], in: CLI.packageRoot).stdout
+        #expect(!initHelp.contains("(default: the current folder). (default: .)"), "\(initHelp)")
+        for command in ["graph", "report", "lint", "new", "diff"] {
+            let help = try CLI.run([command, "--help"], in: CLI.packageRoot).stdout
+            #expect(help.replacingOccurrences(of: "\n", with: " ").contains("today's local"), "\(command): \(help)")
+        }
+        let newHelp = try CLI.run(["new", "--help"], in: CLI.packageRoot).stdout
+        #expect(newHelp.contains("  eplan new unit --region qs/lin --name hongqi --hazard coal-mine-accident\n"), "\(newHelp)")
+        let diffHelp = try CLI.run(["diff", "--help"], in: CLI.packageRoot).stdout
+        for option in ["--config", "--today", "--output"] { #expect(diffHelp.contains(option), "\(option)") }
+    }
+
     @Test("graph: DOT renders with Graphviz; Mermaid and JSON; --root; broken links and missing plans drawn")
     func graph() throws {
         let plans = "\(CLI.packageRoot)/plans"

@@ -91,6 +91,14 @@ struct DiffCommandTests {
         // A county bureau with a counterpart in the county that the county's flood plan leaves out is missing.
         let county = try CLI.run(["diff", "qs/lin/flood.yaml"], in: plans)
         #expect(county.stdout.contains("missing  agency fire-rescue"), "\(county.stdout)")
+        // --output, --today and --config, as lint has them.
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let written = try CLI.run(["diff", "qs/lin/flood.yaml", "--output", "\(folder)/d.md", "--format", "markdown",
+                                   "--today", "2026-12-01", "--config", "eplan.yaml"], in: plans)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.isEmpty)
+        #expect(try String(contentsOfFile: "\(folder)/d.md", encoding: .utf8).contains("qs.lin.flood"))
     }
 
     @Test("every sample plan against itself, and after a rewrite in flow style, shows no change")

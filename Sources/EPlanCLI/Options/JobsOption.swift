@@ -3,7 +3,7 @@ import EPlanText
 
 /// `--jobs N`: worker threads, at least 1 (else a usage error, exit 2).
 struct JobsOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "N"))
+    @Option(help: ArgumentHelp("Worker threads for reading, parsing and the rules (default: all cores).", valueName: "N"))
     var jobs: Int?
 
     func validate() throws {

@@ -28,15 +28,15 @@ enum RulesDay: TodayPurpose {
 
 /// `graph` and `report`: the day for time-based rules and the due dates shown.
 enum DueDay: TodayPurpose {
-    static let help = "The date for time-based rules and due dates (YYYY-MM-DD)."
+    static let help = "The date for time-based rules and due dates (YYYY-MM-DD; default: today's local date)."
 }
 
 /// `init`: the day the starter plan is issued, filed and first drilled.
 enum StarterDay: TodayPurpose {
-    static let help = "The date for issued, filed and the first drill (YYYY-MM-DD; default today)."
+    static let help = "The date for issued, filed and the first drill (YYYY-MM-DD; default: today's local date)."
 }
 
 /// `new`: the new plan's issue date.
 enum IssueDay: TodayPurpose {
-    static let help = "The issue date (YYYY-MM-DD; default today)."
+    static let help = "The issue date (YYYY-MM-DD; default: today's local date)."
 }

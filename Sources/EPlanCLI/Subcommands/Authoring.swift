@@ -20,7 +20,7 @@ struct Init: ParsableCommand {
               eplan init my-plans && cd my-plans && eplan lint
             """)
 
-    @Argument(help: "The folder to create the repository in (default: the current folder).")
+    @Argument(help: "The folder to create the repository in.")
     var directory: String = "."
 
     @OptionGroup var today: TodayOption<StarterDay>
@@ -56,7 +56,7 @@ struct New: ParsableCommand {
 
             Examples:
               eplan new special --region qs/lin --hazard flood
-              eplan new unit --region qs/lin/shi --name hongqi-mine --hazard coal-mine-accident
+              eplan new unit --region qs/lin --name hongqi --hazard coal-mine-accident
             """)
 
     @Argument(help: "master, special, departmental, unit, event or joint.")

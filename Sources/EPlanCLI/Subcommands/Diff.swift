@@ -45,6 +45,13 @@ struct Diff: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when an item is weakening, missing, or any change at all.")
     var failOn: DiffResult.FailOn?
 
+    @Option(help: ArgumentHelp("Write the diff to FILE (atomically) instead of stdout.", valueName: "FILE"))
+    var output: String?
+
+    @OptionGroup var config: ConfigOption
+
+    @OptionGroup var today: TodayOption<RulesDay>
+
     @OptionGroup var lang: LanguageOption
 
     func validate() throws {
@@ -78,11 +85,13 @@ struct Diff: ParsableCommand {
             result = try docking(sides[0])
         }
         let language = RunLanguage.current
+        let text: String
         switch format {
-        case .text: Console.write(DiffReport.text(result, color: Console.stdoutWantsColor, language: language))
-        case .markdown: Console.write(DiffReport.markdown(result, language: language))
-        case .json: Console.write(DiffReport.json(result))
+        case .text: text = DiffReport.text(result, color: output == nil && Console.stdoutWantsColor, language: language)
+        case .markdown: text = DiffReport.markdown(result, language: language)
+        case .json: text = DiffReport.json(result)
         }
+        if let output { try AtomicFile.writeReport(text, to: output) } else { Console.write(text) }
         if let failOn, result.fails(failOn) { throw ExitCode(1) }
     }
 
@@ -91,7 +100,7 @@ struct Diff: ParsableCommand {
         // The repository holding the plan, through the one pipeline (only the docking rules run).
         var analysis: Analysis?
         if FileSystem.exists(side) {
-            var options = LintOptions(paths: [side], today: Day.localToday())
+            var options = LintOptions(paths: [side], configPath: config.file, today: today.day)
             options.onlyRules = [RuleID("reporting-looser"), RuleID("scope-narrower"), RuleID("parent-stale")]
             do {
                 analysis = try Linter.analyze(options)
