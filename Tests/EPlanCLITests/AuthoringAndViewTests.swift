@@ -12,11 +12,23 @@ struct AuthoringAndViewTests {
         let lint = try CLI.run(["lint", "--today", "2026-11-30", "--format", "json"], in: "\(folder)/repo")
         #expect(lint.status == 0)
         #expect(lint.stdout.contains("\"errors\": 0,\n    \"warnings\": 0,\n    \"notes\": 0"), "\(lint.stdout)")
-        let plan = try String(contentsOfFile: "\(folder)/repo/plans/town/master.yaml", encoding: .utf8)
+        let plan = try String(contentsOfFile: "\(folder)/repo/plans/county/master.yaml", encoding: .utf8)
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/repo/plans/county/flood.yaml"), "a county covers its hazards with special plans")
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/repo/schemas/plan.schema.json"), "the schemas its modelines point to")
+        #expect(first.stderr.contains("next: 1. cd repo and run 'eplan lint'"), "\(first.stderr)")
         let again = try CLI.run(["init", "repo"], in: folder)
         #expect(again.status == 2)
         #expect(again.stderr.contains("not overwriting"))
-        #expect(try String(contentsOfFile: "\(folder)/repo/plans/town/master.yaml", encoding: .utf8) == plan)
+        #expect(try String(contentsOfFile: "\(folder)/repo/plans/county/master.yaml", encoding: .utf8) == plan)
+        // Every level, in both languages, lints clean.
+        for level in ["county", "city", "township", "enterprise"] {
+            for lang in ["en", "zh-CN"] {
+                let made = try CLI.run(["init", "\(level)-\(lang)", "--level", level, "--lang", lang, "--today", "2026-11-30"], in: folder)
+                #expect(made.status == 0, "\(made.stderr)")
+                let run = try CLI.run(["lint", "--today", "2026-11-30", "--format", "json"], in: "\(folder)/\(level)-\(lang)")
+                #expect(run.status == 0 && run.stdout.contains("\"errors\": 0,\n    \"warnings\": 0,\n    \"notes\": 0"), "\(level) \(lang): \(run.stdout)")
+            }
+        }
     }
 
     @Test("new writes a plan pre-filled from the repository; lint then asks only what a person must settle")

@@ -8,20 +8,27 @@ import Darwin
 #endif
 
 extension PlanKind: ExpressibleByArgument {}
+extension Authoring.StarterLevel: ExpressibleByArgument {}
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Write a starter plan repository (eplan.yaml, regions.yaml, one master plan) that lints clean.",
         discussion: """
-            Refuses to overwrite anything: every file it would write must be new.
+            --level picks the starter: a county (default), city or township master plan docked with an \
+            external plan of the level above, or an enterprise's unit plan docked with its county's master. \
+            The JSON Schemas its modelines point to are written to schemas/. Refuses to overwrite anything: \
+            every file it would write must be new.
 
             Example:
-              eplan init my-plans && cd my-plans && eplan lint
+              eplan init my-plans --level township && cd my-plans && eplan lint
             """)
 
     @Argument(help: "The folder to create the repository in.")
     var directory: String = "."
+
+    @Option(help: "The office the repository is for: county, city, township or enterprise.")
+    var level: Authoring.StarterLevel = .county
 
     @OptionGroup var today: TodayOption<StarterDay>
 
@@ -30,7 +37,7 @@ struct Init: ParsableCommand {
     func run() throws {
         // No repository yet: --lang, EPLAN_LANG, the locale. A Chinese starter sets `lang: zh-CN` in its eplan.yaml.
         let language = lang.resolved(configured: nil)
-        let files = Authoring.starter(today: today.day, language: language)
+        let files = Authoring.starter(today: today.day, language: language, level: level)
         let existing = files.map { "\(directory)/\($0.path)" }.filter { FileSystem.exists($0) }
         guard existing.isEmpty else {
             throw CommandError(Message("cli.init-not-overwriting", ["files": .verbatims(existing)]))
@@ -41,6 +48,8 @@ struct Init: ParsableCommand {
             try AtomicFile.write(file.text, to: path, overwrite: false)
             Console.error("eplan: " + Message("cli.wrote", ["path": .verbatim(path)]).text(language))
         }
+        let region = level == .township ? "town" : level == .city ? "city" : "county"
+        Console.error("eplan: " + Message("init.next-steps", ["folder": .verbatim(directory), "region": .verbatim(region)]).text(language))
     }
 }
 

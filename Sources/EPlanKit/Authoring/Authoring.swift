@@ -33,85 +33,176 @@ public enum Authoring {
 
     // MARK: eplan init
 
-    /// The files of a starter repository: one township with its master plan, docked with an external county master.
+    /// What kind of office a starter repository is for (`eplan init --level`).
+    public enum StarterLevel: String, Sendable, CaseIterable {
+        case county, city, township, enterprise
+    }
+
+    /// The files of a starter repository: one region with its plan, docked with an external plan of
+    /// the level above (an entry to fill in), and the JSON Schemas its modelines point to.
     /// In Chinese, its texts are Chinese and its eplan.yaml sets `lang: zh-CN`, so that the repository
     /// speaks Chinese wherever it is linted (a CI job's locale is seldom Chinese).
-    public static func starter(today: Day, language: Language = .en) -> [(path: String, text: String)] {
+    public static func starter(today: Day, language: Language = .en, level: StarterLevel = .county) -> [(path: String, text: String)] {
         func say(_ key: String) -> String { Message(key).text(language) }
-        let lang = language == .en ? "" : "# \(say("init.lang-comment"))\nlang: \(language.rawValue)\n"
+        // The region, its level, the external plan above and the words that name the place.
+        let (region, regionLevel, above, aboveLevel, owner): (String, Level, String, Level, String)
+        switch level {
+        case .county: (region, regionLevel, above, aboveLevel, owner) = ("county", .county, "city.master", .municipal, "emergency-management")
+        case .city: (region, regionLevel, above, aboveLevel, owner) = ("city", .municipal, "province.master", .provincial, "emergency-management")
+        case .township: (region, regionLevel, above, aboveLevel, owner) = ("town", .township, "county.master", .county, "emergency-office")
+        case .enterprise: (region, regionLevel, above, aboveLevel, owner) = ("county", .county, "county.master", .county, "example-company")
+        }
+        let place = level == .enterprise ? StarterLevel.county.rawValue : level.rawValue
+        func words(_ key: String) -> String { say("init.\(place).\(key)") }
+        let lang = language == .en ? "" : "# \(say("init.lang-comment"))\n" + "lang: \(language.rawValue)\n"
+        // An enterprise docks with its county's master plan, which lives in the county's repository.
+        let externalRegion = level == .enterprise ? ", region: \(region)" : ""
         let config = """
             eplan: config/v1
             \(lang)# \(say("init.external-comment"))
             external:
-              - {id: county.master, kind: master, level: county, version: "1"}
+              - {id: \(above), kind: master, level: \(aboveLevel.rawValue)\(externalRegion), version: "1"}
             """
+        // The region's risk profile: a township's master covers its hazards; a county or city lists
+        // its risks once it has the special plans that cover them (hazard-uncovered asks for them).
+        let profile = level == .enterprise ? "hazards: []  # \(say("init.hazards-comment"))" : "hazards: [flood]"
         let regions = """
             eplan: regions/v1
             regions:
-              - id: town
-                name: \(say("init.region-name"))
-                level: township
-                hazards: [flood]
+              - id: \(region)
+                name: \(yaml(words("region-name")))
+                level: \(regionLevel.rawValue)
+                \(profile)
             """
-        let master = """
-            eplan: plan/v1
-            id: town.master
-            title: \(say("init.title"))
-            kind: master
-            level: township
-            region: town
-            owner: emergency-office
-            version: "1"
-            issued: \(today)
-            filed: \(today)
-            parent: {id: county.master, version: "1"}
-            scope:
-              hazards: [flood]
-            organization:
-              command:
-                name: \(say("init.command-name"))
-                lead: \(say("init.command-lead"))
-                office: emergency-office
-              members:
-                - agency: emergency-office
-                  duties: [\(say("init.duty-office-1")), \(say("init.duty-office-2"))]
-                - agency: village-committees
-                  duties: [\(say("init.duty-villages-1")), \(say("init.duty-villages-2"))]
-            reporting:
-              initial: 30m
-              written: 2h
-            response-levels:
-              - level: IV
-                trigger: \(say("init.trigger"))
-                lead: emergency-office
-            actions:
-              - id: check-shelters
-                phase: preparedness
-                who: emergency-office
-                how: \(say("init.check-shelters-how"))
-                when: \(say("init.check-shelters-when"))
-                resources: []
-              - id: evacuate
-                phase: response
-                who: [village-committees, emergency-office]
-                how: \(say("init.evacuate-how"))
-                when: \(say("init.evacuate-when"))
-                within: 2h
-                resources: []
-              - id: return-home
-                phase: recovery
-                who: village-committees
-                how: \(say("init.return-how"))
-                when: \(say("init.return-when"))
-                resources: []
-            drills:
-              - {date: \(today), type: tabletop}
-            """
-        return [
+        let plan: String
+        let planPath: String
+        if level == .enterprise {
+            planPath = "plans/\(region)/unit/example-company.yaml"
+            plan = """
+                eplan: plan/v1
+                id: \(region).unit.example-company
+                title: \(yaml(say("init.enterprise.title")))
+                kind: unit
+                level: \(regionLevel.rawValue)
+                region: \(region)
+                owner: \(owner)
+                category: enterprise
+                version: "1"
+                issued: \(today)
+                filed: \(today)
+                parent: {id: \(above), version: "1"}
+                scope:
+                  hazards: [flood]
+                organization:
+                  members:
+                    - agency: \(owner)
+                      role: lead
+                      duties: [\(yaml(say("init.duty-office-1"))), \(yaml(say("init.duty-office-2")))]
+                reporting:
+                  initial: 30m
+                actions:
+                  - id: check-shelters
+                    phase: preparedness
+                    who: \(owner)
+                    how: \(yaml(say("init.enterprise.prepare-how")))
+                    when: \(yaml(say("init.check-shelters-when")))
+                    resources: []
+                  - id: evacuate
+                    phase: response
+                    who: \(owner)
+                    how: \(yaml(say("init.enterprise.evacuate-how")))
+                    when: \(yaml(say("init.evacuate-when")))
+                    within: 1h
+                    resources: []
+                  - id: return
+                    phase: recovery
+                    who: \(owner)
+                    how: \(yaml(say("init.return-how")))
+                    when: \(yaml(say("init.return-when")))
+                    resources: []
+                drills:
+                  - {date: \(today), type: tabletop}
+                """
+        } else {
+            planPath = "plans/\(region)/master.yaml"
+            let helpers = level == .township ? "village-committees" : "water-resources"
+            plan = """
+                eplan: plan/v1
+                id: \(region).master
+                title: \(yaml(words("title")))
+                kind: master
+                level: \(regionLevel.rawValue)
+                region: \(region)
+                owner: \(owner)
+                version: "1"
+                issued: \(today)
+                filed: \(today)
+                parent: {id: \(above), version: "1"}
+                scope:
+                  hazards: [flood]
+                organization:
+                  command:
+                    name: \(yaml(words("command-name")))
+                    lead: \(yaml(words("command-lead")))
+                    office: \(owner)
+                  members:
+                    - agency: \(owner)
+                      duties: [\(yaml(say("init.duty-office-1"))), \(yaml(say("init.duty-office-2")))]
+                    - agency: \(helpers)
+                      duties: [\(yaml(say("init.duty-villages-1"))), \(yaml(say("init.duty-villages-2")))]
+                reporting:
+                  initial: 30m
+                  written: 2h
+                response-levels:
+                  - level: IV
+                    trigger: \(yaml(words("trigger")))
+                    lead: \(owner)
+                actions:
+                  - id: check-shelters
+                    phase: preparedness
+                    who: \(owner)
+                    how: \(yaml(say("init.check-shelters-how")))
+                    when: \(yaml(say("init.check-shelters-when")))
+                    resources: []
+                  - id: evacuate
+                    phase: response
+                    who: [\(helpers), \(owner)]
+                    how: \(yaml(say("init.evacuate-how")))
+                    when: \(yaml(say("init.evacuate-when")))
+                    within: 2h
+                    resources: []
+                  - id: return-home
+                    phase: recovery
+                    who: \(helpers)
+                    how: \(yaml(say("init.return-how")))
+                    when: \(yaml(say("init.return-when")))
+                    resources: []
+                drills:
+                  - {date: \(today), type: tabletop}
+                """
+        }
+        var files: [(path: String, text: String)] = [
             ("eplan.yaml", modeline("config", depth: 0) + config + "\n"),
             ("regions.yaml", modeline("regions", depth: 0) + regions + "\n"),
-            ("plans/town/master.yaml", modeline("plan", depth: 2) + master + "\n"),
+            (planPath, modeline("plan", depth: planPath.split(separator: "/").count - 1) + plan + "\n"),
         ]
+        // A county or city covers its hazards with special plans: the flood plan, docked with the
+        // counterpart special plan of the level above (an external entry to fill in).
+        if level == .county || level == .city {
+            let aboveFlood = above.replacing(".master", with: ".flood")
+            let special = plan
+                .replacing("id: \(region).master\n", with: "id: \(region).flood\n")
+                .replacing("title: \(yaml(words("title")))\n", with: "title: \(yaml(words("flood-title")))\n")
+                .replacing("kind: master\n", with: "kind: special\n")
+                .replacing("parent: {id: \(above), version: \"1\"}\n", with: "parent: {id: \(aboveFlood), version: \"1\"}\nmaster: \(region).master\n")
+            files.append(("plans/\(region)/flood.yaml", modeline("plan", depth: 2) + special + "\n"))
+            files[0].text += "  - {id: \(aboveFlood), kind: special, level: \(aboveLevel.rawValue), version: \"1\", hazards: [flood]}\n"
+        }
+        // The schemas the modelines point to, so that an editor finds them.
+        for type in JSONSchemas.documentTypes {
+            if let schema = JSONSchemas.schema(type) { files.append(("schemas/\(JSONSchemas.fileName(type))", schema.rendered() + "\n")) }
+        }
+        return files
     }
 
     // MARK: eplan new
