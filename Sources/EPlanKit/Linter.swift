@@ -205,6 +205,7 @@ public enum Linter {
         // The configuration is no document of the workspace; its own suppressions apply to the findings
         // located in it (external entries, their hazards) whenever it is reported.
         if let configFile = workspace.configuration.file, workspace.reported.contains(configFile) {
+            files += 1  // eplan.yaml is read and checked: it counts among the files of the summary
             let mine = byFile.removeValue(forKey: configFile) ?? []
             reported += filter.apply(mine, suppressions: workspace.configurationSuppressions, file: configFile)
                 .compactMap { settings.apply($0) }

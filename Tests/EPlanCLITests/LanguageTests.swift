@@ -177,7 +177,7 @@ struct LanguageTests {
         // Linted with no language in the environment: its eplan.yaml speaks Chinese.
         let lint = try Self.run(["lint", "--today", "2026-06-01"], in: "\(folder)/repo")
         #expect(lint.status == 0)
-        #expect(lint.stdout.hasPrefix("0 个错误，0 个警告，0 条提示；共 2 个文件（1 个预案），用时 "), "\(lint.stdout)")
+        #expect(lint.stdout.hasPrefix("0 个错误，0 个警告，0 条提示；共 3 个文件（1 个预案），用时 "), "\(lint.stdout)")
         let again = try Self.run(["init", "repo", "--level", "township"], in: folder, ["LANG": "zh_CN.UTF-8"])
         #expect(again.status == 2)
         #expect(again.stderr.hasPrefix("eplan: 不覆盖已有的 repo/eplan.yaml、repo/regions.yaml、repo/plans/town/master.yaml、repo/schemas/plan.schema.json"), "\(again.stderr)")

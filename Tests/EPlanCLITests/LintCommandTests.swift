@@ -18,7 +18,7 @@ struct LintCommandTests {
     func summaryLine() throws {
         let run = try CLI.run(["lint"], in: broken)
         let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.hasPrefix("13 errors, 1 warning, 0 notes in 4 files (2 plans) in "))
+        #expect(last.hasPrefix("13 errors, 1 warning, 0 notes in 5 files (2 plans) in "))
         #expect(last.hasSuffix("s"))
     }
 
@@ -38,7 +38,7 @@ struct LintCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["tool", "summary", "diagnostics"])
         let summary = try #require(object["summary"] as? [String: Int])
-        #expect(summary == ["files": 4, "plans": 2, "errors": 13, "warnings": 1, "notes": 0])
+        #expect(summary == ["files": 5, "plans": 2, "errors": 13, "warnings": 1, "notes": 0])
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
         let first = try #require(diagnostics.first)
         for key in ["rule", "severity", "message", "file", "line", "column", "endLine", "endColumn"] {
@@ -74,7 +74,7 @@ struct LintCommandTests {
         let first = try CLI.run(["lint", "--format", "json", "--output", target], in: broken)
         #expect(first.status == 1)
         #expect(first.stdout == "")
-        #expect(first.stderr.hasPrefix("13 errors, 1 warning, 0 notes in 4 files (2 plans)"), "summary on stderr: \(first.stderr)")
+        #expect(first.stderr.hasPrefix("13 errors, 1 warning, 0 notes in 5 files (2 plans)"), "summary on stderr: \(first.stderr)")
         #expect(try String(contentsOfFile: target, encoding: .utf8) == (try CLI.golden("broken.json")))
         try "old".write(toFile: target, atomically: true, encoding: .utf8)
         let again = try CLI.run(["lint", "--format", "json", "--output", target, "--report", "sarif=\(folder)/r.sarif"], in: broken)

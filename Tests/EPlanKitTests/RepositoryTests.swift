@@ -66,7 +66,7 @@ struct RepositoryTests {
         #expect(d.location.file == "b/two.yaml")
         #expect(d.message.english == "plan id 'qs.mine' is already used by a/one.yaml:2")
         #expect(d.related.first?.location.file == "a/one.yaml")
-        #expect(result.files == 2)
+        #expect(result.files == 3, "eplan.yaml counts among the files")
         #expect(result.plans == 2)
     }
 
@@ -300,7 +300,7 @@ struct DiscoveryTests {
         let result = try repo.lint()
         #expect(findings(result.diagnostics) == ["yaml-syntax 2:1"])
         #expect(result.diagnostics.first?.location.file == "broken.yaml")
-        #expect(result.files == 3)
+        #expect(result.files == 4, "eplan.yaml counts among the files")
         #expect(result.plans == 2)
     }
 
@@ -313,7 +313,7 @@ struct DiscoveryTests {
         ])
         let result = try repo.lint()
         #expect(result.diagnostics.isEmpty)
-        #expect(result.files == 1)
+        #expect(result.files == 2, "eplan.yaml counts among the files")
     }
 
     @Test("naming a file reports only that file, but the whole repository is indexed")
@@ -349,7 +349,7 @@ struct DiscoveryTests {
         let result = try Linter.run(LintOptions(paths: [], cwd: repo.root + "/plans/deep", today: Day("2026-11-30")!,
                                                 onlyRules: [.schemaValue]))
         #expect(result.diagnostics.isEmpty)
-        #expect(result.files == 1)
+        #expect(result.files == 2, "eplan.yaml counts among the files")
     }
 
     @Test("a folder named x.yaml is a folder, symlink loops end, special files are reported")
