@@ -184,6 +184,10 @@ struct DiffCommandTests {
         try FileManager.default.copyItem(atPath: "\(folder)/parent.yaml", toPath: "\(repo)/plans/new-parent.yaml")
         let fresh = try CLI.run(["diff", "--base", "HEAD"], in: repo)
         #expect(fresh.stdout.contains("plans/new-parent.yaml) (not yet added to git)"), "\(fresh.stdout)")
+        // From a subfolder too: the whole work tree, as git diff sees it.
+        try FileManager.default.createDirectory(atPath: "\(repo)/sub", withIntermediateDirectories: true)
+        let fromSub = try CLI.run(["diff", "--base", "HEAD"], in: "\(repo)/sub")
+        #expect(fromSub.stdout.contains("../plans/new-parent.yaml) (not yet added to git)"), "\(fromSub.stdout)")
 
         let unknown = try CLI.run(["diff", "--base", "no-such-rev"], in: repo)
         #expect(unknown.status == 2)

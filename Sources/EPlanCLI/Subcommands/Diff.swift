@@ -139,7 +139,9 @@ struct Diff: ParsableCommand {
         let listing = try Git.run(["diff", "--name-status", "--no-renames", "-z", base, "--"] + sides)
         let fields = listing.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
         // Files not yet added to git are part of the working tree: included, and said so.
-        let untracked = try Git.run(["ls-files", "--others", "--exclude-standard", "-z", "--"] + sides)
+        // `--full-name` and `:/` (the top) so that, like `git diff`, the whole work tree is listed from
+        // any folder, with paths from the top.
+        let untracked = try Git.run(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--"] + (sides.isEmpty ? [":/"] : sides))
             .split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
         let cwd = FileSystem.realPath(FileSystem.currentDirectory()) ?? FileSystem.currentDirectory()
         var olds: [(path: String, source: PlanSource)] = [], news: [(path: String, source: PlanSource, untracked: Bool)] = []
@@ -157,10 +159,10 @@ struct Diff: ParsableCommand {
             }
         }
         // `ls-files` names paths from the current folder; `diff` from the top of the work tree.
-        let prefix = FileSystem.relative(cwd, to: top)
         for path in untracked where isYAML(path) {
-            let fromTop = prefix == "." || prefix.isEmpty ? path : "\(prefix)/\(path)"
-            if let new = try? PlanSource.load(path, shown: path) { news.append((fromTop, new, true)) }
+            if let new = try? PlanSource.load("\(top)/\(path)", shown: FileSystem.relative("\(top)/\(path)", to: cwd)) {
+                news.append((path, new, true))
+            }
         }
         // Plans are matched by id, not by path: a moved or renamed file is the same plan (no change).
         // A file changed in place pairs with itself; the rest pair by plan id.
