@@ -472,12 +472,24 @@ public enum Authoring {
         for member in shared {
             if let agency = member.agency?.value, agency.region == nil, !agencies.contains(agency.agency) { agencies.append(agency.agency) }
         }
+        // Duties the parent assigns to this region's agencies (`REGION:slug` members of the parent) come along.
+        var assigned: [String: [String]] = [:]
+        for member in parent?.id.flatMap(analysis.plan)?.organization?.members ?? [] {
+            guard let agency = member.agency?.value, agency.region == r.region, Patterns.isSlug(agency.agency) else { continue }
+            assigned[agency.agency, default: []] += (member.duties?.value ?? []).compactMap(\.value)
+            if !agencies.contains(agency.agency) { agencies.append(agency.agency) }
+        }
         if r.kind != .departmental || agencies.count > 1 {
             lines += ["organization:", "  members:"]
             for (i, agency) in agencies.enumerated() {
                 lines.append("    - agency: \(agency)")
                 if i == 0 { lines.append("      role: lead") }
-                lines.append("      duties: []")
+                if let duties = assigned[agency], !duties.isEmpty {
+                    lines.append("      duties:")
+                    lines += duties.map { "        - \(yaml($0))" }
+                } else {
+                    lines.append("      duties: []")
+                }
             }
         }
         // Reporting no looser than the parent's.
