@@ -45,21 +45,27 @@ struct DatesInconsistent: Rule {
         let today = context.today
         for plan in context.subjects {
             let issued = plan.issued.flatMap { f in f.value.map { (day: $0, span: f.span) } }
-            // `what` is issued, filed or evaluated: the last part of the message key.
-            func afterToday(_ what: String, _ date: Day, _ span: SourceSpan) {
-                findings.append(plan.finding(
-                    id, Message("dates-inconsistent.\(what)-after-today", ["plan": plan.named, "date": "\(date)", "today": "\(today)"]), at: span,
-                    help: Message("dates-inconsistent.after-today-help")))
+            func afterToday(_ message: Message, _ span: SourceSpan) {
+                findings.append(plan.finding(id, message, at: span, help: Message("dates-inconsistent.after-today-help")))
             }
-            if let issued, issued.day > today { afterToday("issued", issued.day, issued.span) }
-            for (key, field) in [("filed", plan.filed), ("evaluated", plan.evaluated)] {
+            func arguments(_ date: Day) -> [String: MessageArgument] { ["plan": plan.named, "date": "\(date)", "today": "\(today)"] }
+            if let issued, issued.day > today {
+                afterToday(Message("dates-inconsistent.issued-after-today", arguments(issued.day)), issued.span)
+            }
+            // The keys are written out whole (not built from "filed"/"evaluated") so the catalogue test sees them.
+            for (field, isFiled) in [(plan.filed, true), (plan.evaluated, false)] {
                 guard let field, let date = field.value else { continue }
                 if date > today {
-                    afterToday(key, date, field.span)
+                    afterToday(isFiled ? Message("dates-inconsistent.filed-after-today", arguments(date))
+                                       : Message("dates-inconsistent.evaluated-after-today", arguments(date)), field.span)
                 } else if let issued, date < issued.day {
+                    let before: [String: MessageArgument] = ["plan": plan.named, "date": "\(date)", "issued": "\(issued.day)"]
                     findings.append(plan.finding(
-                        id, Message("dates-inconsistent.\(key)-before-issued", ["plan": plan.named, "date": "\(date)", "issued": "\(issued.day)"]),
-                        at: field.span, help: Message("dates-inconsistent.\(key)-before-issued-help"),
+                        id, isFiled ? Message("dates-inconsistent.filed-before-issued", before)
+                                    : Message("dates-inconsistent.evaluated-before-issued", before),
+                        at: field.span,
+                        help: isFiled ? Message("dates-inconsistent.filed-before-issued-help")
+                                      : Message("dates-inconsistent.evaluated-before-issued-help"),
                         related: [RelatedLocation(plan.location(issued.span), Message("dates-inconsistent.issued"))]))
                 }
             }

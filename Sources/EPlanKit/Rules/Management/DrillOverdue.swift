@@ -86,12 +86,15 @@ struct DrillOverdue: Rule {
                 }
             }
             if let newest, let date = newest.value, !date.isMoreThan(months: interval.months, before: today) { continue }
-            let help = interval.why.map { Message("drill-overdue.help-unit", ["category": .term(Term(.unitCategory, $0.rawValue)),
-                                                                              "months": .number(interval.months)]) }
-                ?? Message("drill-overdue.help")
+            let months = Message.counted(interval.months, one: "drill-overdue.months.one", other: "drill-overdue.months.other")
+            let types = Message.alternatives(DrillType.allCases.map { .term(Term(.drillType, $0.rawValue)) })
+            let help = interval.why.map { Message("drill-overdue.help-unit", ["types": .message(types),
+                                                                              "category": .term(Term(.unitCategory, $0.rawValue)),
+                                                                              "months": .message(months)]) }
+                ?? Message("drill-overdue.help", ["types": .message(types)])
             if let newest, let date = newest.value {
                 findings.append(plan.finding(
-                    id, Message("drill-overdue.last", ["plan": plan.named, "date": "\(date)", "months": .number(interval.months), "today": "\(today)"]),
+                    id, Message("drill-overdue.last", ["plan": plan.named, "date": "\(date)", "months": .message(months), "today": "\(today)"]),
                     at: newest.span, help: help))
             } else {
                 let message = planned.map { Message("drill-overdue.planned", ["plan": plan.named, "date": "\($0)", "today": "\(today)"]) }

@@ -18,9 +18,12 @@ struct EvaluationOverdue: Rule {
         for plan in context.subjects where plan.isInForce {
             guard let field = plan.evaluated ?? plan.issued, let date = field.value,
                   date.isMoreThan(months: months, before: context.today) else { continue }
-            let key = plan.evaluated == nil ? "evaluation-overdue.issued" : "evaluation-overdue.evaluated"
+            let arguments: [String: MessageArgument] = [
+                "plan": plan.named, "date": "\(date)", "today": "\(context.today)",
+                "months": .message(.counted(months, one: "evaluation-overdue.months.one", other: "evaluation-overdue.months.other")),
+            ]
             findings.append(plan.finding(
-                id, Message(key, ["plan": plan.named, "date": "\(date)", "months": .number(months), "today": "\(context.today)"]),
+                id, plan.evaluated == nil ? Message("evaluation-overdue.issued", arguments) : Message("evaluation-overdue.evaluated", arguments),
                 at: field.span, help: Message("evaluation-overdue.help", ["due": "\(date.adding(months: months))"])))
         }
     }

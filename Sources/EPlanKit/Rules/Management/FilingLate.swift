@@ -40,18 +40,21 @@ struct FilingLate: Rule {
         let calendar = context.configuration.calendar
         for plan in context.subjects where plan.isInForce && (plan.parent != nil || plan.master != nil) {
             guard let issuedField = plan.issued, let issued = issuedField.value else { continue }
+            func workingDays(_ n: Int) -> MessageArgument {
+                .message(.counted(n, one: "filing-late.working-days.one", other: "filing-late.working-days.other"))
+            }
             if let filedField = plan.filed {
                 guard let filed = filedField.value else { continue }
                 let days = issued.workingDays(until: filed, in: calendar)
                 guard days > allowed else { continue }
                 findings.append(plan.finding(
-                    id, Message("filing-late.late", ["plan": plan.named, "days": .number(days), "issued": "\(issued)", "limit": .number(allowed)]),
-                    at: filedField.span, help: Message("filing-late.help", ["limit": .number(allowed)])))
+                    id, Message("filing-late.late", ["plan": plan.named, "days": workingDays(days), "issued": "\(issued)", "limit": .number(allowed)]),
+                    at: filedField.span, help: Message("filing-late.help", ["limit": workingDays(allowed)])))
             } else {
                 let days = issued.workingDays(until: context.today, in: calendar)
                 guard days > allowed else { continue }
                 findings.append(plan.finding(
-                    id, Message("filing-late.unfiled", ["plan": plan.named, "issued": "\(issued)", "days": .number(days)]),
+                    id, Message("filing-late.unfiled", ["plan": plan.named, "issued": "\(issued)", "days": workingDays(days)]),
                     at: issuedField.span, help: Message("filing-late.unfiled-help")))
             }
         }
