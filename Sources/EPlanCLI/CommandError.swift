@@ -14,12 +14,6 @@ struct CommandError: Error {
         self.details = details
     }
 
-    /// Text not yet in the catalogues (shown as it is in every language).
-    @available(*, deprecated, message: "key the message in the catalogues")
-    init(_ text: String) {
-        self.init(Message.raw(text))
-    }
-
     /// A repository that cannot be loaded. With `sources`, an invalid configuration's problems are
     /// listed after the message as text findings (`lint` does; the other commands print the message only).
     init(_ error: WorkspaceError, listingProblemsWith sources: SourceLines? = nil) {

@@ -79,10 +79,6 @@ public indirect enum MessageArgument: Sendable, Hashable, ExpressibleByStringInt
     }
 }
 
-extension Message {
-    /// A message that wraps one argument (used where the catalogue has a template for it).
-    public static func key(_ key: String, _ arguments: [String: MessageArgument] = [:]) -> Message { Message(key, arguments) }
-}
 
 extension Message {
     /// Text not yet in the catalogues. Only for code being moved to the catalogues: the catalogue

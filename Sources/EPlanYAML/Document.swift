@@ -42,10 +42,6 @@ public struct YAMLProblem: Error, Sendable, Equatable {
         self.help = help
     }
 
-    @available(*, deprecated, message: "key the message in the catalogues")
-    public init(_ kind: Kind, _ message: String, at span: SourceSpan, help: String? = nil) {
-        self.init(kind, Message.raw(message), at: span, help: help.map(Message.raw))
-    }
 }
 
 /// The first document of a YAML stream (its nodes on a `YAMLTape`), and every problem met reading it.

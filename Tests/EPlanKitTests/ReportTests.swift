@@ -1,3 +1,4 @@
+import EPlanText
 import EPlanKit
 import EPlanYAML
 import Testing
@@ -46,7 +47,7 @@ struct ReportTests {
 
     @Test("the summary line speaks in singular and plural")
     func summary() {
-        let d = Diagnostic(.schemaValue, "m", at: Location(file: "f", span: span(1, 1, 2)))
+        let d = Diagnostic(.schemaValue, Message("plan.this"), at: Location(file: "f", span: span(1, 1, 2)))
         let report = TextReport(color: false, quiet: false, sources: SourceLines { _ in nil })
         #expect(report.summary(LintResult(diagnostics: [d], files: 1, plans: 1), seconds: 0.123)
             == "1 error, 0 warnings, 0 notes in 1 file (1 plan) in 0.12s")

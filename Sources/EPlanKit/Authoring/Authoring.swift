@@ -74,6 +74,34 @@ public enum Authoring {
                 level: \(regionLevel.rawValue)
                 \(profile)
             """
+        // The three actions (before, during, after) and the first drill, the same for every starter.
+        func actions(prepare: String, evacuate: String, evacuators: String, within: String,
+                     recover: (id: String, who: String)) -> String {
+            """
+            actions:
+              - id: check-shelters
+                phase: preparedness
+                who: \(owner)
+                how: \(yaml(say(prepare)))
+                when: \(yaml(say("init.check-shelters-when")))
+                resources: []
+              - id: evacuate
+                phase: response
+                who: \(evacuators)
+                how: \(yaml(say(evacuate)))
+                when: \(yaml(say("init.evacuate-when")))
+                within: \(within)
+                resources: []
+              - id: \(recover.id)
+                phase: recovery
+                who: \(recover.who)
+                how: \(yaml(say("init.return-how")))
+                when: \(yaml(say("init.return-when")))
+                resources: []
+            drills:
+              - {date: \(today), type: tabletop}
+            """
+        }
         let plan: String
         let planPath: String
         if level == .enterprise {
@@ -100,28 +128,8 @@ public enum Authoring {
                       duties: [\(yaml(say("init.duty-office-1"))), \(yaml(say("init.duty-office-2")))]
                 reporting:
                   initial: 30m
-                actions:
-                  - id: check-shelters
-                    phase: preparedness
-                    who: \(owner)
-                    how: \(yaml(say("init.enterprise.prepare-how")))
-                    when: \(yaml(say("init.check-shelters-when")))
-                    resources: []
-                  - id: evacuate
-                    phase: response
-                    who: \(owner)
-                    how: \(yaml(say("init.enterprise.evacuate-how")))
-                    when: \(yaml(say("init.evacuate-when")))
-                    within: 1h
-                    resources: []
-                  - id: return
-                    phase: recovery
-                    who: \(owner)
-                    how: \(yaml(say("init.return-how")))
-                    when: \(yaml(say("init.return-when")))
-                    resources: []
-                drills:
-                  - {date: \(today), type: tabletop}
+                \(actions(prepare: "init.enterprise.prepare-how", evacuate: "init.enterprise.evacuate-how", evacuators: owner,
+                           within: "1h", recover: ("return", owner)))
                 """
         } else {
             planPath = "plans/\(region)/master.yaml"
@@ -157,28 +165,8 @@ public enum Authoring {
                   - level: IV
                     trigger: \(yaml(words("trigger")))
                     lead: \(owner)
-                actions:
-                  - id: check-shelters
-                    phase: preparedness
-                    who: \(owner)
-                    how: \(yaml(say("init.check-shelters-how")))
-                    when: \(yaml(say("init.check-shelters-when")))
-                    resources: []
-                  - id: evacuate
-                    phase: response
-                    who: [\(helpers), \(owner)]
-                    how: \(yaml(say("init.evacuate-how")))
-                    when: \(yaml(say("init.evacuate-when")))
-                    within: 2h
-                    resources: []
-                  - id: return-home
-                    phase: recovery
-                    who: \(helpers)
-                    how: \(yaml(say("init.return-how")))
-                    when: \(yaml(say("init.return-when")))
-                    resources: []
-                drills:
-                  - {date: \(today), type: tabletop}
+                \(actions(prepare: "init.check-shelters-how", evacuate: "init.evacuate-how", evacuators: "[\(helpers), \(owner)]",
+                           within: "2h", recover: ("return-home", helpers)))
                 """
         }
         var files: [(path: String, text: String)] = [

@@ -88,10 +88,4 @@ public enum Suggest {
     private static func argument(_ id: String, _ terms: Term.Category?) -> MessageArgument {
         terms.map { .term(Term($0, id)) } ?? .verbatim(id)
     }
-
-    /// "did you mean 'x'?" or nil.
-    @available(*, deprecated, message: "use didYouMean(_:in:terms:), a message of the catalogues")
-    public static func help<S: Sequence>(_ word: String, in candidates: S) -> String? where S.Element == String {
-        nearest(word, in: candidates).map { "did you mean '\($0)'?" }
-    }
 }

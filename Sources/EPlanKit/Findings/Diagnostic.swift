@@ -47,10 +47,6 @@ public struct RelatedLocation: Sendable, Hashable {
         self.message = message
     }
 
-    @available(*, deprecated, message: "key the message in the catalogues")
-    public init(_ location: Location, _ message: String) {
-        self.init(location, Message.raw(message))
-    }
 }
 
 /// One finding: a rule, a severity, a message naming the concrete thing, and where it is.
@@ -77,12 +73,6 @@ public struct Diagnostic: Sendable, Hashable {
         self.plan = plan
     }
 
-    @available(*, deprecated, message: "key the message in the catalogues")
-    public init(_ rule: RuleID, _ message: String, at location: Location, help: String? = nil,
-                related: [RelatedLocation] = [], plan: String? = nil) {
-        self.init(rule, Message.raw(message), at: location, help: help.map(Message.raw), related: related, plan: plan)
-    }
-
     /// The report order: file, line, column, rule, then message so that output is deterministic.
     public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         if a.location.file != b.location.file { return a.location.file < b.location.file }
@@ -104,12 +94,6 @@ public struct DiagnosticSink: Sendable {
     public mutating func add(_ rule: RuleID, _ message: Message, at span: SourceSpan, help: Message? = nil,
                              related: [RelatedLocation] = []) {
         diagnostics.append(Diagnostic(rule, message, at: Location(file: file, span: span), help: help, related: related))
-    }
-
-    @available(*, deprecated, message: "key the message in the catalogues")
-    public mutating func add(_ rule: RuleID, _ message: String, at span: SourceSpan, help: String? = nil,
-                             related: [RelatedLocation] = []) {
-        add(rule, Message.raw(message), at: span, help: help.map(Message.raw), related: related)
     }
 
     public mutating func append(_ diagnostic: Diagnostic) {

@@ -161,9 +161,6 @@ public struct PlanSummary: Sendable {
     public var isRetired: Bool { effectiveStatus == .retired }
     public var isInForce: Bool { effectiveStatus == .inForce }
 
-    /// "plan 'qs.lin.flood'" or "this plan".
-    var name: String { id?.value.map { "plan '\($0)'" } ?? "this plan" }
-
     /// The plan as a message names it: "plan 'qs.lin.flood'" / "预案 qs.lin.flood", or "this plan".
     var named: MessageArgument { .message(id?.value.map { Message("plan.named", ["id": .verbatim($0)]) } ?? Message("plan.this")) }
 
@@ -173,11 +170,6 @@ public struct PlanSummary: Sendable {
         Diagnostic(rule, message, at: Location(file: file, span: span), help: help, related: related, plan: id?.value)
     }
 
-    @available(*, deprecated, message: "key the message in the catalogues")
-    func finding(_ rule: RuleID, _ message: String, at span: SourceSpan, help: String? = nil,
-                 related: [RelatedLocation] = []) -> Diagnostic {
-        finding(rule, Message.raw(message), at: span, help: help.map(Message.raw), related: related)
-    }
 }
 
 /// A plan read from the summary cache: identity and links decoded at once, the other parts when a

@@ -68,15 +68,6 @@ extension Plan {
         Diagnostic(rule, message, at: location(span), help: help, related: related, plan: id?.value)
     }
 
-    @available(*, deprecated, message: "key the message in the catalogues")
-    func finding(_ rule: RuleID, _ message: String, at span: SourceSpan, help: String? = nil,
-                 related: [RelatedLocation] = []) -> Diagnostic {
-        finding(rule, Message.raw(message), at: span, help: help.map(Message.raw), related: related)
-    }
-
-    /// "plan 'qs.lin.flood'" or "this plan".
-    var name: String { id?.value.map { "plan '\($0)'" } ?? "this plan" }
-
     /// The plan as a message names it: "plan 'qs.lin.flood'" / "预案 qs.lin.flood", or "this plan".
     var named: MessageArgument { .message(id?.value.map { Message("plan.named", ["id": .verbatim($0)]) } ?? Message("plan.this")) }
 
