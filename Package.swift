@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "EPlanText"),
         .target(name: "EPlanYAML", dependencies: ["CYAML", "EPlanText"]),
         .target(name: "EPlanKit", dependencies: ["EPlanYAML", "EPlanText"]),
+        // Published documents (`eplan export`): a format-neutral document and its DOCX, Markdown and HTML writers.
+        .target(name: "EPlanDocument"),
         // The command line, a library so that the fuzz target can drive its parser; `eplan` only calls it.
         .target(
             name: "EPlanCLI",
