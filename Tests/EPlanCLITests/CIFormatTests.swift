@@ -211,4 +211,20 @@ struct HostileFileNameTests {
         let github = try CLI.run(["lint", "--format", "github"], in: folder)
         #expect(github.stdout.split(separator: "\n").count == 1, "one annotation, not a forged second line")
     }
+
+    @Test("C1 controls and DEL from plan text (CSI U+009B, NEL U+0085) reach no output raw")
+    func c1Controls() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "eplan: plan/v1\nkind: \"x\\x9b2J\\u0085\\x7f\\ey\"\n".write(toFile: "\(folder)/p.yaml", atomically: true, encoding: .utf8)
+        func isControl(_ s: Unicode.Scalar) -> Bool {
+            (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value)
+        }
+        for format in ["text", "json", "sarif", "junit", "github"] {
+            let run = try CLI.run(["lint", "--format", format], in: folder)
+            #expect(run.status == 1, "\(format)")
+            #expect(run.stdout.contains("2J"), "\(format): the value is shown")
+            #expect(!run.stdout.unicodeScalars.contains(where: isControl), "\(format): a control character reached the output")
+        }
+    }
 }

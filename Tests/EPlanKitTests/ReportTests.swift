@@ -42,6 +42,7 @@ struct ReportTests {
     func jsonEscaping() {
         let out = JSON.string("a\"b\\c\n\u{1}\u{2028}临").rendered(pretty: false)
         #expect(out == "\"a\\\"b\\\\c\\n\\u0001\\u2028临\"")
+        #expect(JSON.string("\u{85}\u{9F}\u{A0}é\u{7F}").rendered(pretty: false) == "\"\\u0085\\u009f\u{A0}é\\u007f\"")
         #expect(JSON.object([("k", .array([.int(1), .null]))]).rendered(pretty: false) == "{\"k\":[1,null]}")
     }
 
@@ -56,18 +57,20 @@ struct ReportTests {
 
 @Suite("Escaping in every format")
 struct EscapingTests {
-    static let hostile = "a|b\nc\r<script>&\"'`#%:,\u{1}"
+    static let hostile = "a|b\nc\r<script>&\"'`#%:,\u{1}\u{85}\u{7F}"
 
-    @Test("JUnit XML: markup escaped, characters XML cannot hold replaced")
+    @Test("JUnit XML: markup escaped, control characters shown, characters XML cannot hold replaced")
     func junit() {
         let escaped = JUnitReport.escape(Self.hostile)
-        #expect(escaped == "a|b&#10;c&#13;&lt;script&gt;&amp;&quot;&apos;`#%:,\u{FFFD}")
+        #expect(escaped == "a|b&#10;c&#13;&lt;script&gt;&amp;&quot;&apos;`#%:,\\u{1}\\u{85}\\u{7f}")
+        #expect(JUnitReport.escape("x\u{FFFE}") == "x\u{FFFD}")
     }
 
     @Test("Markdown table cells: pipes escaped, line breaks flattened, no code spans or tags")
     func markdown() {
         let cell = DiffReport.cell(Self.hostile)
-        #expect(cell == "a\\|b c &lt;script>&\"''#%:,\u{1}")
+        #expect(cell == "a\\|b c &lt;script>&\"''#%:,\\u{1}\\u{85}\\u{7f}")
+        #expect(DiffReport.cell("a\r\nb") == "a b")
         #expect(!cell.contains("\n"))
     }
 
@@ -75,10 +78,12 @@ struct EscapingTests {
     func graphLabels() {
         #expect(GraphReport.dotString("x\"y\\z\nw") == "\"x\\\"y\\\\z\\nw\"")
         #expect(GraphReport.mermaidString("<b>\"#&`") == "\"#lt;b#gt;#quot;#35;#amp;#96;\"")
+        #expect(GraphReport.dotString("a\u{1B}\u{85}") == "\"a\\\\u{1b}\\\\u{85}\"")
     }
 
     @Test("HTML")
     func html() {
         #expect(HTMLReport.escape("<a href='x'>\"&</a>") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&lt;/a&gt;")
+        #expect(HTMLReport.escape("a\u{1B}[2J\u{85}") == "a\\u{1b}[2J\\u{85}")
     }
 }

@@ -203,13 +203,17 @@ public enum DiffReport {
     /// A Markdown table cell: `|` escaped, line breaks as spaces, backticks kept out of code spans.
     public static func cell(_ text: String) -> String {
         var out = ""
-        for c in text {
+        var previous: Unicode.Scalar = " "
+        for c in text.unicodeScalars {
+            defer { previous = c }
             switch c {
             case "|": out += "\\|"
-            case "\n", "\r", "\r\n": out += " "
+            case "\r": out += " "
+            case "\n": if previous != "\r" { out += " " }
             case "`": out += "'"
             case "<": out += "&lt;"
-            default: out.append(c)
+            default:
+                if let escaped = TextReport.controlEscape(c) { out += escaped } else { out.unicodeScalars.append(c) }
             }
         }
         return out

@@ -208,7 +208,8 @@ public enum JUnitReport {
         return out
     }
 
-    /// XML text and attribute escaping; characters XML 1.0 cannot hold become U+FFFD.
+    /// XML text and attribute escaping. Control characters (C0, DEL, C1) are written visibly as `\u{1b}`,
+    /// as in the text format, and the noncharacters XML 1.0 cannot hold become U+FFFD.
     public static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -223,7 +224,9 @@ public enum JUnitReport {
             case "\t": out += "&#9;"
             default:
                 let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF || (0xD800...0xDFFF).contains(v) {
+                if let escaped = TextReport.controlEscape(scalar) {
+                    out += escaped
+                } else if v == 0xFFFE || v == 0xFFFF {
                     out += "\u{FFFD}"
                 } else {
                     out.unicodeScalars.append(scalar)

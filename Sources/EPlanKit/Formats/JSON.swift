@@ -59,7 +59,8 @@ public indirect enum JSON: Sendable, Equatable {
         for _ in 0..<indent { out.append(0x20); out.append(0x20) }
     }
 
-    /// Escapes per RFC 8259; U+2028/2029 are escaped too so the output is safe to embed in scripts.
+    /// Escapes per RFC 8259; DEL, the C1 controls and U+2028/2029 are escaped too, so the output is safe
+    /// to embed in scripts and no control character reaches a terminal or log raw.
     static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var utf8 = s.utf8.makeIterator()
@@ -73,6 +74,10 @@ public indirect enum JSON: Sendable, Equatable {
             case 0x08: out += [0x5C, 0x62]
             case 0x0C: out += [0x5C, 0x66]
             case 0x00..<0x20, 0x7F: out += unicodeEscape(UInt32(b))
+            case 0xC2:
+                // C1 controls U+0080–U+009F are C2 80 – C2 9F: escaped, so no control character reaches a log.
+                guard let b2 = utf8.next() else { out.append(b); break }
+                if (0x80...0x9F).contains(b2) { out += unicodeEscape(UInt32(b2)) } else { out += [b, b2] }
             case 0xE2:
                 // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
                 guard let b2 = utf8.next() else { out.append(b); break }

@@ -54,7 +54,7 @@ public enum GraphReport {
             case "\n": out += "\\n"
             case "\r": break
             default:
-                if c.value < 0x20 { out += " " } else { out.unicodeScalars.append(c) }
+                if let escaped = TextReport.controlEscape(c) { out += "\\" + escaped } else { out.unicodeScalars.append(c) }
             }
         }
         return out + "\""
@@ -113,7 +113,7 @@ public enum GraphReport {
             case "`": out += "#96;"
             case "\n": out += "<br>"
             default:
-                if c.value < 0x20 { out += " " } else { out.unicodeScalars.append(c) }
+                if let escaped = TextReport.controlEscape(c) { out += escaped } else { out.unicodeScalars.append(c) }
             }
         }
         return out + "\""

@@ -14,7 +14,7 @@ public enum HTMLReport {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                if c.value < 0x20 && c != "\n" && c != "\t" { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
+                if c != "\n", c != "\t", let escaped = TextReport.controlEscape(c) { out += escaped } else { out.unicodeScalars.append(c) }
             }
         }
         return out
