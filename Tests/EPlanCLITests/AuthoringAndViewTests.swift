@@ -146,6 +146,47 @@ struct AuthoringAndViewTests {
         for option in ["--config", "--today", "--output"] { #expect(diffHelp.contains(option), "\(option)") }
     }
 
+    /// The width and height, in points, of the SVG that Graphviz draws from `eplan graph` in `folder`.
+    static func graphSize(_ folder: String) throws -> (width: Double, height: Double) {
+        let dot = try CLI.run(["graph", "--format", "dot"], in: folder)
+        #expect(dot.status == 0)
+        try dot.stdout.write(toFile: "\(folder)/g.dot", atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: "\(folder)/g.dot") }
+        let svg = try CLI.tool(["dot", "-Tsvg", "\(folder)/g.dot"]).stdout
+        func points(_ attribute: String) -> Double {
+            let value = svg.components(separatedBy: "\(attribute)=\"").dropFirst().first?.prefix { $0.isNumber || $0 == "." } ?? ""
+            return Double(value) ?? -1
+        }
+        return (points("width"), points("height"))
+    }
+
+    @Test("graph: a county office's 9 plans fit a screen, and the sample grows downwards, not sideways")
+    func graphSize() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try CLI.run(["init", "--level", "county", "."], in: folder).status == 0)
+        try """
+            eplan: regions/v1
+            regions:
+              - id: county
+                name: 示例县 Example County
+                level: county
+                hazards: [flood, coal-mine-accident]
+                children:
+                  - {id: t1, name: 东镇 East Town, level: township, hazards: [flood]}
+                  - {id: t2, name: 西镇 West Town, level: township, hazards: [flood]}
+            """.write(toFile: "\(folder)/regions.yaml", atomically: true, encoding: .utf8)
+        for arguments in [["special", "--region", "county", "--hazard", "coal-mine-accident"], ["master", "--region", "county/t1"],
+                          ["master", "--region", "county/t2"], ["departmental", "--region", "county", "--owner", "transport"],
+                          ["unit", "--region", "county", "--name", "fuxing-mine", "--hazard", "coal-mine-accident"]] {
+            #expect(try CLI.run(["new"] + arguments, in: folder).status == 0, "\(arguments)")
+        }
+        let small = try Self.graphSize(folder)
+        #expect(small.width > 0 && small.width <= 800, "7 plans and 2 external plans drawn \(small.width) pt wide")
+        let sample = try Self.graphSize("\(CLI.packageRoot)/plans")
+        #expect(sample.width < sample.height && sample.width <= 1600, "the sample is \(sample.width) × \(sample.height) pt")
+    }
+
     @Test("graph: DOT renders with Graphviz; Mermaid and JSON; --root; broken links and missing plans drawn")
     func graph() throws {
         let plans = "\(CLI.packageRoot)/plans"
@@ -162,13 +203,16 @@ struct AuthoringAndViewTests {
         #expect(svg.contains("临县防汛"))
 
         let mermaid = try CLI.run(["graph", "--format", "mermaid", "--root", "qs.lin.master"], in: plans)
-        #expect(mermaid.stdout.hasPrefix("flowchart BT\n"))
+        #expect(mermaid.stdout.hasPrefix("flowchart RL\n"))
         #expect(mermaid.stdout.contains("qs.lin.shi.master"))
         #expect(!mermaid.stdout.contains("qs.yanghe.master"))
         let json = try CLI.run(["graph", "--format", "json"], in: plans)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((object["nodes"] as? [Any])?.count ?? 0 >= 47)
         #expect((object["missing"] as? [Any])?.isEmpty == true)
+        let external = (object["nodes"] as? [[String: Any]])?.first { $0["id"] as? String == "sx.flood" }
+        #expect(external?["title"] as? String == "省防汛抗旱应急预案", "an external plan's title from eplan.yaml")
+        #expect(dot.stdout.contains("省防汛抗旱应急预案"))
         let unknownRoot = try CLI.run(["graph", "--root", "qs.lin.mastr"], in: plans)
         #expect(unknownRoot.status == 2)
         #expect(unknownRoot.stderr.contains("did you mean 'qs.lin.master'?"))

@@ -460,6 +460,11 @@ struct MisspeltKeyTests {
         #expect(findings("eplan: inventory/v1\nresource: []\n") == ["schema-unknown-key 2:1"])
         #expect(findings("eplan: config/v1\nexternal:\n  - {id: sx.master, kind: master, level: provincial, verison: '1'}\n")
                 == ["schema-unknown-key 3:54"])
+        // An external plan may carry its title (1.1): a text, nothing else.
+        #expect(findings("eplan: config/v1\nexternal:\n  - {id: sx.master, title: 省总体应急预案, kind: master, level: provincial, version: '1'}\n")
+                == [])
+        #expect(findings("eplan: config/v1\nexternal:\n  - {id: sx.master, title: [x], kind: master, level: provincial, version: '1'}\n")
+                == ["schema-type 3:21"])
     }
 
     @Test("a key that only looks like a missing one still leaves it missing")

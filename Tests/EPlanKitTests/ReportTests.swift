@@ -81,6 +81,14 @@ struct EscapingTests {
         #expect(GraphReport.dotString("a\u{1B}\u{85}") == "\"a\\\\u{1b}\\\\u{85}\"")
     }
 
+    @Test("graph titles wrap after spaces and CJK characters, before brackets")
+    func wrappedTitles() {
+        #expect(GraphReport.wrapped("示例县突发事件总体应急预案 (Example County Master Emergency Plan)")
+            == "示例县突发事件总体应急预案\n(Example County Master\nEmergency Plan)")
+        #expect(GraphReport.wrapped("short") == "short")
+        #expect(GraphReport.wrapped("一二三四五六七八九十一二三四五六七八", width: 10) == "一二三四五\n六七八九十\n一二三四五\n六七八")
+    }
+
     @Test("HTML")
     func html() {
         #expect(HTMLReport.escape("<a href='x'>\"&</a>") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&lt;/a&gt;")

@@ -25,5 +25,5 @@ public enum Keys {
     public static let inventory = ["eplan", "region", "resources"]
     public static let config = ["eplan", "include", "exclude", "depth", "external", "hazards", "calendar", "rules", "links", "lang"]
     public static let calendar = ["holidays", "workdays"]
-    public static let external = ["id", "kind", "level", "version", "region", "hazards", "severities", "reporting"]
+    public static let external = ["id", "kind", "level", "version", "region", "hazards", "severities", "reporting", "title"]
 }

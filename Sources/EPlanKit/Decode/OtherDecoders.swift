@@ -195,6 +195,7 @@ enum ConfigDecoder {
             case "severities":
                 e.severities = c.fieldList(p, path.key("severities")) { c, node, path in c.severityClass(node, path) }
             case "reporting": e.reporting = PlanDecoder.reporting(p, path.key("reporting"), &c)
+            case "title": e.title = c.textField(p, path.key("title"))
             default:
                 let s = c.span(p)
                 switch c.unknownKey(p, known: Keys.external, in: Message("schema.in.external"), among: pairs) {

@@ -148,6 +148,8 @@ public struct ExternalPlan: Sendable {
     public var hazards: FieldList<String>?
     public var severities: FieldList<SeverityClass>?
     public var reporting: Reporting?
+    /// What the plan is called (for the graph and the report; no rule reads it).
+    public var title: Field<String>?
 }
 
 /// How a rule is configured in `eplan.yaml`: its severity (nil = off) and its settings.

@@ -16,7 +16,41 @@ public enum GraphReport {
             ? Message("graph.kind-level", ["kind": .verbatim(kind), "level": .verbatim(level)])
             : Message("graph.kind-level-status", ["kind": .verbatim(kind), "level": .verbatim(level),
                                                   "status": .verbatim(name(.status, node.status, language))])
-        return "\(node.id)\n\(title)\n\(kindLevel.text(language))"
+        return "\(node.id)\n\(wrapped(title))\n\(kindLevel.text(language))"
+    }
+
+    /// A title in lines of at most `width` display columns (a CJK character counts two), broken
+    /// after spaces and CJK characters and before an opening bracket, so that a node is a compact box
+    /// and a graph of a few plans fits a screen.
+    public static func wrapped(_ title: String, width: Int = 28) -> String {
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        var word = ""
+        var wordWidth = 0
+        func flushWord() {
+            if lineWidth > 0, lineWidth + wordWidth > width {
+                lines.append(String(line.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()))
+                line = ""
+                lineWidth = 0
+            }
+            line += word
+            lineWidth += wordWidth
+            word = ""
+            wordWidth = 0
+        }
+        for scalar in title.unicodeScalars {
+            let w = DisplayWidth.of(scalar)
+            if scalar == "(" || scalar == "（" { flushWord() }
+            word.unicodeScalars.append(scalar)
+            wordWidth += w
+            // A space ends a word; so does a wide (CJK) character, which may be broken after.
+            if scalar == " " || w == 2 { flushWord() }
+        }
+        flushWord()
+        let last = String(line.drop { $0 == " " })
+        if !last.isEmpty { lines.append(last) }
+        return lines.joined(separator: "\n")
     }
 
     /// What a missing item's box says: a title, then what is missing (on a new line in DOT, after a colon in Mermaid).
@@ -61,7 +95,7 @@ public enum GraphReport {
     }
 
     public static func dot(_ system: PlanSystem, language: Language = .en) -> String {
-        var out = "digraph eplan {\n  rankdir=BT;\n  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Noto Sans CJK SC, Sans\"];\n"
+        var out = "digraph eplan {\n  rankdir=RL;\n  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Noto Sans CJK SC, Sans\"];\n"
         out += "  edge [fontname=\"Sans\", fontsize=9];\n"
         for node in system.nodes {
             var attributes = ["label=\(dotString(label(node, language)))"]
@@ -133,7 +167,7 @@ public enum GraphReport {
             ids[key] = new
             return new
         }
-        var out = "flowchart BT\n"
+        var out = "flowchart RL\n"
         for node in system.nodes {
             let shape = node.external ? ("([", "])") : ("[", "]")
             out += "  \(id(node.id))\(shape.0)\(mermaidString(label(node, language)))\(shape.1)\n"

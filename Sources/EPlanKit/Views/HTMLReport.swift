@@ -94,7 +94,8 @@ public enum HTMLReport {
         func item(_ node: PlanSystem.Node) -> String {
             guard visited.insert(node.id).inserted else { return "<li>\(escape(node.id)) \(say(Message("html.cycle"), language))</li>\n" }
             var line = "<li><span class=\"kind\">\(term(.kind, node.kind, language)) · \(term(.level, node.level, language))</span> <code>\(escape(node.id))</code> "
-            line += node.external ? "<span class=\"ext\">\(say(Message("html.external-plan"), language))</span>" : escape(node.title)
+            line += escape(node.title)
+            if node.external { line += " <span class=\"ext\">\(say(Message("html.external-plan"), language))</span>" }
             if node.status != "in-force" && !node.external {
                 line += " <span class=\"na\">\(say(Message("html.status", ["status": .verbatim(GraphReport.name(.status, node.status, language))]), language))</span>"
             }

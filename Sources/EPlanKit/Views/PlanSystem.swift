@@ -75,7 +75,7 @@ public struct PlanSystem: Sendable {
         }
         for external in index.configuration.external {
             guard let id = external.id?.value, seen.insert(id).inserted else { continue }
-            nodes.append(Node(id: id, title: "", kind: external.kind?.value?.rawValue ?? "?",
+            nodes.append(Node(id: id, title: external.title?.value ?? "", kind: external.kind?.value?.rawValue ?? "?",
                               level: external.level?.value?.rawValue ?? "?", region: external.region?.value ?? "",
                               file: nil, status: "external", external: true, errors: 0, warnings: 0))
         }
