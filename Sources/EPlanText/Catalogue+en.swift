@@ -605,6 +605,7 @@ extension Catalogue {
         "reference.numbered": "{title} ({n})",
         "reference.example": "{title}:",
         "reference.symlink": "(a symbolic link to {target})",
+        "reference.explain.shortened": "(… stands for lines every example plan has: owner, dates, organization, actions, drills. 'eplan explain {id} --full' shows the examples whole.)",
         "reference.depth-key": "the `depth:` key (township)",
         "reference.severity.error": "error",
         "reference.severity.warning": "warning",

@@ -606,6 +606,7 @@ extension Catalogue {
         "reference.numbered": "{title}（{n}）",
         "reference.example": "{title}：",
         "reference.symlink": "（指向 {target} 的符号链接）",
+        "reference.explain.shortened": "（… 代表每个示例预案都有的行：编制单位、日期、组织机构、行动、演练。'eplan explain {id} --full' 显示完整示例。）",
         "reference.depth-key": "`depth:` 键的值（其默认值为 township）",
         "reference.severity.error": "错误",
         "reference.severity.warning": "警告",

@@ -101,6 +101,28 @@ struct RuleTextTests {
         #expect(Self.rules.count > cited.count)
     }
 
+    @Test("explain's short page keeps the lines that matter; --full shows the examples whole")
+    func shortExplain() throws {
+        for rule in RuleCatalog.all {
+            let short = RuleReference.explain(rule), full = RuleReference.explain(rule, full: true)
+            let marked = { (text: String) in text.split(separator: "\n").filter { $0.contains("↓") && $0.hasPrefix("  ") } }
+            #expect(marked(short) == marked(full), "\(rule.id): every line where a finding lands stays")
+            #expect(short.split(separator: "\n").count <= full.split(separator: "\n").count)
+            #expect(!full.contains("  …\n") && !full.contains("--full"), "\(rule.id)")
+        }
+        let stale = try #require(RuleID("parent-stale").info)
+        let short = RuleReference.explain(stale), full = RuleReference.explain(stale, full: true)
+        #expect(short.split(separator: "\n").count < 70, "\(short)")
+        #expect(!short.contains("Coordinate the response") && full.contains("Coordinate the response"))
+        #expect(short.contains("  parent: {id: qs.master, ↓version: \"2.9\"}\n"), "the line where the finding lands stays")
+        #expect(short.contains("  version: \"2.10\"\n"), "a changed line stays")
+        #expect(short.contains("'eplan explain parent-stale --full'"))
+        // The key above a changed nested line stays: organization: and members: above a changed member.
+        let lines: [Substring] = ["id: x", "organization:", "  members:", "    - {agency: emergency-management, duties: [Coordinate the response]}",
+                                  "    - {agency: police, duties: [Keep order]}", "drills:", "  - {date: 2026-06-01, type: tabletop}"]
+        #expect(RuleReference.shortened(lines) == ["id: x", "organization:", "  members:", nil, "    - {agency: police, duties: [Keep order]}", nil])
+    }
+
     @Test("explain speaks the language: words, severities, groups, notes and the basis", arguments: Language.allCases)
     func explain(language: Language) throws {
         for rule in RuleCatalog.all {

@@ -37,6 +37,9 @@ struct Explain: ParsableCommand {
     @Argument(help: "A rule id (see 'eplan rules').")
     var rule: String
 
+    @Flag(help: "Show the examples whole, with the lines every example plan has (owner, dates, organization, actions, drills).")
+    var full = false
+
     @OptionGroup var lang: LanguageOption
 
     func validate() throws {
@@ -47,6 +50,6 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         guard let description = RuleID(rule).info else { throw CommandError(RuleReference.unknownRule(rule)) }
-        Console.write(RuleReference.explain(description, lang.beforeConfiguration))
+        Console.write(RuleReference.explain(description, lang.beforeConfiguration, full: full))
     }
 }

@@ -25,11 +25,14 @@ public enum RuleReference {
         return out
     }
 
-    /// One rule in full, for the terminal.
-    public static func explain(_ rule: RuleDescription, _ language: Language = .en) -> String {
+    /// One rule, for the terminal. The examples' plans leave out the lines every example has (owner,
+    /// dates, organization, actions ... as `…`) unless `full`; the lines that matter, the keys above
+    /// them and where the finding lands stay.
+    public static func explain(_ rule: RuleDescription, _ language: Language = .en, full: Bool = false) -> String {
         let title = text("reference.explain.title", language, ["id": "\(rule.id)", "severity": .verbatim(rule.severity.referenceWord(language)),
                                                                   "group": .verbatim(rule.group.name(language))])
         var out = "\(title)\n\n\(sentence(rule.summary(language), language))\n\n\(rule.rationale(language))\n"
+        var shortenedAny = false
         let basis = rule.basis(language)
         if !basis.isEmpty {
             out += "\n\(text("reference.basis", language))\n"
@@ -55,11 +58,41 @@ public enum RuleReference {
                 }
                 for (path, text) in shownFiles(example, language) {
                     out += "\n  # \(path)\n"
-                    for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
-                        out += "  \(line)\n"
-                    }
+                    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
+                    let shown = full ? lines.map(Optional.some) : shortened(lines)
+                    shortenedAny = shortenedAny || shown.contains(nil)
+                    for line in shown { out += "  \(line ?? "…")\n" }
                 }
             }
+        }
+        if shortenedAny {
+            out += "\n\(text("reference.explain.shortened", language, ["id": "\(rule.id)"]))\n"
+        }
+        return out
+    }
+
+    /// An example file's lines with the boilerplate left out: each run of left-out lines becomes one
+    /// nil (printed `…`). A line stays when it is not boilerplate, or when it is the key above a line
+    /// that stays (`organization:` above a changed member).
+    static func shortened(_ lines: [Substring]) -> [Substring?] {
+        func indent(_ line: Substring) -> Int {
+            line.prefix { $0 == " " || $0 == "-" }.count
+        }
+        var keep = lines.map { !ExampleFiles.isBoilerplate($0) }
+        for i in lines.indices where keep[i] {
+            var level = indent(lines[i])
+            var j = i - 1
+            while j >= 0, level > 0 {
+                if indent(lines[j]) < level {
+                    keep[j] = true
+                    level = indent(lines[j])
+                }
+                j -= 1
+            }
+        }
+        var out: [Substring?] = []
+        for (line, kept) in zip(lines, keep) {
+            if kept { out.append(line) } else if out.last != .some(nil) { out.append(nil) }
         }
         return out
     }

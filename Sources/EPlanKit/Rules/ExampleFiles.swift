@@ -87,6 +87,30 @@ enum ExampleFiles {
         return keys.compactMap { defaults[$0] }.joined(separator: "\n") + "\n"
     }
 
+    /// Lines every example plan has unless the example changes them (the owner, dates, scope,
+    /// organization, actions, drills of the defaults): `eplan explain` leaves them out of its short
+    /// pages. The identity lines (`id`, `kind`, `level`, `region`, `parent`, `master`) are not among them.
+    static let boilerplate: Set<String> = {
+        let keys: Set<String> = ["owner", "version", "issued", "filed", "scope", "organization", "reporting",
+                                 "response-levels", "actions", "drills"]
+        var lines: Set<String> = []
+        for (kind, level, region) in [("master", "municipal", "qs"), ("special", "county", "qs/lin"), ("unit", "county", "qs/lin"),
+                                      ("departmental", "county", "qs/lin")] {
+            let text = plan("x", kind: kind, level: level, region: region)
+            var key = ""
+            for line in text.split(separator: "\n") {
+                if line.first != " " { key = String(line.prefix { $0 != ":" }) }
+                if keys.contains(key) { lines.insert(String(line)) }
+            }
+        }
+        return lines
+    }()
+
+    /// Whether a line of an example plan is boilerplate (above), or the default title `title: Plan ID`.
+    static func isBoilerplate<S: StringProtocol>(_ line: S) -> Bool {
+        boilerplate.contains(String(line)) || (line.hasPrefix("title: Plan ") && !line.contains(" ", after: 12))
+    }
+
     /// The path a plan of a region lives at by convention: `plans/qs/lin/flood.yaml`.
     static func path(_ id: String) -> String {
         "plans/" + id.split(separator: ".").joined(separator: "/") + ".yaml"
@@ -101,6 +125,13 @@ enum ExampleFiles {
     /// The city master and the county master, clean.
     static let cityMaster = file("qs.master")
     static let countyMaster = file("qs.lin.master", level: "county", region: "qs/lin")
+}
+
+extension StringProtocol {
+    /// Whether a space occurs after the first `offset` characters.
+    func contains(_ character: Character, after offset: Int) -> Bool {
+        dropFirst(offset).contains(character)
+    }
 }
 
 extension String {
