@@ -250,6 +250,13 @@ struct AuthoringAndViewTests {
         for section in ["id=\"hierarchy\"", "id=\"coverage\"", "id=\"agencies\"", "id=\"due\"", "id=\"findings\""] {
             #expect(html.contains(section))
         }
+        // The agency × plan matrix: one folded table per region, none wider than the plans of its region.
+        let agencies = try #require(html.components(separatedBy: "id=\"agencies\"").dropFirst().first?.components(separatedBy: "id=\"due\"").first)
+        let tables = agencies.components(separatedBy: "<table").dropFirst()
+        #expect(agencies.components(separatedBy: "<details>").count - 1 == 11, "one folded table per region of the sample")
+        #expect(agencies.contains("临县 Lin County <code>qs/lin</code> · 33 agencies, 9 plans</summary>"))
+        let widest = tables.map { $0.components(separatedBy: "</tr>")[0].components(separatedBy: "<th>").count - 2 }.max() ?? 0
+        #expect(widest > 0 && widest <= 15, "the widest region table has \(widest) plan columns")
         let again = try CLI.run(["report", "--out", "\(folder)/out"], in: repo)
         #expect(again.status == 0, "a report is replaced on a rerun (cli.md 1.1): \(again.stderr)")
         let graph = try CLI.run(["graph", "--format", "dot"], in: repo)

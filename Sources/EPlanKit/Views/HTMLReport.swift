@@ -30,6 +30,7 @@ public enum HTMLReport {
         .kind{display:inline-block;min-width:6.5rem;color:#555;font-size:.75rem}.ext{color:#777;font-style:italic}
         .bad{color:#b00;font-weight:bold}.due{background:#fff4e0}.overdue{background:#f9d6d5}
         .matrix td{text-align:center}.matrix td.label{text-align:left;white-space:nowrap}code{font-size:.85em}
+        details{margin:.3rem 0}details>summary{cursor:pointer;padding:.15rem 0}details[open]>summary{font-weight:bold}
         """
 
     /// A fixed word or sentence of the report in its language, escaped for HTML.
@@ -61,7 +62,7 @@ public enum HTMLReport {
         out += "<span>\(say(Message("html.as-of", ["day": "\(today)"]), language))</span></p>\n"
         out += hierarchy(system, language)
         out += coverage(system, language)
-        out += agencies(analysis.plans, language)
+        out += agencies(analysis.plans, regionNames: analysis.index.regionByPath.compactMapValues { $0.region.name?.value }, language)
         out += dueDates(analysis.plans, configuration: analysis.index.configuration, today: today, language)
         out += findings(result, language)
         out += "<p class=\"na\">\(say(Message("html.generated", ["version": .verbatim(EPlan.version)]), language))</p>\n</body>\n</html>\n"
@@ -143,7 +144,10 @@ public enum HTMLReport {
         return out + "</table>\n<p class=\"na\">\(say(Message("html.coverage-legend"), language))</p>\n"
     }
 
-    static func agencies(_ plans: [Plan], _ language: Language = .en) -> String {
+    /// The agency × plan matrix, one table per region (the agencies of that region, the plans that
+    /// name them), each folded in a `<details>` whose summary counts them: a repository of 47 plans
+    /// and 179 agencies reads as a list of regions, not as a table wider than any screen.
+    static func agencies(_ plans: [Plan], regionNames: [String: String] = [:], _ language: Language = .en) -> String {
         let letter = ["O": say(Message("html.role.owner"), language), "L": say(Message("html.role.lead"), language),
                       "M": say(Message("html.role.member"), language), "A": say(Message("html.role.action"), language)]
         var roles: [AgencyKey: [String: String]] = [:]  // agency -> plan id -> role
@@ -166,13 +170,23 @@ public enum HTMLReport {
                                                       "member": .verbatim(Message("html.role.member").text(language)),
                                                       "action": .verbatim(Message("html.role.action").text(language))])
         out += "<p class=\"na\">\(say(legend, language))</p>\n"
-        out += "<table class=\"matrix\">\n<tr><th>\(say(Message("html.agency"), language))</th>" + planIDs.map { "<th><code>\(escape($0))</code></th>" }.joined() + "</tr>\n"
-        for key in roles.keys.sorted(by: { ($0.region, $0.agency) < ($1.region, $1.agency) }) {
-            out += "<tr><td class=\"label\"><code>\(escape(key.region)):\(escape(key.agency))</code></td>"
-            for id in planIDs { out += "<td>\(roles[key]?[id].map { letter[$0] ?? escape($0) } ?? "")</td>" }
-            out += "</tr>\n"
+        let byRegion = Dictionary(grouping: roles.keys, by: \.region)
+        for region in byRegion.keys.sorted() {
+            let keys = (byRegion[region] ?? []).sorted { $0.agency < $1.agency }
+            let columns = planIDs.filter { id in keys.contains { roles[$0]?[id] != nil } }
+            let name = regionNames[region].map { "\(escape($0)) " } ?? ""
+            let counts = Message("html.agencies-region", ["agencies": .message(.counted(keys.count, one: "report.agencies.one", other: "report.agencies.other")),
+                                                          "plans": .message(.counted(columns.count, one: "report.plans.one", other: "report.plans.other"))])
+            out += "<details\(byRegion.count == 1 ? " open" : "")><summary>\(name)<code>\(escape(region))</code> · \(say(counts, language))</summary>\n"
+            out += "<table class=\"matrix\">\n<tr><th>\(say(Message("html.agency"), language))</th>" + columns.map { "<th><code>\(escape($0))</code></th>" }.joined() + "</tr>\n"
+            for key in keys {
+                out += "<tr><td class=\"label\"><code>\(escape(key.agency))</code></td>"
+                for id in columns { out += "<td>\(roles[key]?[id].map { letter[$0] ?? escape($0) } ?? "")</td>" }
+                out += "</tr>\n"
+            }
+            out += "</table>\n</details>\n"
         }
-        return out + "</table>\n"
+        return out
     }
 
     static func dueDates(_ plans: [Plan], configuration config: Configuration, today: Day, _ language: Language = .en) -> String {
