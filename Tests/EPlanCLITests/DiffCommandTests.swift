@@ -101,6 +101,30 @@ struct DiffCommandTests {
         #expect(try String(contentsOfFile: "\(folder)/d.md", encoding: .utf8).contains("qs.lin.flood"))
     }
 
+    @Test("severity rows name the classes on both sides and only the classes left below; a unit plan is not missing the county's bureaus")
+    func severitiesAndUnits() throws {
+        let plans = "\(CLI.packageRoot)/plans"
+        // The province's flood plan handles I and II: III and IV are left below it.
+        let city = try CLI.run(["diff", "qs/flood.yaml"], in: plans)
+        #expect(city.stdout.contains("covered  severity III: parent I, II, this plan I, II, III, IV\n"), "\(city.stdout)")
+        #expect(city.stdout.contains("covered  severity IV: parent I, II, this plan I, II, III, IV\n"))
+        #expect(!city.stdout.contains("severity I:") && !city.stdout.contains("severity II:"))
+        // A county coal-mine plan that handles class IV only leaves nothing to the mine under it, and the
+        // mine's own plan is not expected to list the county's bureaus.
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: plans, toPath: "\(folder)/plans")
+        let coal = "\(folder)/plans/qs/lin/coal.yaml"
+        let text = try String(contentsOfFile: coal, encoding: .utf8)
+        try text.replacingOccurrences(of: "  hazards: [coal-mine-accident]\n", with: "  hazards: [coal-mine-accident]\n  severities: [IV]\n")
+            .write(toFile: coal, atomically: true, encoding: .utf8)
+        let mine = try CLI.run(["diff", "qs/lin/unit/hongqi-mine.yaml", "--fail-on", "missing"], in: "\(folder)/plans")
+        #expect(mine.status == 0, "\(mine.stdout)")
+        #expect(mine.stdout.hasPrefix("qs.lin.unit.hongqi-mine docked with qs.lin.coal"), "\(mine.stdout)")
+        #expect(!mine.stdout.contains("severity"), "\(mine.stdout)")
+        #expect(!mine.stdout.contains("agency"), "\(mine.stdout)")
+    }
+
     @Test("every sample plan against itself, and after a rewrite in flow style, shows no change")
     func reformatIsNoChange() throws {
         let scratch = try CLI.temporaryFolder()

@@ -34,8 +34,13 @@ public struct DockingDiff: Sendable {
         for hazard in docking.extraHazards {
             items.append(DockingItem(aspect: "hazard", key: hazard, status: .extra))
         }
+        // Each row says which classes the parent handles and which this plan handles: "severity IV:
+        // parent I, II, this plan III, IV".
+        let classes = docking.classes
         for (severity, taken) in docking.classesLeft {
-            items.append(DockingItem(aspect: "severity", key: severity.rawValue, status: taken ? .covered : .missing))
+            items.append(DockingItem(aspect: "severity", key: severity.rawValue, status: taken ? .covered : .missing,
+                                     parent: classes.parent.map(\.rawValue).joined(separator: ", "),
+                                     child: classes.child.map(\.rawValue).joined(separator: ", ")))
         }
         items += Self.limitItems(docking.limits)
         var duties: [String: String] = [:]
@@ -44,7 +49,8 @@ public struct DockingDiff: Sendable {
             duties[agency] = member.duties?.value?.compactMap(\.value).joined(separator: "; ")
         }
         for (agency, covered) in docking.agencies {
-            items.append(DockingItem(aspect: "agency", key: agency, status: covered ? .covered : .missing, note: duties[agency]))
+            items.append(DockingItem(aspect: "agency", key: agency, status: covered ? .covered : .missing,
+                                     note: duties[agency].flatMap { $0.isEmpty ? nil : $0 }))
         }
         for agency in docking.extraAgencies {
             items.append(DockingItem(aspect: "agency", key: agency, status: .extra))

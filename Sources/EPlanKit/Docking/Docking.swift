@@ -70,11 +70,20 @@ public struct Docking: Sendable {
 
     // MARK: Severity classes
 
-    /// The classes the parent leaves to lower levels, each with whether this plan takes it.
+    /// The classes the parent leaves to lower levels, each with whether this plan takes it: the classes
+    /// less serious than every class the parent handles (a province's `[I, II]` leaves III and IV
+    /// below it). Classes more serious than the parent's are led above it, not left to this plan: a
+    /// county's `[IV]` leaves nothing to the mine under it.
     public var classesLeft: [(severity: SeverityClass, taken: Bool)] {
         let theirs = parent.severities
+        guard let leastSerious = theirs.max() else { return [] }
         let ours = PlanTarget.local(child.summary).severities
-        return SeverityClass.allCases.filter { !theirs.contains($0) }.map { ($0, ours.contains($0)) }
+        return SeverityClass.allCases.filter { $0 > leastSerious }.map { ($0, ours.contains($0)) }
+    }
+
+    /// The classes the parent handles and the classes this plan handles, in order (`I, II`).
+    public var classes: (parent: [SeverityClass], child: [SeverityClass]) {
+        (parent.severities.sorted(), PlanTarget.local(child.summary).severities.sorted())
     }
 
     // MARK: Reporting limits
@@ -151,9 +160,21 @@ public struct Docking: Sendable {
     /// (`REGION:agency`), and members of the parent's own region whose counterpart this plan's region
     /// has (the county water bureau for the city's). A county bureau the township has no counterpart of
     /// is not expected of the township's plan (when the region's agencies are known).
+    ///
+    /// A unit's or a department's own plan answers for that unit or department only: of the parent's
+    /// members, only the entry of the plan's `owner` is expected (its duties are the plan's job), not
+    /// the region's other agencies.
     public var agencies: [(agency: String, covered: Bool)] {
         let ours = Set((child.organization?.members ?? []).compactMap { $0.agency?.value?.agency })
         let childRegion = child.region?.value
+        if let kind = child.kind?.value, kind == .unit || kind == .departmental {
+            guard let owner = child.owner?.value?.agency else { return [] }
+            let named = (parent.plan?.organization?.members ?? []).contains { member in
+                guard let agency = member.agency?.value, agency.agency == owner else { return false }
+                return agency.region == nil || agency.region == childRegion
+            }
+            return named ? [(owner, true)] : []
+        }
         var result: [(agency: String, covered: Bool)] = []
         for member in parent.plan?.organization?.members ?? [] {
             guard let agency = member.agency?.value, !result.contains(where: { $0.agency == agency.agency }) else { continue }
@@ -172,6 +193,8 @@ public struct Docking: Sendable {
     /// external parent, whose organization eplan.yaml does not give).
     public var extraAgencies: [String] {
         guard !parent.isExternal else { return [] }
+        // A unit's own organization (its shifts and offices) is its own business.
+        if let kind = child.kind?.value, kind == .unit || kind == .departmental { return [] }
         let ours = Set((child.organization?.members ?? []).compactMap { $0.agency?.value?.agency })
         return ours.subtracting(agencies.map(\.agency)).sorted()
     }
