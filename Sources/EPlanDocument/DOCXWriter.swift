@@ -222,8 +222,10 @@ public enum DOCXWriter {
         let weights = usable ? relative.map(Double.init) : Array(repeating: 1.0, count: columns)
         let total = weights.reduce(0, +)
         var widths = weights.map { max(1, Int(Double(textWidth) * $0 / total)) }
+        // Rounding leaves a few twips over or short: the last column takes them, or the widest gives them up.
         let rest = textWidth - widths.reduce(0, +)
-        if let last = widths.indices.last, widths[last] + rest > 0 { widths[last] += rest }
+        let column = rest > 0 ? widths.indices.last : widths.indices.max { widths[$0] < widths[$1] }
+        if let column, widths[column] + rest > 0 { widths[column] += rest }
         return widths
     }
 
