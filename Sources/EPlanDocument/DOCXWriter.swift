@@ -56,10 +56,10 @@ public enum DOCXWriter {
     static func documentXML(_ document: PublishedDocument) -> String {
         var body = Body()
         if !document.title.isEmpty {
-            body.paragraph(style: "Title", [Run(document.title)])
+            body.paragraph(style: "DocumentTitle", [Run(document.title)])
         }
         for line in document.subtitle {
-            body.paragraph(style: "Subtitle", [Run(line)])
+            body.paragraph(style: "DocumentSubtitle", [Run(line)])
         }
         let english = document.language.lowercased().hasPrefix("en")
         for block in document.blocks {
@@ -268,13 +268,15 @@ public enum DOCXWriter {
         xml += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
         xml += "<w:pPr><w:widowControl/>" + exactLine(28) + "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"
         xml += "<w:jc w:val=\"both\"/></w:pPr><w:rPr>" + fonts(bodyFont) + size(16) + "</w:rPr></w:style>"
-        // 标题: 方正小标宋简体 22 pt (2号), centred, a blank line under it.
-        xml += paragraphStyle("Title", name: "Title", next: "Normal",
+        // 标题: 方正小标宋简体 22 pt (2号), centred, a blank line under it. Not Word's Title and
+        // Subtitle styles: pandoc takes those out of the text into metadata, and a reader of its
+        // plain text would miss the plan's name, issuing body and date.
+        xml += paragraphStyle("DocumentTitle", name: "Document Title", next: "Normal",
                               paragraph: keep + "<w:spacing w:before=\"0\" w:after=\"280\" w:line=\"700\" w:lineRule=\"exact\"/>"
                                   + noIndent + "<w:jc w:val=\"center\"/>",
                               run: fonts(titleFont) + size(22))
         // Issuing body, version, date: 楷体_GB2312 16 pt, centred.
-        xml += paragraphStyle("Subtitle", name: "Subtitle", next: "Normal",
+        xml += paragraphStyle("DocumentSubtitle", name: "Document Subtitle", next: "Normal",
                               paragraph: keep + exactLine(28) + noIndent + "<w:jc w:val=\"center\"/>",
                               run: fonts(heading2Font) + size(16))
         // 一级标题 黑体, 二级标题 楷体_GB2312, 三级标题 仿宋_GB2312 bold; all 16 pt on the body's line.

@@ -36,10 +36,9 @@ struct DOCXReadBackTests {
         }
     }
 
-    /// pandoc's reading of the sample, as Markdown (pipe tables, one line a paragraph) or plain
-    /// text, standalone (with the title).
+    /// pandoc's reading of the sample, as Markdown (pipe tables, one line a paragraph) or plain text.
     static func pandoc(_ format: String) throws -> String {
-        let run = try Tools.run(["pandoc", "--standalone", "--wrap=none", "-f", "docx", "-t", format, Self.path])
+        let run = try Tools.run(["pandoc", "--wrap=none", "-f", "docx", "-t", format, Self.path])
         #expect(run.status == 0, "\(run.errors)")
         return run.output
     }
@@ -70,8 +69,9 @@ struct DOCXReadBackTests {
         for (level, number, heading) in Sample.headings {
             #expect(lines.contains(String(repeating: "#", count: level) + " \(number) \(heading)"), "heading \(number) \(heading)")
         }
-        #expect(text.contains("title: 临县防汛抗旱应急预案"))
-        #expect(Sample.document.subtitle.allSatisfy { markdown.contains("  \($0)") }, "the subtitle")
+        for line in [Sample.document.title] + Sample.document.subtitle {
+            #expect(lines.contains(line), "title and subtitle as text")
+        }
         for paragraph in Sample.paragraphs + Sample.items + [Sample.placeholder] + Sample.hostileLines {
             #expect(text.contains(Self.folded(paragraph)), "\(paragraph)")
         }
@@ -89,6 +89,7 @@ struct DOCXReadBackTests {
     @Test("pandoc's plain text holds the numbered headings and the hostile text as text")
     func pandocPlain() throws {
         let plain = try Self.pandoc("plain")
+        #expect(plain.hasPrefix(([Sample.document.title] + Sample.document.subtitle).joined(separator: "\n\n")))
         for (_, number, heading) in Sample.headings {
             #expect(plain.contains("\(number) \(heading)"))
         }
@@ -105,7 +106,7 @@ struct DOCXReadBackTests {
         // A private profile: the first start writes it (slow), and no other soffice can lock it.
         let convert = try Tools.run(["soffice", "-env:UserInstallation=file://\(folder)/profile", "--headless",
                                      "--convert-to", "pdf", "--outdir", folder, Self.path], seconds: 240)
-        #expect(convert.status == 0, "\(convert.output)\(convert.errors)")
+        #expect(convert.status == 0 && !convert.errors.contains("Error"), "\(convert.output)\(convert.errors)")
         let pdf = folder + "/临县预案.pdf"
         #expect(FileManager.default.fileExists(atPath: pdf), "\(convert.output)\(convert.errors)")
         let info = try Tools.run(["pdfinfo", pdf])

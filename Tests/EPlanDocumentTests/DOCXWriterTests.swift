@@ -113,7 +113,7 @@ struct DOCXWriterTests {
         #expect(normal.hasPrefix("><w:name w:val=\"Normal\"/><w:qFormat/><w:pPr><w:widowControl/>"
             + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"))
         #expect(normal.contains("<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"32\"/>"))
-        let title = styles.components(separatedBy: "w:styleId=\"Title\"").last ?? ""
+        let title = styles.components(separatedBy: "w:styleId=\"DocumentTitle\"").last ?? ""
         #expect(title.contains("<w:jc w:val=\"center\"/>") && title.contains("w:eastAsia=\"方正小标宋简体\"") && title.contains("<w:sz w:val=\"44\"/>"))
         for (level, font) in [(1, "黑体"), (2, "楷体_GB2312"), (3, "仿宋_GB2312")] {
             let heading = styles.components(separatedBy: "w:styleId=\"Heading\(level)\"").last ?? ""
