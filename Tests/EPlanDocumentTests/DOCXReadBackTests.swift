@@ -99,13 +99,13 @@ struct DOCXReadBackTests {
         #expect(!plain.contains("\u{1}") && !plain.contains("\u{1B}"))
     }
 
-    @Test("LibreOffice converts it to a PDF of three A4 pages numbered — 1 — to — 3 —", .timeLimit(.minutes(5)))
+    @Test("LibreOffice converts it to a PDF of three A4 pages numbered — 1 — to — 3 —", .timeLimit(.minutes(8)))
     func libreOffice() throws {
         let folder = try Tools.temporaryFolder("soffice")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // A private profile: the first start writes it (slow), and no other soffice can lock it.
         let convert = try Tools.run(["soffice", "-env:UserInstallation=file://\(folder)/profile", "--headless",
-                                     "--convert-to", "pdf", "--outdir", folder, Self.path], seconds: 240)
+                                     "--convert-to", "pdf", "--outdir", folder, Self.path], seconds: 420)
         #expect(convert.status == 0 && !convert.errors.contains("Error"), "\(convert.output)\(convert.errors)")
         let pdf = folder + "/临县预案.pdf"
         #expect(FileManager.default.fileExists(atPath: pdf), "\(convert.output)\(convert.errors)")
