@@ -73,11 +73,15 @@ enum Sample {
             ["县气象局", "发布气象预警", ""],
         ],
         widths: [2, 5, 2])
+    /// A table longer than a page: its header row comes again on the next page.
+    static let longTable = Table(header: ["序号", "物资名称", "数量"],
+                                 rows: (1...40).map { ["\($0)", "编织袋（第\($0)批）", "\($0 * 100)"] })
     static let labels = [("牵头单位：", "县应急管理局"), ("When: ", "within 30 minutes")]
     static let items = ["《中华人民共和国突发事件应对法》", "《国家防汛抗旱应急预案》"]
     static let placeholder = "（待补充）"
 
-    /// Three pages: the page breaks come before "3 应急响应" and before the labelled paragraphs.
+    /// Four pages: the page breaks come before "3 应急响应" and before the labelled paragraphs,
+    /// and the long table at the end runs over onto a fourth.
     static let document = PublishedDocument(
         title: "临县防汛抗旱应急预案",
         subtitle: ["临县人民政府", "2025年4月20日"],
@@ -100,5 +104,6 @@ enum Sample {
             .pageBreak,
             .labelled(label: labels[0].0, text: labels[0].1),
             .labelled(label: labels[1].0, text: labels[1].1),
+            .table(longTable),
         ])
 }
