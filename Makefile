@@ -27,10 +27,17 @@ release: deps
 run: release
 	.build/release/eplan lint plans
 
-## test-deps: Graphviz, for the test that renders `eplan graph` output
+## test-deps: what the tests run besides eplan, installed with one apt-get call when any is missing:
+## Graphviz (renders `eplan graph` output); unzip, pandoc, LibreOffice Writer, poppler-utils and CJK fonts
+## (read back and render the DOCX of `eplan export`)
+TEST_TOOLS = dot:graphviz unzip:unzip pandoc:pandoc soffice:libreoffice-writer-nogui \
+	pdfinfo:poppler-utils pdftotext:poppler-utils fc-list:fontconfig
 test-deps:
-	@command -v dot >/dev/null 2>&1 || { echo "make: installing graphviz with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; }
+	@missing=""; for t in $(TEST_TOOLS); do \
+		command -v "$${t%%:*}" >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
+	[ -e /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then echo "make: installing$$missing with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
 
 ## test: the whole test suite (unit tests and the built binary on fixtures)
 test: deps test-deps

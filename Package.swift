@@ -44,6 +44,8 @@ let package = Package(
         .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML", "EPlanText"]),
         .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML", "EPlanText", "EPlanCatalog"], exclude: ["Fixtures"]),
         .testTarget(name: "EPlanCLITests", dependencies: ["eplan"], exclude: ["Fixtures"]),
+        // The DOCX writer read back by unzip, Python's zipfile, pandoc and LibreOffice (make test-deps installs them).
+        .testTarget(name: "EPlanDocumentTests", dependencies: ["EPlanDocument"]),
     ],
     swiftLanguageModes: [.v6]
 )
