@@ -20,7 +20,7 @@ let package = Package(
         // The message catalogues (English, Chinese) and the language of a run; every other target speaks through it.
         .target(name: "EPlanText"),
         .target(name: "EPlanYAML", dependencies: ["CYAML", "EPlanText"]),
-        .target(name: "EPlanKit", dependencies: ["EPlanYAML", "EPlanText"]),
+        .target(name: "EPlanKit", dependencies: ["EPlanYAML", "EPlanText", "EPlanDocument"]),
         // Published documents (`eplan export`): a format-neutral document and its DOCX, Markdown and HTML writers.
         .target(name: "EPlanDocument"),
         // The command line, a library so that the fuzz target can drive its parser; `eplan` only calls it.
