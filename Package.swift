@@ -30,6 +30,7 @@ let package = Package(
                 "EPlanKit",
                 "EPlanYAML",
                 "EPlanText",
+                "EPlanDocument",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

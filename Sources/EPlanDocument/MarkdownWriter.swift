@@ -56,7 +56,7 @@ public enum MarkdownWriter {
     }
 
     /// A heading or title: one line, escaped.
-    static func inline(_ text: String) -> String { escape(TextCleaning.oneLine(text), lineStart: true) }
+    static func inline(_ text: String) -> String { escape(TextCleaning.oneLine(text), lineStart: false) }
 
     /// A paragraph: each line escaped (also at its start), lines kept apart by hard breaks.
     static func paragraph(_ text: String, lineStart: Bool = true) -> String {

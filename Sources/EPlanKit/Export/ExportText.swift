@@ -43,6 +43,11 @@ enum ExportText {
         Term(category, id).inMessage(language)
     }
 
+    /// 特别重大（I级）.
+    static func severity(_ severity: SeverityClass) -> String {
+        text(Message("export.severity-class", ["name": .verbatim(Term(.severity, severity.rawValue).name(language)), "class": .verbatim(severity.rawValue)]))
+    }
+
     static func hazard(_ id: String) -> String { term(.hazard, id) }
 
     static func hazards(_ ids: [String]) -> String { ids.map(hazard).joined(separator: "、") }

@@ -96,7 +96,7 @@ public enum FilingPackage {
             rows.append([t(Message("export.notes.aspect-hazard")), ExportText.hazard(hazard), t(status(.extra)), ""])
         }
         for left in docking.classesLeft {
-            rows.append([t(Message("export.notes.aspect-class")), "\(ExportText.term(.severity, left.severity.rawValue))（\(left.severity.rawValue)级）",
+            rows.append([t(Message("export.notes.aspect-class")), ExportText.severity(left.severity),
                          t(Message(left.taken ? "export.notes.class-taken" : "export.notes.class-not-taken")), ""])
         }
         for limit in docking.limits {

@@ -40,7 +40,7 @@ struct PlanFacts {
         var blocks: [Block] = []
         if let region = plan.region?.value {
             var where_ = context.regionName(region)
-            if let level = plan.level?.value { where_ += "（" + ExportText.term(.level, level.rawValue) + "）" }
+            if let level = plan.level?.value { where_ += "（" + Term(.level, level.rawValue).name(ExportText.language) + "）" }
             blocks.append(.labelled(label: label("export.label.region"), text: where_))
         }
         if let regions = plan.regions?.value?.compactMap(\.value), !regions.isEmpty {
@@ -58,7 +58,7 @@ struct PlanFacts {
         if plan.scope != nil || !hazards.isEmpty {
             let written = plan.scope?.severities?.value?.compactMap(\.value)
             let classes = written ?? SeverityClass.allCases
-            let names = classes.map { "\(ExportText.term(.severity, $0.rawValue))（\($0.rawValue)级）" }
+            let names = classes.map(ExportText.severity)
             blocks.append(.labelled(label: label("export.label.severities"), text: names.joined(separator: "、")))
         }
         for exclusion in plan.scope?.excluded ?? [] {
@@ -88,7 +88,7 @@ struct PlanFacts {
         guard !members.isEmpty else { return [] }
         let rows = members.map { m -> [String] in
             [m.agency?.value.map(context.agency) ?? "",
-             ExportText.term(.role, m.effectiveRole.rawValue),
+             Term(.role, m.effectiveRole.rawValue).name(ExportText.language),
              ExportText.joined((m.duties?.value ?? []).compactMap(\.value))]
         }
         return [.table(Table(header: [label("export.col.agency"), label("export.col.role"), label("export.col.duties")],
@@ -102,10 +102,16 @@ struct PlanFacts {
         guard !levels.isEmpty else { return [] }
         let rows = levels.map { w -> [String] in
             [w.level?.value.map { ExportText.term(.warningLevel, $0.rawValue) } ?? "",
-             w.criteria?.value ?? "", w.issuedBy?.value ?? ""]
+             w.criteria?.value ?? "", w.issuedBy?.value.map(agencyOrText) ?? ""]
         }
         return [.table(Table(header: [label("export.col.warning-level"), label("export.col.criteria"), label("export.col.issued-by")],
                              rows: rows, widths: [2, 6, 2]))]
+    }
+
+    /// Text that may be an agency reference (`issued-by: meteorology`): the agency's name when it is one.
+    func agencyOrText(_ text: String) -> String {
+        guard let ref = Patterns.agencyRef(text), Term(.agency, ref.agency).key != nil else { return text }
+        return context.agency(ref)
     }
 
     // MARK: Reporting and response
@@ -118,7 +124,7 @@ struct PlanFacts {
         let written = reporting.written?.value
         if initial != nil || written != nil {
             let rows = SeverityClass.allCases.map { cls -> [String] in
-                ["\(ExportText.term(.severity, cls.rawValue))（\(cls.rawValue)级）",
+                [ExportText.severity(cls),
                  initial?.limit(for: cls).map(ExportText.duration) ?? "—",
                  written?.limit(for: cls).map(ExportText.duration) ?? "—"]
             }
