@@ -24,7 +24,7 @@ public enum MarkdownWriter {
             case .placeholder(let text):
                 out += paragraph(text) + "\n\n"
             case .list(let items):
-                for item in items { out += "- " + paragraph(item, lineStart: false).replacingNewlines(with: "\n  ") + "\n" }
+                for item in items { out += "- " + paragraph(item).replacingNewlines(with: "\n  ") + "\n" }
                 out += "\n"
             case .table(let table):
                 out += self.table(table) + "\n"

@@ -123,7 +123,8 @@ struct PlanFacts {
         let initial = reporting.initial?.value
         let written = reporting.written?.value
         if initial != nil || written != nil {
-            let rows = SeverityClass.allCases.map { cls -> [String] in
+            let handled = plan.scope?.severities?.value?.compactMap(\.value) ?? SeverityClass.allCases
+            let rows = SeverityClass.allCases.filter(handled.contains).map { cls -> [String] in
                 [ExportText.severity(cls),
                  initial?.limit(for: cls).map(ExportText.duration) ?? "—",
                  written?.limit(for: cls).map(ExportText.duration) ?? "—"]
