@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release run test install catalog docs fuzz report clean bench
+.PHONY: all deps test-deps build release run test install catalog docs fuzz report export clean bench
 
 all: build
 
@@ -27,10 +27,13 @@ release: deps
 run: release
 	.build/release/eplan lint plans
 
-## test-deps: Graphviz, for the test that renders `eplan graph` output
+## test-deps: Graphviz, for the test that renders `eplan graph` output; pandoc, for the tests that read
+## `eplan export`'s documents back
 test-deps:
 	@command -v dot >/dev/null 2>&1 || { echo "make: installing graphviz with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; }
+	@command -v pandoc >/dev/null 2>&1 || { echo "make: installing pandoc with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pandoc; }
 
 ## test: the whole test suite (unit tests and the built binary on fixtures)
 test: deps test-deps
@@ -87,6 +90,11 @@ report: release
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,2000 \
 		--screenshot="$(CURDIR)/docs/report.png" "file://$(CURDIR)/report/index.html" 2>/dev/null
+
+## export: the published documents of the sample plans/ in export/ (HTML and Markdown; docs/export.md)
+EXPORT_FORMATS ?= html markdown
+export: build
+	for f in $(EXPORT_FORMATS); do .build/debug/eplan export plans --format $$f --out export/$$f || exit $$?; done
 
 clean:
 	rm -rf .build .build-fuzz .build-bench
