@@ -67,11 +67,19 @@ enum ExportText {
 public struct ExportContext: Sendable {
     public let analysis: Analysis
     public let today: Day
+    /// The plans parsed in full, by id (the first of an id), for parents and resources held elsewhere.
+    private let plans: [String: Plan]
 
     public init(analysis: Analysis, today: Day) {
         self.analysis = analysis
         self.today = today
+        var plans: [String: Plan] = [:]
+        for plan in analysis.plans { if let id = plan.id?.value, plans[id] == nil { plans[id] = plan } }
+        self.plans = plans
     }
+
+    /// The plan with this id parsed in full in this run.
+    func plan(_ id: String) -> Plan? { plans[id] }
 
     /// The region's name as the regions document writes it, its Chinese part when it has one
     /// (`临县 Lin County` → `临县`); the path when the region is not known.
@@ -106,7 +114,7 @@ public struct ExportContext: Sendable {
         let index = analysis.index
         guard let definition = index.resourceByID[id] else { return nil }
         if let holder = index.definingPlan(of: definition), let holderID = holder.id?.value {
-            return analysis.plan(holderID)?.resources?.value?.first { $0.id?.value == id }
+            return self.plan(holderID)?.resources?.value?.first { $0.id?.value == id }
         }
         for inventory in index.inventories {
             if let found = inventory.resources.first(where: { $0.id?.value == id }) { return found }

@@ -16,7 +16,7 @@ public enum FilingPackage {
         if f.kind == .unit { kind = ExportText.term(.form, (plan.form?.value ?? .comprehensive).rawValue) }
         let parent: String? = plan.parent.flatMap { link in
             guard let id = link.id.value else { return nil }
-            let title = context.analysis.plan(id)?.title?.value
+            let title = context.plan(id)?.title?.value
             var text = title.map { "\($0)（\(id)）" } ?? id
             if let version = link.version?.value { text += ExportText.text(Message("export.parent-version", ["version": .verbatim(version.text)])) }
             return text
@@ -80,7 +80,7 @@ public enum FilingPackage {
         let region = plan.region?.value
         let regionAgencies = region.flatMap { r in analysis.lookups.masterAgencies(r).map { Set($0.filter { $0.region == r }.map(\.agency)) } }
         let docking = Docking(child: plan, parent: parent, index: analysis.index, regionAgencies: regionAgencies)
-        let parentName = analysis.plan(parentID)?.title?.value.map { "\($0)（\(parentID)）" } ?? parentID
+        let parentName = context.plan(parentID)?.title?.value.map { "\($0)（\(parentID)）" } ?? parentID
         var blocks: [Block] = [.labelled(label: t(Message("export.label.parent")), text: parentName)]
         if let version = docking.version {
             let recorded = version.recorded?.text ?? "—"
