@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release run test install catalog docs fuzz report clean bench
+.PHONY: all deps test-deps build release run test install catalog docs fuzz report export export-page clean bench
 
 all: build
 
@@ -94,6 +94,19 @@ report: release
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,2000 \
 		--screenshot="$(CURDIR)/docs/report.png" "file://$(CURDIR)/report/index.html" 2>/dev/null
+
+## export: the published documents of the sample plans/ in export/ (HTML and Markdown; docs/export.md)
+EXPORT_FORMATS ?= html markdown
+export: build
+	for f in $(EXPORT_FORMATS); do .build/debug/eplan export plans --format $$f --out export/$$f || exit $$?; done
+
+## export-page: docs/export-page.png, the first page of qs.lin.flood's document printed on A4 (headless Chromium, pdftoppm)
+export-page: export
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { echo "make: installing chromium, poppler-utils and CJK fonts with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-noto-cjk; }
+	chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$(CURDIR)/export/qs.lin.flood.pdf" \
+		"file://$(CURDIR)/export/html/qs.lin.flood.html" 2>/dev/null
+	pdftoppm -png -r 80 -f 1 -l 1 -singlefile export/qs.lin.flood.pdf docs/export-page
 
 clean:
 	rm -rf .build .build-fuzz .build-bench

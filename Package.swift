@@ -20,7 +20,7 @@ let package = Package(
         // The message catalogues (English, Chinese) and the language of a run; every other target speaks through it.
         .target(name: "EPlanText"),
         .target(name: "EPlanYAML", dependencies: ["CYAML", "EPlanText"]),
-        .target(name: "EPlanKit", dependencies: ["EPlanYAML", "EPlanText"]),
+        .target(name: "EPlanKit", dependencies: ["EPlanYAML", "EPlanText", "EPlanDocument"]),
         // Published documents (`eplan export`): a format-neutral document and its DOCX, Markdown and HTML writers.
         .target(name: "EPlanDocument"),
         // The command line, a library so that the fuzz target can drive its parser; `eplan` only calls it.
@@ -30,6 +30,7 @@ let package = Package(
                 "EPlanKit",
                 "EPlanYAML",
                 "EPlanText",
+                "EPlanDocument",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +43,7 @@ let package = Package(
         .target(name: "EPlanCatalog"),
         .executableTarget(name: "eplan-catalog", dependencies: ["EPlanCatalog"]),
         .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML", "EPlanText"]),
-        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML", "EPlanText", "EPlanCatalog"], exclude: ["Fixtures"]),
+        .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML", "EPlanText", "EPlanCatalog", "EPlanDocument"], exclude: ["Fixtures"]),
         .testTarget(name: "EPlanCLITests", dependencies: ["eplan"], exclude: ["Fixtures"]),
         // The DOCX writer read back by unzip, Python's zipfile, pandoc and LibreOffice (make test-deps installs them).
         .testTarget(name: "EPlanDocumentTests", dependencies: ["EPlanDocument"]),

@@ -12,6 +12,10 @@ import Darwin
 /// A file or folder it cannot write is a `CommandError`.
 enum AtomicFile {
     static func write(_ text: String, to path: String, overwrite: Bool) throws(CommandError) {
+        try write(Array(text.utf8), to: path, overwrite: overwrite)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(CommandError) {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard overwrite else {
@@ -30,7 +34,7 @@ enum AtomicFile {
                                                               "reason": .verbatim(SourceReader.errorText(errno))]))
         }
         let temporary = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = FileSystem.writeAll(fd, Array(text.utf8))
+        var ok = FileSystem.writeAll(fd, bytes)
         fchmod(fd, 0o644)
         if ok { ok = fsync(fd) == 0 }
         close(fd)
@@ -45,8 +49,13 @@ enum AtomicFile {
     /// replaced, since a report is output and a CI job reruns (cli.md 1.1 "Files eplan writes") — unless
     /// it is an eplan document, which no report may replace.
     static func writeReport(_ text: String, to path: String) throws(CommandError) {
+        try writeReport(Array(text.utf8), to: path)
+    }
+
+    /// A report of bytes (`eplan export`'s documents: DOCX is a ZIP archive).
+    static func writeReport(_ bytes: [UInt8], to path: String) throws(CommandError) {
         if isEplanDocument(path) { throw CommandError(Message("cli.report-is-plan", ["path": .verbatim(path)])) }
-        try write(text, to: path, overwrite: true)
+        try write(bytes, to: path, overwrite: true)
     }
 
     /// Whether the file's first 4 KB hold a top-level `eplan:` line (a plan, regions, inventory or eplan.yaml).

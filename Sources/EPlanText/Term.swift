@@ -7,7 +7,9 @@ public struct Term: Sendable, Hashable {
     public enum Category: String, Sendable, CaseIterable {
         case hazard, hazardCategory = "hazard-category", kind, level, stage, phase, severity
         case resourceType = "resource-type", drillType = "drill-type", status, role, form
-        case unitCategory = "unit-category"
+        case unitCategory = "unit-category", warningLevel = "warning-level", supportArea = "support-area"
+        /// Common agency slugs (`agency.emergency-management`): their generic names, for published documents.
+        case agency
     }
 
     public let category: Category

@@ -70,6 +70,8 @@ struct CatalogueTests {
         terms += MemberRole.allCases.map { Term(.role, $0.rawValue) }
         terms += ResourceType.allCases.map { Term(.resourceType, $0.rawValue) }
         terms += DrillType.allCases.map { Term(.drillType, $0.rawValue) }
+        terms += WarningColour.allCases.map { Term(.warningLevel, $0.rawValue) }
+        terms += SupportArea.allCases.map { Term(.supportArea, $0.rawValue) }
         terms += HazardCatalog.builtIn.map { Term(.hazard, $0) }
         terms += HazardCatalog.categories.map { Term(.hazardCategory, $0.name) }
         for term in terms {

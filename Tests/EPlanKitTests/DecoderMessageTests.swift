@@ -75,6 +75,20 @@ struct DecoderMessageTests {
             reporting: {initial: {a: 1}}
             """),
         ("kind.yaml", "eplan: plan/v1\nid: qs.kind\nkind: plan\nowner: {a: 1}\n"),
+        ("document.yaml", """
+            eplan: plan/v1
+            id: qs.document
+            warning:
+              levels:
+                - {level: bleu, criteria: x, colour: red}
+                - {issued-by: x}
+            support: {comunications: [x]}
+            contacts:
+              - {role: Duty, phone: "0351-ABC", mobile: "1"}
+              - {name: Wang}
+            annexes:
+              - {title: Map, page: 1}
+            """),
         ("noscope.yaml", "eplan: plan/v1\nid: qs.noscope\nkind: special\n"),
         ("joint.yaml", "eplan: plan/v1\nid: qs.joint\nkind: joint\nregions: [qs]\nactions: 5\n"),
         ("dupkey.yaml", "eplan: plan/v1\nid: qs.dup\nid: qs.dup2\n"),

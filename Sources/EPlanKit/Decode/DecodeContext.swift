@@ -299,6 +299,18 @@ struct DecodeContext {
         return nil
     }
 
+    /// A phone number (`contacts[].phone`): digits, spaces and '-', with at least one digit.
+    mutating func phone(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> String? {
+        guard let raw = text(node, path, at: span) else { return nil }
+        let valid = raw.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == " " || $0 == "-" }
+            && raw.unicodeScalars.contains { ("0"..."9").contains($0) }
+        if valid { return raw }
+        if typingMistake(node, raw, path, valid: { $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == " " || $0 == "-" } }) { return nil }
+        sink.add(.schemaValue, Message("schema.invalid-phone", ["value": .verbatim(raw), "path": "\(path)"]), at: span,
+                 help: Message("schema.invalid-phone-help"))
+        return nil
+    }
+
     /// A positive whole number (rule settings).
     mutating func positiveInteger(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> Int? {
         guard let raw = text(node, path, at: span) else { return nil }
@@ -376,6 +388,8 @@ struct ValueName: Sendable {
     static let resourceType = ValueName(Message("schema.what.resource-type"), terms: .resourceType)
     static let drillType = ValueName(Message("schema.what.drill-type"), terms: .drillType)
     static let severityClass = ValueName(Message("schema.what.severity-class"), terms: .severity)
+    static let warningLevel = ValueName(Message("schema.what.warning-level"), terms: .warningLevel)
+    static let supportArea = ValueName(Message("schema.what.support-area"), terms: .supportArea)
     static let linkPolicy = ValueName(Message("schema.what.link-policy"))
     static let hazard = ValueName(Message("schema.what.hazard"), terms: .hazard)
     static let planID = ValueName(Message("schema.what.plan-id"))

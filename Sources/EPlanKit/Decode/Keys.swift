@@ -6,6 +6,7 @@ public enum Keys {
         "evaluated", "parent", "master", "scope", "organization", "reporting", "response-levels", "actions",
         "resources", "drills", "revisions", "regions", "event-dates",
         "category", "form",
+        "purpose", "basis", "principles", "warning", "termination", "support", "contacts", "annexes",
     ]
     public static let parent = ["id", "version"]
     public static let scope = ["hazards", "severities", "excluded"]
@@ -19,6 +20,10 @@ public enum Keys {
     public static let resource = ["id", "type", "name", "quantity", "unit", "holder"]
     public static let drill = ["date", "type", "findings"]
     public static let revision = ["version", "date", "reason"]
+    public static let warning = ["levels"]
+    public static let warningLevel = ["level", "criteria", "issued-by"]
+    public static let contact = ["agency", "name", "role", "phone"]
+    public static let annex = ["title", "text"]
     public static let eventDates = ["from", "to"]
     public static let regionsDocument = ["eplan", "regions"]
     public static let region = ["id", "name", "level", "hazards", "children"]

@@ -72,6 +72,14 @@ enum PlanDecoder {
                 } else {
                     plan.form = c.enumField(pair, path, what: .planForm)
                 }
+            case "purpose": plan.purpose = c.textField(pair, path)
+            case "basis": plan.basis = c.fieldList(pair, path) { c, node, path in c.text(node, path, at: c.span(node)) }
+            case "principles": plan.principles = c.fieldList(pair, path) { c, node, path in c.text(node, path, at: c.span(node)) }
+            case "warning": plan.warning = warning(pair, &c)
+            case "termination": plan.termination = c.textField(pair, path)
+            case "support": plan.support = support(pair, &c)
+            case "contacts": plan.contacts = c.records(pair, path, contact)
+            case "annexes": plan.annexes = c.records(pair, path, annex)
             default:
                 if let meant = c.unknownKey(pair, known: Keys.plan, in: Message("schema.in.plan"), among: pairs) {
                     // Counts as written, so that it is not reported missing too.
@@ -125,6 +133,13 @@ enum PlanDecoder {
         case "event-dates": plan.eventDates = EventDates(span: s)
         case "category": plan.category = Field(nil, span: s)
         case "form": plan.form = Field(nil, span: s)
+        case "purpose": plan.purpose = Field(nil, span: s)
+        case "basis": plan.basis = Field(nil, span: s)
+        case "principles": plan.principles = Field(nil, span: s)
+        case "termination": plan.termination = Field(nil, span: s)
+        case "support": plan.support = Field(nil, span: s)
+        case "contacts": plan.contacts = Field(nil, span: s)
+        case "annexes": plan.annexes = Field(nil, span: s)
         default: break  // `organization`: no rule compares it as a whole
         }
     }
@@ -474,6 +489,91 @@ enum PlanDecoder {
     }
 }
 
+extension PlanDecoder {
+    // MARK: The document keys of plan-format §4.1
+
+    static func warning(_ pair: YAMLPair, _ c: inout DecodeContext) -> Warning? {
+        let s = c.span(pair)
+        guard let pairs = c.mapping(pair.value, "warning", at: s) else { return nil }
+        var w = Warning(span: s)
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.warning) {
+            switch p.key.scalar {
+            case "levels": w.levels = c.records(p, "warning.levels", warningLevel)
+            default: c.unknownKey(p, known: Keys.warning, in: Message("schema.in.key", ["key": "warning"]), among: pairs)
+            }
+        }
+        return w
+    }
+
+    static func warningLevel(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> WarningLevel {
+        var w = WarningLevel(span: c.span(node))
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.warningLevel) {
+            switch p.key.scalar {
+            case "level": w.level = c.enumField(p, path.key("level"), what: .warningLevel)
+            case "criteria": w.criteria = c.textField(p, path.key("criteria"))
+            case "issued-by": w.issuedBy = c.textField(p, path.key("issued-by"))
+            default: c.unknownKey(p, known: Keys.warningLevel, in: Message("schema.in.warning-level"))
+            }
+        }
+        c.requireKeys(pairs, ["level", "criteria"], known: Keys.warningLevel, in: Message("schema.the.warning-level"), at: c.firstKeySpan(node))
+        return w
+    }
+
+    /// `support:` maps an area to a list of text; an unknown area is an unknown value with its suggestion.
+    static func support(_ pair: YAMLPair, _ c: inout DecodeContext) -> Field<[SupportEntry]> {
+        let s = c.span(pair)
+        guard let pairs = c.mapping(pair.value, "support", at: s) else { return Field(nil, span: s) }
+        var entries: [SupportEntry] = []
+        for p in pairs {
+            if p.key.scalar?.hasPrefix("x-") == true || p.value.isNull { continue }
+            let keySpan = c.span(p.key)
+            let area: SupportArea? = c.enumValue(p.key, "support key", at: keySpan, what: .supportArea)
+            let path = FieldPath("support").key(p.key.scalar ?? "")
+            let items = c.fieldList(p, path) { c, node, path in c.text(node, path, at: c.span(node)) }
+            entries.append(SupportEntry(area: Field(area, span: keySpan), items: items))
+        }
+        return Field(entries, span: s)
+    }
+
+    static func contact(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Contact {
+        var k = Contact(span: c.span(node))
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.contact) {
+            let s = c.span(p)
+            switch p.key.scalar {
+            case "agency": k.agency = Field(c.agencyRef(p.value, path.key("agency"), at: s), span: s)
+            case "name": k.name = c.textField(p, path.key("name"))
+            case "role": k.role = c.textField(p, path.key("role"))
+            case "phone": k.phone = Field(c.phone(p.value, path.key("phone"), at: s), span: s)
+            default: c.unknownKey(p, known: Keys.contact, in: Message("schema.in.contact"))
+            }
+        }
+        if !DecodeContext.writes(pairs, "agency"), !DecodeContext.writes(pairs, "name"),
+           !pairs.contains(where: { ["agency", "name"].contains(DecodeContext.standsFor($0, known: Keys.contact, in: pairs)) }) {
+            c.sink.add(.schemaMissingKey, Message("schema.contact-who"), at: c.firstKeySpan(node),
+                       help: Message("schema.contact-who-help"))
+        }
+        c.requireKeys(pairs, ["phone"], known: Keys.contact, in: Message("schema.the.contact"), at: c.firstKeySpan(node))
+        return k
+    }
+
+    static func annex(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Annex {
+        var a = Annex(span: c.span(node))
+        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.annex) {
+            switch p.key.scalar {
+            case "title": a.title = c.textField(p, path.key("title"))
+            case "text": a.text = c.textField(p, path.key("text"))
+            default: c.unknownKey(p, known: Keys.annex, in: Message("schema.in.annex"))
+            }
+        }
+        c.requireKeys(pairs, ["title", "text"], known: Keys.annex, in: Message("schema.the.annex"), at: c.firstKeySpan(node))
+        return a
+    }
+}
+
+extension Warning { init(span: SourceSpan) { self.span = span } }
+extension WarningLevel { init(span: SourceSpan) { self.span = span } }
+extension Contact { init(span: SourceSpan) { self.span = span } }
+extension Annex { init(span: SourceSpan) { self.span = span } }
 extension Exclusion { init(span: SourceSpan) { self.span = span } }
 extension Command { init(span: SourceSpan) { self.span = span } }
 extension Member { init(span: SourceSpan) { self.span = span } }

@@ -198,6 +198,8 @@ extension DecodeContext {
         case is MemberRole.Type: return .role
         case is ResourceType.Type: return .resourceType
         case is DrillType.Type: return .drillType
+        case is WarningColour.Type: return .warningLevel
+        case is SupportArea.Type: return .supportArea
         default: return nil
         }
     }

@@ -212,3 +212,43 @@ public enum LinkPolicy: String, Sendable, CaseIterable {
     /// Read like any file (the behaviour before 1.1).
     case follow
 }
+
+// MARK: What the published document says besides the model (plan-format §4.1, `eplan export`)
+
+/// One level of the plan's warning system (`warning.levels[]`).
+public struct WarningLevel: Sendable {
+    public var span: SourceSpan
+    public var level: Field<WarningColour>?
+    public var criteria: Field<String>?
+    /// Who issues it: the plan's words (an agency id or a name).
+    public var issuedBy: Field<String>?
+}
+
+/// `warning:` (预警).
+public struct Warning: Sendable {
+    public var span: SourceSpan
+    public var levels: Field<[WarningLevel]>?
+}
+
+/// One area of `support:` (应急保障) and what the plan says about it.
+public struct SupportEntry: Sendable {
+    /// The area key; its value is nil when the key is not a known area.
+    public var area: Field<SupportArea>
+    public var items: FieldList<String>?
+}
+
+/// One entry of `contacts:`: an agency of the plan or a person's name, a role and a phone number.
+public struct Contact: Sendable {
+    public var span: SourceSpan
+    public var agency: Field<AgencyRef>?
+    public var name: Field<String>?
+    public var role: Field<String>?
+    public var phone: Field<String>?
+}
+
+/// One entry of `annexes:` (附件).
+public struct Annex: Sendable {
+    public var span: SourceSpan
+    public var title: Field<String>?
+    public var text: Field<String>?
+}

@@ -38,6 +38,15 @@ public final class Plan: Sendable {
     public let category: Field<UnitCategory>?
     /// The form of a unit plan (plan-format §4.1); nil when not written (`comprehensive`).
     public let form: Field<PlanForm>?
+    /// What the published document says besides the model (plan-format §4.1; `eplan export`).
+    public let purpose: Field<String>?
+    public let basis: FieldList<String>?
+    public let principles: FieldList<String>?
+    public let warning: Warning?
+    public let termination: Field<String>?
+    public let support: Field<[SupportEntry]>?
+    public let contacts: Field<[Contact]>?
+    public let annexes: Field<[Annex]>?
 
     public init(_ f: PlanFields) {
         file = f.file
@@ -67,6 +76,14 @@ public final class Plan: Sendable {
         eventDates = f.eventDates
         category = f.category
         form = f.form
+        purpose = f.purpose
+        basis = f.basis
+        principles = f.principles
+        warning = f.warning
+        termination = f.termination
+        support = f.support
+        contacts = f.contacts
+        annexes = f.annexes
     }
 
     /// `in-force` unless the plan says otherwise (or says something invalid).
@@ -105,6 +122,14 @@ public struct PlanFields: Sendable {
     public var eventDates: EventDates?
     public var category: Field<UnitCategory>?
     public var form: Field<PlanForm>?
+    public var purpose: Field<String>?
+    public var basis: FieldList<String>?
+    public var principles: FieldList<String>?
+    public var warning: Warning?
+    public var termination: Field<String>?
+    public var support: Field<[SupportEntry]>?
+    public var contacts: Field<[Contact]>?
+    public var annexes: Field<[Annex]>?
 
     public init(file: String, firstKey: SourceSpan) {
         self.file = file

@@ -43,6 +43,16 @@ public enum PlanForm: String, Sendable, CaseIterable {
     case comprehensive, hazardSpecific = "hazard-specific", onSite = "on-site"
 }
 
+/// The colour of a warning level (预警级别: 蓝色、黄色、橙色、红色), `warning.levels[].level` (plan-format §4.1).
+public enum WarningColour: String, Sendable, CaseIterable {
+    case blue, yellow, orange, red
+}
+
+/// An area of `support:` (应急保障, plan-format §4.1).
+public enum SupportArea: String, Sendable, CaseIterable {
+    case communications, transport, medical, funds, materials, shelter, technology, publicOrder = "public-order"
+}
+
 public enum SeverityClass: String, Sendable, CaseIterable, Comparable {
     case I, II, III, IV
 

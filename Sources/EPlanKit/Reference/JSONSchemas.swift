@@ -184,6 +184,27 @@ public enum JSONSchemas {
             "category": enumeration(UnitCategory.allCases.map(\.rawValue),
                                     "unit plans only: what kind of unit keeps the plan; sets the drill interval (default enterprise)"),
             "form": enumeration(PlanForm.allCases.map(\.rawValue), "unit plans only: the plan's form (default comprehensive)"),
+            "purpose": text("published document: purpose of the plan (编制目的)"),
+            "basis": list(text("a law, regulation or plan"), "published document: the basis (编制依据)"),
+            "principles": list(text("a principle"), "published document: working principles (工作原则)"),
+            "warning": mapping(Keys.warning, [
+                "levels": list(mapping(Keys.warningLevel, [
+                    "level": enumeration(WarningColour.allCases.map(\.rawValue), "warning level colour"),
+                    "criteria": text("when this warning is issued"), "issued-by": text("who issues it"),
+                ], required: ["level", "criteria"]), "warning levels"),
+            ], description: "published document: the warning system (预警)"),
+            "termination": text("published document: when and how the response ends (响应结束)"),
+            "support": mapping(SupportArea.allCases.map(\.rawValue),
+                               Dictionary(uniqueKeysWithValues: SupportArea.allCases.map { ($0.rawValue, list(text("a measure"), "measures of this area")) }),
+                               description: "published document: support by area (应急保障)"),
+            "contacts": list(mapping(Keys.contact, [
+                "agency": agency, "name": text("a person's name"), "role": text("role"),
+                "phone": str("phone number: digits, spaces and '-'", pattern: "^[0-9 -]*[0-9][0-9 -]*$"),
+            ], required: ["phone"], extra: [("anyOf", .array([.object([("required", .array([.string("agency")]))]),
+                                                              .object([("required", .array([.string("name")]))])]))]),
+                             "published document: contacts (通讯录)"),
+            "annexes": list(mapping(Keys.annex, ["title": text("title"), "text": text("text")], required: ["title", "text"]),
+                            "published document: annexes (附件)"),
         ]
         var required = ["eplan"] + PlanDecoder.alwaysRequired
         required.removeAll { $0 == "issued" }
