@@ -1045,5 +1045,36 @@ extension Catalogue {
         "cli.new-out-other-plan": "{path} holds plan '{id}': eplan new never writes over another plan, not even with --force",
         "cli.new-out-second-file": "plan '{id}' is in {file}: with --force it is replaced there, never written to a second file",
         // end of cli
+
+        // MARK: Language server (eplan lsp: hover, quick fixes, protocol errors)
+        "lsp.hover.plan": "**{id}** {title}",
+        "lsp.hover.plan-facts": "{kind} plan, {level} level, version {version}, {status}",
+        "lsp.hover.plan-file": "file: {file}",
+        "lsp.hover.external": "external plan, declared in {file}",
+        "lsp.hover.agency": "**{agency}**: {role} in the master plan '{master}' of {region}",
+        "lsp.hover.agency-duties": "duties: {duties}",
+        "lsp.hover.agency-unknown": "'{agency}' is not a member of an in-force master plan of {region}",
+        "lsp.hover.term": "**{id}**: {zh} / {en}",
+        "lsp.hover.region": "region **{path}**: {name} ({level})",
+        "lsp.hover.resource": "resource '{id}', defined in {file}",
+        "lsp.hover.rule": "**{rule}** ({severity}): {summary}",
+        "lsp.fix.replace": "replace '{old}' with '{new}'",
+        "lsp.fix.parent-version": "dock with version {version} of parent '{parent}'",
+        "lsp.fix.suppress": "suppress {rule} on this line (eplan-disable-next-line)",
+        "lsp.suppress-reason": "reason",
+        "lsp.error.parse": "parse error: the message is not JSON (at byte {offset})",
+        "lsp.error.invalid-request": "invalid request: not a JSON-RPC 2.0 request or notification",
+        "lsp.error.method-not-found": "unknown method '{method}'",
+        "lsp.error.invalid-params": "invalid parameters for '{method}'",
+        "lsp.error.not-initialized": "the server is not initialized: send initialize first",
+        "lsp.error.initialized-twice": "the server is already initialized",
+        "lsp.error.shutting-down": "the server is shutting down: only exit is accepted",
+        "lsp.frame.header-too-long": "header block longer than {limit} bytes",
+        "lsp.frame.header-line": "header line without ':'",
+        "lsp.frame.bad-length": "invalid Content-Length '{value}'",
+        "lsp.frame.two-lengths": "two different Content-Length headers",
+        "lsp.frame.no-length": "no Content-Length header",
+        "lsp.frame.too-large": "message of {length} bytes is larger than {limit} bytes; skipped",
+        // end of lsp
     ]
 }
