@@ -1,0 +1,215 @@
+import EPlanKit
+import EPlanLSP
+import EPlanText
+import Foundation
+import Testing
+
+/// Drives the server in-process: framed messages in, the framed answers read back.
+final class Session {
+    var framer = MessageFramer()
+    var received: [JSONValue] = []
+    var server: LanguageServer!
+    var nextID = 0
+
+    init(language: Language? = .en) {
+        server = LanguageServer(settings: .init(language: language, environment: [:], today: Day("2026-11-30")!, jobs: 1)) { [unowned self] bytes in
+            for frame in self.framer.feed(bytes) {
+                guard case .message(let body) = frame, let value = try? JSONParser.parse(body).get() else {
+                    Issue.record("the server wrote a bad frame")
+                    continue
+                }
+                self.received.append(value)
+            }
+        }
+    }
+
+    func send(_ text: String) {
+        var input = MessageFramer()
+        for frame in input.feed(MessageFramer.frame(Array(text.utf8))) { server.receive(frame) }
+    }
+
+    func send(_ value: JSONValue) {
+        server.receive(.message(value.bytes))
+    }
+
+    @discardableResult
+    func request(_ method: String, _ params: JSONValue) -> JSONValue? {
+        nextID += 1
+        send(.object([("jsonrpc", .string("2.0")), ("id", .int(nextID)), ("method", .string(method)), ("params", params)]))
+        server.flush()
+        return received.last { $0["id"] == .int(nextID) && $0["method"] == nil }
+    }
+
+    func notify(_ method: String, _ params: JSONValue) {
+        send(.object([("jsonrpc", .string("2.0")), ("method", .string(method)), ("params", params)]))
+    }
+
+    func published(_ uri: String) -> [JSONValue]? {
+        received.last { $0["method"]?.string == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.string == uri }?["params"]?["diagnostics"]?.array
+    }
+
+    func initialize() {
+        _ = request("initialize", .object([("capabilities", .object([]))]))
+        notify("initialized", .object([]))
+    }
+
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static func position(_ line: Int, _ character: Int) -> JSONValue {
+        .object([("line", .int(line)), ("character", .int(character))])
+    }
+
+    static func at(_ uri: String, _ line: Int, _ character: Int) -> JSONValue {
+        .object([("textDocument", .object([("uri", .string(uri))])), ("position", position(line, character))])
+    }
+}
+
+@Suite("LSP server")
+struct ServerTests {
+    let file = Session.packageRoot + "/plans/qs/songling/traffic.yaml"
+    var uri: String { FileURI.uri(file) }
+
+    func open(_ session: Session, text: String) {
+        session.notify("textDocument/didOpen", .object([("textDocument", .object([
+            ("uri", .string(uri)), ("languageId", .string("yaml")), ("version", .int(1)), ("text", .string(text)),
+        ]))]))
+        session.server.flush()
+    }
+
+    @Test func protocolErrorsAreAnsweredAndTheServerGoesOn() {
+        let session = Session()
+        session.send("{not json")
+        #expect(session.received.last?["error"]?["code"]?.int == -32700)
+        #expect(session.received.last?["id"] == .null)
+        session.send("[1]")
+        #expect(session.received.last?["error"]?["code"]?.int == -32600)
+        session.send(#"{"jsonrpc":"2.0","id":{"x":1},"method":"shutdown"}"#)
+        #expect(session.received.last?["error"]?["code"]?.int == -32600)
+        // Before initialize, requests are refused with ServerNotInitialized.
+        #expect(session.request("textDocument/hover", Session.at(uri, 0, 0))?["error"]?["code"]?.int == -32002)
+        session.initialize()
+        #expect(session.request("no/suchMethod", .null)?["error"]?["code"]?.int == -32601)
+        #expect(session.request("textDocument/hover", .object([("textDocument", .string("x"))]))?["error"]?["code"]?.int == -32602)
+        session.server.receive(.invalid(Message("lsp.frame.no-length")))
+        #expect(session.received.last?["error"]?["code"]?.int == -32700)
+        // Unknown notifications and cancellations are ignored.
+        let count = session.received.count
+        session.notify("$/cancelRequest", .object([("id", .int(1))]))
+        session.notify("custom/thing", .array([]))
+        #expect(session.received.count == count)
+        #expect(session.request("shutdown", .null)?["result"] == .null)
+        #expect(session.request("textDocument/hover", Session.at(uri, 0, 0))?["error"]?["code"]?.int == -32600)
+        session.notify("exit", .null)
+        #expect(session.server.exitStatus == 0)
+    }
+
+    @Test func exitWithoutShutdownIsStatusOne() {
+        let session = Session()
+        session.initialize()
+        session.notify("exit", .null)
+        #expect(session.server.exitStatus == 1)
+    }
+
+    @Test func initializeOffersTheClientsPositionEncoding() {
+        let session = Session()
+        let answer = session.request("initialize", .object([("capabilities", .object([("general", .object([
+            ("positionEncodings", .array([.string("utf-8"), .string("utf-16")])),
+        ]))]))]))
+        #expect(answer?["result"]?["capabilities"]?["positionEncoding"]?.string == "utf-8")
+        let plain = Session()
+        #expect(plain.request("initialize", .object([]))?["result"]?["capabilities"]?["positionEncoding"]?.string == "utf-16")
+        #expect(plain.request("initialize", .object([]))?["error"] != nil)
+    }
+
+    @Test func editsArePublishedAndQuickFixesOffered() throws {
+        let session = Session()
+        session.initialize()
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        open(session, text: original)
+        #expect(session.published(uri) == [])
+        // An incremental edit: 'qs.traffic' becomes 'qs.trafic' (line 14: `parent: {id: qs.traffic, ...}`).
+        session.notify("textDocument/didChange", .object([
+            ("textDocument", .object([("uri", .string(uri)), ("version", .int(2))])),
+            ("contentChanges", .array([.object([
+                ("range", .object([("start", Session.position(13, 17)), ("end", Session.position(13, 19))])), ("text", .string("f")),
+            ])])),
+        ]))
+        session.server.flush()
+        let diagnostics = try #require(session.published(uri))
+        let unresolved = try #require(diagnostics.first { $0["code"]?.string == "parent-unresolved" })
+        #expect(unresolved["source"]?.string == "eplan")
+        #expect(unresolved["severity"]?.int == 1)
+        #expect(unresolved["range"] == .object([("start", Session.position(13, 13)), ("end", Session.position(13, 22))]))
+        #expect(unresolved["message"]?.string?.contains("help: did you mean 'qs.traffic'?") == true)
+        let actions = try #require(session.request("textDocument/codeAction", .object([
+            ("textDocument", .object([("uri", .string(uri))])),
+            ("range", unresolved["range"]!), ("context", .object([("diagnostics", .array([unresolved]))])),
+        ]))?["result"]?.array)
+        let fix = try #require(actions.first { $0["isPreferred"]?.bool == true })
+        let edits = fix["edit"]?["changes"]?[uri]?.array
+        #expect(edits?.first?["newText"]?.string == "qs.traffic")
+        #expect(actions.contains { $0["edit"]?["changes"]?[uri]?.array?.first?["newText"]?.string?.contains("# eplan-disable-next-line parent-unresolved -- ") == true })
+        // A full-text change back clears the finding.
+        session.notify("textDocument/didChange", .object([
+            ("textDocument", .object([("uri", .string(uri)), ("version", .int(3))])),
+            ("contentChanges", .array([.object([("text", .string(original))])])),
+        ]))
+        session.server.flush()
+        #expect(session.published(uri) == [])
+    }
+
+    @Test func hoverDefinitionReferencesAndCompletionOnParentIDs() throws {
+        let session = Session()
+        session.initialize()
+        open(session, text: try String(contentsOfFile: file, encoding: .utf8))
+        let hover = try #require(session.request("textDocument/hover", Session.at(uri, 13, 16))?["result"])
+        let text = try #require(hover["contents"]?["value"]?.string)
+        #expect(text.contains("**qs.traffic**") && text.contains("special plan, municipal level, version 3.0"))
+        #expect(text.contains("qs/traffic.yaml"))
+        let definition = try #require(session.request("textDocument/definition", Session.at(uri, 13, 16))?["result"])
+        #expect(definition["uri"]?.string == FileURI.uri(Session.packageRoot + "/plans/qs/traffic.yaml"))
+        // The parent's children include this plan.
+        let references = try #require(session.request("textDocument/references", .object([
+            ("textDocument", .object([("uri", .string(uri))])), ("position", Session.position(13, 16)),
+            ("context", .object([("includeDeclaration", .bool(false))])),
+        ]))?["result"]?.array)
+        #expect(references.contains { $0["uri"]?.string == uri })
+        let completion = try #require(session.request("textDocument/completion", Session.at(uri, 13, 15))?["result"]?["items"]?.array)
+        #expect(completion.contains { $0["label"]?.string == "qs.traffic" })
+        #expect(completion.allSatisfy { $0["label"]?.string?.contains("q") == true })
+        // Hover in Chinese on a hazard names it both ways.
+        let zh = Session(language: .zhCN)
+        zh.initialize()
+        open(zh, text: try String(contentsOfFile: file, encoding: .utf8))
+        let hazard = try #require(zh.request("textDocument/hover", Session.at(uri, 17, 14))?["result"]?["contents"]?["value"]?.string)
+        #expect(hazard.contains("road-traffic") && hazard.contains("道路交通"))
+    }
+
+    @Test func malformedDocumentsNeverStopTheServer() throws {
+        let session = Session()
+        session.initialize()
+        for text in ["", "\u{0}\u{1}", "eplan: plan/v1\nparent: [[[[", String(repeating: "[", count: 10_000), "- a\n- b", "eplan: plan/v1\nid: 😀\n\u{85}x: \"\\ud800\""] {
+            open(session, text: text)
+            #expect(session.published(uri) != nil)
+            _ = session.request("textDocument/hover", Session.at(uri, 1, 3))
+            _ = session.request("textDocument/completion", Session.at(uri, 1, 3))
+            _ = session.request("textDocument/codeAction", .object([
+                ("textDocument", .object([("uri", .string(uri))])),
+                ("range", .object([("start", Session.position(0, 0)), ("end", Session.position(99, 0))])),
+            ]))
+        }
+        // Edits with ranges out of the text are clamped.
+        session.notify("textDocument/didChange", .object([
+            ("textDocument", .object([("uri", .string(uri)), ("version", .int(9))])),
+            ("contentChanges", .array([.object([
+                ("range", .object([("start", Session.position(50, 3)), ("end", Session.position(2, 0))])), ("text", .string("x")),
+            ])])),
+        ]))
+        session.server.flush()
+        #expect(session.request("shutdown", .null)?["result"] == .null)
+    }
+}
