@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release run test install catalog docs fuzz report clean bench
+.PHONY: all deps test-deps build release run test install catalog docs fuzz report clean bench bench-lsp
 
 all: build
 
@@ -27,10 +27,16 @@ release: deps
 run: release
 	.build/release/eplan lint plans
 
-## test-deps: Graphviz, for the test that renders `eplan graph` output
+## test-deps: Graphviz, for the test that renders `eplan graph` output; Neovim and pygls (PyPI), for the
+## end-to-end tests of `eplan lsp` with real LSP clients
 test-deps:
 	@command -v dot >/dev/null 2>&1 || { echo "make: installing graphviz with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; }
+	@command -v nvim >/dev/null 2>&1 || { echo "make: installing neovim with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim; }
+	@python3 -c 'import pygls.lsp.client, lsprotocol' >/dev/null 2>&1 || { echo "make: installing pygls with pip (--user)"; \
+		python3 -m pip install --user --quiet 'pygls>=2,<3' 2>/dev/null \
+		|| python3 -m pip install --user --quiet --break-system-packages 'pygls>=2,<3'; }
 
 ## test: the whole test suite (unit tests and the built binary on fixtures)
 test: deps test-deps
@@ -66,6 +72,10 @@ docs: catalog
 ## bench: time eplan on generated repositories of 10,000 and 100,000 plans (benchmarks/run.sh; output in .build-bench/)
 bench: deps
 	SWIFT="$(SWIFT)" bash benchmarks/run.sh
+
+## bench-lsp: latency of `eplan lsp` from didChange to publishDiagnostics on a 10,000-plan repository (benchmarks/lsp.py)
+bench-lsp: release
+	python3 benchmarks/lsp.py --plans 10000
 
 ## fuzz: libFuzzer over the YAML layer, decoders, rules and reports for SECONDS (default 60);
 ## seeds from plans/ and ../shared/corpora/yaml-test-suite; crashes land in .build-fuzz/artifacts/

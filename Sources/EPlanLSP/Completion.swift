@@ -16,6 +16,11 @@ struct CompletionContext: Equatable {
     /// What is typed so far of the word.
     var prefix: String
 
+    init(slot: Slot, prefix: String) {
+        self.slot = slot
+        self.prefix = prefix
+    }
+
     /// A line split into its leading spaces, an optional `- `, and the rest.
     private struct Line {
         var dash: Int?
@@ -129,7 +134,8 @@ extension LanguageServer {
         switch context.slot {
         case .value(let key, let parent):
             switch key {
-            case "parent", "master", "id" where key != "id" || parent == "parent":
+            case "parent", "master",
+                 "id" where parent == "parent":
                 for plan in index?.plans ?? [] {
                     guard let id = plan.id?.value, !plan.isRetired, id != document.document?.plan?.id?.value else { continue }
                     let title = repository.document(plan.file)?.plan?.title?.value

@@ -248,12 +248,10 @@ extension LanguageServer {
                 .object([("range", range.json), ("newText", .string(text))])
             }
             // "Did you mean …": the suggestion replaces what the finding points at.
-            if let help = finding.help, let suggestion = Self.suggestion(help), at.start != at.end {
-                let old = String(decoding: document.lines.bytes[document.lines.offset(of: at.start, encoding)..<document.lines.offset(of: at.end, encoding)],
-                                 as: UTF8.self)
-                if old != suggestion {
-                    action(Message("lsp.fix.replace", ["old": .verbatim(old), "new": .verbatim(suggestion)]), [edit(at, suggestion)], preferred: true)
-                }
+            if let help = finding.help, let suggestion = Self.suggestion(help),
+               let (old, span) = Self.misspelling(finding, suggestion: suggestion, in: document.lines) {
+                action(Message("lsp.fix.replace", ["old": .verbatim(old), "new": .verbatim(suggestion)]),
+                       [edit(document.lines.range(of: span, encoding), suggestion)], preferred: true)
             }
             // A stale parent version: dock with the parent's current one.
             if finding.rule == RuleID("parent-stale"), let plan = document.document?.plan, let parent = plan.parent,
@@ -278,12 +276,54 @@ extension LanguageServer {
     static func suggestion(_ help: Message) -> String? {
         if help.key.contains("did-you-mean") {
             for name in ["id", "name", "resource", "candidate", "suggestion"] {
-                if case .verbatim(let value)? = help.arguments[name] { return value }
+                switch help.arguments[name] {
+                case .verbatim(let value)?: return value
+                case .term(let term)?: return term.id
+                default: continue
+                }
             }
         }
         for argument in help.arguments.values {
             if case .message(let nested) = argument, let found = suggestion(nested) { return found }
         }
         return nil
+    }
+
+    /// What a "did you mean" finding's suggestion replaces: the value its message names (`parent
+    /// 'qs.trafic'`) where it stands in the finding's span, as a whole word; the span itself when the
+    /// message names nothing found there.
+    static func misspelling(_ finding: Diagnostic, suggestion: String, in lines: TextLines) -> (String, SourceSpan)? {
+        let start = lines.offset(of: finding.location.span.start)
+        let end = max(start, lines.offset(of: finding.location.span.end))
+        let text = Array(lines.bytes[start..<end])
+        var names: [String] = []
+        func collect(_ argument: MessageArgument) {
+            switch argument {
+            case .verbatim(let value): names.append(value)
+            case .term(let term): names.append(term.id)
+            case .list(let items): items.forEach(collect)
+            case .message(let message): message.arguments.keys.sorted().forEach { collect(message.arguments[$0]!) }
+            }
+        }
+        let preferred = ["parent", "master", "region", "resource", "key", "value", "id", "name", "hazard", "agency"]
+        for key in preferred + finding.message.arguments.keys.sorted() where !preferred.contains(key) || finding.message.arguments[key] != nil {
+            if let argument = finding.message.arguments[key] { collect(argument) }
+        }
+        func isWord(_ b: UInt8) -> Bool {
+            b >= 0x80 || (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2D || b == 0x5F || b == 0x2E || b == 0x2F
+        }
+        for name in names where !name.isEmpty && name != suggestion {
+            let needle = Array(name.utf8)
+            guard needle.count <= text.count else { continue }
+            for i in 0...(text.count - needle.count) where text[i..<(i + needle.count)].elementsEqual(needle) {
+                let before = i == 0 ? nil : text[i - 1]
+                let after = i + needle.count < text.count ? text[i + needle.count] : nil
+                if before.map(isWord) == true || after.map(isWord) == true { continue }
+                return (name, SourceSpan(start: lines.mark(at: start + i), end: lines.mark(at: start + i + needle.count)))
+            }
+        }
+        let whole = String(decoding: text, as: UTF8.self)
+        guard !whole.isEmpty, whole != suggestion, text.allSatisfy(isWord) else { return nil }
+        return (whole, finding.location.span)
     }
 }

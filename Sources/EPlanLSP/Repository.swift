@@ -138,6 +138,7 @@ final class Repository {
         }
         let workspace = Workspace(cwd: root, root: root, configuration: configuration, documents: documents,
                                   reported: reported, wholeRepository: false, configurationSuppressions: configurationSuppressions)
+        analysis = nil  // let go of the last one first: its workspace shares the documents array
         let result = Linter.analyze(workspace, options)
         Linter.releaseKept()  // a long-lived process: the last analysis is kept here, not there
         analysis = result

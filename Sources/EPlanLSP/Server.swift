@@ -67,6 +67,8 @@ public final class LanguageServer {
     /// The findings last published, by URI, for code actions.
     var findings: [String: [Diagnostic]] = [:]
     var watchFiles = false
+    /// `EPLAN_TIMING` set: the time of each analysis on stderr.
+    lazy var timing = settings.environment["EPLAN_TIMING"] != nil
     var nextID = 1
 
     public init(settings: Settings, output: @escaping ([UInt8]) -> Void) {
@@ -318,6 +320,9 @@ public final class LanguageServer {
     }
 
     private func didChange(_ params: JSONValue) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        defer { if timing { FileSystem.writeStandardError("eplan lsp timing: didChange \(clock.now - started)\n") } }
         guard let uri = params["textDocument"]?["uri"]?.string, var document = open[uri],
               let changes = params["contentChanges"]?.array else { return }
         var bytes = document.lines.bytes
@@ -399,7 +404,12 @@ public final class LanguageServer {
             let reported = Set(documents.map(\.display))
             let options = LintOptions(paths: [], cwd: root, jobs: settings.jobs, today: settings.today)
             var byFile: [String: [Diagnostic]] = [:]
-            if let analysis = repository.analyze(reporting: reported, options) {
+            let clock = ContinuousClock()
+            let started = clock.now
+            let analysis = repository.analyze(reporting: reported, options)
+            if timing { FileSystem.writeStandardError("eplan lsp timing: analyze \(clock.now - started)\n") }
+            defer { if timing { FileSystem.writeStandardError("eplan lsp timing: analyze and publish \(clock.now - started)\n") } }
+            if let analysis {
                 for diagnostic in analysis.result.active { byFile[diagnostic.location.file, default: []].append(diagnostic) }
             } else {
                 byFile[repository.configurationDisplay] = repository.configurationProblems

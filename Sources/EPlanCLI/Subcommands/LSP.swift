@@ -2,6 +2,11 @@ import ArgumentParser
 import EPlanKit
 import EPlanLSP
 import EPlanText
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `eplan lsp`: the language server on stdin and stdout (docs/editors.md).
 struct LSP: ParsableCommand {
@@ -26,7 +31,9 @@ struct LSP: ParsableCommand {
     var stdio = false
 
     func run() throws {
-        let settings = LanguageServer.Settings(language: lang.lang.flatMap(Language.parse), environment: LanguageOption.environment,
+        var environment = LanguageOption.environment
+        if let timing = getenv("EPLAN_TIMING") { environment["EPLAN_TIMING"] = String(cString: timing) }
+        let settings = LanguageServer.Settings(language: lang.lang.flatMap(Language.parse), environment: environment,
                                                today: today.day, jobs: jobs.count)
         exitProcess(LanguageServer.serve(input: 0, output: 1, settings: settings))
     }
