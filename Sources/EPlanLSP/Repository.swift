@@ -17,6 +17,11 @@ final class Repository {
     private(set) var configurationProblems: [Diagnostic] = []
     /// The last analysis (nil before the first, and while the configuration is invalid).
     private(set) var analysis: Analysis?
+    /// The documents replaced since the last analysis (old, new), for patching its index; nil when
+    /// something else changed (a file added or removed, the configuration) and the index is built anew.
+    private var replaced: [(old: SourceDocument, new: SourceDocument)]? = nil
+    /// How the last analysis got its index: patched from the one before, or built (for the tests and timing).
+    private(set) var patchedIndex = false
 
     /// Loads the repository whose root is `root` from disk; never throws: an invalid configuration
     /// is kept as the findings it has, a repository without eplan files is an empty one.
@@ -50,6 +55,7 @@ final class Repository {
     }
 
     private func reindex() {
+        replaced = nil
         positions = Dictionary(documents.enumerated().map { ($1.display, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -73,6 +79,7 @@ final class Repository {
     /// Puts a document in (replacing the one of its path).
     func store(_ document: SourceDocument) {
         if let i = positions[document.display] {
+            replaced?.append((documents[i], document))
             documents[i] = document
             return
         }
@@ -120,6 +127,7 @@ final class Repository {
             return
         }
         configurationProblems = []
+        replaced = nil
         let before = (configuration.yamlLimits.nesting, configuration.yamlLimits.aliasNodes, configuration.yamlLimits.fileSize,
                       configuration.hazardVocabulary)
         configuration = config
@@ -134,14 +142,30 @@ final class Repository {
     func analyze(reporting reported: Set<String>, _ options: LintOptions) -> Analysis? {
         guard configurationProblems.isEmpty else {
             analysis = nil
+            replaced = nil
             return nil
         }
         let workspace = Workspace(cwd: root, root: root, configuration: configuration, documents: documents,
                                   reported: reported, wholeRepository: false, configurationSuppressions: configurationSuppressions)
-        analysis = nil  // let go of the last one first: its workspace shares the documents array
-        let result = Linter.analyze(workspace, options)
+        // An edit that changed no plan's place in the index patches the last index (the same index a
+        // new build gives: `RepositoryIndex.replacing`); anything else builds it anew.
+        var built: (RepositoryIndex, RegionLookups)?
+        if let previous = analysis, let replaced {
+            built = (previous.index, previous.lookups)
+            for (old, new) in replaced {
+                guard let (index, lookups) = built, let patched = index.replacing(old, with: new), let summary = new.planSummary else {
+                    built = nil
+                    break
+                }
+                built = (patched, lookups.replacing(summary))
+            }
+        }
+        analysis = nil  // let go of the last one before the new one is made
+        let result = built.map { Linter.analyze(workspace, options, index: $0.0, lookups: $0.1) } ?? Linter.analyze(workspace, options)
         Linter.releaseKept()  // a long-lived process: the last analysis is kept here, not there
+        patchedIndex = built != nil
         analysis = result
+        replaced = []
         return result
     }
 }

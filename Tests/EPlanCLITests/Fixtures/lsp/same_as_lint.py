@@ -1,9 +1,10 @@
 """eplan lsp publishes, for a file opened in the editor, exactly the findings of `eplan lint FILE`.
 
 usage: same_as_lint.py EPLAN REPOSITORY...   (exit 0 when every file of every repository agrees)
-Every eplan YAML file of each repository is opened (its own text), its diagnostics compared with
-`eplan lint FILE --format json` run from the repository root, and closed again; then each file is
-edited in memory (a line appended that breaks it) and compared with lint on a copy holding the edit.
+Every eplan YAML file of each repository is opened (its own text) and its diagnostics compared with
+`eplan lint FILE --format json` run from the repository root; then it is edited in memory (every
+position shifted by a line, then broken, then restored), each edit compared with lint on a copy of the
+repository holding the edited text; then closed.
 """
 import json
 import os
@@ -55,41 +56,62 @@ def published(diagnostics):
                   for d in diagnostics)
 
 
+def lint_edited(eplan, root, path, body):
+    """`eplan lint FILE` on a copy of the repository whose file holds body."""
+    copy = tempfile.mkdtemp()
+    try:
+        shutil.copytree(root, copy, dirs_exist_ok=True, symlinks=True)
+        target = os.path.join(copy, os.path.relpath(path, root))
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(body)
+        return lint(eplan, copy, target)
+    finally:
+        shutil.rmtree(copy)
+
+
+def edits(text):
+    """Edits in the order an editor sends them: spans shifted by a line and a longer title (the server
+    patches its index), a syntax error (the index is built anew), then the original text again."""
+    shifted = "# edited in the editor\n" + text.replace("\ntitle: ", "\ntitle: X ", 1)
+    return [("shifted", shifted), ("broken", text + "\nx-unknown: [\n"), ("restored", text)]
+
+
 def check(eplan, repository):
     root = os.path.abspath(repository)
     client = Client([eplan, "lsp", "--today", TODAY, "--lang", "en"])
     client.initialize()
     failures = 0
     compared = 0
+
+    def compare(path, what, got, want, body):
+        nonlocal failures, compared
+        compared += 1
+        if published(got) != expected(want, body):
+            failures += 1
+            print(f"DIFFERENT: {os.path.relpath(path, root)} ({what})")
+            print("  lint:", expected(want, body))
+            print("  lsp: ", published(got))
+
     for path in files(root):
         with open(path, encoding="utf-8", errors="replace") as f:
             text = f.read()
         want = lint(eplan, root, path)
         if want is None:
             continue
-        for edit in (False, True):
-            body = text + "\nx-unknown: [\n" if edit else text
-            if edit:
-                # lint the edited text from a copy of the repository
-                copy = tempfile.mkdtemp()
-                shutil.copytree(root, copy, dirs_exist_ok=True, symlinks=True)
-                target = os.path.join(copy, os.path.relpath(path, root))
-                with open(target, "w", encoding="utf-8") as f:
-                    f.write(body)
-                want = lint(eplan, copy, target)
-                shutil.rmtree(copy)
-                if want is None:
-                    continue
-            client.notify("textDocument/didOpen", {"textDocument": {"uri": uri(path), "languageId": "yaml", "version": 1, "text": body}})
-            got = client.diagnostics(uri(path))["diagnostics"]
-            client.notify("textDocument/didClose", {"textDocument": {"uri": uri(path)}})
-            client.diagnostics(uri(path))  # the close clears them
-            compared += 1
-            if published(got) != expected(want, body):
-                failures += 1
-                print(f"DIFFERENT: {os.path.relpath(path, root)}{' (edited)' if edit else ''}")
-                print("  lint:", expected(want, body))
-                print("  lsp: ", published(got))
+        document = uri(path)
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": document, "languageId": "yaml", "version": 1, "text": text}})
+        compare(path, "opened", client.diagnostics(document)["diagnostics"], want, text)
+        version = 1
+        for what, body in edits(text):
+            version += 1
+            client.notify("textDocument/didChange", {"textDocument": {"uri": document, "version": version},
+                                                     "contentChanges": [{"text": body}]})
+            got = client.diagnostics(document)["diagnostics"]
+            edited = want if what == "restored" else lint_edited(eplan, root, path, body)
+            if edited is not None:
+                compare(path, what, got, edited, body)
+        client.notify("textDocument/didClose", {"textDocument": {"uri": document}})
+        client.diagnostics(document)  # the close clears them
     status = client.stop()
     if status != 0:
         print(f"eplan lsp exited with {status} after shutdown and exit")
@@ -99,5 +121,5 @@ def check(eplan, repository):
 
 
 if __name__ == "__main__":
-    eplan = sys.argv[1]
+    eplan = os.path.abspath(sys.argv[1]) if os.path.exists(sys.argv[1]) else sys.argv[1]
     sys.exit(1 if sum(check(eplan, repository) for repository in sys.argv[2:]) else 0)
