@@ -112,28 +112,22 @@ extension LanguageServer {
         var lines: [Message] = []
         switch target {
         case .plan(let id, _):
+            let facts: (kind: PlanKind?, level: Level?, version: Version?, status: PlanStatus, title: String?, where: Message)
             if let summary = analysis?.index.plan(id) {
-                let full = repository.document(summary.file)?.plan
-                lines.append(Message("lsp.hover.plan", ["id": .verbatim(id), "title": .verbatim(full?.title?.value ?? "")]))
-                lines.append(Message("lsp.hover.plan-facts", [
-                    "kind": .term(Term(.kind, summary.kind?.value?.rawValue ?? "?")),
-                    "level": .term(Term(.level, summary.level?.value?.rawValue ?? "?")),
-                    "version": .verbatim(summary.version?.value?.text ?? "?"),
-                    "status": .term(Term(.status, summary.effectiveStatus.rawValue)),
-                ]))
-                lines.append(Message("lsp.hover.plan-file", ["file": .verbatim(summary.file)]))
+                facts = (summary.kind?.value, summary.level?.value, summary.version?.value, summary.effectiveStatus,
+                         repository.document(summary.file)?.plan?.title?.value, Message("lsp.hover.plan-file", ["file": .verbatim(summary.file)]))
             } else if let external = analysis?.index.externalByID[id] {
-                lines.append(Message("lsp.hover.plan", ["id": .verbatim(id), "title": .verbatim("")]))
-                lines.append(Message("lsp.hover.plan-facts", [
-                    "kind": .term(Term(.kind, external.kind?.value?.rawValue ?? "?")),
-                    "level": .term(Term(.level, external.level?.value?.rawValue ?? "?")),
-                    "version": .verbatim(external.version?.value?.text ?? "?"),
-                    "status": .term(Term(.status, PlanStatus.inForce.rawValue)),
-                ]))
-                lines.append(Message("lsp.hover.external", ["file": .verbatim(repository.configurationDisplay)]))
+                facts = (external.kind?.value, external.level?.value, external.version?.value, .inForce, nil,
+                         Message("lsp.hover.external", ["file": .verbatim(repository.configurationDisplay)]))
             } else {
                 return nil
             }
+            lines.append(Message("lsp.hover.plan", ["id": .verbatim(id), "title": .verbatim(facts.title ?? "")]))
+            lines.append(Message("lsp.hover.plan-facts", [
+                "kind": .term(Term(.kind, facts.kind?.rawValue ?? "?")), "level": .term(Term(.level, facts.level?.rawValue ?? "?")),
+                "version": .verbatim(facts.version?.text ?? "?"), "status": .term(Term(.status, facts.status.rawValue)),
+            ]))
+            lines.append(facts.where)
         case .agency(let ref, let region, _):
             guard let region else { return nil }
             if let (master, member) = masterMember(ref, region, repository) {

@@ -117,12 +117,3 @@ public struct MessageFramer: Sendable {
         Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
-    }
-}

@@ -1,3 +1,5 @@
+import EPlanKit
+
 /// `file:` URIs and paths (RFC 8089, as editors write them: `file:///home/a/b%20c.yaml`).
 public enum FileURI {
     /// The path of a `file:` URI, percent-decoded; nil for any other scheme or a bad escape.
@@ -31,18 +33,7 @@ public enum FileURI {
 
     /// The `file:` URI of an absolute path, escaping what RFC 3986 does not allow in a path.
     public static func uri(_ path: String) -> String {
-        var out = "file://"
-        for b in path.utf8 {
-            switch b {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F: out.unicodeScalars.append(Unicode.Scalar(b))
-            default:
-                let digits = Array("0123456789ABCDEF".unicodeScalars)
-                out += "%"
-                out.unicodeScalars.append(digits[Int(b >> 4)])
-                out.unicodeScalars.append(digits[Int(b & 15)])
-            }
-        }
-        return out
+        "file://" + SARIFReport.uri(path)
     }
 
     private static func hex(_ b: UInt8) -> UInt8? {

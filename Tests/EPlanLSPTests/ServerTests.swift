@@ -1,5 +1,5 @@
 import EPlanKit
-import EPlanLSP
+@testable import EPlanLSP
 import EPlanText
 import Foundation
 import Testing
@@ -213,5 +213,30 @@ struct ServerTests {
         ]))
         session.server.flush()
         #expect(session.request("shutdown", .null)?["result"] == .null)
+    }
+
+    @Test func editsThatKeepTheIndexPatchItAndOthersRebuildIt() throws {
+        let session = Session()
+        session.initialize()
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        open(session, text: original)
+        let repository = try #require(session.server.repositories.values.first)
+        #expect(!repository.patchedIndex)
+        func change(_ text: String) {
+            session.notify("textDocument/didChange", .object([
+                ("textDocument", .object([("uri", .string(uri))])), ("contentChanges", .array([.object([("text", .string(text))])])),
+            ]))
+            session.server.flush()
+        }
+        // Every position moves and the title changes: the index is patched, and it says what a new build says.
+        change("# a comment\n" + original.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: X "))
+        #expect(repository.patchedIndex)
+        let patched = session.published(uri)
+        #expect(repository.analysis?.index.plan("qs.songling.traffic")?.id?.span.start.line == 4)
+        change(original.replacingOccurrences(of: "\nid: qs.songling.traffic", with: "\nid: qs.songling.traffic2"))
+        #expect(!repository.patchedIndex)  // the id changed: built anew
+        change("# a comment\n" + original.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: X "))
+        #expect(!repository.patchedIndex)
+        #expect(session.published(uri) == patched)
     }
 }
