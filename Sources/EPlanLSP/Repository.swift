@@ -157,7 +157,7 @@ final class Repository {
                     built = nil
                     break
                 }
-                built = (patched, lookups.replacing(summary))
+                built = (patched, lookups.replacing(summary, previous: old.planSummary, plans: patched.plans))
             }
         }
         analysis = nil  // let go of the last one before the new one is made

@@ -233,6 +233,11 @@ struct ServerTests {
         #expect(repository.patchedIndex)
         let patched = session.published(uri)
         #expect(repository.analysis?.index.plan("qs.songling.traffic")?.id?.span.start.line == 4)
+        // A parent changed is still patched (only the lookups' parents named are counted again).
+        change(original.replacingOccurrences(of: "{id: qs.traffic,", with: "{id: qs.trafic,"))
+        #expect(repository.patchedIndex)
+        #expect(session.published(uri)?.contains { $0["code"]?.string == "parent-unresolved" } == true)
+        #expect(repository.analysis?.lookups.namedAsParent.contains("qs.trafic") == true)
         change(original.replacingOccurrences(of: "\nid: qs.songling.traffic", with: "\nid: qs.songling.traffic2"))
         #expect(!repository.patchedIndex)  // the id changed: built anew
         change("# a comment\n" + original.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: X "))

@@ -550,14 +550,14 @@ extension Dictionary {
 extension RepositoryIndex {
     /// The index after one plan file was decoded again (an editor's edit), without rebuilding it: nil
     /// when the edit changed anything the index is built from beyond the plan's summary — its id, kind,
-    /// level, region, status, owner, parent, master or resource ids — or when an index finding (a
-    /// duplicate id) involves the file. Then the caller builds the index anew; the result is the same.
+    /// level, region, status, owner or resource ids — or when an index finding (a duplicate id) involves
+    /// the file. (The parent and the master are the plan's own links; only the lookups' `namedAsParent`
+    /// depends on them, and `RegionLookups.replacing` keeps it.) Then the caller builds the index anew; the result is the same.
     public func replacing(_ old: SourceDocument, with new: SourceDocument) -> RepositoryIndex? {
         guard case .plan(let before) = old.content, case .plan(let after) = new.content, old.display == new.display,
               before.id?.value == after.id?.value, before.kind?.value == after.kind?.value, before.level?.value == after.level?.value,
               before.region?.value == after.region?.value, before.effectiveStatus == after.effectiveStatus,
-              before.owner?.value == after.owner?.value, before.parent?.id.value == after.parent?.id.value,
-              before.master?.value == after.master?.value,
+              before.owner?.value == after.owner?.value,
               (before.resources?.value ?? []).map({ $0.id?.value }) == (after.resources?.value ?? []).map({ $0.id?.value }),
               !diagnostics.contains(where: { $0.location.file == new.display || $0.related.contains { $0.location.file == new.display } }),
               let position = plans.firstIndex(where: { $0.file == new.display }) else { return nil }
@@ -573,9 +573,13 @@ extension RepositoryIndex {
 }
 
 extension RegionLookups {
-    /// The lookups after `RepositoryIndex.replacing` replaced a plan: its summary replaced where listed.
-    public func replacing(_ summary: PlanSummary) -> RegionLookups {
+    /// The lookups after `RepositoryIndex.replacing` replaced a plan: its summary replaced where listed,
+    /// and the parent ids named counted again when its parent changed (`plans`: the patched index's).
+    public func replacing(_ summary: PlanSummary, previous: PlanSummary?, plans: [PlanSummary]) -> RegionLookups {
         var lookups = self
+        if previous?.parent?.id.value != summary.parent?.id.value {
+            lookups.namedAsParent = Set(plans.lazy.filter(\.isInForce).compactMap { $0.parent?.id.value })
+        }
         guard let region = summary.region?.value else { return lookups }
         for i in lookups.masters[region]?.indices ?? [].indices where lookups.masters[region]?[i].file == summary.file {
             lookups.masters[region]?[i] = summary

@@ -7,6 +7,7 @@ position shifted by a line, then broken, then restored), each edit compared with
 repository holding the edited text; then closed.
 """
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -73,7 +74,9 @@ def edits(text):
     """Edits in the order an editor sends them: spans shifted by a line and a longer title (the server
     patches its index), a syntax error (the index is built anew), then the original text again."""
     shifted = "# edited in the editor\n" + text.replace("\ntitle: ", "\ntitle: X ", 1)
-    return [("shifted", shifted), ("broken", text + "\nx-unknown: [\n"), ("restored", text)]
+    # A parent id mistyped (the index is patched, the parents named are counted again).
+    retyped = re.sub(r"(?m)^(parent: *(?:\{ *id: *)?)([A-Za-z0-9._-]+)", r"\1\2x", shifted, count=1)
+    return [("shifted", shifted), ("parent retyped", retyped), ("broken", text + "\nx-unknown: [\n"), ("restored", text)]
 
 
 def check(eplan, repository):
