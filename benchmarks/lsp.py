@@ -10,7 +10,8 @@ Generates (or reuses) a repository of N plans with benchmarks/generate.py, start
   didChange and timed until the child's publishDiagnostics arrives (the server lints after every
   message that arrived: no debounce);
 - K edits of the parent's version that change the child's findings (`parent-stale` on and off), timed
-  until both documents are republished.
+  until both documents are republished;
+- K edits of the child's own id, which the index cannot be patched for (it is built anew).
 
 Prints the start-up time (initialize to the first publish, the repository read in full) and the
 median, 90th percentile and maximum of each kind of edit, in milliseconds.
@@ -106,12 +107,26 @@ def main():
         published = client.diagnostics(uri(child))
         crossing.append((time.perf_counter() - t0) * 1000)
         stale += any(d["code"] == "parent-stale" for d in published["diagnostics"])
+    rebuilding = []
+    id_row = next(i for i, line in enumerate(child_lines) if line.startswith("id:"))
+    id_end = len(child_lines[id_row])
+    for k in range(args.edits):
+        version += 1
+        # The plan's own id changes: the index is built anew (the slow path).
+        change = ({"range": {"start": {"line": id_row, "character": id_end}, "end": {"line": id_row, "character": id_end}}, "text": "x"}
+                  if k % 2 == 0 else
+                  {"range": {"start": {"line": id_row, "character": id_end}, "end": {"line": id_row, "character": id_end + 1}}, "text": ""})
+        t0 = time.perf_counter()
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri(child), "version": version}, "contentChanges": [change]})
+        client.diagnostics(uri(child))
+        rebuilding.append((time.perf_counter() - t0) * 1000)
     status = client.stop()
 
     print(f"eplan lsp on {root} ({args.plans} plans)")
     print(f"start-up (initialize, open, first publish): {startup:.0f} ms; findings in the open plan: {len(first['diagnostics'])}")
     print(f"typing in a plan, didChange to publishDiagnostics: {milliseconds(typing)}")
     print(f"parent version edits, didChange to the child's republish: {milliseconds(crossing)}; parent-stale shown {stale} of {args.edits}")
+    print(f"edits of the plan's own id (the index built anew), didChange to publishDiagnostics: {milliseconds(rebuilding)}")
     if stale != (args.edits + 1) // 2 or status != 0:
         print("bench-lsp: the child's parent-stale did not follow the parent's edits, or the server did not exit with 0")
         sys.exit(1)

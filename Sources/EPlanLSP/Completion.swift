@@ -127,6 +127,8 @@ extension LanguageServer {
         let index = repository.analysis?.index
         let type = rows.first { $0.hasPrefix("eplan:") }.map { $0.dropFirst(6).trimmingCharacters() } ?? "plan/v1"
         var items: [(label: String, detail: String?, kind: Int)] = []
+        /// How likely an item is (smaller first); unranked items come after the ranked ones.
+        var rank: [String: Int] = [:]
         let valueKind = 12, keyKind = 10, referenceKind = 18
         func terms(_ category: Term.Category, _ ids: [String]) {
             items += ids.map { ($0, Term(category, $0).name(language), valueKind) }
@@ -136,10 +138,30 @@ extension LanguageServer {
             switch key {
             case "parent", "master",
                  "id" where parent == "parent":
+                // The likely links first: plans of the document's region and of the regions above it,
+                // nearest first (for `master:` the region's master plans before all).
+                let hazards = Set(document.document?.plan?.scope?.hazards?.value?.compactMap(\.value) ?? [])
+                let region = document.document?.plan?.region?.value
+                    ?? rows.first { $0.hasPrefix("region:") }.map { $0.dropFirst(7).trimmingCharacters() }
                 for plan in index?.plans ?? [] {
                     guard let id = plan.id?.value, !plan.isRetired, id != document.document?.plan?.id?.value else { continue }
                     let title = repository.document(plan.file)?.plan?.title?.value
                     items.append((id, title ?? plan.file, referenceKind))
+                    guard let region, let theirs = plan.region?.value, theirs == region || region.hasPrefix(theirs + "/") else { continue }
+                    let up = region.split(separator: "/").count - theirs.split(separator: "/").count
+                    let isMaster = plan.kind?.value == .master
+                    if key == "master" {
+                        rank[id] = isMaster ? up : 100 + up
+                    } else if up == 0 {
+                        rank[id] = isMaster ? 1 : 50
+                    } else {
+                        // A parent is most often a plan of the same kind for the same hazards one region up,
+                        // else the master there.
+                        let sameKind = plan.kind?.value != nil && plan.kind?.value == document.document?.plan?.kind?.value
+                        let theirHazards = Set(plan.scope?.hazards?.value?.compactMap(\.value) ?? [])
+                        let sameHazard = !theirHazards.isDisjoint(with: hazards)
+                        rank[id] = (up - 1) * 4 + (sameKind && sameHazard ? 0 : isMaster ? 1 : sameKind ? 2 : 3)
+                    }
                 }
                 for id in index?.externalByID.keys.sorted() ?? [] { items.append((id, repository.configurationDisplay, referenceKind)) }
             case "region", "regions":
@@ -202,9 +224,11 @@ extension LanguageServer {
         var matches = items.filter { typed.isEmpty || $0.label.lowercased().contains(typed) }
         matches.sort { a, b in
             let pa = a.label.lowercased().hasPrefix(typed), pb = b.label.lowercased().hasPrefix(typed)
-            return pa != pb ? pa : a.label < b.label
+            if pa != pb { return pa }
+            let ra = rank[a.label] ?? Int.max, rb = rank[b.label] ?? Int.max
+            return ra != rb ? ra < rb : a.label < b.label
         }
-        let limit = 200
+        let limit = 500
         let incomplete = matches.count > limit
         let isKey: Bool
         if case .key = context.slot { isKey = true } else { isKey = false }

@@ -183,6 +183,16 @@ struct ServerTests {
         let completion = try #require(session.request("textDocument/completion", Session.at(uri, 13, 15))?["result"]?["items"]?.array)
         #expect(completion.contains { $0["label"]?.string == "qs.traffic" })
         #expect(completion.allSatisfy { $0["label"]?.string?.contains("q") == true })
+        // With nothing typed, the likely parents come first: a plan of the same kind one region up, then its master.
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        session.notify("textDocument/didChange", .object([
+            ("textDocument", .object([("uri", .string(uri))])),
+            ("contentChanges", .array([.object([("text", .string(original.replacingOccurrences(of: "parent: {id: qs.traffic, version: \"3.0\"}", with: "parent: ")))])])),
+        ]))
+        let likely = try #require(session.request("textDocument/completion", Session.at(uri, 13, 8))?["result"]?["items"]?.array)
+        #expect(likely.prefix(2).compactMap { $0["label"]?.string } == ["qs.traffic", "qs.master"])
+        let masters = try #require(session.request("textDocument/completion", Session.at(uri, 14, 8))?["result"]?["items"]?.array)
+        #expect(masters.first?["label"]?.string == "qs.songling.master")
         // Hover in Chinese on a hazard names it both ways.
         let zh = Session(language: .zhCN)
         zh.initialize()
