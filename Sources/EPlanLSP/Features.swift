@@ -250,9 +250,10 @@ extension LanguageServer {
             // A stale parent version: dock with the parent's current one.
             if finding.rule == RuleID("parent-stale"), let plan = document.document?.plan, let parent = plan.parent,
                let recorded = parent.version, let parentID = parent.id.value,
-               let current = repository.analysis?.index.target(parentID)?.version?.value {
+               let current = repository.analysis?.index.target(parentID)?.version?.value,
+               let value = Self.valueSpan(of: recorded, in: document.lines) {
                 action(Message("lsp.fix.parent-version", ["parent": .verbatim(parentID), "version": .verbatim(current.text)]),
-                       [edit(document.lines.range(of: recorded.span, encoding), "\"\(current.text)\"")], preferred: true)
+                       [edit(document.lines.range(of: value, encoding), "\"\(current.text)\"")], preferred: true)
             }
             // Suppress on the line: a comment above it, indented like it.
             let line = at.start.line
@@ -319,5 +320,22 @@ extension LanguageServer {
         let whole = String(decoding: text, as: UTF8.self)
         guard !whole.isEmpty, whole != suggestion, text.allSatisfy(isWord) else { return nil }
         return (whole, finding.location.span)
+    }
+
+    /// Where a version's value is written in its field's span (`version: "3.0"`: the `"3.0"`, quotes included).
+    static func valueSpan(of field: Field<Version>, in lines: TextLines) -> SourceSpan? {
+        guard let text = field.value?.text else { return nil }
+        let start = lines.offset(of: field.span.start)
+        let end = max(start, lines.offset(of: field.span.end))
+        let bytes = Array(lines.bytes[start..<end])
+        let needle = Array(text.utf8)
+        guard needle.count <= bytes.count,
+              var at = (0...(bytes.count - needle.count)).last(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }) else { return nil }
+        var after = at + needle.count
+        if at > 0, after < bytes.count, bytes[at - 1] == bytes[after], bytes[after] == 0x22 || bytes[after] == 0x27 {
+            at -= 1
+            after += 1
+        }
+        return SourceSpan(start: lines.mark(at: start + at), end: lines.mark(at: start + after))
     }
 }

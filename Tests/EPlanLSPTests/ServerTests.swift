@@ -254,4 +254,35 @@ struct ServerTests {
         #expect(!repository.patchedIndex)
         #expect(session.published(uri) == patched)
     }
+
+    @Test func aParentsNewVersionRepublishesTheChildWithAQuickFix() throws {
+        let session = Session()
+        session.initialize()
+        let parentFile = Session.packageRoot + "/plans/qs/traffic.yaml"
+        let parentURI = FileURI.uri(parentFile)
+        let parentText = try String(contentsOfFile: parentFile, encoding: .utf8)
+        open(session, text: try String(contentsOfFile: file, encoding: .utf8))
+        session.notify("textDocument/didOpen", .object([("textDocument", .object([
+            ("uri", .string(parentURI)), ("languageId", .string("yaml")), ("version", .int(1)), ("text", .string(parentText)),
+        ]))]))
+        session.server.flush()
+        #expect(session.published(uri) == [])
+        session.notify("textDocument/didChange", .object([
+            ("textDocument", .object([("uri", .string(parentURI)), ("version", .int(2))])),
+            ("contentChanges", .array([.object([("text", .string(parentText.replacingOccurrences(of: "\nversion: \"3.0\"", with: "\nversion: \"4.0\"")))])])),
+        ]))
+        session.server.flush()
+        let stale = try #require(session.published(uri)?.first { $0["code"]?.string == "parent-stale" })
+        let actions = try #require(session.request("textDocument/codeAction", .object([
+            ("textDocument", .object([("uri", .string(uri))])), ("range", stale["range"]!),
+            ("context", .object([("diagnostics", .array([stale]))])),
+        ]))?["result"]?.array)
+        let dock = try #require(actions.first { $0["title"]?.string?.contains("4.0") == true })
+        let edit = try #require(dock["edit"]?["changes"]?[uri]?.array?.first)
+        #expect(edit["newText"]?.string == "\"4.0\"")
+        #expect(edit["range"] == .object([("start", Session.position(13, 34)), ("end", Session.position(13, 39))]))
+        // Hover on an agency names its role and duties in the region's master plan.
+        let agency = try #require(session.request("textDocument/hover", Session.at(uri, 21, 16))?["result"]?["contents"]?["value"]?.string)
+        #expect(agency.contains("public-security") && agency.contains("qs.songling.master"))
+    }
 }
