@@ -13,6 +13,9 @@ final class Repository {
     /// Every document, in display-path order (display paths are relative to the root).
     private(set) var documents: [SourceDocument]
     private var positions: [String: Int] = [:]
+    /// The files a walk of the repository finds (an opened file outside them, such as one in an excluded
+    /// folder, is a document only while it is open, as `eplan lint FILE` names it).
+    private var discovered: Set<String> = []
     /// The findings of eplan.yaml when it is not a valid configuration (`eplan lint` stops with them).
     private(set) var configurationProblems: [Diagnostic] = []
     /// The last analysis (nil before the first, and while the configuration is invalid).
@@ -42,6 +45,7 @@ final class Repository {
             configuration = workspace.configuration
             configurationSuppressions = workspace.configurationSuppressions
             documents = workspace.documents
+            discovered = Set(documents.map(\.display))
         } catch {
             switch error {
             case .invalidConfig(_, let diagnostics): configurationProblems = diagnostics
@@ -50,6 +54,7 @@ final class Repository {
             configuration = Configuration()
             configurationSuppressions = []
             documents = []
+            discovered = []
         }
         reindex()
     }
@@ -101,9 +106,11 @@ final class Repository {
     }
 
     /// A file changed on disk: read again (or dropped when gone, or not an eplan file of the walk).
-    func refreshFromDisk(_ path: String) {
+    func refreshFromDisk(_ path: String, created: Bool = false) {
         let shown = display(path)
-        guard FileSystem.isRegularFile(path) else {
+        // A new file is one the walk would find unless it is hidden (the exclude globs apply at the next reload).
+        if created, !shown.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { discovered.insert(shown) }
+        guard FileSystem.isRegularFile(path), discovered.contains(shown) else {
             remove(shown)
             return
         }

@@ -380,7 +380,7 @@ public final class LanguageServer {
                     repository.reload()
                     for document in open.values where document.root == repository.root { update(document.uri) }
                 } else {
-                    repository.refreshFromDisk(path)
+                    repository.refreshFromDisk(path, created: change["type"]?.int == 1)
                 }
                 dirty.insert(repository.root)
             }

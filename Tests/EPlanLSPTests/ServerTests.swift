@@ -285,4 +285,29 @@ struct ServerTests {
         let agency = try #require(session.request("textDocument/hover", Session.at(uri, 21, 16))?["result"]?["contents"]?["value"]?.string)
         #expect(agency.contains("public-security") && agency.contains("qs.songling.master"))
     }
+
+    @Test func anOpenedFileTheWalkDoesNotFindIsADocumentOnlyWhileOpen() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eplan-lsp-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/drafts", withIntermediateDirectories: true)
+        try "eplan: config/v1\nexclude: [\"drafts/**\"]\n".write(toFile: folder + "/eplan.yaml", atomically: true, encoding: .utf8)
+        let plan = "eplan: plan/v1\nid: a.master\n"
+        try plan.write(toFile: folder + "/master.yaml", atomically: true, encoding: .utf8)
+        try plan.write(toFile: folder + "/drafts/copy.yaml", atomically: true, encoding: .utf8)
+        let session = Session()
+        session.initialize()
+        let draft = FileURI.uri(folder + "/drafts/copy.yaml")
+        session.notify("textDocument/didOpen", .object([("textDocument", .object([
+            ("uri", .string(draft)), ("languageId", .string("yaml")), ("version", .int(1)), ("text", .string(plan)),
+        ]))]))
+        session.server.flush()
+        // Named, it is linted, and while open it is a document of the repository (its id is the walked plan's too).
+        #expect(session.published(draft)?.contains { $0["code"]?.string == "schema-missing-key" } == true)
+        let repository = try #require(session.server.repositories.values.first)
+        #expect(repository.document("drafts/copy.yaml") != nil)
+        session.notify("textDocument/didClose", .object([("textDocument", .object([("uri", .string(draft))]))]))
+        session.server.flush()
+        #expect(repository.document("drafts/copy.yaml") == nil)
+        #expect(repository.document("master.yaml") != nil)
+    }
 }
