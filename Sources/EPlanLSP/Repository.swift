@@ -8,6 +8,8 @@ import EPlanYAML
 /// lints the open documents through `Linter.analyze`, the one entry point.
 final class Repository {
     let root: String
+    /// The root as the client names it, when that is another path to it (through a symbolic link).
+    var clientRoot: String?
     private(set) var configuration: Configuration
     private(set) var configurationSuppressions: [Suppression]
     /// Every document, in display-path order (display paths are relative to the root).

@@ -291,6 +291,9 @@ public final class LanguageServer {
         let path = realPath(filePath)
         let repository = repository(for: path)
         let display = repository.display(path)
+        if repository.clientRoot == nil, filePath != path, filePath.hasSuffix("/" + display) {
+            repository.clientRoot = String(filePath.dropLast(display.count + 1))
+        }
         let isConfiguration = display == repository.configurationDisplay
         let document = OpenDocument(uri: uri, path: path, root: repository.root, display: display, version: item["version"]?.int,
                                     lines: TextLines(text), document: nil, isConfiguration: isConfiguration)
@@ -474,7 +477,9 @@ struct SourceCache {
             }
         }
         guard let lines = read[display] ?? nil else { return nil }
-        return (FileURI.uri(path), lines)
+        // The URI as the client spells the repository's folder (its path may hold a symbolic link).
+        let shown = display.hasPrefix("/") ? display : (repository.clientRoot ?? repository.root) + "/" + display
+        return (FileURI.uri(shown), lines)
     }
 
     mutating func location(_ display: String, _ span: SourceSpan, _ encoding: PositionEncoding) -> JSONValue? {

@@ -310,4 +310,24 @@ struct ServerTests {
         #expect(repository.document("drafts/copy.yaml") == nil)
         #expect(repository.document("master.yaml") != nil)
     }
+
+    @Test(arguments: [("utf-16", 9), ("utf-8", 14)])
+    func incrementalEditsCountInTheNegotiatedEncoding(_ encoding: String, _ character: Int) throws {
+        let session = Session()
+        _ = session.request("initialize", .object([("capabilities", .object([("general", .object([
+            ("positionEncodings", .array([.string(encoding)])),
+        ]))]))]))
+        session.notify("initialized", .object([]))
+        open(session, text: "eplan: plan/v1\ntitle: 洪😀x\n")
+        // 'x' is UTF-16 character 9 and UTF-8 byte 14 of line 1 (t i t l e : space 洪 😀).
+        session.notify("textDocument/didChange", .object([
+            ("textDocument", .object([("uri", .string(uri)), ("version", .int(2))])),
+            ("contentChanges", .array([.object([
+                ("range", .object([("start", Session.position(1, character)), ("end", Session.position(1, character + 1))])), ("text", .string("y")),
+            ])])),
+        ]))
+        session.server.flush()
+        let text = try #require(session.server.open[uri]?.lines.bytes)
+        #expect(String(decoding: text, as: UTF8.self) == "eplan: plan/v1\ntitle: 洪😀y\n")
+    }
 }
