@@ -311,7 +311,7 @@ struct ServerTests {
         #expect(repository.document("master.yaml") != nil)
     }
 
-    @Test(arguments: [("utf-16", 9), ("utf-8", 14)])
+    @Test(arguments: [("utf-16", 10), ("utf-8", 14)])
     func incrementalEditsCountInTheNegotiatedEncoding(_ encoding: String, _ character: Int) throws {
         let session = Session()
         _ = session.request("initialize", .object([("capabilities", .object([("general", .object([
@@ -319,7 +319,7 @@ struct ServerTests {
         ]))]))]))
         session.notify("initialized", .object([]))
         open(session, text: "eplan: plan/v1\ntitle: 洪😀x\n")
-        // 'x' is UTF-16 character 9 and UTF-8 byte 14 of line 1 (t i t l e : space 洪 😀).
+        // 'x' is UTF-16 unit 10 and UTF-8 byte 14 of line 1 (t i t l e : space 洪 😀).
         session.notify("textDocument/didChange", .object([
             ("textDocument", .object([("uri", .string(uri)), ("version", .int(2))])),
             ("contentChanges", .array([.object([
