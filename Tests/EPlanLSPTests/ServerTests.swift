@@ -330,4 +330,35 @@ struct ServerTests {
         let text = try #require(session.server.open[uri]?.lines.bytes)
         #expect(String(decoding: text, as: UTF8.self) == "eplan: plan/v1\ntitle: 洪😀y\n")
     }
+
+    @Test func filesChangedOnDiskArePickedUp() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eplan-lsp-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Session.packageRoot + "/plans", toPath: folder)
+        let child = folder + "/qs/songling/traffic.yaml", parent = folder + "/qs/traffic.yaml"
+        let session = Session()
+        session.initialize()
+        let childURI = FileURI.uri(child)
+        session.notify("textDocument/didOpen", .object([("textDocument", .object([
+            ("uri", .string(childURI)), ("languageId", .string("yaml")), ("version", .int(1)),
+            ("text", .string(try String(contentsOfFile: child, encoding: .utf8))),
+        ]))]))
+        session.server.flush()
+        #expect(session.published(childURI) == [])
+        // Another program gives the parent a new version.
+        let text = try String(contentsOfFile: parent, encoding: .utf8)
+        try text.replacingOccurrences(of: "\nversion: \"3.0\"", with: "\nversion: \"4.0\"").write(toFile: parent, atomically: true, encoding: .utf8)
+        session.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([
+            .object([("uri", .string(FileURI.uri(parent))), ("type", .int(2))]),
+        ]))]))
+        session.server.flush()
+        #expect(session.published(childURI)?.contains { $0["code"]?.string == "parent-stale" } == true)
+        // And deleted: the child's parent is then unresolved.
+        try FileManager.default.removeItem(atPath: parent)
+        session.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([
+            .object([("uri", .string(FileURI.uri(parent))), ("type", .int(3))]),
+        ]))]))
+        session.server.flush()
+        #expect(session.published(childURI)?.contains { $0["code"]?.string == "parent-unresolved" } == true)
+    }
 }
