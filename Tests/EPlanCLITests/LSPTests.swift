@@ -54,4 +54,15 @@ struct LSPTests {
         #expect(codes == expected)
         #expect(result["stored"] as? Int == expected.count)
     }
+
+    @Test func theSubcommandExitsByTheProtocol() throws {
+        // The input ends without shutdown and exit: status 1, nothing written.
+        let ended = try CLI.run(["lsp"], in: CLI.packageRoot)
+        #expect(ended.status == 1)
+        #expect(ended.stdout.isEmpty)
+        let help = try CLI.run(["lsp", "--help"], in: CLI.packageRoot)
+        #expect(help.status == 0 && help.stdout.contains("eplan lsp --lang zh-CN"))
+        let usage = try CLI.run(["lsp", "--lang", "fr"], in: CLI.packageRoot)
+        #expect(usage.status == 2)
+    }
 }

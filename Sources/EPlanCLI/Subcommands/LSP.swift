@@ -18,7 +18,11 @@ struct LSP: ParsableCommand {
             for the editor's text), hover, go to definition, references, completion and quick fixes. \
             See docs/editors.md for the setup of VS Code, Neovim, Helix and Emacs.
 
-            Exit status: 0 after the client's shutdown and exit, 1 when the input ends or exit comes first.
+            Exit status: 0 after the client's shutdown and exit, 1 when the input ends or exit comes first \
+            (the protocol's rule).
+
+            Example (the command an editor runs):
+              eplan lsp --lang zh-CN
             """
     )
 
