@@ -13,6 +13,11 @@ extension LanguageServer {
         let server = LanguageServer(settings: settings) { bytes in FileSystem.writeAll(output, bytes) }
         var framer = MessageFramer()
         while true {
+            // A second without input: look at the disk (files other programs changed).
+            if !inputWaiting(input, milliseconds: 1000) {
+                server.idle()
+                continue
+            }
             guard let bytes = FileSystem.readSome(input), !bytes.isEmpty else {
                 return 1  // the client went away without `exit`
             }
@@ -20,13 +25,18 @@ extension LanguageServer {
                 server.receive(frame)
                 if let status = server.exitStatus { return status }
             }
-            if !inputWaiting(input) { server.flush() }
+            if !inputWaiting(input, milliseconds: 0) { server.flush() }
         }
     }
 
-    /// True when more input can be read at once.
-    static func inputWaiting(_ fd: Int32) -> Bool {
+    /// True when input can be read (or the input ended) within the time given.
+    static func inputWaiting(_ fd: Int32, milliseconds: Int32) -> Bool {
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        return poll(&entry, 1, 0) > 0 && entry.revents & Int16(POLLIN) != 0
+        while true {
+            let ready = poll(&entry, 1, milliseconds)
+            if ready < 0, errno == EINTR { continue }
+            // An error or a hang-up counts as input: the read then says what happened.
+            return ready != 0
+        }
     }
 }

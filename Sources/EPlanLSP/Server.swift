@@ -374,19 +374,36 @@ public final class LanguageServer {
     private func didChangeWatchedFiles(_ params: JSONValue) {
         for change in params["changes"]?.array ?? [] {
             guard let uri = change["uri"]?.string, let filePath = FileURI.path(uri) else { continue }
-            let path = realPath(filePath)
-            for repository in repositories.values where path == repository.root || path.hasPrefix(repository.root + "/") {
-                let display = repository.display(path)
-                // An open document is the editor's: the disk does not overrule it.
-                if open.values.contains(where: { $0.root == repository.root && $0.display == display }) { continue }
-                if display == repository.configurationDisplay {
-                    repository.reload()
-                    for document in open.values where document.root == repository.root { update(document.uri) }
-                } else {
-                    repository.refreshFromDisk(path, created: change["type"]?.int == 1)
-                }
-                dirty.insert(repository.root)
+            diskChanged(realPath(filePath), created: change["type"]?.int == 1)
+        }
+    }
+
+    /// Looks for files changed on disk by another program (for clients that do not report them): called
+    /// when no input has come for a while. Lints and publishes what changed.
+    public func idle() {
+        guard state == .running else { return }
+        for repository in repositories.values.sorted(by: { $0.root < $1.root }) {
+            for path in repository.changedOnDisk() { diskChanged(path, created: false) }
+        }
+        flush()
+    }
+
+    private func diskChanged(_ path: String, created: Bool) {
+        for repository in repositories.values where path == repository.root || path.hasPrefix(repository.root + "/") {
+            let display = repository.display(path)
+            // An open document is the editor's: the disk does not overrule it (its stamp is noted, so that the
+            // change is not seen again).
+            if open.values.contains(where: { $0.root == repository.root && $0.display == display }) {
+                repository.noteStamp(display)
+                continue
             }
+            if display == repository.configurationDisplay {
+                repository.reload()
+                for document in open.values where document.root == repository.root { update(document.uri) }
+            } else {
+                repository.refreshFromDisk(path, created: created)
+            }
+            dirty.insert(repository.root)
         }
     }
 
