@@ -184,11 +184,12 @@ final class Repository {
         if let previous = analysis, let replaced {
             built = (previous.index, previous.lookups)
             for (old, new) in replaced {
-                guard let (index, lookups) = built, let patched = index.replacing(old, with: new), let summary = new.planSummary else {
+                guard let (index, lookups) = built, let patched = index.replacing(old, with: new),
+                      let summary = new.planSummary, let previous = old.planSummary else {
                     built = nil
                     break
                 }
-                built = (patched, lookups.replacing(summary, previous: old.planSummary, plans: patched.plans))
+                built = (patched, lookups.replacing(summary, previous: previous, plans: patched.plans))
             }
         }
         analysis = nil  // let go of the last one before the new one is made

@@ -248,8 +248,17 @@ struct ServerTests {
         #expect(repository.patchedIndex)
         #expect(session.published(uri)?.contains { $0["code"]?.string == "parent-unresolved" } == true)
         #expect(repository.analysis?.lookups.namedAsParent.contains("qs.trafic") == true)
+        // A new id is patched in too, while no other plan has it.
         change(original.replacingOccurrences(of: "\nid: qs.songling.traffic", with: "\nid: qs.songling.traffic2"))
-        #expect(!repository.patchedIndex)  // the id changed: built anew
+        #expect(repository.patchedIndex)
+        #expect(repository.analysis?.index.plan("qs.songling.traffic2")?.file == "qs/songling/traffic.yaml")
+        #expect(repository.analysis?.index.plan("qs.songling.traffic") == nil)
+        // Another plan's id: a duplicate, which only a build reports.
+        change(original.replacingOccurrences(of: "\nid: qs.songling.traffic", with: "\nid: qs.traffic"))
+        #expect(!repository.patchedIndex)
+        // (The finding lands on the later file in path order, qs/traffic.yaml.)
+        #expect(repository.analysis?.index.diagnostics.contains { $0.rule.rawValue == "duplicate-id" && $0.location.file == "qs/traffic.yaml" } == true)
+        // The file was in a duplicate-id finding: built anew once more, and the same as the first patch.
         change("# a comment\n" + original.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: X "))
         #expect(!repository.patchedIndex)
         #expect(session.published(uri) == patched)

@@ -76,7 +76,15 @@ def edits(text):
     shifted = "# edited in the editor\n" + text.replace("\ntitle: ", "\ntitle: X ", 1)
     # A parent id mistyped (the index is patched, the parents named are counted again).
     retyped = re.sub(r"(?m)^(parent: *(?:\{ *id: *)?)([A-Za-z0-9._-]+)", r"\1\2x", shifted, count=1)
-    return [("shifted", shifted), ("parent retyped", retyped), ("broken", text + "\nx-unknown: [\n"), ("restored", text)]
+    # The plan's own id and its resource ids retyped (patched too, unless a duplicate arises).
+    renamed = re.sub(r"(?m)^(id: *)([A-Za-z0-9._-]+)", r"\1\2z", retyped, count=1)
+    renamed = re.sub(r"(?m)^(  - id: *)([A-Za-z0-9._-]+)", r"\1\2z", renamed)
+    # Its kind and region changed (the lookups' lists move it).
+    moved = re.sub(r"(?m)^kind: *master$", "kind: special", renamed, count=1)
+    moved = re.sub(r"(?m)^kind: *special$", "kind: master", moved, count=1) if moved == renamed else moved
+    moved = re.sub(r"(?m)^(region: *)(\S+)", r"\1\2/zz", moved, count=1)
+    return [("shifted", shifted), ("parent retyped", retyped), ("id and resources renamed", renamed), ("kind and region moved", moved),
+            ("broken", text + "\nx-unknown: [\n"), ("restored", text)]
 
 
 def check(eplan, repository):
