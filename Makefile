@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release run test install catalog docs fuzz report export export-page clean bench
+.PHONY: all deps test-deps build release run test install catalog docs fuzz report export export-page clean bench bench-lsp
 
 all: build
 
@@ -29,15 +29,19 @@ run: release
 
 ## test-deps: what the tests run besides eplan, installed with one apt-get call when any is missing:
 ## Graphviz (renders `eplan graph` output); unzip, pandoc, LibreOffice Writer, poppler-utils and CJK fonts
-## (read back and render the DOCX of `eplan export`)
+## (read back and render the DOCX of `eplan export`); Neovim and pygls (PyPI), for the end-to-end tests
+## of `eplan lsp` with real LSP clients
 TEST_TOOLS = dot:graphviz unzip:unzip pandoc:pandoc soffice:libreoffice-writer-nogui \
-	pdfinfo:poppler-utils pdftotext:poppler-utils fc-list:fontconfig
+	pdfinfo:poppler-utils pdftotext:poppler-utils fc-list:fontconfig nvim:neovim
 test-deps:
 	@missing=""; for t in $(TEST_TOOLS); do \
 		command -v "$${t%%:*}" >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
 	[ -e /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then echo "make: installing$$missing with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
+	@python3 -c 'import pygls.lsp.client, lsprotocol' >/dev/null 2>&1 || { echo "make: installing pygls with pip (--user)"; \
+		python3 -m pip install --user --quiet 'pygls>=2,<3' 2>/dev/null \
+		|| python3 -m pip install --user --quiet --break-system-packages 'pygls>=2,<3'; }
 
 ## test: the whole test suite (unit tests and the built binary on fixtures)
 test: deps test-deps
@@ -73,6 +77,10 @@ docs: catalog
 ## bench: time eplan on generated repositories of 10,000 and 100,000 plans (benchmarks/run.sh; output in .build-bench/)
 bench: deps
 	SWIFT="$(SWIFT)" bash benchmarks/run.sh
+
+## bench-lsp: latency of `eplan lsp` from didChange to publishDiagnostics on a 10,000-plan repository (benchmarks/lsp.py)
+bench-lsp: release
+	python3 benchmarks/lsp.py --plans 10000
 
 ## fuzz: libFuzzer over the YAML layer, decoders, rules and reports for SECONDS (default 60);
 ## seeds from plans/ and ../shared/corpora/yaml-test-suite; crashes land in .build-fuzz/artifacts/

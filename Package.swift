@@ -23,11 +23,14 @@ let package = Package(
         .target(name: "EPlanKit", dependencies: ["EPlanYAML", "EPlanText", "EPlanDocument"]),
         // Published documents (`eplan export`): a format-neutral document and its DOCX, Markdown and HTML writers.
         .target(name: "EPlanDocument"),
+        // The language server (`eplan lsp`): JSON-RPC transport, positions, documents, the LSP features.
+        .target(name: "EPlanLSP", dependencies: ["EPlanKit", "EPlanYAML", "EPlanText"]),
         // The command line, a library so that the fuzz target can drive its parser; `eplan` only calls it.
         .target(
             name: "EPlanCLI",
             dependencies: [
                 "EPlanKit",
+                "EPlanLSP",
                 "EPlanYAML",
                 "EPlanText",
                 "EPlanDocument",
@@ -44,6 +47,7 @@ let package = Package(
         .executableTarget(name: "eplan-catalog", dependencies: ["EPlanCatalog"]),
         .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML", "EPlanText"]),
         .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML", "EPlanText", "EPlanCatalog", "EPlanDocument"], exclude: ["Fixtures"]),
+        .testTarget(name: "EPlanLSPTests", dependencies: ["EPlanLSP", "EPlanKit", "EPlanText", "EPlanYAML"]),
         .testTarget(name: "EPlanCLITests", dependencies: ["eplan"], exclude: ["Fixtures"]),
         // The DOCX writer read back by unzip, Python's zipfile, pandoc and LibreOffice (make test-deps installs them).
         .testTarget(name: "EPlanDocumentTests", dependencies: ["EPlanDocument"]),

@@ -19,7 +19,7 @@ struct EPlanCommand: ParsableCommand {
               eplan lint plans/
             """,
         version: EPlan.version,
-        subcommands: [Lint.self, Diff.self, Init.self, New.self, Graph.self, Report.self, Export.self, Rules.self, Explain.self, Schema.self]
+        subcommands: [Lint.self, Diff.self, Init.self, New.self, Graph.self, Report.self, Export.self, Rules.self, Explain.self, Schema.self, LSP.self]
     )
 
     /// Runs the command; every failure that is not a finding exits 2 (cli.md), help and version exit 0.

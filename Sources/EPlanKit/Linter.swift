@@ -128,13 +128,28 @@ public enum Linter {
         return analyze(workspace, options, timing: &timing)
     }
 
-    static func analyze(_ workspace: Workspace, _ options: LintOptions, timing: inout PhaseTiming) -> Analysis {
-        // The index and the region lookups are built side by side from the documents in file order.
-        let lookupsSlot = ResultSlots<RegionLookups>(count: 1)
-        let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration, jobs: options.jobs) {
-            lookupsSlot.store(RegionLookups(plans: workspace.documents.compactMap(\.planSummary), configuration: workspace.configuration), at: 0)
+    /// Lints documents with an index and lookups already built for exactly these documents (the
+    /// language server's, patched after an edit with `RepositoryIndex.replacing`).
+    public static func analyze(_ workspace: Workspace, _ options: LintOptions, index: RepositoryIndex, lookups: RegionLookups) -> Analysis {
+        var timing = PhaseTiming()
+        defer { timing.report() }
+        return analyze(workspace, options, built: (index, lookups), timing: &timing)
+    }
+
+    static func analyze(_ workspace: Workspace, _ options: LintOptions, built: (RepositoryIndex, RegionLookups)? = nil,
+                        timing: inout PhaseTiming) -> Analysis {
+        let index: RepositoryIndex
+        let lookups: RegionLookups
+        if let built {
+            (index, lookups) = built
+        } else {
+            // The index and the region lookups are built side by side from the documents in file order.
+            let lookupsSlot = ResultSlots<RegionLookups>(count: 1)
+            index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration, jobs: options.jobs) {
+                lookupsSlot.store(RegionLookups(plans: workspace.documents.compactMap(\.planSummary), configuration: workspace.configuration), at: 0)
+            }
+            lookups = lookupsSlot.value(at: 0) ?? RegionLookups(index)
         }
-        let lookups = lookupsSlot.value(at: 0) ?? RegionLookups(index)
         timing.lap("index and lookups")
         let settings = SeveritySettings(configuration: workspace.configuration, options: options)
 

@@ -1295,7 +1295,7 @@ extension Catalogue {
         "cli.export-wrote": "已导出{plans}（{format}）到 {folder}",
         "cli.export-skipped": "已跳过 {file}（预案 {id}）：文件无法完整读取，请运行 “eplan lint {file}”",
         "cli.export-skipped-because": "已跳过 {file}（预案 {id}）：第 {line} 行：{problem} [{rule}]",
-        "cli.export-docx-unavailable": "此版本尚不支持 --format docx，请使用 markdown 或 html",
+        "cli.export-docx-too-large": "《{title}》过大，无法写成 DOCX 文件（超过 4 GiB）；请使用 markdown 或 html",
         "cli.wrote-report": "已写入 {file}（{plans}，{findings}）",
         "cli.unknown-document-type": "未知的文件类型“{type}”",
         "cli.document-types": "可选：{types}",
@@ -1312,6 +1312,37 @@ extension Catalogue {
         "cli.new-out-other-plan": "{path} 中是预案 {id}：eplan new 不会覆盖其他预案，加 --force 也不会",
         "cli.new-out-second-file": "预案 {id} 在 {file} 中：--force 只在原文件中替换它，不会再写一个同 ID 的文件",
         // end of cli
+
+        // MARK: Language server (eplan lsp: hover, quick fixes, protocol errors)
+        "lsp.hover.plan": "**{id}** {title}",
+        "lsp.hover.plan-facts": "{kind}预案，{level}，版本 {version}，{status}",
+        "lsp.hover.plan-file": "文件：{file}",
+        "lsp.hover.external": "外部预案，在 {file} 中声明",
+        "lsp.hover.agency": "**{agency}**：{region} 总体预案 '{master}' 中的{role}",
+        "lsp.hover.agency-duties": "职责：{duties}",
+        "lsp.hover.agency-unknown": "'{agency}' 不是 {region} 现行总体预案的成员单位",
+        "lsp.hover.term": "**{id}**：{zh} / {en}",
+        "lsp.hover.region": "行政区 **{path}**：{name}（{level}）",
+        "lsp.hover.resource": "资源 '{id}'，定义于 {file}",
+        "lsp.hover.rule": "**{rule}**（{severity}）：{summary}",
+        "lsp.fix.replace": "将 '{old}' 改为 '{new}'",
+        "lsp.fix.parent-version": "与上级预案 '{parent}' 的版本 {version} 衔接",
+        "lsp.fix.suppress": "在此行忽略 {rule}（eplan-disable-next-line）",
+        "lsp.suppress-reason": "理由",
+        "lsp.error.parse": "解析错误：消息不是 JSON（第 {offset} 字节）",
+        "lsp.error.invalid-request": "无效请求：不是 JSON-RPC 2.0 请求或通知",
+        "lsp.error.method-not-found": "未知方法 '{method}'",
+        "lsp.error.invalid-params": "'{method}' 的参数无效",
+        "lsp.error.not-initialized": "服务器尚未初始化：请先发送 initialize",
+        "lsp.error.initialized-twice": "服务器已经初始化",
+        "lsp.error.shutting-down": "服务器正在关闭：只接受 exit",
+        "lsp.frame.header-too-long": "消息头超过 {limit} 字节",
+        "lsp.frame.header-line": "消息头中有一行没有 ':'",
+        "lsp.frame.bad-length": "Content-Length '{value}' 无效",
+        "lsp.frame.two-lengths": "有两个不同的 Content-Length 消息头",
+        "lsp.frame.no-length": "缺少 Content-Length 消息头",
+        "lsp.frame.too-large": "消息长 {length} 字节，超过 {limit} 字节，已跳过",
+        // end of lsp
     ]
 
     /// Other Chinese names a typist may write for a term (`专项` for `kind.special`, `Ⅳ` or `四级` for

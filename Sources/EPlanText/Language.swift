@@ -42,7 +42,8 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The text without leading and trailing spaces and tabs.
+    public var trimmingSpaces: String {
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }

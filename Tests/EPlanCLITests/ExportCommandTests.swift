@@ -11,8 +11,8 @@ struct ExportCommandTests {
 
     func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
-    @Test("every plan of every kind: the document, the cards and the filing package, in Markdown and HTML",
-          arguments: [("markdown", "md"), ("html", "html")])
+    @Test("every plan of every kind: the document, the cards and the filing package, in Markdown, HTML and DOCX",
+          arguments: [("markdown", "md"), ("html", "html"), ("docx", "docx")])
     func layout(format: String, ext: String) throws {
         let out = try CLI.temporaryFolder()
         let run = try CLI.run(["export", ".", "--format", format, "--out", out, "--today", "2026-01-01", "--lang", "en"], in: Self.fixture)
@@ -24,8 +24,8 @@ struct ExportCommandTests {
                          "\(id).filing/filing-form.\(ext)", "\(id).filing/drafting-notes.\(ext)"] {
                 #expect(exists("\(out)/\(file)"), "\(file)")
             }
-            #expect(try String(contentsOfFile: "\(out)/\(id).\(ext)", encoding: .utf8)
-                    == String(contentsOfFile: "\(out)/\(id).filing/\(id).\(ext)", encoding: .utf8))
+            #expect(FileManager.default.contents(atPath: "\(out)/\(id).\(ext)")
+                    == FileManager.default.contents(atPath: "\(out)/\(id).filing/\(id).\(ext)"))
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(names.count == 24, "\(names)")

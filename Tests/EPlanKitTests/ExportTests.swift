@@ -136,7 +136,24 @@ struct ExportTests {
         }
     }
 
-    @Test("pandoc reads back every heading and every fact of every plan, from Markdown and from HTML", arguments: planIDs)
+    /// pandoc's plain-text reading of a DOCX file (pandoc reads DOCX from a file).
+    static func pandoc(docx bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eplan-export-\(UUID().uuidString).docx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pandoc", "-f", "docx", "-t", "plain", "--wrap=none", "--columns=100000", path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test("pandoc reads back every heading and every fact of every plan, from Markdown, HTML and DOCX", arguments: planIDs)
     func readBack(id: String) throws {
         guard Self.hasPandoc else {
             Issue.record("pandoc is not installed: run 'make test-deps'")
@@ -144,8 +161,12 @@ struct ExportTests {
         }
         let plan = try Self.plan(id)
         let document = PlanDocument.build(plan, Self.context)
-        for (text, format) in [(MarkdownWriter.write(document), "markdown"), (HTMLWriter.write(document), "html")] {
-            let plain = Self.normal(try Self.pandoc(text, from: format))
+        let docx = DOCXWriter.write(document)
+        #expect(!docx.isEmpty)
+        for (format, read) in [("markdown", { try Self.pandoc(MarkdownWriter.write(document), from: "markdown") }),
+                               ("html", { try Self.pandoc(HTMLWriter.write(document), from: "html") }),
+                               ("docx", { try Self.pandoc(docx: docx) })] as [(String, () throws -> String)] {
+            let plain = Self.normal(try read())
             for heading in Self.headings(document) {
                 #expect(plain.contains(Self.normal(heading)), "\(id) (\(format)): heading '\(heading)' not read back")
             }

@@ -128,7 +128,11 @@ struct Export: ParsableCommand {
         switch format {
         case .markdown: return Array(MarkdownWriter.write(document).utf8)
         case .html: return Array(HTMLWriter.write(document).utf8)
-        case .docx: throw CommandError(Message("cli.export-docx-unavailable"))
+        case .docx:
+            // Empty only when the package outgrows a ZIP without ZIP64 (4 GiB, 65,535 entries).
+            let bytes = DOCXWriter.write(document)
+            if bytes.isEmpty { throw CommandError(Message("cli.export-docx-too-large", ["title": .verbatim(document.title)])) }
+            return bytes
         }
     }
 }

@@ -293,7 +293,7 @@ extension String {
 extension SARIFReport {
     /// A relative path as a URI reference (RFC 3986): every byte outside the unreserved characters
     /// and `/` percent-encoded (a space, a newline, `%`, quotes and Chinese names alike).
-    static func uri(_ path: String) -> String {
+    public static func uri(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
             switch byte {

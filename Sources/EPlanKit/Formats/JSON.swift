@@ -61,7 +61,7 @@ public indirect enum JSON: Sendable, Equatable {
 
     /// Escapes per RFC 8259; DEL, the C1 controls and U+2028/2029 are escaped too, so the output is safe
     /// to embed in scripts and no control character reaches a terminal or log raw.
-    static func quote(_ s: String, into out: inout [UInt8]) {
+    public static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var utf8 = s.utf8.makeIterator()
         while let b = utf8.next() {

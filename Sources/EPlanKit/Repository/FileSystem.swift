@@ -35,6 +35,21 @@ public enum FileSystem {
         return true
     }
 
+    /// Reads what is there (up to `count` bytes, at least one unless at the end): empty at the end of
+    /// input, nil on an error. Interruptions are retried.
+    public static func readSome(_ fd: Int32, count: Int = 65536) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: max(1, count))
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            buffer.removeLast(buffer.count - n)
+            return buffer
+        }
+    }
+
     public static func currentDirectory() -> String {
         guard let cwd = getcwd(nil, 0) else { return "." }
         defer { free(cwd) }

@@ -544,3 +544,71 @@ extension Dictionary {
         return (now, inserted)
     }
 }
+
+// MARK: Replacing one plan (the language server's edits)
+
+extension RepositoryIndex {
+    /// The index after one plan file was decoded again (an editor's edit), patched instead of built
+    /// anew: the plan's summary, its id and its resource ids replaced in place. Nil — build it anew — when
+    /// the file is not a readable plan before and after, when an index finding (a duplicate id, an
+    /// external entry that is a plan) involves the file, or when its new id or a new resource id is
+    /// already taken (a duplicate a build would report). Otherwise the result is what a build gives: the
+    /// plan keeps its place in file order, and nothing else in the index depends on it.
+    public func replacing(_ old: SourceDocument, with new: SourceDocument) -> RepositoryIndex? {
+        guard case .plan(let before) = old.content, case .plan(let after) = new.content, old.display == new.display,
+              !diagnostics.contains(where: { $0.location.file == new.display || $0.related.contains { $0.location.file == new.display } }),
+              let position = plans.firstIndex(where: { $0.file == new.display }) else { return nil }
+        var index = self
+        index.plans[position] = PlanSummary(after)
+        let (oldID, newID) = (before.id?.value, after.id?.value)
+        if oldID != newID {
+            if let oldID, index.planByID[oldID] == position { index.planByID[oldID] = nil }
+            if let newID {
+                guard index.planByID[newID] == nil, externalByID[newID] == nil else { return nil }
+                index.planByID[newID] = position
+            }
+        }
+        for resource in before.resources?.value ?? [] {
+            guard let id = resource.id?.value, let definition = index.resourceByID[id] else { continue }
+            if !definition.inInventory, Int(definition.owner) == position { index.resourceByID[id] = nil }
+        }
+        for resource in after.resources?.value ?? [] {
+            guard let field = resource.id, let id = field.value else { continue }
+            guard index.resourceByID[id] == nil else { return nil }
+            index.resourceByID[id] = ResourceDefinition(span: field.span, owner: Int32(clamping: position), inInventory: false)
+        }
+        return index
+    }
+}
+
+extension RegionLookups {
+    /// The lookups after `RepositoryIndex.replacing` replaced a plan (`previous` by `summary`; `plans`: the
+    /// patched index's, in file order): the masters and specials lists, the departmental owners and the
+    /// parent ids named, as a build from `plans` gives them.
+    public func replacing(_ summary: PlanSummary, previous: PlanSummary, plans: [PlanSummary]) -> RegionLookups {
+        var lookups = self
+        if previous.parent?.id.value != summary.parent?.id.value || previous.isInForce != summary.isInForce {
+            lookups.namedAsParent = Set(plans.lazy.filter(\.isInForce).compactMap { $0.parent?.id.value })
+        }
+        if previous.kind?.value != summary.kind?.value || previous.region?.value != summary.region?.value
+            || previous.owner?.value != summary.owner?.value || previous.isInForce != summary.isInForce {
+            lookups.departmentalOwners = []
+            for plan in plans where plan.isInForce && plan.kind?.value == .departmental {
+                if let region = plan.region?.value, let owner = plan.owner?.value { lookups.departmentalOwners.insert(owner.resolved(in: region)) }
+            }
+        }
+        func replace(in lists: inout [String: [PlanSummary]], kind: PlanKind) {
+            if let region = previous.region?.value, var list = lists[region] {
+                list.removeAll { $0.file == summary.file }
+                lists[region] = list.isEmpty ? nil : list
+            }
+            guard summary.isInForce, summary.kind?.value == kind, let region = summary.region?.value else { return }
+            var list = lists[region] ?? []
+            list.insert(summary, at: list.firstIndex { $0.file > summary.file } ?? list.count)
+            lists[region] = list
+        }
+        replace(in: &lookups.masters, kind: .master)
+        replace(in: &lookups.specials, kind: .special)
+        return lookups
+    }
+}

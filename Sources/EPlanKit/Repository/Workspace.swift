@@ -317,7 +317,7 @@ public struct Workspace: Sendable {
     }
 
     /// The nearest ancestor holding `eplan.yaml`, else the common folder of the targets (or the working folder).
-    static func findRoot(targets: [String], cwd: String) -> String {
+    public static func findRoot(targets: [String], cwd: String) -> String {
         let start: String
         if targets.isEmpty {
             start = cwd
