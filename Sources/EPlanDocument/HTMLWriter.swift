@@ -57,18 +57,13 @@ public enum HTMLWriter {
         TextCleaning.clean(text).split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>\n")
     }
 
+    /// Text for element content or an attribute: escaped as XML (the DOCX writer's escaping), control
+    /// characters as U+FFFD.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(TextCleaning.isControl(scalar) ? "\u{FFFD}" : scalar)
-            }
+            if TextCleaning.isControl(scalar) { out.unicodeScalars.append("\u{FFFD}") } else { XMLText.append(scalar, to: &out) }
         }
         return out
     }

@@ -50,7 +50,7 @@ struct ExportCommandTests {
         _ = try CLI.run(["export", "hx/flood.yaml", "--format", "markdown", "--out", out], in: Self.fixture)
         let html = try String(contentsOfFile: "\(out)/hx.flood.html", encoding: .utf8)
         #expect(!html.contains("<b>") && !html.contains("]]>") && !html.contains("<dykes>"))
-        #expect(html.contains("Protect lives &lt;b&gt;&amp; property&lt;/b&gt; ]]&gt; with &#39;care&#39; | *stars* _under_ \u{FFFD} bell"))
+        #expect(html.contains("Protect lives &lt;b&gt;&amp; property&lt;/b&gt; ]]&gt; with &apos;care&apos; | *stars* _under_ \u{FFFD} bell"))
         #expect(html.contains("<title>河县防汛应急预案 &lt;Flood &amp; &quot;Storm&quot;&gt; plan</title>"))
         let markdown = try String(contentsOfFile: "\(out)/hx.flood.md", encoding: .utf8)
         #expect(markdown.contains("Patrol \\<dykes\\> \\& report \\]\\]\\> \\\"seepage\\\" \\'now\\' \\| \\*fast\\*"))

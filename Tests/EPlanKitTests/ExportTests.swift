@@ -275,7 +275,7 @@ struct ExportTests {
         let html = HTMLWriter.write(Self.hostileDocument)
         #expect(!html.contains("<b>"))
         #expect(!html.contains("]]>"))
-        #expect(html.contains("a &lt;b&gt;x&lt;/b&gt; &amp; ]]&gt; &quot;q&quot; &#39;p&#39; | *s*"))
+        #expect(html.contains("a &lt;b&gt;x&lt;/b&gt; &amp; ]]&gt; &quot;q&quot; &apos;p&apos; | *s*"))
         #expect(!html.unicodeScalars.contains { $0.value == 0x07 || $0.value == 0x1B || $0.value == 0x85 })
         #expect(html.contains("\u{FFFD}\u{FFFD}\u{FFFD} end"))
         #expect(html.contains("size: A4; margin: 37mm 26mm 35mm 28mm"))
