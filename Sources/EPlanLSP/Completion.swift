@@ -217,7 +217,16 @@ extension LanguageServer {
             case (_, "event-dates"): keys = Keys.eventDates
             default: keys = []
             }
-            items += keys.map { ($0, nil, keyKind) }
+            // At the top level, the keys the document already writes (at column 1, on other lines) are not offered again.
+            var written: Set<String> = []
+            if parent == nil {
+                for row in 0..<lines.lineCount where row != position.line {
+                    let line = lines.line(row)
+                    guard let first = line.first, first != " ", first != "#", first != "-", let colon = line.firstIndex(of: ":") else { continue }
+                    written.insert(String(line[..<colon]))
+                }
+            }
+            items += keys.filter { !written.contains($0) }.map { ($0, nil, keyKind) }
         }
         // Filter here: a repository has thousands of plan ids; the client gets the closest first.
         let typed = context.prefix.lowercased()

@@ -201,6 +201,16 @@ struct ServerTests {
         #expect(hazard.contains("road-traffic") && hazard.contains("道路交通"))
     }
 
+    @Test func keyCompletionLeavesOutTheKeysWritten() throws {
+        let session = Session()
+        session.initialize()
+        open(session, text: "eplan: plan/v1\nid: qs.x\ntitle: X\n\nkind: special\n")
+        let items = try #require(session.request("textDocument/completion", Session.at(uri, 3, 0))?["result"]?["items"]?.array)
+        let labels = Set(items.compactMap { $0["label"]?.string })
+        #expect(labels.contains("level") && labels.contains("scope"), "\(labels)")
+        #expect(labels.isDisjoint(with: ["eplan", "id", "title", "kind"]), "\(labels)")
+    }
+
     @Test func malformedDocumentsNeverStopTheServer() throws {
         let session = Session()
         session.initialize()
