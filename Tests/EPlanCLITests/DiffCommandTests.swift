@@ -125,6 +125,31 @@ struct DiffCommandTests {
         #expect(!mine.stdout.contains("agency"), "\(mine.stdout)")
     }
 
+    @Test("revision diff: the published document's keys (plan-format §4.1) are compared too")
+    func documentKeys() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let old = try String(contentsOfFile: "\(CLI.packageRoot)/plans/qs/lin/flood.yaml", encoding: .utf8)
+        let new = old
+            .replacingOccurrences(of: "    - {level: red, criteria: Rainstorm red warning or a check dam in danger, issued-by: County flood headquarters}\n", with: "")
+            .replacingOccurrences(of: "  - {name: Wang Jun, role: Deputy head of the headquarters office, phone: 139 0351 2345}\n", with: "")
+            .replacingOccurrences(of: "phone: 0351-6023456", with: "phone: 0351-6023457")
+            .replacingOccurrences(of: "  funds: [County flood reserve fund of 2 million yuan]\n", with: "  funds: [County flood reserve fund of 3 million yuan]\n")
+        #expect(new != old)
+        try old.write(toFile: "\(folder)/old.yaml", atomically: true, encoding: .utf8)
+        try new.write(toFile: "\(folder)/new.yaml", atomically: true, encoding: .utf8)
+        let run = try CLI.run(["diff", "old.yaml", "new.yaml", "--format", "json"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        for expected in ["\"path\": \"warning.levels[red]\"", "\"path\": \"contacts[Wang Jun]\"", "\"path\": \"contacts[water-resources].phone\"",
+                         "\"path\": \"support.funds[County flood reserve fund of 2 million yuan]\""] {
+            #expect(run.stdout.contains(expected), "\(expected) in \(run.stdout)")
+        }
+        let failing = try CLI.run(["diff", "old.yaml", "new.yaml", "--fail-on", "weakening"], in: folder)
+        #expect(failing.status == 1, "a warning level and a contact removed weaken the plan")
+        let same = try CLI.run(["diff", "old.yaml", "old.yaml", "--format", "json"], in: folder)
+        #expect(!same.stdout.contains("warning.levels") && !same.stdout.contains("contacts"))
+    }
+
     @Test("every sample plan against itself, and after a rewrite in flow style, shows no change")
     func reformatIsNoChange() throws {
         let scratch = try CLI.temporaryFolder()

@@ -179,6 +179,41 @@ private struct Differ {
         neutral("event-dates.from", old?.eventDates?.from?.value?.description, new?.eventDates?.from?.value?.description)
         neutral("event-dates.to", old?.eventDates?.to?.value?.description, new?.eventDates?.to?.value?.description)
         set("regions", old?.regions?.value?.compactMap(\.value) ?? [], new?.regions?.value?.compactMap(\.value) ?? [])
+        compareDocumentKeys(old, new)
+    }
+
+    /// The keys the published document adds (plan-format §4.1). Wording and references are neutral; a
+    /// warning level, a support measure or a contact removed weakens the plan, added strengthens it.
+    mutating func compareDocumentKeys(_ old: Plan?, _ new: Plan?) {
+        answer("purpose", old?.purpose?.value, new?.purpose?.value)
+        set("basis", texts(old?.basis), texts(new?.basis), impact: .neutral)
+        set("principles", texts(old?.principles), texts(new?.principles), impact: .neutral)
+        records("warning.levels", old?.warning?.levels?.value ?? [], new?.warning?.levels?.value ?? [],
+                key: { $0.level?.value?.rawValue }, describe: { $0.criteria?.value ?? "" }) { d, path, o, n in
+            d.answer("\(path).criteria", o.criteria?.value, n.criteria?.value)
+            d.neutral("\(path).issued-by", o.issuedBy?.value, n.issuedBy?.value)
+        }
+        answer("termination", old?.termination?.value, new?.termination?.value)
+        func support(_ p: Plan?) -> [String: [String]] {
+            var areas: [String: [String]] = [:]
+            for entry in p?.support?.value ?? [] {
+                guard let area = entry.area.value?.rawValue else { continue }
+                areas[area, default: []] += texts(entry.items)
+            }
+            return areas
+        }
+        let oldSupport = support(old), newSupport = support(new)
+        for area in Set(oldSupport.keys).union(newSupport.keys).sorted() {
+            set("support.\(area)", oldSupport[area] ?? [], newSupport[area] ?? [])
+        }
+        records("contacts", old?.contacts?.value ?? [], new?.contacts?.value ?? [],
+                key: { $0.agency?.value?.description ?? $0.name?.value },
+                describe: { [$0.role?.value, $0.phone?.value].compactMap { $0 }.joined(separator: " ") }) { d, path, o, n in
+            d.neutral("\(path).role", o.role?.value, n.role?.value)
+            d.neutral("\(path).phone", o.phone?.value, n.phone?.value)
+        }
+        records("annexes", old?.annexes?.value ?? [], new?.annexes?.value ?? [], key: { $0.title?.value }, history: true,
+                describe: { $0.text?.value ?? "" }) { d, path, o, n in d.neutral("\(path).text", o.text?.value, n.text?.value) }
     }
 
     mutating func compareReporting(_ old: Reporting?, _ new: Reporting?) {
