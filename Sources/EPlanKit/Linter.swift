@@ -154,6 +154,7 @@ public enum Linter {
         let settings = SeveritySettings(configuration: workspace.configuration, options: options)
 
         var subjects: [Plan] = []
+        var subjectPlans: [PlanSummary] = []
         var plans: [Plan] = []
         var inventories: [Inventory] = []
         for document in workspace.documents {
@@ -161,12 +162,16 @@ public enum Linter {
             switch document.content {
             case .plan(let plan):
                 plans.append(plan)
-                if reported, !plan.isRetired { subjects.append(plan) }
+                if reported, !plan.isRetired {
+                    subjects.append(plan)
+                    subjectPlans.append(PlanSummary(plan))
+                }
+            case .cachedPlan(let summary) where reported && !summary.isRetired: subjectPlans.append(summary)
             case .inventory(let inventory) where reported: inventories.append(inventory)
             default: break
             }
         }
-        let context = RuleContext(index: index, lookups: lookups, today: options.today, subjects: subjects,
+        let context = RuleContext(index: index, lookups: lookups, today: options.today, subjects: subjects, subjectPlans: subjectPlans,
                                   subjectInventories: inventories, reported: { workspace.reported.contains($0) },
                                   wholeRepository: workspace.wholeRepository)
         timing.lap("rule context")

@@ -220,13 +220,21 @@ struct PlanSummaryTests {
         }
         var out = [s.file, "\(s.firstKey)", f(s.id), f(s.kind), f(s.level), f(s.region), f(s.owner), f(s.status), f(s.version),
                    s.parent.map { "\(f($0.id)) \(f($0.version)) \($0.span)" } ?? "-", f(s.master),
-                   s.resourceIDs.map { f($0) }.joined(separator: ",")]
-        out.append(s.scope.map { "\($0.span) \($0.firstKey) \(list($0.hazards)) \(list($0.severities))" } ?? "-")
+                   s.resourceIDs.map { f($0) }.joined(separator: ","), list(s.regions)]
+        out.append(s.scope.map {
+            "\($0.span) \($0.firstKey) \(list($0.hazards)) \(list($0.severities)) "
+                + $0.excluded.map { "\($0.span) \(f($0.hazard)) \(f($0.reason))" }.joined(separator: ",")
+        } ?? "-")
         out.append(s.organization.map { o in
             "\(o.span) \(f(o.office)) " + o.members.map { "\($0.span) \(f($0.agency)) \(f($0.role))" }.joined(separator: ",")
         } ?? "-")
         out.append(s.reporting.map { "\($0.span) \($0.firstKey) \(limit($0.initial)) \(limit($0.written)) \(f($0.followUp))" } ?? "-")
         out.append(s.actions.map { "\($0.usedResources) \(Stage.allCases.filter($0.stages.contains))" } ?? "-")
+        var details: [String] = []
+        s.forEachAgencyReference { place, field in details.append("\(place) \(f(field))") }
+        s.forEachResourceUse { action, resource in details.append("\(action ?? "-") uses \(f(resource))") }
+        s.forEachResourceDefinition { id, span in details.append("\(id) defined at \(span)") }
+        out.append(details.joined(separator: ","))
         return out.joined(separator: "\n")
     }
 }

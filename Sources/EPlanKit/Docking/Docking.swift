@@ -8,7 +8,8 @@ import EPlanYAML
 /// `parent-stale`) report from it and `eplan diff` prints it, so the two cannot disagree. Each
 /// aspect is worked out when it is read; a rule reads only the aspect it checks.
 public struct Docking: Sendable {
-    public let child: Plan
+    /// The plan, as cross-plan rules see it (a plan parsed in this run or one from the cache).
+    public let child: PlanSummary
     /// The parent as other plans' rules see it: a summary, or an external entry of eplan.yaml.
     public let parent: PlanTarget
     /// The region tree, for the risk profile (kept by reference: most readers never ask for it).
@@ -17,11 +18,15 @@ public struct Docking: Sendable {
     /// the region has no counterpart of is not expected of the child (see `agencies`).
     private let regionAgencies: Set<String>?
 
-    public init(child: Plan, parent: PlanTarget, index: RepositoryIndex, regionAgencies: Set<String>? = nil) {
+    public init(child: PlanSummary, parent: PlanTarget, index: RepositoryIndex, regionAgencies: Set<String>? = nil) {
         self.child = child
         self.parent = parent
         regions = index.regionByPath
         self.regionAgencies = regionAgencies
+    }
+
+    public init(child: Plan, parent: PlanTarget, index: RepositoryIndex, regionAgencies: Set<String>? = nil) {
+        self.init(child: PlanSummary(child), parent: parent, index: index, regionAgencies: regionAgencies)
     }
 
     /// The hazards of the child's region's risk profile; nil when the regions document does not
@@ -77,13 +82,13 @@ public struct Docking: Sendable {
     public var classesLeft: [(severity: SeverityClass, taken: Bool)] {
         let theirs = parent.severities
         guard let leastSerious = theirs.max() else { return [] }
-        let ours = PlanTarget.local(child.summary).severities
+        let ours = PlanTarget.local(child).severities
         return SeverityClass.allCases.filter { $0 > leastSerious }.map { ($0, ours.contains($0)) }
     }
 
     /// The classes the parent handles and the classes this plan handles, in order (`I, II`).
     public var classes: (parent: [SeverityClass], child: [SeverityClass]) {
-        (parent.severities.sorted(), PlanTarget.local(child.summary).severities.sorted())
+        (parent.severities.sorted(), PlanTarget.local(child).severities.sorted())
     }
 
     // MARK: Reporting limits
@@ -123,7 +128,7 @@ public struct Docking: Sendable {
         guard let theirs = parent.reporting else { return [] }
         let ours = child.reporting
         let parentFile = parent.location.file
-        let handled = PlanTarget.local(child.summary).severities.sorted()
+        let handled = PlanTarget.local(child).severities.sorted()
         var result: [Limit] = []
         for key in [Limit.Key.initial, .written] {
             let parentField = key == .initial ? theirs.initial : theirs.written
@@ -202,7 +207,7 @@ public struct Docking: Sendable {
     /// The stages the parent's actions cover, each with whether this plan's actions cover it too.
     public var stages: [(stage: Stage, covered: Bool)] {
         let theirs = parent.plan?.actions?.stages ?? []
-        let ours = Set((child.actions?.value ?? []).compactMap { $0.phase?.value?.stage })
+        let ours = child.actions?.stages ?? []
         return Stage.allCases.filter(theirs.contains).map { ($0, ours.contains($0)) }
     }
 
@@ -233,7 +238,7 @@ public struct Docking: Sendable {
 
 extension RuleContext {
     /// The docking of a subject with its parent; nil when it names none or the parent is unknown.
-    func docking(_ plan: Plan) -> Docking? {
+    func docking(_ plan: PlanSummary) -> Docking? {
         guard let id = plan.parent?.id.value, let parent = index.target(id) else { return nil }
         return Docking(child: plan, parent: parent, index: index)
     }

@@ -1,12 +1,13 @@
 import EPlanText
 import EPlanYAML
 
-/// What rules may read of a plan that is not one of their subjects: exactly what the summary cache
-/// keeps of a file that a run does not report on (`Repository/SummaryCache/`). Identity and links,
-/// the hazards and classes of its scope, the agencies and roles of its organization, its reporting
-/// limits, the resources it defines and uses, and the stages its actions cover. Nothing else: a
-/// rule that needs more of another plan does not compile, rather than passing every full run and
-/// failing in the one-file runs that editors and pre-commit hooks make.
+/// What cross-plan rules may read of a plan, their subjects' included: exactly what the summary
+/// cache keeps of a file (`Repository/SummaryCache/`). Identity and links, the hazards, classes
+/// and exclusions of its scope, the agencies and roles of its organization, its reporting limits,
+/// the resources it defines and uses, the stages its actions cover, and every agency reference it
+/// writes. Nothing else: a cross-plan rule that needs more of a plan does not compile, rather than
+/// passing every full run and failing in the one-file runs that editors and pre-commit hooks make,
+/// or in a run whose unchanged files come from the findings cache.
 ///
 /// A summary is either a view of a plan parsed in this run or a plan read from the cache; both give
 /// the same answers (a test encodes the one and compares it with the other).
@@ -26,12 +27,13 @@ public struct PlanSummary: Sendable {
         source = .cached(cached)
     }
 
-    /// The scope: hazards and severity classes (not the exclusions).
+    /// The scope: hazards, severity classes and exclusions.
     public struct Scope: Sendable {
         public var span: SourceSpan
         public var firstKey: SourceSpan
         public var hazards: FieldList<String>?
         public var severities: FieldList<SeverityClass>?
+        public var excluded: [Exclusion]
     }
 
     /// A member of the organization: its agency and role (not its duties).
@@ -39,6 +41,24 @@ public struct PlanSummary: Sendable {
         public var span: SourceSpan
         public var agency: Field<AgencyRef>?
         public var role: Field<MemberRole>?
+
+        public var effectiveRole: MemberRole { role?.value ?? .support }
+    }
+
+    /// Where a plan writes an agency reference (messages name the place).
+    public enum AgencyPlace: Sendable, Equatable {
+        case owner, commandOffice, member, reportingTo, responseLead, resourceHolder
+        /// `who` of an action (with the action's id, when it has one).
+        case actionWho(String?)
+    }
+
+    /// What cross-plan rules read of a plan's text beyond its parts: every agency reference with its
+    /// place, every resource its actions name (with the action's id), every resource it defines.
+    public struct Details: Sendable {
+        public var agencyReferences: [(place: AgencyPlace, field: Field<AgencyRef>)]
+        public var resourceUses: [(action: String?, resource: Field<String>)]
+        /// The id and the whole entry's span of each resource defined with an id.
+        public var resourceDefinitions: [(id: String, span: SourceSpan)]
     }
 
     /// The organization: the command office and the members (not the command's name or lead).
@@ -96,6 +116,10 @@ public struct PlanSummary: Sendable {
     public var master: Field<String>? {
         switch source { case .parsed(let p): p.master; case .cached(let c): c.master }
     }
+    /// The regions an event plan covers (`regions:`).
+    public var regions: FieldList<String>? {
+        switch source { case .parsed(let p): p.regions; case .cached(let c): c.regions }
+    }
 
     /// The ids of the resources the plan defines (entries without a valid id left out).
     public var resourceIDs: [Field<String>] {
@@ -108,7 +132,7 @@ public struct PlanSummary: Sendable {
     public var scope: Scope? {
         switch source {
         case .parsed(let p):
-            p.scope.map { Scope(span: $0.span, firstKey: $0.firstKey, hazards: $0.hazards, severities: $0.severities) }
+            p.scope.map { Scope(span: $0.span, firstKey: $0.firstKey, hazards: $0.hazards, severities: $0.severities, excluded: $0.excluded) }
         case .cached(let c): c.parts?.scope
         }
     }
@@ -143,6 +167,54 @@ public struct PlanSummary: Sendable {
             }
         case .cached(let c): c.parts?.actions
         }
+    }
+
+    /// Every agency reference the plan writes, in file order of its parts: owner, command office,
+    /// members, reporting.to, response-level leads, who of each action, resource holders.
+    public func forEachAgencyReference(_ body: (AgencyPlace, Field<AgencyRef>) -> Void) {
+        switch source {
+        case .parsed(let p):
+            if let owner = p.owner { body(.owner, owner) }
+            if let office = p.organization?.command?.office { body(.commandOffice, office) }
+            for member in p.organization?.members ?? [] { if let agency = member.agency { body(.member, agency) } }
+            if let to = p.reporting?.to { body(.reportingTo, to) }
+            for level in p.responseLevels?.value ?? [] { for lead in level.lead?.value ?? [] { body(.responseLead, lead) } }
+            for action in p.actions?.value ?? [] { for who in action.who?.value ?? [] { body(.actionWho(action.id?.value), who) } }
+            for resource in p.resources?.value ?? [] { if let holder = resource.holder { body(.resourceHolder, holder) } }
+        case .cached(let c):
+            for (place, field) in c.parts?.details?.agencyReferences ?? [] { body(place, field) }
+        }
+    }
+
+    /// Every resource the plan's actions name, with the naming action's id, in file order.
+    public func forEachResourceUse(_ body: (String?, Field<String>) -> Void) {
+        switch source {
+        case .parsed(let p):
+            for action in p.actions?.value ?? [] {
+                for entry in action.resources?.value ?? [] { body(action.id?.value, entry) }
+            }
+        case .cached(let c):
+            for (action, resource) in c.parts?.details?.resourceUses ?? [] { body(action, resource) }
+        }
+    }
+
+    /// Every resource the plan defines with an id: the id and the entry's span, in file order.
+    public func forEachResourceDefinition(_ body: (String, SourceSpan) -> Void) {
+        switch source {
+        case .parsed(let p):
+            for resource in p.resources?.value ?? [] { if let id = resource.id?.value { body(id, resource.span) } }
+        case .cached(let c):
+            for (id, span) in c.parts?.details?.resourceDefinitions ?? [] { body(id, span) }
+        }
+    }
+
+    /// The details (for the summary cache).
+    var details: Details {
+        var details = Details(agencyReferences: [], resourceUses: [], resourceDefinitions: [])
+        forEachAgencyReference { details.agencyReferences.append(($0, $1)) }
+        forEachResourceUse { details.resourceUses.append(($0, $1)) }
+        forEachResourceDefinition { details.resourceDefinitions.append(($0, $1)) }
+        return details
     }
 
     /// The agencies of the plan's own organization: the command office and every member (an agency
@@ -186,12 +258,13 @@ final class CachedPlan: Sendable {
     let version: Field<Version>?
     let parent: ParentLink?
     let master: Field<String>?
+    let regions: FieldList<String>?
     let resourceIDs: [Field<String>]
     let parts: DeferredPlanParts?
 
     init(file: String, firstKey: SourceSpan, id: Field<String>?, kind: Field<PlanKind>?, level: Field<Level>?,
          region: Field<String>?, owner: Field<AgencyRef>?, status: Field<PlanStatus>?, version: Field<Version>?,
-         parent: ParentLink?, master: Field<String>?, resourceIDs: [Field<String>], parts: DeferredPlanParts?) {
+         parent: ParentLink?, master: Field<String>?, regions: FieldList<String>?, resourceIDs: [Field<String>], parts: DeferredPlanParts?) {
         self.file = file
         self.firstKey = firstKey
         self.id = id
@@ -203,6 +276,7 @@ final class CachedPlan: Sendable {
         self.version = version
         self.parent = parent
         self.master = master
+        self.regions = regions
         self.resourceIDs = resourceIDs
         self.parts = parts
     }

@@ -93,11 +93,17 @@ public protocol Rule: Sendable {
     /// A requirement rather than an `is` test: a dynamic cast to a protocol costs a scan of the
     /// conformance tables per type, which one-file runs feel.
     var findsWhileDecoding: Bool { get }
+    /// True for rules whose findings in a file depend on nothing but that file, the configuration and
+    /// today's date: they read only `RuleContext.subjects`, never the index, the lookups or another
+    /// plan. Their findings are kept in the findings cache with the file's content; the other rules
+    /// (cross-plan rules) run again on every run, over `RuleContext.subjectPlans`.
+    var isLocal: Bool { get }
 }
 
 extension Rule {
     public var id: RuleID { Self.description.id }
     public var findsWhileDecoding: Bool { false }
+    public var isLocal: Bool { findsWhileDecoding }
 }
 
 /// A rule's `depth` setting: a level, not a number.

@@ -12,8 +12,14 @@ public struct RuleContext: Sendable {
     public let lookups: RegionLookups
     public let today: Day
     /// The plans whose own findings are wanted: those in reported files (every plan in a whole run),
-    /// retired ones left out, in file order. Rules that report on the plan they look at iterate these.
+    /// retired ones left out, in file order, parsed in this run. Only local rules (`Rule.isLocal`)
+    /// read these: a file unchanged since the last run brings its local findings from the cache and
+    /// is no subject here.
     public let subjects: [Plan]
+    /// Every plan of a reported file (retired ones left out), in file order, as cross-plan rules see
+    /// it: parsed in this run or, for a file whose content the findings cache knows, its summary.
+    /// Cross-plan rules iterate these, so that they run the same on a cached and a parsed file.
+    public let subjectPlans: [PlanSummary]
     /// The inventories in reported files.
     public let subjectInventories: [Inventory]
     /// The plans taking part in cross-plan rules (not retired) that are not subjects: none in a whole run.
@@ -26,12 +32,13 @@ public struct RuleContext: Sendable {
     public let regions: [String]
 
     /// `subjects` and `subjectInventories` are the reported files' (`wholeRepository`: every file).
-    public init(index: RepositoryIndex, lookups: RegionLookups, today: Day, subjects: [Plan],
+    public init(index: RepositoryIndex, lookups: RegionLookups, today: Day, subjects: [Plan], subjectPlans: [PlanSummary],
                 subjectInventories: [Inventory], reported: (String) -> Bool, wholeRepository: Bool) {
         self.index = index
         self.lookups = lookups
         self.today = today
         self.subjects = subjects
+        self.subjectPlans = subjectPlans
         self.subjectInventories = subjectInventories
         if wholeRepository {
             others = []
@@ -45,7 +52,7 @@ public struct RuleContext: Sendable {
             all.formUnion(lookups.specials.keys)
             regions = all.subtracting(index.brokenRegions).sorted()
         } else {
-            regions = Set(subjects.compactMap { $0.region?.value }).subtracting(index.brokenRegions).sorted()
+            regions = Set(subjectPlans.compactMap { $0.region?.value }).subtracting(index.brokenRegions).sorted()
         }
     }
 

@@ -10,6 +10,7 @@ final class DeferredPlanParts: Sendable {
         var organization: ArraySlice<UInt8>?
         var reporting: ArraySlice<UInt8>?
         var actions: ArraySlice<UInt8>?
+        var details: ArraySlice<UInt8>?
     }
 
     private struct Decoded {
@@ -17,6 +18,7 @@ final class DeferredPlanParts: Sendable {
         var organization: PlanSummary.Organization??
         var reporting: PlanSummary.Reporting??
         var actions: PlanSummary.Actions??
+        var details: PlanSummary.Details??
     }
 
     private let blocks: Blocks
@@ -40,6 +42,10 @@ final class DeferredPlanParts: Sendable {
     }
     var actions: PlanSummary.Actions? {
         part(\.actions, blocks.actions) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeActions(&r) }
+    }
+
+    var details: PlanSummary.Details? {
+        part(\.details, blocks.details) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) }
     }
 
     /// The part, decoded the first time. Its bytes passed the summary's checksum; a block that still

@@ -88,6 +88,7 @@ enum DocumentSummary {
             w.field(link.version) { w, v in w.string(v.text) }
         }
         w.field(p.master) { w, v in w.string(v) }
+        w.field(p.regions) { w, list in w.array(list) { w, r in w.field(r) { w, v in w.string(v) } } }
         w.array(p.resourceIDs) { w, id in w.field(id) { w, v in w.string(v) } }
         // Scope, organization, reporting and actions are blocks, decoded only for the plans a run
         // asks about (`DeferredPlanParts`).
@@ -95,6 +96,7 @@ enum DocumentSummary {
         w.optional(p.organization) { w, o in w.block { encode(o, &$0) } }
         w.optional(p.reporting) { w, rep in w.block { encode(rep, &$0) } }
         w.optional(p.actions) { w, actions in w.block { encode(actions, &$0) } }
+        w.block { encode(p.details, &$0) }
     }
 
     /// `bytes` are the whole summary that `r` reads (deferred parts keep slices of it).
@@ -116,6 +118,9 @@ enum DocumentSummary {
             return ParentLink(id: id, version: version, span: span)
         }
         let master = try r.field { (r: inout R) throws(T) in try r.string() }
+        let regions = try r.field { (r: inout R) throws(T) in
+            try r.array { (r: inout R) throws(T) in try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: firstKey) }
+        }
         let resourceIDs = try r.array { (r: inout R) throws(T) in
             try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: firstKey)
         }
@@ -125,12 +130,13 @@ enum DocumentSummary {
                 return bytes[(bytes.startIndex + range.lowerBound) ..< (bytes.startIndex + range.upperBound)]
             }
         }
-        let blocks = DeferredPlanParts.Blocks(scope: try block(&r), organization: try block(&r), reporting: try block(&r),
+        var blocks = DeferredPlanParts.Blocks(scope: try block(&r), organization: try block(&r), reporting: try block(&r),
                                               actions: try block(&r))
-        let hasParts = blocks.scope != nil || blocks.organization != nil || blocks.reporting != nil || blocks.actions != nil
+        let details = try r.block()
+        blocks.details = bytes[(bytes.startIndex + details.lowerBound) ..< (bytes.startIndex + details.upperBound)]
         return CachedPlan(file: file, firstKey: firstKey, id: id, kind: kind, level: level, region: region, owner: owner,
-                          status: status, version: version, parent: parent, master: master, resourceIDs: resourceIDs,
-                          parts: hasParts ? DeferredPlanParts(blocks) : nil)
+                          status: status, version: version, parent: parent, master: master, regions: regions,
+                          resourceIDs: resourceIDs, parts: DeferredPlanParts(blocks))
     }
 
     static func encode(_ s: PlanSummary.Scope, _ w: inout BinaryWriter) {
@@ -138,6 +144,11 @@ enum DocumentSummary {
         w.span(s.firstKey)
         w.field(s.hazards) { w, list in w.array(list) { w, h in w.field(h) { w, v in w.string(v) } } }
         w.field(s.severities) { w, list in w.array(list) { w, c in w.field(c) { w, v in w.enumCase(v) } } }
+        w.array(s.excluded) { w, e in
+            w.span(e.span)
+            w.field(e.hazard) { w, v in w.string(v) }
+            w.field(e.reason) { w, v in w.string(v) }
+        }
     }
 
     static func decodeScope(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> PlanSummary.Scope {
@@ -154,7 +165,12 @@ enum DocumentSummary {
                 try r.field { (r: inout R) throws(T) -> SeverityClass in try r.enumCase() } ?? Field(nil, span: span)
             }
         }
-        return PlanSummary.Scope(span: span, firstKey: firstKey, hazards: hazards, severities: severities)
+        let excluded = try r.array { (r: inout R) throws(T) -> Exclusion in
+            let span = try r.span()
+            return Exclusion(hazard: try r.field { (r: inout R) throws(T) in try r.string() },
+                             reason: try r.field { (r: inout R) throws(T) in try r.string() }, span: span)
+        }
+        return PlanSummary.Scope(span: span, firstKey: firstKey, hazards: hazards, severities: severities, excluded: excluded)
     }
 
     static func encode(_ o: PlanSummary.Organization, _ w: inout BinaryWriter) {
@@ -227,6 +243,56 @@ enum DocumentSummary {
         let used = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try r.string() }
         let stages = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) -> Stage in try r.enumCase() }
         return PlanSummary.Actions(usedResources: used, stages: Set(stages))
+    }
+
+    static func encode(_ d: PlanSummary.Details, _ w: inout BinaryWriter) {
+        w.array(d.agencyReferences) { w, reference in
+            switch reference.place {
+            case .owner: w.int(0)
+            case .commandOffice: w.int(1)
+            case .member: w.int(2)
+            case .reportingTo: w.int(3)
+            case .responseLead: w.int(4)
+            case .resourceHolder: w.int(5)
+            case .actionWho(let action): w.int(6); w.optional(action) { w, v in w.string(v) }
+            }
+            w.field(reference.field) { w, v in w.agency(v) }
+        }
+        w.array(d.resourceUses) { w, use in
+            w.optional(use.action) { w, v in w.string(v) }
+            w.field(use.resource) { w, v in w.string(v) }
+        }
+        w.array(d.resourceDefinitions) { w, definition in
+            w.string(definition.id)
+            w.span(definition.span)
+        }
+    }
+
+    static func decodeDetails(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> PlanSummary.Details {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let references = try r.array { (r: inout R) throws(T) -> (place: PlanSummary.AgencyPlace, field: Field<AgencyRef>) in
+            let place: PlanSummary.AgencyPlace
+            switch try r.int() {
+            case 0: place = .owner
+            case 1: place = .commandOffice
+            case 2: place = .member
+            case 3: place = .reportingTo
+            case 4: place = .responseLead
+            case 5: place = .resourceHolder
+            case 6: place = .actionWho(try r.optional { (r: inout R) throws(T) in try r.string() })
+            default: throw BinaryReader.Truncated()
+            }
+            return (place, try r.field { (r: inout R) throws(T) in try r.agency() } ?? Field(nil, span: SourceSpan(at: .start)))
+        }
+        let uses = try r.array { (r: inout R) throws(T) -> (action: String?, resource: Field<String>) in
+            let action = try r.optional { (r: inout R) throws(T) in try r.string() }
+            return (action, try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: SourceSpan(at: .start)))
+        }
+        let definitions = try r.array { (r: inout R) throws(T) -> (id: String, span: SourceSpan) in
+            (try r.string(), try r.span())
+        }
+        return PlanSummary.Details(agencyReferences: references, resourceUses: uses, resourceDefinitions: definitions)
     }
 
     // MARK: Inventories and regions, kept whole

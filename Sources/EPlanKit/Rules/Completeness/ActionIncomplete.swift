@@ -41,6 +41,8 @@ struct ActionIncomplete: Rule {
                 """])), note: "an empty who is located at its key; a key left empty (null) is a missing answer"),
         ])
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
             for action in plan.actions?.value ?? [] {

@@ -19,6 +19,8 @@ struct HazardOutOfScope: Rule {
               - {id: recover, phase: recovery, who: emergency-management, how: Restore services, when: After, resources: []}
             """])))])
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
             // A scope whose hazards are not valid (or misspelt) is not compared: its own finding says enough.

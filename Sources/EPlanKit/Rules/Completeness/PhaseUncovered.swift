@@ -22,6 +22,8 @@ struct PhaseUncovered: Rule {
 
     static let kinds: Set<PlanKind> = [.master, .special, .departmental, .unit, .event]
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
             // `actions` written but not valid (or misspelt: `actoins:`): its own finding says enough.

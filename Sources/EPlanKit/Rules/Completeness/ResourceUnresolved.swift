@@ -49,17 +49,15 @@ struct ResourceUnresolved: Rule {
         // Withheld while a file could not be read whole: it may define what seems missing (rules.md 1.1).
         guard index.brokenFiles.isEmpty else { return }
         var nearest = Suggest.Memo(candidates: Array(index.resourceByID.keys))
-        for plan in context.subjects {
-            for action in plan.actions?.value ?? [] {
-                for entry in action.resources?.value ?? [] {
-                    guard let resource = entry.value else { continue }
-                    if let definition = index.resourceByID[resource], index.definingPlan(of: definition)?.isRetired != true { continue }
-                    let help = nearest[resource].map { Message("resource-unresolved.did-you-mean", ["resource": .verbatim($0)]) }
-                        ?? Message("resource-unresolved.help")
-                    findings.append(plan.finding(
-                        id, Message("resource-unresolved.undefined", ["action": .verbatim(action.id?.value ?? "?"), "resource": .verbatim(resource)]),
-                        at: entry.span, help: help))
-                }
+        for plan in context.subjectPlans {
+            plan.forEachResourceUse { action, entry in
+                guard let resource = entry.value else { return }
+                if let definition = index.resourceByID[resource], index.definingPlan(of: definition)?.isRetired != true { return }
+                let help = nearest[resource].map { Message("resource-unresolved.did-you-mean", ["resource": .verbatim($0)]) }
+                    ?? Message("resource-unresolved.help")
+                findings.append(plan.finding(
+                    id, Message("resource-unresolved.undefined", ["action": .verbatim(action ?? "?"), "resource": .verbatim(resource)]),
+                    at: entry.span, help: help))
             }
         }
     }

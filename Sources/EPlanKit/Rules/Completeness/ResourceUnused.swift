@@ -22,29 +22,24 @@ struct ResourceUnused: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         // The subjects' resources that no action of any plan has named yet.
         var unused: Set<String> = []
-        unused.reserveCapacity(context.subjects.reduce(0) { $0 + ($1.resources?.value?.count ?? 0) })
-        for plan in context.subjects {
-            for resource in plan.resources?.value ?? [] {
-                if let id = resource.id?.value { unused.insert(id) }
-            }
+        for plan in context.subjectPlans {
+            plan.forEachResourceDefinition { id, _ in unused.insert(id) }
         }
         // The subjects' own actions first: they use most of their resources, often leaving nothing to
         // look for in the other plans.
-        for plan in context.subjects where !unused.isEmpty {
-            for action in plan.actions?.value ?? [] {
-                for resource in action.resources?.value ?? [] {
-                    if let id = resource.value { unused.remove(id) }
-                }
+        for plan in context.subjectPlans where !unused.isEmpty {
+            plan.forEachResourceUse { _, resource in
+                if let id = resource.value { unused.remove(id) }
             }
         }
         for plan in context.others where !unused.isEmpty {
             for id in plan.actions?.usedResources ?? [] { unused.remove(id) }
         }
-        for plan in context.subjects {
-            for resource in plan.resources?.value ?? [] {
-                guard let id = resource.id?.value, unused.contains(id) else { continue }
+        for plan in context.subjectPlans {
+            plan.forEachResourceDefinition { id, span in
+                guard unused.contains(id) else { return }
                 findings.append(plan.finding(self.id, Message("resource-unused.unused", ["resource": .verbatim(id)]),
-                                             at: resource.span, help: Message("resource-unused.help")))
+                                             at: span, help: Message("resource-unused.help")))
             }
         }
     }

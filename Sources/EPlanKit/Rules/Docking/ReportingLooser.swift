@@ -29,7 +29,7 @@ struct ReportingLooser: Rule {
         ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             // A retired parent binds no one: parent-retired says enough (rules.md 1.1).
             guard let docking = context.docking(plan), docking.parent.status != .retired else { continue }
             let limits = docking.limits

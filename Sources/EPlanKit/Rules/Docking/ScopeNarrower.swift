@@ -27,7 +27,7 @@ struct ScopeNarrower: Rule {
                                             ["parent": "parent: qs.flood", "scope": "scope: {↓hazards: [drought]}"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjects where plan.kind?.value == .special {
+        for plan in context.subjectPlans where plan.kind?.value == .special {
             // A retired parent binds no one: parent-retired says enough (rules.md 1.1).
             guard let docking = context.docking(plan), docking.parent.kind == .special, docking.parent.status != .retired,
                   let region = plan.region?.value,

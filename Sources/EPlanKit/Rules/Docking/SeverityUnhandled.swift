@@ -41,10 +41,10 @@ struct SeverityUnhandled: Rule {
             above[id] = result
             return result
         }
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             guard let id = plan.id?.value, !context.lookups.namedAsParent.contains(id), let field = plan.scope?.severities else { continue }
             var visiting: Set<String> = []
-            let handled = chain(.local(plan.summary), &visiting)
+            let handled = chain(.local(plan), &visiting)
             guard handled.count < SeverityClass.allCases.count, !touchesBrokenFile(plan, index) else { continue }
             for severity in SeverityClass.allCases where !handled.contains(severity) {
                 findings.append(plan.finding(
@@ -57,7 +57,7 @@ struct SeverityUnhandled: Rule {
     /// True when a file that could not be read whole may change the chain's answer (rules.md 1.1): a
     /// plan on the chain names it as parent, a plan of the chain is of its region, or it lies in the
     /// plan's region or below (it may name the plan as its parent, which would make the plan not the lowest).
-    private func touchesBrokenFile(_ plan: Plan, _ index: RepositoryIndex) -> Bool {
+    private func touchesBrokenFile(_ plan: PlanSummary, _ index: RepositoryIndex) -> Bool {
         guard !index.brokenFiles.isEmpty else { return false }
         if let region = plan.region?.value,
            index.brokenRegions.contains(where: { $0 == region || RepositoryIndex.isAncestor(region, of: $0) }) { return true }

@@ -28,7 +28,7 @@ struct AgencyUnknown: Rule {
             agenciesByRegion[region] = .some(agencies)
             return agencies
         }
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             guard let region = plan.region?.value else { continue }
             let own = AgencyLookup(plan.organizationAgencyList)
             let isMaster = plan.kind?.value == .master
@@ -57,19 +57,18 @@ struct AgencyUnknown: Rule {
                     : Message("agency-unknown.not-known", ["what": .message(what()), "agency": "\(ref)", "plan": plan.named, "region": "\(key.region)"])
                 findings.append(plan.finding(id, message, at: field.span, help: help))
             }
-            if let owner = plan.owner { check(owner, Message("agency-unknown.owner"), ownOnly: isMaster) }
-            if let to = plan.reporting?.to { check(to, Message("agency-unknown.reporting-to")) }
-            if let office = plan.organization?.command?.office { check(office, Message("agency-unknown.command-office")) }
-            for level in plan.responseLevels?.value ?? [] {
-                for lead in level.lead?.value ?? [] { check(lead, Message("agency-unknown.response-lead")) }
-            }
-            for action in plan.actions?.value ?? [] {
-                for who in action.who?.value ?? [] {
-                    check(who, action.id?.value.map { Message("agency-unknown.action-who", ["action": .verbatim($0)]) } ?? Message("agency-unknown.who"))
+            // Members make up the plan's own agencies: they are not checked against themselves.
+            plan.forEachAgencyReference { place, field in
+                switch place {
+                case .owner: check(field, Message("agency-unknown.owner"), ownOnly: isMaster)
+                case .reportingTo: check(field, Message("agency-unknown.reporting-to"))
+                case .commandOffice: check(field, Message("agency-unknown.command-office"))
+                case .responseLead: check(field, Message("agency-unknown.response-lead"))
+                case .actionWho(let action):
+                    check(field, action.map { Message("agency-unknown.action-who", ["action": .verbatim($0)]) } ?? Message("agency-unknown.who"))
+                case .resourceHolder: check(field, Message("agency-unknown.resource-holder"))
+                case .member: break
                 }
-            }
-            for resource in plan.resources?.value ?? [] {
-                if let holder = resource.holder { check(holder, Message("agency-unknown.resource-holder")) }
             }
         }
         // Inventories have no organization of their own: holders resolve in the inventory's region.

@@ -29,7 +29,7 @@ struct DepartmentalPlanMissing: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let depth = context.configuration.rules[id]?.depth ?? Self.description.depth?.defaultLevel ?? .county
-        for master in context.subjects where master.kind?.value == .master && master.isInForce {
+        for master in context.subjectPlans where master.kind?.value == .master && master.isInForce {
             guard let region = master.region?.value, let level = master.level?.value, level <= depth else { continue }
             for member in master.organization?.members ?? [] where member.effectiveRole == .lead {
                 guard let field = member.agency, let agency = field.value else { continue }

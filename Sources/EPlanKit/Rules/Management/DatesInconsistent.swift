@@ -41,6 +41,8 @@ struct DatesInconsistent: Rule {
                 """])), note: "A revision dated after today."),
         ])
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let today = context.today
         for plan in context.subjects {

@@ -23,6 +23,8 @@ struct DrillFindingsOpen: Rule {
             "drills": "drills:\n  - {date: 2026-06-01, type: functional, ↓findings: [Shelter keys held by one person]}",
         ])))])
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
             let revised = (plan.revisions?.value ?? []).compactMap { $0.date?.value }.max() ?? plan.issued?.value

@@ -69,6 +69,8 @@ struct DrillOverdue: Rule {
 
     static let kinds: Set<PlanKind> = [.master, .special, .departmental, .unit, .event]
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let today = context.today
         for plan in context.subjects where plan.isInForce {

@@ -13,6 +13,8 @@ struct EvaluationOverdue: Rule {
         failing: [RuleExample(E.repo(E.file("qs.master", ["issued": "issued: 2022-05-06", "filed": "filed: 2022-05-13",
                                                           "evaluated": "↓evaluated: 2023-09-30"])))])
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let months = context.setting(Self.months)
         for plan in context.subjects where plan.isInForce {

@@ -35,6 +35,8 @@ struct FilingLate: Rule {
                         note: "21 working days: Saturday 28 February is a make-up working day; Monday to Friday would count 20"),
         ])
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let allowed = context.setting(Self.workingDays)
         let calendar = context.configuration.calendar

@@ -42,6 +42,8 @@ struct VersionUnrecorded: Rule {
                 """])), note: "Version 2.10 has no revision entry."),
         ])
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
             guard let versionField = plan.version, let version = versionField.value,

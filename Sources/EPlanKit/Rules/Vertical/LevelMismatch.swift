@@ -12,7 +12,7 @@ struct LevelMismatch: Rule {
                                                           ["level": "↓level: township"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             guard let field = plan.level, let level = field.value, let path = plan.region?.value,
                   let region = context.index.regionByPath[path], let regionLevel = region.region.level?.value,
                   regionLevel != level else { continue }

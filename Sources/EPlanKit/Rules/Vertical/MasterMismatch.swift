@@ -13,7 +13,7 @@ struct MasterMismatch: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             guard let master = plan.master, let targetID = master.value, let target = index.target(targetID),
                   let region = plan.region?.value else { continue }
             let message: Message

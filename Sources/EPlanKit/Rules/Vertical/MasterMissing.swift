@@ -13,6 +13,8 @@ struct MasterMissing: Rule {
         passing: [RuleExample(E.repo(E.cityMaster, E.file("qs.flood", kind: "special")))],
         failing: [RuleExample(E.repo(E.cityMaster, ("plans/qs/flood.yaml", "↓" + E.plan("qs.flood", kind: "special", ["master": nil]))))])
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
             guard let kind = plan.kind?.value, kind.requiresMaster, plan.master == nil else { continue }

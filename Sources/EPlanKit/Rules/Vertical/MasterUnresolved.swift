@@ -13,7 +13,7 @@ struct MasterUnresolved: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         var nearest = Suggest.Memo(candidates: index.allPlanIDs)
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             guard let master = plan.master, let targetID = master.value, index.target(targetID) == nil,
                   !index.brokenPlanIDs.contains(targetID) else { continue }
             var help = Message("master-unresolved.help", ["region": "\(plan.region?.value ?? "?")"])

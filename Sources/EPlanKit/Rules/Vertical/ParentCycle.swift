@@ -18,7 +18,7 @@ struct ParentCycle: Rule {
         // reported at its plan with the smallest id, so walking from the subjects finds every cycle
         // that can be reported in their files.
         var state: [String: Int] = [:]  // 1 = on the current walk, 2 = done
-        for start in context.subjects {
+        for start in context.subjectPlans {
             guard let startID = start.id?.value, state[startID] == nil else { continue }
             var path: [String] = []
             var current: String? = startID

@@ -28,7 +28,7 @@ struct ParentKind: Rule {
         ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             guard let kind = plan.kind?.value, kind == .master || kind == .special, let link = plan.parent,
                   let targetID = link.id.value, let target = context.index.target(targetID),
                   let parentKind = target.kind else { continue }

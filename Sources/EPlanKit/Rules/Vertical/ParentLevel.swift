@@ -11,7 +11,7 @@ struct ParentLevel: Rule {
         failing: [RuleExample(E.repo(E.countyMaster, E.file("qs.master", ["parent": "↓parent: qs.lin.master"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             guard let link = plan.parent, let targetID = link.id.value, let target = context.index.target(targetID),
                   let kind = plan.kind?.value, let level = plan.level?.value, let parentLevel = target.level else { continue }
             let ok = kind.docksAtOwnLevel ? parentLevel <= level : parentLevel < level

@@ -14,6 +14,8 @@ struct ParentMissing: Rule {
         passing: [RuleExample(E.repo(E.cityMaster))],
         failing: [RuleExample(E.repo(("plans/qs/master.yaml", "↓" + E.plan("qs.master", ["parent": nil]))))])
 
+    var isLocal: Bool { true }
+
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
             guard let kind = plan.kind?.value, kind.requiresParent, plan.parent == nil,

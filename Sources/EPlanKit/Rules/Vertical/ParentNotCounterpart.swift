@@ -47,7 +47,7 @@ struct ParentNotCounterpart: Rule {
             byRegion[key] = map
             return map
         }
-        for plan in context.subjects where plan.kind?.value == .special {
+        for plan in context.subjectPlans where plan.kind?.value == .special {
             guard let link = plan.parent, let targetID = link.id.value, let target = index.target(targetID),
                   target.kind == .master else { continue }
             let hazards = plan.scope?.hazards?.value?.compactMap(\.value) ?? []

@@ -13,7 +13,7 @@ struct ParentRegion: Rule {
             E.file("qs.yang.master", level: "county", region: "qs/yang", ["parent": "↓parent: qs.lin.master"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             guard let link = plan.parent, let targetID = link.id.value, let target = context.index.target(targetID),
                   !target.isExternal, let region = plan.region?.value, let parentRegion = target.region,
                   let kind = plan.kind?.value else { continue }

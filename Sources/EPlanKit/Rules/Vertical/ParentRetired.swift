@@ -12,7 +12,7 @@ struct ParentRetired: Rule {
                                      E.file("qs.lin.master", level: "county", region: "qs/lin", ["parent": "↓parent: qs.master"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjects where plan.isInForce {
+        for plan in context.subjectPlans where plan.isInForce {
             guard let link = plan.parent, let targetID = link.id.value, let target = context.index.plan(targetID),
                   !target.isInForce else { continue }
             let status: MessageArgument = .term(Term(.status, target.effectiveStatus.rawValue))

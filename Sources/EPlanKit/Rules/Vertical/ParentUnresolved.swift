@@ -19,7 +19,7 @@ struct ParentUnresolved: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         var nearest = Suggest.Memo(candidates: index.allPlanIDs)
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             // A file that could not be read whole with this id: its own yaml-syntax finding says enough.
             guard let link = plan.parent, let target = link.id.value, index.target(target) == nil,
                   !index.brokenPlanIDs.contains(target) else { continue }

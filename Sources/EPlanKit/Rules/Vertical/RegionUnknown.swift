@@ -34,7 +34,7 @@ struct RegionUnknown: Rule {
                 ?? Message("region-unknown.help", ["region": "\(path)"])
         }
         func unknown(_ path: String) -> Message { Message("region-unknown.unknown", ["region": "\(path)"]) }
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             if let region = plan.region, let path = region.value, index.regionByPath[path] == nil {
                 findings.append(plan.finding(id, unknown(path), at: region.span, help: help(path)))
             }
@@ -49,9 +49,9 @@ struct RegionUnknown: Rule {
             findings.append(Diagnostic(id, Message("region-unknown.agency", ["region": "\(path)", "agency": "\(ref)"]),
                                        at: Location(file: file, span: field.span), help: help(path), plan: plan))
         }
-        for plan in context.subjects {
+        for plan in context.subjectPlans {
             let id = plan.id?.value
-            plan.forEachAgencyReference { checkAgency($0, file: plan.file, plan: id) }
+            plan.forEachAgencyReference { checkAgency($1, file: plan.file, plan: id) }
         }
         for inventory in context.subjectInventories {
             for resource in inventory.resources { checkAgency(resource.holder, file: inventory.file, plan: nil) }
