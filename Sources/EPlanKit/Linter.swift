@@ -113,10 +113,10 @@ public enum Linter {
     public static func analyze(_ options: LintOptions) throws(WorkspaceError) -> Analysis {
         var timing = PhaseTiming()
         defer { timing.report() }
-        let workspace = try Workspace.load(Workspace.Request(paths: options.paths, configPath: options.configPath,
-                                                             cwd: options.cwd, jobs: options.jobs, useCache: options.useCache,
-                                                             cacheFolder: options.cacheFolder),
-                                           timing: &timing)
+        var request = Workspace.Request(paths: options.paths, configPath: options.configPath, cwd: options.cwd,
+                                        jobs: options.jobs, useCache: options.useCache, cacheFolder: options.cacheFolder)
+        request.findingsDay = options.useCache ? "\(options.today)" : nil
+        let workspace = try Workspace.load(request, timing: &timing)
         return analyze(workspace, options, timing: &timing)
     }
 
@@ -178,7 +178,10 @@ public enum Linter {
         // Rules are independent readers of the index: they run side by side, and their findings are
         // joined in catalog order, so the result does not depend on the number of threads. Rules that
         // are off do not run at all.
-        let rules = RuleCatalog.rules.filter { !$0.findsWhileDecoding && settings.isEnabled($0.id) }
+        // With the findings cache, the local rules all run (a file's record holds every local finding;
+        // the rules this run leaves out are dropped from the findings below).
+        let recording = workspace.pendingCache != nil
+        let rules = RuleCatalog.rules.filter { !$0.findsWhileDecoding && (settings.isEnabled($0.id) || recording && $0.isLocal) }
         let timeEachRule = timing.perRule
         let perRule = parallelMap(rules, jobs: timeEachRule ? 1 : options.jobs) { rule -> [Diagnostic] in
             let clock = ContinuousClock()
@@ -188,8 +191,18 @@ public enum Linter {
             return findings
         }
         var found = index.diagnostics
-        for findings in perRule { found += findings }
+        var local: [String: [Diagnostic]] = [:]
+        for (rule, findings) in zip(rules, perRule) {
+            if recording, rule.isLocal {
+                for finding in findings { local[finding.location.file, default: []].append(finding) }
+            }
+            if settings.isEnabled(rule.id) { found += findings }
+        }
         timing.lap("rules")
+        if var pending = workspace.pendingCache {
+            pending.save(workspace.documents, local: local)
+            timing.lap("findings cache")
+        }
         let result = collect(found, workspace, settings)
         timing.lap("collect")
         // The CLI exits right after printing: keeping the repository alive spares freeing it piece by piece.
@@ -208,11 +221,15 @@ public enum Linter {
         var reported: [Diagnostic] = []
         var reportedFiles: [ReportedFile] = []
         let filter = SuppressionFilter(ran: settings.isEnabled)
+        // Local findings of rules this run leaves out, which a file from the findings cache brings.
+        let left = Set(RuleCatalog.rules.filter { $0.isLocal && !$0.findsWhileDecoding && !settings.isEnabled($0.id) }.map(\.id))
         for document in workspace.documents where document.isReported && workspace.reported.contains(document.display) {
             files += 1
-            if document.plan != nil { plans += 1 }
-            reportedFiles.append(ReportedFile(file: document.display, plan: document.plan?.id?.value))
-            let mine = document.diagnostics + (byFile.removeValue(forKey: document.display) ?? [])
+            let plan = document.planSummary
+            if plan != nil { plans += 1 }
+            reportedFiles.append(ReportedFile(file: document.display, plan: plan?.id?.value))
+            var mine = document.diagnostics + (byFile.removeValue(forKey: document.display) ?? [])
+            if !left.isEmpty { mine.removeAll { left.contains($0.rule) } }
             // The rules could not read an unreadable or broken file: its suppressions are not judged unused.
             var checked = true
             switch document.content {

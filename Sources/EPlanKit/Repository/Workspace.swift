@@ -31,6 +31,29 @@ public enum WorkspaceError: Error, Sendable {
     public var message: String { text.english }
 }
 
+/// A lint run's cache, saved once the files parsed in the run have their local findings recorded.
+struct PendingCache: Sendable {
+    var cache: SummaryCache
+    /// The day the run measures against (kept with each record).
+    let today: String
+    /// The reported files parsed in this run, whose findings are to be recorded.
+    let recorded: [(path: String, display: String)]
+
+    /// Records the local findings of the parsed files (`local`: the local rules' findings, by file)
+    /// and saves the cache.
+    mutating func save(_ documents: [SourceDocument], local: [String: [Diagnostic]]) {
+        var byDisplay: [String: SourceDocument] = [:]
+        for document in documents { byDisplay[document.display] = document }
+        for file in recorded {
+            guard let document = byDisplay[file.display] else { continue }
+            let record = FindingsRecord(today: today, diagnostics: document.diagnostics + (local[file.display] ?? []),
+                                        suppressions: document.suppressions)
+            cache.storeFindings(file.path, FindingsRecord.encode(record, file: file.display))
+        }
+        cache.save()
+    }
+}
+
 /// The repository a run looks at: its root, its configuration and every source file in it, loaded.
 public struct Workspace: Sendable {
     public let cwd: String
@@ -44,6 +67,9 @@ public struct Workspace: Sendable {
     public let reported: Set<String>
     /// True when every file of the repository is reported (a run of the repository, not of some files in it).
     public let wholeRepository: Bool
+    /// The cache of a run with the findings cache, still to be saved once the files parsed in this run
+    /// have their findings recorded (`Linter`).
+    var pendingCache: PendingCache?
 
     public init(cwd: String, root: String, configuration: Configuration, documents: [SourceDocument],
                 reported: Set<String>, wholeRepository: Bool, configurationSuppressions: [Suppression] = []) {
@@ -108,6 +134,9 @@ public struct Workspace: Sendable {
         public var useCache: Bool
         /// nil: the default folder (`SummaryCache.folder()`).
         public var cacheFolder: String?
+        /// With the cache: the day of a lint run, whose findings cache then serves the reported files
+        /// (`FindingsRecord`); the linter records their findings and saves the cache (`pendingCache`).
+        public var findingsDay: String?
 
         public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0,
                     useCache: Bool = false, cacheFolder: String? = nil) {
@@ -169,7 +198,14 @@ public struct Workspace: Sendable {
         timing.lap("configuration")
         let limits = configuration.yamlLimits
         let hazards = configuration.hazardVocabulary
-        let configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
+        var configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
+        if request.findingsDay != nil {
+            // Local findings depend on every setting of the configuration (rule settings, the calendar):
+            // the findings cache holds for the same configuration file, byte for byte.
+            let bytes = configPath.flatMap { try? SourceReader.read($0, limit: limits.fileSize).get() } ?? []
+            let content = ContentHash(bytes)
+            configKey += "|findings \(content.a) \(content.b)"
+        }
         var cache = SummaryCache(root: root, configKey: configKey, enabled: request.useCache,
                                  folder: request.cacheFolder ?? SummaryCache.folder())
         timing.lap("cache index")
@@ -241,14 +277,37 @@ public struct Workspace: Sendable {
         }
         timing.lap("discovery of \(ordered.count) files")
         // Summaries are read only when some file is not reported on (a whole-repository run needs none).
-        if cache.file != nil, reported.count < ordered.count { cache.loadSummaries() }
+        let findingsDay = cache.file == nil ? nil : request.findingsDay
+        if cache.file != nil, reported.count < ordered.count || findingsDay != nil { cache.loadSummaries() }
         let cached = cache
-        // Files summarised anew in this run, by position.
-        let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8])>(count: ordered.count)
+        // Files summarised anew in this run, by position (with their content for the findings cache).
+        let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], content: ContentHash?)>(count: ordered.count)
+        // Files the findings cache served whose stamp moved, by position.
+        let restamped = ResultSlots<SummaryCache.Stamp>(count: ordered.count)
         let items = ordered
         var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
             let item = items[position]
             let useCache = cached.file != nil
+            // A reported file the findings cache knows by its content brings its summary and its local
+            // findings; one it does not know is parsed from the bytes read here, and summarised with its content.
+            if let findingsDay, item.reported, !item.named {
+                let (read, stamp) = SourceReader.readStamped(item.path, limit: limits.fileSize)
+                if case .success(let bytes) = read, let stamp {
+                    let content = ContentHash(bytes)
+                    if let hit = cached.findings(item.path, content: content),
+                       let record = FindingsRecord.decode(hit.findings, file: item.display), record.today == findingsDay,
+                       var document = DocumentSummary.decode(hit.summary, path: item.path, display: item.display) {
+                        document.diagnostics = record.diagnostics
+                        document.suppressions = record.suppressions
+                        if hit.stamp != stamp { restamped.store(stamp, at: position) }
+                        return document
+                    }
+                    let document = DocumentDecoder.read(bytes, path: item.path, display: item.display, named: false,
+                                                        limits: limits, hazards: hazards)
+                    fresh.store((stamp, DocumentSummary.encode(document), content), at: position)
+                    return document
+                }
+            }
             // A file not reported on is read from its summary when the cache has a current one.
             if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path),
                let summary = cached.summary(item.path, stamp: stamp),
@@ -266,7 +325,7 @@ public struct Workspace: Sendable {
             // A reported file whose summary is still current keeps it; new and changed files are summarised
             // again, and so is a file not reported on that gets here (its summary was missing or unusable).
             if useCache, let stamp = read, !(item.reported && cached.isCurrent(item.path, stamp: stamp)) {
-                fresh.store((stamp, DocumentSummary.encode(document)), at: position)
+                fresh.store((stamp, DocumentSummary.encode(document), nil), at: position)
             }
             return document
         }
@@ -292,16 +351,29 @@ public struct Workspace: Sendable {
             throw .noFiles(request.paths)
         }
         timing.lap("parse and decode")
+        var pending: PendingCache?
         if cache.file != nil {
+            var recorded: [(path: String, display: String)] = []
             for position in items.indices {
-                if let new = fresh.value(at: position) { cache.store(items[position].path, stamp: new.stamp, summary: new.summary) }
+                let item = items[position]
+                if let new = fresh.value(at: position) {
+                    cache.store(item.path, stamp: new.stamp, summary: new.summary, content: new.content)
+                    if new.content != nil { recorded.append((item.path, item.display)) }
+                }
+                if let stamp = restamped.value(at: position) { cache.restamp(item.path, stamp) }
             }
             cache.keepOnly(ordered.lazy.map(\.path))
-            cache.save()
+            if let findingsDay {
+                pending = PendingCache(cache: cache, today: findingsDay, recorded: recorded)
+            } else {
+                cache.save()
+            }
         }
         timing.lap("summary cache")
-        return Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
-                         wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
+        var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
+                                  wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
+        workspace.pendingCache = pending
+        return workspace
     }
 
     /// The configuration of the repository holding `folder` (defaults when there is none or it is invalid),

@@ -34,12 +34,19 @@ extension SummaryCache {
         guard changed, let file else { return }
         source?.loadSummaries()  // summaries kept from the old file are copied into the new one
         // Git's "racy" rule: a file changed within the file system's timestamp granularity of now may
-        // change again without its stamp moving; its fresh summary is not kept (the next run makes it again).
+        // change again without its stamp moving; its fresh summary is not kept for its stamp (the next
+        // run makes it again), only for its content when it has a findings record (checked by content).
         let racyFrom = FileSystem.now() - Self.timestampGranularity
-        let pathKeys = entries.keys.filter { key in
-            guard let entry = entries[key], case .fresh = entry.summary else { return true }
-            return max(entry.stamp.modified, entry.stamp.changed) < racyFrom
-        }.sorted()
+        var entries = entries
+        for (key, entry) in entries {
+            guard case .fresh = entry.summary, max(entry.stamp.modified, entry.stamp.changed) >= racyFrom else { continue }
+            if entry.findings != nil {
+                entries[key]?.stamp = Stamp(size: -1, modified: 0, inode: 0, device: 0, changed: 0)  // matches no file
+            } else {
+                entries[key] = nil
+            }
+        }
+        let pathKeys = entries.keys.sorted()
         var index = BinaryWriter()
         index.string(key)
         index.int(pathKeys.count)
@@ -57,6 +64,16 @@ extension SummaryCache {
             index.int(length)
             index.int(Int(bitPattern: UInt(entry.summary.checksum)))
             offset += length
+            index.optional(entry.content) { w, content in
+                w.int(Int(bitPattern: UInt(content.a)))
+                w.int(Int(bitPattern: UInt(content.b)))
+            }
+            index.optional(entry.findings) { w, findings in
+                w.int(offset)
+                w.int(findings.length)
+                w.int(Int(bitPattern: UInt(findings.checksum)))
+            }
+            offset += entry.findings?.length ?? 0
         }
         if foldersUnchanged {
             index.block { $0.bytes += source?.foldersSection() ?? [0] }  // [0]: no listing (the next run reads every folder)
@@ -107,11 +124,13 @@ extension SummaryCache {
         index.bytes.withUnsafeBytes { put($0) }
         for pathKey in pathKeys {
             guard ok, let entry = entries[pathKey] else { continue }
-            switch entry.summary {
-            case .fresh(let bytes): bytes.withUnsafeBytes { put($0) }
-            case .stored(let offset, let length, _):
-                guard let bytes = source?.summary(at: offset, count: length) else { ok = false; continue }
-                bytes.withUnsafeBytes { put($0) }
+            for part in [entry.summary] + (entry.findings.map { [$0] } ?? []) {
+                switch part {
+                case .fresh(let bytes): bytes.withUnsafeBytes { put($0) }
+                case .stored(let offset, let length, _):
+                    guard let bytes = source?.summary(at: offset, count: length) else { ok = false; continue }
+                    bytes.withUnsafeBytes { put($0) }
+                }
             }
         }
         close(fd)
@@ -140,7 +159,16 @@ extension SummaryCache {
                 let stamp = Stamp(size: try r.int(), modified: try r.int(), inode: try r.int(), device: try r.int(), changed: try r.int())
                 let offset = try r.int(), length = try r.int(), checksum = UInt64(UInt(bitPattern: try r.int()))
                 guard file.contains(offset: offset, count: length) else { throw T() }
-                entries[path] = Entry(stamp: stamp, summary: .stored(offset: offset, length: length, checksum: checksum))
+                let content = try r.optional { (r: inout R) throws(T) in
+                    ContentHash(a: UInt64(UInt(bitPattern: try r.int())), b: UInt64(UInt(bitPattern: try r.int())))
+                }
+                let findings = try r.optional { (r: inout R) throws(T) -> Summary in
+                    let offset = try r.int(), length = try r.int(), checksum = UInt64(UInt(bitPattern: try r.int()))
+                    guard file.contains(offset: offset, count: length) else { throw T() }
+                    return .stored(offset: offset, length: length, checksum: checksum)
+                }
+                entries[path] = Entry(stamp: stamp, summary: .stored(offset: offset, length: length, checksum: checksum),
+                                      content: content, findings: findings)
             }
             // The folder listings are only stepped over: a run whose tree holds never reads them.
             let folders = try r.block()

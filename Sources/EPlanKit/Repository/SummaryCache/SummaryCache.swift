@@ -8,9 +8,14 @@ import Synchronization
 
 /// Per-file summaries of what cross-plan rules read from files that are not reported on, kept
 /// between runs so that linting one changed file in a large repository does not parse every
-/// other file. An entry is used only while the file's size, modification time and inode are
-/// unchanged, and the whole cache only for the same eplan version and configuration; findings
-/// are computed exactly as in a full run (reported files are always parsed in full).
+/// other file. A summary is used for a file not reported on only while the file's size,
+/// modification time and inode are unchanged, and the whole cache only for the same eplan version
+/// and configuration.
+///
+/// The same entries are the findings cache of lint runs: an entry made by a lint run also keeps the
+/// hash of the file's content and the file's local findings (`FindingsRecord`). A reported file
+/// whose content hashes the same (its stamp does not count) brings its summary and those findings
+/// instead of being parsed; the cross-plan rules run again over every plan.
 ///
 /// The cache lives outside the repository (`$EPLAN_CACHE_DIR`, else `$XDG_CACHE_HOME/eplan`,
 /// else `~/.cache/eplan`), so linting never writes into the plan repository.
@@ -20,6 +25,10 @@ struct SummaryCache {
     struct Entry {
         var stamp: Stamp
         var summary: Summary
+        /// The findings cache's part: the content the summary and the findings were made from, and
+        /// the findings (`FindingsRecord`); nil for an entry made without them.
+        var content: ContentHash?
+        var findings: Summary?
     }
 
     /// A summary is either still in the cache file (read only when a run needs summaries) or new
@@ -34,7 +43,7 @@ struct SummaryCache {
     /// of every entry; the folder listings and the file tree, each a block that can be stepped over),
     /// then the summaries. Reading the index touches only its own pages; a full run, which needs no
     /// summary, never reads the rest.
-    static let format = "eplan-summaries-17"
+    static let format = "eplan-summaries-18"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -124,13 +133,7 @@ struct SummaryCache {
     /// The summary of the file as it is now, or nil (none, stale, or failing its checksum).
     func summary(_ path: String, stamp: Stamp) -> ArraySlice<UInt8>? {
         guard let entry = entries[Self.key(path)], entry.stamp == stamp else { return nil }
-        switch entry.summary {
-        case .fresh(let bytes): return bytes[...]
-        case .stored(let offset, let length, let checksum):
-            guard let bytes = source?.summary(at: offset, count: length),
-                  Self.checksum(bytes) == checksum else { return nil }
-            return bytes
-        }
+        return bytes(of: entry.summary)
     }
 
     /// A checksum of a summary: a multiply-xorshift over 8-byte words (a one-file run checks every
@@ -175,9 +178,41 @@ struct SummaryCache {
         source?.loadSummaries()
     }
 
-    mutating func store(_ path: String, stamp: Stamp, summary: [UInt8]) {
-        entries[Self.key(path)] = Entry(stamp: stamp, summary: .fresh(summary))
+    mutating func store(_ path: String, stamp: Stamp, summary: [UInt8], content: ContentHash? = nil) {
+        entries[Self.key(path)] = Entry(stamp: stamp, summary: .fresh(summary), content: content)
         changed = true
+    }
+
+    /// The summary and the findings record of a file whose content hashes to `content`, or nil (none,
+    /// made from other content, or failing a checksum). Call `loadSummaries` first.
+    func findings(_ path: String, content: ContentHash) -> (summary: ArraySlice<UInt8>, findings: ArraySlice<UInt8>, stamp: Stamp)? {
+        guard let entry = entries[Self.key(path)], entry.content == content, let findings = entry.findings,
+              let summaryBytes = bytes(of: entry.summary), let findingsBytes = bytes(of: findings) else { return nil }
+        return (summaryBytes, findingsBytes, entry.stamp)
+    }
+
+    /// Keeps a file's findings record beside the summary stored for it in this run (`store`).
+    mutating func storeFindings(_ path: String, _ record: [UInt8]) {
+        guard entries[Self.key(path)]?.content != nil else { return }
+        entries[Self.key(path)]?.findings = .fresh(record)
+        changed = true
+    }
+
+    /// Gives a file found through its content (`findings`) its current stamp.
+    mutating func restamp(_ path: String, _ stamp: Stamp) {
+        guard entries[Self.key(path)] != nil else { return }
+        entries[Self.key(path)]?.stamp = stamp
+        changed = true
+    }
+
+    /// The bytes of a stored or fresh part, checked against its checksum.
+    private func bytes(of part: Summary) -> ArraySlice<UInt8>? {
+        switch part {
+        case .fresh(let bytes): return bytes[...]
+        case .stored(let offset, let length, let checksum):
+            guard let bytes = source?.summary(at: offset, count: length), Self.checksum(bytes) == checksum else { return nil }
+            return bytes
+        }
     }
 
     /// Drops entries of files that no longer exist in the repository (`paths` are all that do).

@@ -1,0 +1,173 @@
+import EPlanText
+import EPlanYAML
+
+/// What the findings cache keeps of a file besides its summary: the findings that depend on that
+/// file alone (the decoder's, and those of the local rules, `Rule.isLocal`) and its suppression
+/// comments, for the content it was made from (`ContentHash`) and the day the time-based rules
+/// measured against. A run that finds the file with the same content, under the same eplan version
+/// and configuration (the cache's key) and for the same day, takes these instead of parsing the file;
+/// only the cross-plan rules run again.
+///
+/// Findings are kept before the configuration's severities, the rules chosen on the command line and
+/// suppressions apply (a run applies them as to fresh findings). A location in the file itself is
+/// kept without its path, so a run from another folder (another display path) reads the same record.
+struct FindingsRecord {
+    var today: String
+    var diagnostics: [Diagnostic]
+    var suppressions: [Suppression]
+
+    static func encode(_ record: FindingsRecord, file: String) -> [UInt8] {
+        var w = BinaryWriter()
+        w.string(record.today)
+        w.array(record.diagnostics) { w, d in
+            w.string(d.rule.rawValue)
+            w.int(d.severity.rawValue)
+            encode(d.message, &w)
+            location(d.location, file: file, &w)
+            w.optional(d.plan) { w, v in w.string(v) }
+            w.optional(d.help) { w, m in encode(m, &w) }
+            w.array(d.related) { w, r in
+                location(r.location, file: file, &w)
+                encode(r.message, &w)
+            }
+        }
+        w.array(record.suppressions) { w, s in
+            w.string(s.scope.rawValue)
+            w.array(s.rules) { w, v in w.string(v) }
+            w.optional(s.reason) { w, v in w.string(v) }
+            w.span(s.span)
+        }
+        return w.bytes
+    }
+
+    static func decode(_ bytes: ArraySlice<UInt8>, file: String) -> FindingsRecord? {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        return try? BinaryReader.reading(bytes) { (r: inout R) throws(T) -> FindingsRecord in
+            let today = try r.string()
+            let diagnostics = try r.array { (r: inout R) throws(T) -> Diagnostic in
+                let rule = RuleID(rawValue: try r.string())
+                guard let severity = Severity(rawValue: try r.int()) else { throw T() }
+                let message = try decodeMessage(&r)
+                let location = try decodeLocation(&r, file: file)
+                let plan = try r.optional { (r: inout R) throws(T) in try r.string() }
+                let help = try r.optional { (r: inout R) throws(T) in try decodeMessage(&r) }
+                let related = try r.array { (r: inout R) throws(T) -> RelatedLocation in
+                    let location = try decodeLocation(&r, file: file)
+                    return RelatedLocation(location, try decodeMessage(&r))
+                }
+                var diagnostic = Diagnostic(rule, message, at: location, help: help, related: related, plan: plan)
+                diagnostic.severity = severity
+                return diagnostic
+            }
+            let suppressions = try r.array { (r: inout R) throws(T) -> Suppression in
+                guard let scope = Suppression.Scope(rawValue: try r.string()) else { throw T() }
+                let rules = try r.array { (r: inout R) throws(T) in try r.string() }
+                let reason = try r.optional { (r: inout R) throws(T) in try r.string() }
+                return Suppression(scope: scope, rules: rules, reason: reason, span: try r.span())
+            }
+            guard r.isAtEnd else { throw T() }
+            return FindingsRecord(today: today, diagnostics: diagnostics, suppressions: suppressions)
+        }
+    }
+
+    // MARK: Parts
+
+    private static func location(_ l: Location, file: String, _ w: inout BinaryWriter) {
+        if l.file == file {
+            w.bool(false)
+        } else {
+            w.bool(true)
+            w.string(l.file)
+        }
+        w.span(l.span)
+    }
+
+    private static func decodeLocation(_ r: inout BinaryReader, file: String) throws(BinaryReader.Truncated) -> Location {
+        let elsewhere = try r.bool()
+        let path = elsewhere ? try r.string() : file
+        return Location(file: path, span: try r.span())
+    }
+
+    private static func encode(_ m: Message, _ w: inout BinaryWriter) {
+        w.string(m.key)
+        w.array(m.arguments.keys.sorted()) { w, name in
+            w.string(name)
+            if let argument = m.arguments[name] { encode(argument, &w) }
+        }
+    }
+
+    private static func decodeMessage(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> Message {
+        let key = try r.string()
+        var arguments: [String: MessageArgument] = [:]
+        for (name, argument) in try r.array({ (r: inout BinaryReader) throws(BinaryReader.Truncated) in
+            (try r.string(), try decodeArgument(&r))
+        }) {
+            arguments[name] = argument
+        }
+        return Message(key, arguments)
+    }
+
+    private static func encode(_ a: MessageArgument, _ w: inout BinaryWriter) {
+        switch a {
+        case .verbatim(let text): w.int(0); w.string(text)
+        case .message(let message): w.int(1); encode(message, &w)
+        case .term(let term): w.int(2); w.string(term.category.rawValue); w.string(term.id)
+        case .list(let items): w.int(3); w.array(items) { w, item in encode(item, &w) }
+        }
+    }
+
+    private static func decodeArgument(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> MessageArgument {
+        switch try r.int() {
+        case 0: return .verbatim(try r.string())
+        case 1: return .message(try decodeMessage(&r))
+        case 2:
+            guard let category = Term.Category(rawValue: try r.string()) else { throw BinaryReader.Truncated() }
+            return .term(Term(category, try r.string()))
+        case 3: return .list(try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeArgument(&r) })
+        default: throw BinaryReader.Truncated()
+        }
+    }
+}
+
+/// A 128-bit hash of a file's content, the findings cache's key for the file (with the cache's own key
+/// for eplan's version and configuration): two multiply-xorshift lanes over 8-byte words with
+/// different constants, and the length. Not cryptographic: it tells an edited file from the one the
+/// findings were made from, which a stamp (size, times, inode) alone cannot promise.
+struct ContentHash: Hashable, Sendable {
+    var a: UInt64
+    var b: UInt64
+
+    init(a: UInt64, b: UInt64) {
+        self.a = a
+        self.b = b
+    }
+
+    init(_ bytes: [UInt8]) {
+        (a, b) = bytes.withUnsafeBytes { raw in
+            var a: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(raw.count)
+            var b: UInt64 = 0x1319_8A2E_0370_7344 &+ UInt64(raw.count)
+            var i = 0
+            while i + 8 <= raw.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                a = (a ^ word) &* 0x9E37_79B9_7F4A_7C15
+                a ^= a >> 29
+                b = (b &+ word) &* 0xC2B2_AE3D_27D4_EB4F
+                b ^= b >> 31
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < raw.count {
+                tail |= UInt64(raw[i]) << shift
+                shift += 8
+                i += 1
+            }
+            a = (a ^ tail ^ 0xFF) &* 0x9E37_79B9_7F4A_7C15
+            a ^= a >> 32
+            b = (b &+ tail &+ 0xFF) &* 0xC2B2_AE3D_27D4_EB4F
+            b ^= b >> 29
+            return (a, b)
+        }
+    }
+}
