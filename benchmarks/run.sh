@@ -4,12 +4,13 @@
 # 1. builds eplan in release mode and the libyaml speed floor (benchmarks/floor.c);
 # 2. generates plan repositories of 10,000 and 100,000 plans into .build-bench/ with
 #    benchmarks/generate.py (reused while generator source, seed and size are unchanged);
-# 3. for each size times `eplan lint --today 2026-11-30 --format json --output FILE --force`
-#    over the repository with its peak RSS, and the floor, in turns after one warm-up run of each
-#    (medians of 5 runs for 10k, 3 for 100k); then the time of linting one plan file of the 10k
-#    repository (median of 5 after a warm-up run);
+# 3. for each size times `eplan lint --today 2026-11-30 --format json --output FILE --force` over the
+#    repository cold (`--no-cache`: every file parsed, with its peak RSS) and from the findings cache
+#    (the repository unchanged since the previous run), and the floor, in turns after one warm-up run of
+#    each (medians of 5 runs for 10k, 3 for 100k); the first run with an empty cache is timed once;
+#    then the time of linting one plan file of the 10k repository (median of 5 after a warm-up run);
 # 4. checks the JSON reports: every finding of expected-findings.txt is present; any other
-#    finding is printed (there should be none);
+#    finding is printed (there should be none); the report from the cache is the cold run's, byte for byte;
 # 5. prints a table. Exit status 1 when a check fails, 2 when something cannot run.
 #
 # Settings (environment): BENCH_SEED (default 1), BENCH_SIZES (default "10000 100000"),
@@ -75,16 +76,23 @@ for n in "${SIZES[@]}"; do
 done
 
 # ---- measurements
-# lint_full N -> appends "seconds rss_kb rc" to stdout
-lint_full() {
-    local n=$1 dir=$BENCH/plans-$1 t0 rc
+# lint_run N MODE -> prints "seconds rss_kb rc"; MODE cold (--no-cache: parse everything) or warm
+# (the findings cache, as a previous run left it). The report goes to report-N-MODE.json.
+lint_run() {
+    local n=$1 mode=$2 dir=$BENCH/plans-$1 t0 rc
+    local -a extra=()
+    [ "$mode" = cold ] && extra=(--no-cache)
     t0=$EPOCHREALTIME
     set +e
     (cd "$dir" && /usr/bin/time -f %M -o "$BENCH/time-$n.txt" \
-        "$EPLAN" lint --today "$TODAY" --format json --output "$BENCH/report-$n.json" --force . \
+        "$EPLAN" lint "${extra[@]}" --today "$TODAY" --format json --output "$BENCH/report-$n-$mode.json" --force . \
         >"$BENCH/lint-$n.out" 2>"$BENCH/lint-$n.err")
     rc=$?
     set -e
+    if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
+        cat "$BENCH/lint-$n.err" >&2
+        die "eplan lint ($mode) exited with $rc on plans-$n"
+    fi
     printf '%s %s %s\n' "$(since "$t0")" "$(tail -n 1 "$BENCH/time-$n.txt")" "$rc"
 }
 
@@ -96,27 +104,33 @@ floor_run() {
     FLOOR_T=$(since "$t0")
 }
 
-declare -A T_EPLAN RSS T_FLOOR FILES BYTES
+declare -A T_EPLAN RSS T_FLOOR T_WARM RSS_WARM T_FILL FILES BYTES
 for n in "${SIZES[@]}"; do
     say "== plans-$n"
-    # The machine is shared and its speed drifts: eplan and the floor run in turns, after one
-    # untimed run of each (page cache, summary cache), and the medians are compared.
+    # The machine is shared and its speed drifts: eplan (cold, then from the findings cache) and the
+    # floor run in turns, after one untimed run of each, and the medians are compared. The first run
+    # with an empty cache (which parses everything and fills the cache) is timed once.
     runs=5
     [ "$n" -ge 100000 ] && runs=3
-    read -r t m rc < <(lint_full "$n")
+    rm -rf "$EPLAN_CACHE_DIR"
+    read -r t m rc < <(lint_run "$n" cold)
     floor_run "$n"
-    say "warm-up: eplan ${t}s, floor ${FLOOR_T}s"
-    times=() rss=() ftimes=()
+    read -r T_FILL[$n] m rc < <(lint_run "$n" warm)
+    say "warm-up: eplan cold ${t}s, floor ${FLOOR_T}s; first run with an empty cache ${T_FILL[$n]}s"
+    times=() rss=() ftimes=() wtimes=() wrss=()
     for ((i = 1; i <= runs; i++)); do
-        read -r t m rc < <(lint_full "$n")
-        if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
-            cat "$BENCH/lint-$n.err" >&2
-            die "eplan lint exited with $rc on plans-$n"
-        fi
+        read -r t m rc < <(lint_run "$n" cold)
         floor_run "$n"
-        say "run $i: eplan ${t}s (peak RSS $((m / 1024)) MB, exit $rc), floor ${FLOOR_T}s"
-        times+=("$t") rss+=("$m") ftimes+=("$FLOOR_T")
+        read -r w wm rc < <(lint_run "$n" warm)
+        say "run $i: eplan cold ${t}s (peak RSS $((m / 1024)) MB, exit $rc), floor ${FLOOR_T}s, eplan from the cache ${w}s (peak RSS $((wm / 1024)) MB)"
+        times+=("$t") rss+=("$m") ftimes+=("$FLOOR_T") wtimes+=("$w") wrss+=("$wm")
     done
+    if ! cmp -s "$BENCH/report-$n-cold.json" "$BENCH/report-$n-warm.json"; then
+        say "CHECK FAILED: the report from the findings cache differs from the cold run's (plans-$n)"
+        FAILED=1
+    fi
+    T_WARM[$n]=$(median "${wtimes[@]}")
+    RSS_WARM[$n]=$(printf '%s\n' "${wrss[@]}" | sort -n | tail -n 1)
     T_EPLAN[$n]=$(median "${times[@]}")
     RSS[$n]=$(printf '%s\n' "${rss[@]}" | sort -n | tail -n 1)
     T_FLOOR[$n]=$(median "${ftimes[@]}")
@@ -126,7 +140,7 @@ for n in "${SIZES[@]}"; do
     FILES[$n]=$files BYTES[$n]=$bytes
 
     say "-- findings of plans-$n (expected: $BENCH/plans-$n/expected-findings.txt)"
-    if ! python3 - "$BENCH/report-$n.json" "$BENCH/plans-$n/expected-findings.txt" <<'EOF'
+    if ! python3 - "$BENCH/report-$n-cold.json" "$BENCH/plans-$n/expected-findings.txt" <<'EOF'
 import collections, json, sys
 report = json.load(open(sys.argv[1], encoding="utf-8"))
 expected = collections.Counter(tuple(line.split(None, 1)) for line in
@@ -187,12 +201,13 @@ say "runs: ${one_times[*]} s"
 # ---- table
 say ""
 say "== eplan benchmark (seed $SEED, today $TODAY, $(nproc) cores; eplan uses all cores, the floor one)"
-printf '%-8s %7s %8s %9s %9s %7s %8s %9s %11s  %s\n' plans files MB "eplan s" files/s MB/s "RSS MB" "floor s" eplan/floor generated
+printf '%-8s %7s %8s %9s %9s %7s %8s %9s %11s %8s %10s %8s %9s  %s\n' plans files MB "cold s" files/s MB/s "RSS MB" "floor s" cold/floor "cache s" cache/floor "RSS MB" "filling s" generated
 for n in "${SIZES[@]}"; do
     mb=$(calc %.1f "${BYTES[$n]} / 1e6")
-    printf '%-8s %7s %8s %9s %9s %7s %8s %9s %11s  %s\n' "$n" "${FILES[$n]}" "$mb" "${T_EPLAN[$n]}" \
+    printf '%-8s %7s %8s %9s %9s %7s %8s %9s %11s %8s %10s %8s %9s  %s\n' "$n" "${FILES[$n]}" "$mb" "${T_EPLAN[$n]}" \
         "$(calc %.0f "${FILES[$n]} / ${T_EPLAN[$n]}")" "$(calc %.1f "$mb / ${T_EPLAN[$n]}")" \
-        "$(calc %.0f "${RSS[$n]} / 1024")" "${T_FLOOR[$n]}" "$(calc %.2f "${T_EPLAN[$n]} / ${T_FLOOR[$n]}")" "${GEN[$n]}"
+        "$(calc %.0f "${RSS[$n]} / 1024")" "${T_FLOOR[$n]}" "$(calc %.2f "${T_EPLAN[$n]} / ${T_FLOOR[$n]}")" \
+        "${T_WARM[$n]}" "$(calc %.2f "${T_WARM[$n]} / ${T_FLOOR[$n]}")" "$(calc %.0f "${RSS_WARM[$n]} / 1024")" "${T_FILL[$n]}" "${GEN[$n]}"
 done
 if [ "${#SIZES[@]}" -ge 2 ]; then
     a=${SIZES[0]} b=${SIZES[${#SIZES[@]} - 1]}
@@ -201,6 +216,8 @@ if [ "${#SIZES[@]}" -ge 2 ]; then
 fi
 say "one file in the $SMALL-plan repository: ${T_ONE}s (median of 5 after a warm-up)"
 say "runs: medians of 5 (10k) / 3 (100k) runs of eplan and of the floor in turns, after a warm-up; RSS is the peak over the runs"
+say "cold: --no-cache (every file parsed); cache: the findings cache as the previous run left it (the repository unchanged);"
+say "filling: the first run with an empty cache (parses everything and writes the cache)"
 if [ "$FAILED" -ne 0 ]; then
     say "bench: CHECKS FAILED"
     exit 1

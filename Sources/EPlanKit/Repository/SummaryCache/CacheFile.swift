@@ -39,15 +39,16 @@ final class CacheFile: @unchecked Sendable {
     /// `count` bytes at `start` from the beginning of the file, or nil when they cannot all be read.
     func read(at start: Int, count: Int) -> [UInt8]? {
         guard start >= 0, count >= 0, start <= size, count <= size - start else { return nil }
-        var result = [UInt8](repeating: 0, count: count)
-        var done = 0
-        let ok = result.withUnsafeMutableBytes { buffer -> Bool in
+        // Not zeroed first: every byte is read into, or the whole read fails.
+        var ok = true
+        let result = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
             while done < count, let base = buffer.baseAddress {
                 let n = pread(fd, base + done, count - done, off_t(start + done))
-                if n <= 0 { return false }
+                if n <= 0 { ok = false; break }
                 done += n
             }
-            return true
+            initialized = ok ? count : 0
         }
         return ok ? result : nil
     }

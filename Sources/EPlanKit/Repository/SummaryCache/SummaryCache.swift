@@ -43,7 +43,7 @@ struct SummaryCache {
     /// of every entry; the folder listings and the file tree, each a block that can be stepped over),
     /// then the summaries. Reading the index touches only its own pages; a full run, which needs no
     /// summary, never reads the rest.
-    static let format = "eplan-summaries-18"
+    static let format = "eplan-summaries-19"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -136,23 +136,10 @@ struct SummaryCache {
         return bytes(of: entry.summary)
     }
 
-    /// A checksum of a summary: a multiply-xorshift over 8-byte words (a one-file run checks every
-    /// summary it reads; byte-wise FNV-1a took eight times as long).
+    /// A checksum of a summary (a one-file run checks every summary it reads; byte-wise FNV-1a took
+    /// eight times as long as `WordHash`).
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.withUnsafeBytes { raw in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
-            var i = 0
-            while i + 8 <= raw.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                hash ^= hash >> 29
-                i += 8
-            }
-            while i < raw.count {
-                hash = (hash ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
-                i += 1
-            }
-            return hash
-        }
+        bytes.withUnsafeBytes { WordHash($0).a }
     }
 
     /// Keeps the folder listings of this run; the cache is rewritten when a folder was read anew or is gone.
