@@ -111,3 +111,28 @@ struct FindingsCacheTests {
         Linter.releaseKept()
     }
 }
+
+/// The findings cache keeps a file's local findings with its content alone: a rule marked local
+/// (`Rule.isLocal`) must find in a file exactly what it finds there when the file is the only one of
+/// its repository. A cross-plan rule marked local by mistake fails here.
+@Suite("Local rules")
+struct LocalRuleTests {
+    @Test("local rules find the same in a file alone as in its repository", arguments: OneFileTests.repositories)
+    func alone(repository: String) throws {
+        let local = Set(RuleCatalog.rules.filter(\.isLocal).map(\.id))
+        #expect(local.count > 10 && local.count < RuleCatalog.rules.count)
+        let options = LintOptions(cwd: repository, jobs: 2, today: try #require(Day("2030-01-01")))
+        let full = try Linter.run(options)
+        var byFile: [String: [String]] = [:]
+        for d in full.diagnostics where local.contains(d.rule) { byFile[d.location.file, default: []].append(OneFileTests.describe(d)) }
+        #expect(!byFile.isEmpty, "\(repository): some local finding to compare")
+        let config = FileManager.default.contents(atPath: "\(repository)/eplan.yaml").map { [UInt8]($0) }
+        for file in full.reportedFiles.map(\.file) where file != "eplan.yaml" {
+            let bytes = [UInt8](try #require(FileManager.default.contents(atPath: "\(repository)/\(file)")))
+            let workspace = try Workspace.inMemory([(file, bytes)] + (config.map { [("eplan.yaml", $0)] } ?? []))
+            let alone = Linter.analyze(workspace, options).result.diagnostics.filter { local.contains($0.rule) && $0.location.file == file }
+            #expect(alone.map(OneFileTests.describe).sorted() == (byFile[file] ?? []).sorted(), "\(repository): \(file)")
+        }
+        Linter.releaseKept()
+    }
+}

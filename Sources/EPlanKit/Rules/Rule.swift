@@ -103,7 +103,7 @@ public protocol Rule: Sendable {
 extension Rule {
     public var id: RuleID { Self.description.id }
     public var findsWhileDecoding: Bool { false }
-    public var isLocal: Bool { findsWhileDecoding }
+    public var isLocal: Bool { false }
 }
 
 /// A rule's `depth` setting: a level, not a number.

@@ -7,4 +7,6 @@ protocol DecoderRule: Rule {}
 extension DecoderRule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {}
     var findsWhileDecoding: Bool { true }
+    /// The file's own decoding finds them (the three exceptions say otherwise).
+    var isLocal: Bool { true }
 }

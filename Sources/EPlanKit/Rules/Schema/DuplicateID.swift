@@ -1,6 +1,9 @@
 private typealias E = ExampleFiles
 
 struct DuplicateID: DecoderRule {
+    /// Not local: the index finds them, comparing files.
+    var isLocal: Bool { false }
+
     static let description = RuleDescription(
         id: "duplicate-id", severity: .error, group: .schema,
         summary: "Plan, external plan, resource, action and region ids are unique",

@@ -1,6 +1,9 @@
 private typealias E = ExampleFiles
 
 struct LinkOutside: DecoderRule {
+    /// Not local: the walk finds them.
+    var isLocal: Bool { false }
+
     static let description = RuleDescription(
         id: "link-outside", severity: .warning, group: .schema,
         summary: "No symbolic link of the repository leads outside it",

@@ -1,6 +1,9 @@
 private typealias E = ExampleFiles
 
 struct UnusedSuppression: DecoderRule {
+    /// Not local: found once every other finding of the file is known.
+    var isLocal: Bool { false }
+
     static let description = RuleDescription(
         id: "unused-suppression", severity: .note, group: .suppression,
         summary: "Every inline suppression suppresses something",
