@@ -98,7 +98,7 @@ struct Lint: ParsableCommand {
     @OptionGroup var lang: LanguageOption
 
     @Flag(name: .customLong("no-cache"),
-          help: "Parse every file; do not use or update the summary cache (kept in ~/.cache/eplan, never in the repository).")
+          help: "Parse every file; do not use or update the summary and findings cache (kept in ~/.cache/eplan, never in the repository).")
     var noCache = false
 
     func validate() throws {
