@@ -208,6 +208,11 @@ public struct PlanSummary: Sendable {
         }
     }
 
+    /// Decodes a cached plan's deferred parts now (see `DeferredPlanParts.decodeAll`).
+    func decodeParts() {
+        if case .cached(let c) = source { c.parts?.decodeAll() }
+    }
+
     /// The details (for the summary cache).
     var details: Details {
         var details = Details(agencyReferences: [], resourceUses: [], resourceDefinitions: [])

@@ -43,7 +43,9 @@ struct PendingCache: Sendable {
     /// and saves the cache.
     mutating func save(_ documents: [SourceDocument], local: [String: [Diagnostic]]) {
         var byDisplay: [String: SourceDocument] = [:]
-        for document in documents { byDisplay[document.display] = document }
+        if !recorded.isEmpty {
+            for document in documents { byDisplay[document.display] = document }
+        }
         for file in recorded {
             guard let document = byDisplay[file.display] else { continue }
             let record = FindingsRecord(today: today, diagnostics: document.diagnostics + (local[file.display] ?? []),
@@ -299,6 +301,7 @@ public struct Workspace: Sendable {
                        var document = DocumentSummary.decode(hit.summary, path: item.path, display: item.display) {
                         document.diagnostics = record.diagnostics
                         document.suppressions = record.suppressions
+                        if case .cachedPlan(let summary) = document.content { summary.decodeParts() }
                         if hit.stamp != stamp { restamped.store(stamp, at: position) }
                         return document
                     }

@@ -48,6 +48,12 @@ final class DeferredPlanParts: Sendable {
         part(\.details, blocks.details) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) }
     }
 
+    /// Decodes every part now (a whole run from the findings cache reads every part of every plan:
+    /// decoded while the files are read, side by side, rather than by whichever rule asks first, under the lock).
+    func decodeAll() {
+        _ = (scope, organization, reporting, actions, details)
+    }
+
     /// The part, decoded the first time. Its bytes passed the summary's checksum; a block that still
     /// fails to decode counts as absent.
     private func part<T: Sendable>(_ slot: WritableKeyPath<Decoded, T??>, _ bytes: ArraySlice<UInt8>?,
