@@ -115,7 +115,10 @@ public enum Linter {
         defer { timing.report() }
         var request = Workspace.Request(paths: options.paths, configPath: options.configPath, cwd: options.cwd,
                                         jobs: options.jobs, useCache: options.useCache, cacheFolder: options.cacheFolder)
-        request.findingsDay = options.useCache ? "\(options.today)" : nil
+        if options.useCache {
+            request.findingsDay = "\(options.today)"
+            request.localChecks = { configuration in localChecks(configuration, today: options.today) }
+        }
         let workspace = try Workspace.load(request, timing: &timing)
         return analyze(workspace, options, timing: &timing)
     }
@@ -178,10 +181,7 @@ public enum Linter {
         // Rules are independent readers of the index: they run side by side, and their findings are
         // joined in catalog order, so the result does not depend on the number of threads. Rules that
         // are off do not run at all.
-        // With the findings cache, the local rules all run (a file's record holds every local finding;
-        // the rules this run leaves out are dropped from the findings below).
-        let recording = workspace.pendingCache != nil
-        let rules = RuleCatalog.rules.filter { !$0.findsWhileDecoding && (settings.isEnabled($0.id) || recording && $0.isLocal) }
+        let rules = RuleCatalog.rules.filter { !$0.findsWhileDecoding && settings.isEnabled($0.id) }
         let timeEachRule = timing.perRule
         let perRule = parallelMap(rules, jobs: timeEachRule ? 1 : options.jobs) { rule -> [Diagnostic] in
             let clock = ContinuousClock()
@@ -191,16 +191,10 @@ public enum Linter {
             return findings
         }
         var found = index.diagnostics
-        var local: [String: [Diagnostic]] = [:]
-        for (rule, findings) in zip(rules, perRule) {
-            if recording, rule.isLocal {
-                for finding in findings { local[finding.location.file, default: []].append(finding) }
-            }
-            if settings.isEnabled(rule.id) { found += findings }
-        }
+        for findings in perRule { found += findings }
         timing.lap("rules")
         if var pending = workspace.pendingCache {
-            pending.save(workspace.documents, local: local)
+            pending.save(workspace.documents)
             timing.lap("findings cache")
         }
         let result = collect(found, workspace, settings)
@@ -208,6 +202,22 @@ public enum Linter {
         // The CLI exits right after printing: keeping the repository alive spares freeing it piece by piece.
         Linter.keepUntilExit.withLock { $0.append(workspace); $0.append(index) }
         return Analysis(result: result, workspace: workspace, index: index, lookups: lookups, plans: plans)
+    }
+
+    /// Every local rule (`Rule.isLocal`) over one plan read in a run with the findings cache: what the
+    /// file's record keeps (all of them: the rules a run leaves out are dropped when findings are collected).
+    static func localChecks(_ configuration: Configuration, today: Day) -> @Sendable (Plan) -> [Diagnostic] {
+        let index = RepositoryIndex(documents: [], configuration: configuration, jobs: 1)
+        let lookups = RegionLookups(index)
+        let rules = RuleCatalog.rules.filter { $0.isLocal && !$0.findsWhileDecoding }
+        return { plan in
+            guard !plan.isRetired else { return [] }
+            let context = RuleContext(index: index, lookups: lookups, today: today, subjects: [plan], subjectPlans: [],
+                                      subjectInventories: [], reported: { _ in true }, wholeRepository: false)
+            var findings: [Diagnostic] = []
+            for rule in rules { rule.check(context, &findings) }
+            return findings
+        }
     }
 
     /// The findings in reported files, with each file's own, suppressions applied and severities set, in report order.

@@ -73,12 +73,21 @@ public struct Diagnostic: Sendable, Hashable {
         self.plan = plan
     }
 
-    /// The report order: file, line, column, rule, then message so that output is deterministic.
+    /// The report order: file, line, column, rule, then message, help and related places, so that the
+    /// output does not depend on the order findings were found in (threads, the findings cache).
     public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         if a.location.file != b.location.file { return a.location.file < b.location.file }
         if a.location.span.start != b.location.span.start { return a.location.span.start < b.location.span.start }
         if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
-        return a.message.english < b.message.english
+        let (messageA, messageB) = (a.message.english, b.message.english)
+        if messageA != messageB { return messageA < messageB }
+        return tieBreak(a) < tieBreak(b)
+    }
+
+    /// What else tells two findings of the same rule, place and message apart (rarely asked).
+    private static func tieBreak(_ d: Diagnostic) -> String {
+        ([d.location.span.end.description, d.help?.english ?? ""] + d.related.map { "\($0.location.file):\($0.location.span) \($0.message.english)" })
+            .joined(separator: "\u{0}")
     }
 }
 

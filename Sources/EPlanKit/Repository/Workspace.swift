@@ -39,17 +39,16 @@ struct PendingCache: Sendable {
     /// The reported files parsed in this run, whose findings are to be recorded.
     let recorded: [(path: String, display: String)]
 
-    /// Records the local findings of the parsed files (`local`: the local rules' findings, by file)
-    /// and saves the cache.
-    mutating func save(_ documents: [SourceDocument], local: [String: [Diagnostic]]) {
+    /// Records the findings of the files parsed in this run (their own and their local rules', which
+    /// the documents hold: see `Request.localChecks`) and saves the cache.
+    mutating func save(_ documents: [SourceDocument]) {
         var byDisplay: [String: SourceDocument] = [:]
         if !recorded.isEmpty {
             for document in documents { byDisplay[document.display] = document }
         }
         for file in recorded {
             guard let document = byDisplay[file.display] else { continue }
-            let record = FindingsRecord(today: today, diagnostics: document.diagnostics + (local[file.display] ?? []),
-                                        suppressions: document.suppressions)
+            let record = FindingsRecord(today: today, diagnostics: document.diagnostics, suppressions: document.suppressions)
             cache.storeFindings(file.path, FindingsRecord.encode(record, file: file.display))
         }
         cache.save()
@@ -72,6 +71,8 @@ public struct Workspace: Sendable {
     /// The cache of a run with the findings cache, still to be saved once the files parsed in this run
     /// have their findings recorded (`Linter`).
     var pendingCache: PendingCache?
+    /// How many reported files the findings cache served (not parsed) in this run.
+    public internal(set) var findingsCacheHits = 0
 
     public init(cwd: String, root: String, configuration: Configuration, documents: [SourceDocument],
                 reported: Set<String>, wholeRepository: Bool, configurationSuppressions: [Suppression] = []) {
@@ -139,6 +140,11 @@ public struct Workspace: Sendable {
         /// With the cache: the day of a lint run, whose findings cache then serves the reported files
         /// (`FindingsRecord`); the linter records their findings and saves the cache (`pendingCache`).
         public var findingsDay: String?
+        /// With `findingsDay`: the local rules, for the configuration the run reads. A plan parsed in
+        /// such a run has its local findings found as soon as it is read, and is kept as its summary
+        /// from then on (all that cross-plan rules read): a large repository's full models never sit
+        /// in memory together.
+        var localChecks: (@Sendable (Configuration) -> @Sendable (Plan) -> [Diagnostic])?
 
         public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0,
                     useCache: Bool = false, cacheFolder: String? = nil) {
@@ -280,11 +286,13 @@ public struct Workspace: Sendable {
         timing.lap("discovery of \(ordered.count) files")
         // Summaries are read only when some file is not reported on (a whole-repository run needs none).
         let findingsDay = cache.file == nil ? nil : request.findingsDay
+        let checkLocally = findingsDay == nil ? nil : request.localChecks?(configuration)
         if cache.file != nil, reported.count < ordered.count || findingsDay != nil { cache.loadSummaries() }
         let cached = cache
         // Files summarised anew in this run, by position (with their content for the findings cache).
         let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], content: ContentHash?)>(count: ordered.count)
-        // Files the findings cache served whose stamp moved, by position.
+        // Files the findings cache served, and those of them whose stamp moved, by position.
+        let served = ResultSlots<Bool>(count: ordered.count)
         let restamped = ResultSlots<SummaryCache.Stamp>(count: ordered.count)
         let items = ordered
         var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
@@ -303,11 +311,18 @@ public struct Workspace: Sendable {
                         document.suppressions = record.suppressions
                         if case .cachedPlan(let summary) = document.content { summary.decodeParts() }
                         if hit.stamp != stamp { restamped.store(stamp, at: position) }
+                        served.store(true, at: position)
                         return document
                     }
-                    let document = DocumentDecoder.read(bytes, path: item.path, display: item.display, named: false,
+                    var document = DocumentDecoder.read(bytes, path: item.path, display: item.display, named: false,
                                                         limits: limits, hazards: hazards)
-                    fresh.store((stamp, DocumentSummary.encode(document), content), at: position)
+                    let summary = DocumentSummary.encode(document)
+                    fresh.store((stamp, summary, content), at: position)
+                    if case .plan(let plan) = document.content, let checkLocally,
+                       let slim = DocumentSummary.decode(summary[...], path: item.path, display: item.display) {
+                        document.diagnostics += checkLocally(plan)
+                        document.content = slim.content
+                    }
                     return document
                 }
             }
@@ -376,6 +391,7 @@ public struct Workspace: Sendable {
         var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
                                   wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
         workspace.pendingCache = pending
+        workspace.findingsCacheHits = items.indices.reduce(0) { $0 + (served.value(at: $1) == true ? 1 : 0) }
         return workspace
     }
 

@@ -18,7 +18,6 @@ final class DeferredPlanParts: Sendable {
         var organization: PlanSummary.Organization??
         var reporting: PlanSummary.Reporting??
         var actions: PlanSummary.Actions??
-        var details: PlanSummary.Details??
     }
 
     private let blocks: Blocks
@@ -44,14 +43,16 @@ final class DeferredPlanParts: Sendable {
         part(\.actions, blocks.actions) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeActions(&r) }
     }
 
+    /// Decoded anew at each use, not kept: the details are most of a decoded plan's memory (an agency
+    /// reference with its place and span is about 80 bytes), and a run reads them in two or three rules.
     var details: PlanSummary.Details? {
-        part(\.details, blocks.details) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) }
+        blocks.details.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }
     }
 
-    /// Decodes every part now (a whole run from the findings cache reads every part of every plan:
+    /// Decodes every kept part now (a whole run from the findings cache reads every part of every plan:
     /// decoded while the files are read, side by side, rather than by whichever rule asks first, under the lock).
     func decodeAll() {
-        _ = (scope, organization, reporting, actions, details)
+        _ = (scope, organization, reporting, actions)
     }
 
     /// The part, decoded the first time. Its bytes passed the summary's checksum; a block that still
