@@ -68,6 +68,13 @@ public enum SourceReader {
             guard stat(path, &info) == 0 else { return nil }
             self.init(info)
         }
+
+        /// The stamp of `name` in the open folder `folder` (`fstatat`: no walk along the whole path).
+        public init?(_ name: String, in folder: Int32) {
+            var info = stat()
+            guard fstatat(folder, name, &info, 0) == 0 else { return nil }
+            self.init(info)
+        }
     }
 
     public static func read(_ path: String, limit: Int) -> Result<[UInt8], YAMLProblem> {
@@ -77,13 +84,20 @@ public enum SourceReader {
     /// The bytes of the file and, when it could be opened, its stamp (taken from the open file).
     public static func readStamped(_ path: String, limit: Int) -> (bytes: Result<[UInt8], YAMLProblem>, stamp: Stamp?) {
         var stamp: Stamp?
-        let bytes = read(path, limit: limit, stamp: &stamp)
+        let bytes = read(open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), limit: limit, stamp: &stamp)
         return (bytes, stamp)
     }
 
-    private static func read(_ path: String, limit: Int, stamp: inout Stamp?) -> Result<[UInt8], YAMLProblem> {
+    /// `readStamped` of the file `name` in the open folder `folder` (`openat`: the kernel does not walk
+    /// the whole path again for every file of a folder).
+    public static func readStamped(_ name: String, in folder: Int32, limit: Int) -> (bytes: Result<[UInt8], YAMLProblem>, stamp: Stamp?) {
+        var stamp: Stamp?
+        let bytes = read(openat(folder, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC), limit: limit, stamp: &stamp)
+        return (bytes, stamp)
+    }
+
+    private static func read(_ fd: Int32, limit: Int, stamp: inout Stamp?) -> Result<[UInt8], YAMLProblem> {
         let at = SourceSpan(at: .start)
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             return .failure(YAMLProblem(.syntax, Message("yaml.cannot-read", ["error": .message(errorMessage(errno))]), at: at,
                                         help: Message("yaml.cannot-read-help")))
@@ -104,22 +118,26 @@ public enum SourceReader {
         }
         // Read up to one byte past the limit, in case the file grew since fstat.
         let capacity = min(size, limit) + 1
-        var bytes = [UInt8](repeating: 0, count: capacity)
+        // Not zeroed first: only the bytes read count.
         var count = 0
-        while count < capacity {
-            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return systemRead(fd, base + count, capacity - count)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            while count < capacity, let base = buffer.baseAddress {
+                let n = systemRead(fd, base + count, capacity - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                count += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(YAMLProblem(.syntax, Message("yaml.cannot-read", ["error": .message(errorMessage(errno))]), at: at))
-            }
-            if n == 0 { break }
-            count += n
+            initialized = count
+        }
+        if failure != 0 {
+            return .failure(YAMLProblem(.syntax, Message("yaml.cannot-read", ["error": .message(errorMessage(failure))]), at: at))
         }
         if count > limit { return .failure(tooLarge(count, limit)) }
-        bytes.removeLast(capacity - count)
         return .success(bytes)
     }
 
