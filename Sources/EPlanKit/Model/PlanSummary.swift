@@ -182,7 +182,7 @@ public struct PlanSummary: Sendable {
             for action in p.actions?.value ?? [] { for who in action.who?.value ?? [] { body(.actionWho(action.id?.value), who) } }
             for resource in p.resources?.value ?? [] { if let holder = resource.holder { body(.resourceHolder, holder) } }
         case .cached(let c):
-            for (place, field) in c.parts?.details?.agencyReferences ?? [] { body(place, field) }
+            for (place, field) in c.parts?.references?.agencyReferences ?? [] { body(place, field) }
         }
     }
 
@@ -194,7 +194,7 @@ public struct PlanSummary: Sendable {
                 for entry in action.resources?.value ?? [] { body(action.id?.value, entry) }
             }
         case .cached(let c):
-            for (action, resource) in c.parts?.details?.resourceUses ?? [] { body(action, resource) }
+            for (action, resource) in c.parts?.resources?.resourceUses ?? [] { body(action, resource) }
         }
     }
 
@@ -204,7 +204,7 @@ public struct PlanSummary: Sendable {
         case .parsed(let p):
             for resource in p.resources?.value ?? [] { if let id = resource.id?.value { body(id, resource.span) } }
         case .cached(let c):
-            for (id, span) in c.parts?.details?.resourceDefinitions ?? [] { body(id, span) }
+            for (id, span) in c.parts?.resources?.resourceDefinitions ?? [] { body(id, span) }
         }
     }
 

@@ -10,7 +10,9 @@ final class DeferredPlanParts: Sendable {
         var organization: ArraySlice<UInt8>?
         var reporting: ArraySlice<UInt8>?
         var actions: ArraySlice<UInt8>?
-        var details: ArraySlice<UInt8>?
+        /// The details in two blocks: the agency references, and the resources used and defined.
+        var references: ArraySlice<UInt8>?
+        var resources: ArraySlice<UInt8>?
     }
 
     private struct Decoded {
@@ -43,10 +45,14 @@ final class DeferredPlanParts: Sendable {
         part(\.actions, blocks.actions) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeActions(&r) }
     }
 
-    /// Decoded anew at each use, not kept: the details are most of a decoded plan's memory (an agency
-    /// reference with its place and span is about 80 bytes), and a run reads them in two or three rules.
-    var details: PlanSummary.Details? {
-        blocks.details.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }
+    /// The details are decoded anew at each use, not kept: they are most of a decoded plan's memory (an
+    /// agency reference with its place and span is about 80 bytes), and a run reads them in a few rules,
+    /// each rule only its block.
+    var references: PlanSummary.Details? { Self.details(blocks.references) }
+    var resources: PlanSummary.Details? { Self.details(blocks.resources) }
+
+    private static func details(_ block: ArraySlice<UInt8>?) -> PlanSummary.Details? {
+        block.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }
     }
 
     /// Decodes every kept part now (a whole run from the findings cache reads every part of every plan:

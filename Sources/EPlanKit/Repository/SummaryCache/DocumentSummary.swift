@@ -96,7 +96,10 @@ enum DocumentSummary {
         w.optional(p.organization) { w, o in w.block { encode(o, &$0) } }
         w.optional(p.reporting) { w, rep in w.block { encode(rep, &$0) } }
         w.optional(p.actions) { w, actions in w.block { encode(actions, &$0) } }
-        w.block { encode(p.details, &$0) }
+        let details = p.details
+        w.block { encode(PlanSummary.Details(agencyReferences: details.agencyReferences, resourceUses: [], resourceDefinitions: []), &$0) }
+        w.block { encode(PlanSummary.Details(agencyReferences: [], resourceUses: details.resourceUses,
+                                             resourceDefinitions: details.resourceDefinitions), &$0) }
     }
 
     /// `bytes` are the whole summary that `r` reads (deferred parts keep slices of it).
@@ -132,8 +135,10 @@ enum DocumentSummary {
         }
         var blocks = DeferredPlanParts.Blocks(scope: try block(&r), organization: try block(&r), reporting: try block(&r),
                                               actions: try block(&r))
-        let details = try r.block()
-        blocks.details = bytes[(bytes.startIndex + details.lowerBound) ..< (bytes.startIndex + details.upperBound)]
+        for part in [\DeferredPlanParts.Blocks.references, \.resources] {
+            let range = try r.block()
+            blocks[keyPath: part] = bytes[(bytes.startIndex + range.lowerBound) ..< (bytes.startIndex + range.upperBound)]
+        }
         return CachedPlan(file: file, firstKey: firstKey, id: id, kind: kind, level: level, region: region, owner: owner,
                           status: status, version: version, parent: parent, master: master, regions: regions,
                           resourceIDs: resourceIDs, parts: DeferredPlanParts(blocks))

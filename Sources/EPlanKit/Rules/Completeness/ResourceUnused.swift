@@ -35,7 +35,7 @@ struct ResourceUnused: Rule {
         for plan in context.others where !unused.isEmpty {
             for id in plan.actions?.usedResources ?? [] { unused.remove(id) }
         }
-        for plan in context.subjectPlans {
+        for plan in context.subjectPlans where !unused.isEmpty {
             plan.forEachResourceDefinition { id, span in
                 guard unused.contains(id) else { return }
                 findings.append(plan.finding(self.id, Message("resource-unused.unused", ["resource": .verbatim(id)]),
