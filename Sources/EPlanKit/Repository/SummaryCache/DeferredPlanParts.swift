@@ -55,10 +55,12 @@ final class DeferredPlanParts: Sendable {
         block.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }
     }
 
-    /// Decodes every kept part now (a whole run from the findings cache reads every part of every plan:
-    /// decoded while the files are read, side by side, rather than by whichever rule asks first, under the lock).
+    /// Decodes the parts that cross-plan rules read of every plan they report on (scope, organization,
+    /// reporting) now: a whole run from the findings cache decodes them while the files are read, side
+    /// by side, rather than in whichever rule asks first, under the lock. The actions' summary is read
+    /// of other plans only (the resources they use), and left for first use.
     func decodeAll() {
-        _ = (scope, organization, reporting, actions)
+        _ = (scope, organization, reporting)
     }
 
     /// The part, decoded the first time. Its bytes passed the summary's checksum; a block that still
