@@ -232,6 +232,7 @@ struct PlanSummaryTests {
         out.append(s.actions.map { "\($0.usedResources) \(Stage.allCases.filter($0.stages.contains))" } ?? "-")
         var details: [String] = []
         s.forEachAgencyReference { place, field in details.append("\(place) \(f(field))") }
+        s.forEachAgencyReference(qualifiedOnly: true) { place, field in details.append("qualified \(place) \(f(field))") }
         s.forEachResourceUse { action, resource in details.append("\(action ?? "-") uses \(f(resource))") }
         s.forEachResourceDefinition { id, span in details.append("\(id) defined at \(span)") }
         out.append(details.joined(separator: ","))

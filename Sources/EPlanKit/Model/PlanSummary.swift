@@ -171,7 +171,13 @@ public struct PlanSummary: Sendable {
 
     /// Every agency reference the plan writes, in file order of its parts: owner, command office,
     /// members, reporting.to, response-level leads, who of each action, resource holders.
-    public func forEachAgencyReference(_ body: (AgencyPlace, Field<AgencyRef>) -> Void) {
+    /// `qualifiedOnly`: only those that name their region (`REGION:agency`), which a cached plan keeps apart.
+    public func forEachAgencyReference(qualifiedOnly: Bool = false, _ body: (AgencyPlace, Field<AgencyRef>) -> Void) {
+        if qualifiedOnly, case .cached(let c) = source {
+            for (place, field) in c.parts?.qualifiedReferences?.agencyReferences ?? [] { body(place, field) }
+            return
+        }
+        let body = qualifiedOnly ? { place, field in if field.value?.region != nil { body(place, field) } } : body
         switch source {
         case .parsed(let p):
             if let owner = p.owner { body(.owner, owner) }

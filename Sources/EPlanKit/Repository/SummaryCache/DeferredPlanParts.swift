@@ -12,6 +12,8 @@ final class DeferredPlanParts: Sendable {
         var actions: ArraySlice<UInt8>?
         /// The details in two blocks: the agency references, and the resources used and defined.
         var references: ArraySlice<UInt8>?
+        /// The agency references that name their region (most plans have none).
+        var qualifiedReferences: ArraySlice<UInt8>?
         var resources: ArraySlice<UInt8>?
     }
 
@@ -50,6 +52,7 @@ final class DeferredPlanParts: Sendable {
     /// each rule only its block.
     var references: PlanSummary.Details? { Self.details(blocks.references) }
     var resources: PlanSummary.Details? { Self.details(blocks.resources) }
+    var qualifiedReferences: PlanSummary.Details? { Self.details(blocks.qualifiedReferences) }
 
     private static func details(_ block: ArraySlice<UInt8>?) -> PlanSummary.Details? {
         block.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }

@@ -98,6 +98,8 @@ enum DocumentSummary {
         w.optional(p.actions) { w, actions in w.block { encode(actions, &$0) } }
         let details = p.details
         w.block { encode(PlanSummary.Details(agencyReferences: details.agencyReferences, resourceUses: [], resourceDefinitions: []), &$0) }
+        w.block { encode(PlanSummary.Details(agencyReferences: details.agencyReferences.filter { $0.field.value?.region != nil },
+                                             resourceUses: [], resourceDefinitions: []), &$0) }
         w.block { encode(PlanSummary.Details(agencyReferences: [], resourceUses: details.resourceUses,
                                              resourceDefinitions: details.resourceDefinitions), &$0) }
     }
@@ -135,7 +137,7 @@ enum DocumentSummary {
         }
         var blocks = DeferredPlanParts.Blocks(scope: try block(&r), organization: try block(&r), reporting: try block(&r),
                                               actions: try block(&r))
-        for part in [\DeferredPlanParts.Blocks.references, \.resources] {
+        for part in [\DeferredPlanParts.Blocks.references, \.qualifiedReferences, \.resources] {
             let range = try r.block()
             blocks[keyPath: part] = bytes[(bytes.startIndex + range.lowerBound) ..< (bytes.startIndex + range.upperBound)]
         }
