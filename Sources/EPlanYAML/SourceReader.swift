@@ -68,13 +68,6 @@ public enum SourceReader {
             guard stat(path, &info) == 0 else { return nil }
             self.init(info)
         }
-
-        /// The stamp of `name` in the open folder `folder` (`fstatat`: no walk along the whole path).
-        public init?(_ name: String, in folder: Int32) {
-            var info = stat()
-            guard fstatat(folder, name, &info, 0) == 0 else { return nil }
-            self.init(info)
-        }
     }
 
     public static func read(_ path: String, limit: Int) -> Result<[UInt8], YAMLProblem> {
@@ -85,14 +78,6 @@ public enum SourceReader {
     public static func readStamped(_ path: String, limit: Int) -> (bytes: Result<[UInt8], YAMLProblem>, stamp: Stamp?) {
         var stamp: Stamp?
         let bytes = read(open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), limit: limit, stamp: &stamp)
-        return (bytes, stamp)
-    }
-
-    /// `readStamped` of the file `name` in the open folder `folder` (`openat`: the kernel does not walk
-    /// the whole path again for every file of a folder).
-    public static func readStamped(_ name: String, in folder: Int32, limit: Int) -> (bytes: Result<[UInt8], YAMLProblem>, stamp: Stamp?) {
-        var stamp: Stamp?
-        let bytes = read(openat(folder, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC), limit: limit, stamp: &stamp)
         return (bytes, stamp)
     }
 

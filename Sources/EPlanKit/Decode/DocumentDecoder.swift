@@ -51,12 +51,9 @@ public enum DocumentDecoder {
     }
 
     /// `load`, with the stamp of the file as it was read (nil when it could not be opened).
-    /// `folder`: an open folder holding the file as `name` (read with `openat`), or nil.
     public static func loadStamped(path: String, display: String, named: Bool, limits: YAMLLimits,
-                                   hazards: Set<String>, in folder: (fd: Int32, name: String)? = nil)
-        -> (document: SourceDocument, stamp: SourceReader.Stamp?) {
-        let (read, stamp) = folder.map { SourceReader.readStamped($0.name, in: $0.fd, limit: limits.fileSize) }
-            ?? SourceReader.readStamped(path, limit: limits.fileSize)
+                                   hazards: Set<String>) -> (document: SourceDocument, stamp: SourceReader.Stamp?) {
+        let (read, stamp) = SourceReader.readStamped(path, limit: limits.fileSize)
         switch read {
         case .failure(let problem):
             var sink = DiagnosticSink(file: display)

@@ -295,25 +295,13 @@ public struct Workspace: Sendable {
         let served = ResultSlots<Bool>(count: ordered.count)
         let restamped = ResultSlots<SummaryCache.Stamp>(count: ordered.count)
         let items = ordered
-        // Files are read folder by folder: each folder is opened once and its files are read and stated
-        // relative to it (`openat`, `fstatat`), so the kernel does not walk every file's whole path.
-        let loaded = ResultSlots<SourceDocument>(count: items.count)
-        _ = parallelMap(Self.byFolder(items.map(\.path)), jobs: request.jobs) { group -> Bool in
-            let fd = open(group.folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            defer { if fd >= 0 { close(fd) } }
-            for (position, name) in group.files {
-                loaded.store(load(position, fd >= 0 ? (fd, name) : nil), at: position)
-            }
-            return true
-        }
-        @Sendable func load(_ position: Int, _ folder: (fd: Int32, name: String)?) -> SourceDocument {
+        var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
             let item = items[position]
             let useCache = cached.file != nil
             // A reported file the findings cache knows by its content brings its summary and its local
             // findings; one it does not know is parsed from the bytes read here, and summarised with its content.
             if let findingsDay, item.reported, !item.named {
-                let (read, stamp) = folder.map { SourceReader.readStamped($0.name, in: $0.fd, limit: limits.fileSize) }
-                    ?? SourceReader.readStamped(item.path, limit: limits.fileSize)
+                let (read, stamp) = SourceReader.readStamped(item.path, limit: limits.fileSize)
                 if case .success(let bytes) = read, let stamp {
                     let content = ContentHash(bytes)
                     if let hit = cached.findings(item.path, content: content),
@@ -339,7 +327,7 @@ public struct Workspace: Sendable {
                 }
             }
             // A file not reported on is read from its summary when the cache has a current one.
-            if useCache, !item.reported, let stamp = folder.map({ SummaryCache.Stamp($0.name, in: $0.fd) }) ?? SummaryCache.Stamp(item.path),
+            if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path),
                let summary = cached.summary(item.path, stamp: stamp),
                let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
                 return document
@@ -351,7 +339,7 @@ public struct Workspace: Sendable {
             }
             // Otherwise it is parsed; its stamp comes from the open file (no second lookup of the path).
             let (document, read) = DocumentDecoder.loadStamped(path: item.path, display: item.display, named: item.named,
-                                                               limits: limits, hazards: hazards, in: folder)
+                                                               limits: limits, hazards: hazards)
             // A reported file whose summary is still current keeps it; new and changed files are summarised
             // again, and so is a file not reported on that gets here (its summary was missing or unusable).
             if useCache, let stamp = read, !(item.reported && cached.isCurrent(item.path, stamp: stamp)) {
@@ -359,7 +347,6 @@ public struct Workspace: Sendable {
             }
             return document
         }
-        var documents = loaded.collect()
         // What the walk could not read stands as a document of its own, with its finding: a folder that
         // could not be read (an error, like a file), a link leading outside the repository (a warning).
         let standIns = unreadableFolders.map { folder in
@@ -406,24 +393,6 @@ public struct Workspace: Sendable {
         workspace.pendingCache = pending
         workspace.findingsCacheHits = items.indices.reduce(0) { $0 + (served.value(at: $1) == true ? 1 : 0) }
         return workspace
-    }
-
-    /// Positions of `paths` grouped by folder (in order of first appearance), with each file's name.
-    static func byFolder(_ paths: [String]) -> [(folder: String, files: [(position: Int, name: String)])] {
-        var groups: [(folder: String, files: [(position: Int, name: String)])] = []
-        var index: [Substring: Int] = [:]
-        for (position, path) in paths.enumerated() {
-            let slash = path.lastIndex(of: "/")
-            let folder = slash.map { path[..<$0] } ?? "."
-            let name = String(slash.map { path[path.index(after: $0)...] } ?? path[...])
-            if let i = index[folder] {
-                groups[i].files.append((position, name))
-            } else {
-                index[folder] = groups.count
-                groups.append((folder.isEmpty ? "/" : String(folder), [(position, name)]))
-            }
-        }
-        return groups
     }
 
     /// The configuration of the repository holding `folder` (defaults when there is none or it is invalid),
