@@ -231,8 +231,8 @@ struct PlanSummaryTests {
         out.append(s.reporting.map { "\($0.span) \($0.firstKey) \(limit($0.initial)) \(limit($0.written)) \(f($0.followUp))" } ?? "-")
         out.append(s.actions.map { "\($0.usedResources) \(Stage.allCases.filter($0.stages.contains))" } ?? "-")
         var details: [String] = []
-        s.forEachAgencyReference { place, field in details.append("\(place) \(f(field))") }
-        s.forEachAgencyReference(qualifiedOnly: true) { place, field in details.append("qualified \(place) \(f(field))") }
+        s.forEachAgencyReference(.outsideOwnOrganization) { place, field in details.append("\(place) \(f(field))") }
+        s.forEachAgencyReference(.qualified) { place, field in details.append("qualified \(place) \(f(field))") }
         s.forEachResourceUse { action, resource in details.append("\(action ?? "-") uses \(f(resource))") }
         s.forEachResourceDefinition { id, span in details.append("\(id) defined at \(span)") }
         out.append(details.joined(separator: ","))

@@ -52,7 +52,7 @@ public struct PlanSummary: Sendable {
         case actionWho(String?)
     }
 
-    /// What cross-plan rules read of a plan's text beyond its parts: every agency reference with its
+    /// What cross-plan rules read of a plan's text beyond its parts: agency references with their
     /// place, every resource its actions name (with the action's id), every resource it defines.
     public struct Details: Sendable {
         public var agencyReferences: [(place: AgencyPlace, field: Field<AgencyRef>)]
@@ -169,26 +169,40 @@ public struct PlanSummary: Sendable {
         }
     }
 
-    /// Every agency reference the plan writes, in file order of its parts: owner, command office,
-    /// members, reporting.to, response-level leads, who of each action, resource holders.
-    /// `qualifiedOnly`: only those that name their region (`REGION:agency`), which a cached plan keeps apart.
-    public func forEachAgencyReference(qualifiedOnly: Bool = false, _ body: (AgencyPlace, Field<AgencyRef>) -> Void) {
-        if qualifiedOnly, case .cached(let c) = source {
-            for (place, field) in c.parts?.qualifiedReferences?.agencyReferences ?? [] { body(place, field) }
-            return
-        }
-        let body = qualifiedOnly ? { place, field in if field.value?.region != nil { body(place, field) } } : body
+    /// Which of a plan's agency references to go through.
+    public enum AgencyReferences: Sendable {
+        /// Those that name their region (`REGION:agency`).
+        case qualified
+        /// Those that the plan's own organization (command office and members, in its region) does not
+        /// resolve: the only ones another plan's organization must answer for. None when the plan has no region.
+        case outsideOwnOrganization
+    }
+
+    /// The plan's agency references of one kind, in file order of its parts: owner, command office,
+    /// members, reporting.to, response-level leads, who of each action, resource holders. A cached plan
+    /// keeps each kind apart (most plans have few of either).
+    public func forEachAgencyReference(_ which: AgencyReferences, _ body: (AgencyPlace, Field<AgencyRef>) -> Void) {
         switch source {
         case .parsed(let p):
-            if let owner = p.owner { body(.owner, owner) }
-            if let office = p.organization?.command?.office { body(.commandOffice, office) }
-            for member in p.organization?.members ?? [] { if let agency = member.agency { body(.member, agency) } }
-            if let to = p.reporting?.to { body(.reportingTo, to) }
-            for level in p.responseLevels?.value ?? [] { for lead in level.lead?.value ?? [] { body(.responseLead, lead) } }
-            for action in p.actions?.value ?? [] { for who in action.who?.value ?? [] { body(.actionWho(action.id?.value), who) } }
-            for resource in p.resources?.value ?? [] { if let holder = resource.holder { body(.resourceHolder, holder) } }
+            let keep: (Field<AgencyRef>) -> Bool
+            switch which {
+            case .qualified: keep = { $0.value?.region != nil }
+            case .outsideOwnOrganization:
+                guard let region = p.region?.value else { return }
+                let own = AgencyLookup(p.organizationAgencyList)
+                keep = { field in field.value.map { !own.contains($0, in: region) } ?? false }
+            }
+            func visit(_ place: AgencyPlace, _ field: Field<AgencyRef>) { if keep(field) { body(place, field) } }
+            if let owner = p.owner { visit(.owner, owner) }
+            if let office = p.organization?.command?.office { visit(.commandOffice, office) }
+            for member in p.organization?.members ?? [] { if let agency = member.agency { visit(.member, agency) } }
+            if let to = p.reporting?.to { visit(.reportingTo, to) }
+            for level in p.responseLevels?.value ?? [] { for lead in level.lead?.value ?? [] { visit(.responseLead, lead) } }
+            for action in p.actions?.value ?? [] { for who in action.who?.value ?? [] { visit(.actionWho(action.id?.value), who) } }
+            for resource in p.resources?.value ?? [] { if let holder = resource.holder { visit(.resourceHolder, holder) } }
         case .cached(let c):
-            for (place, field) in c.parts?.references?.agencyReferences ?? [] { body(place, field) }
+            let block = which == .qualified ? c.parts?.qualifiedReferences : c.parts?.foreignReferences
+            for (place, field) in block?.agencyReferences ?? [] { body(place, field) }
         }
     }
 
@@ -219,13 +233,17 @@ public struct PlanSummary: Sendable {
         if case .cached(let c) = source { c.parts?.decodeAll() }
     }
 
-    /// The details (for the summary cache).
-    var details: Details {
-        var details = Details(agencyReferences: [], resourceUses: [], resourceDefinitions: [])
-        forEachAgencyReference { details.agencyReferences.append(($0, $1)) }
-        forEachResourceUse { details.resourceUses.append(($0, $1)) }
-        forEachResourceDefinition { details.resourceDefinitions.append(($0, $1)) }
-        return details
+    /// The details as the summary cache keeps them: the qualified agency references, those outside
+    /// the plan's own organization, and the resources.
+    var details: (qualified: Details, foreign: Details, resources: Details) {
+        var qualified = Details(agencyReferences: [], resourceUses: [], resourceDefinitions: [])
+        var foreign = qualified
+        var resources = qualified
+        forEachAgencyReference(.qualified) { qualified.agencyReferences.append(($0, $1)) }
+        forEachAgencyReference(.outsideOwnOrganization) { foreign.agencyReferences.append(($0, $1)) }
+        forEachResourceUse { resources.resourceUses.append(($0, $1)) }
+        forEachResourceDefinition { resources.resourceDefinitions.append(($0, $1)) }
+        return (qualified, foreign, resources)
     }
 
     /// The agencies of the plan's own organization: the command office and every member (an agency

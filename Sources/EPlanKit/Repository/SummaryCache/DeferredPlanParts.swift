@@ -10,10 +10,10 @@ final class DeferredPlanParts: Sendable {
         var organization: ArraySlice<UInt8>?
         var reporting: ArraySlice<UInt8>?
         var actions: ArraySlice<UInt8>?
-        /// The details in two blocks: the agency references, and the resources used and defined.
-        var references: ArraySlice<UInt8>?
-        /// The agency references that name their region (most plans have none).
+        /// The details in three blocks: the agency references that name their region, those outside the
+        /// plan's own organization (see `PlanSummary.AgencyReferences`), and the resources used and defined.
         var qualifiedReferences: ArraySlice<UInt8>?
+        var foreignReferences: ArraySlice<UInt8>?
         var resources: ArraySlice<UInt8>?
     }
 
@@ -50,9 +50,9 @@ final class DeferredPlanParts: Sendable {
     /// The details are decoded anew at each use, not kept: they are most of a decoded plan's memory (an
     /// agency reference with its place and span is about 80 bytes), and a run reads them in a few rules,
     /// each rule only its block.
-    var references: PlanSummary.Details? { Self.details(blocks.references) }
-    var resources: PlanSummary.Details? { Self.details(blocks.resources) }
     var qualifiedReferences: PlanSummary.Details? { Self.details(blocks.qualifiedReferences) }
+    var foreignReferences: PlanSummary.Details? { Self.details(blocks.foreignReferences) }
+    var resources: PlanSummary.Details? { Self.details(blocks.resources) }
 
     private static func details(_ block: ArraySlice<UInt8>?) -> PlanSummary.Details? {
         block.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }

@@ -97,11 +97,9 @@ enum DocumentSummary {
         w.optional(p.reporting) { w, rep in w.block { encode(rep, &$0) } }
         w.optional(p.actions) { w, actions in w.block { encode(actions, &$0) } }
         let details = p.details
-        w.block { encode(PlanSummary.Details(agencyReferences: details.agencyReferences, resourceUses: [], resourceDefinitions: []), &$0) }
-        w.block { encode(PlanSummary.Details(agencyReferences: details.agencyReferences.filter { $0.field.value?.region != nil },
-                                             resourceUses: [], resourceDefinitions: []), &$0) }
-        w.block { encode(PlanSummary.Details(agencyReferences: [], resourceUses: details.resourceUses,
-                                             resourceDefinitions: details.resourceDefinitions), &$0) }
+        w.block { encode(details.qualified, &$0) }
+        w.block { encode(details.foreign, &$0) }
+        w.block { encode(details.resources, &$0) }
     }
 
     /// `bytes` are the whole summary that `r` reads (deferred parts keep slices of it).
@@ -137,7 +135,7 @@ enum DocumentSummary {
         }
         var blocks = DeferredPlanParts.Blocks(scope: try block(&r), organization: try block(&r), reporting: try block(&r),
                                               actions: try block(&r))
-        for part in [\DeferredPlanParts.Blocks.references, \.qualifiedReferences, \.resources] {
+        for part in [\DeferredPlanParts.Blocks.qualifiedReferences, \.foreignReferences, \.resources] {
             let range = try r.block()
             blocks[keyPath: part] = bytes[(bytes.startIndex + range.lowerBound) ..< (bytes.startIndex + range.upperBound)]
         }

@@ -43,7 +43,7 @@ struct SummaryCache {
     /// of every entry; the folder listings and the file tree, each a block that can be stepped over),
     /// then the summaries. Reading the index touches only its own pages; a full run, which needs no
     /// summary, never reads the rest.
-    static let format = "eplan-summaries-21"
+    static let format = "eplan-summaries-22"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.

@@ -57,8 +57,9 @@ struct AgencyUnknown: Rule {
                     : Message("agency-unknown.not-known", ["what": .message(what()), "agency": "\(ref)", "plan": plan.named, "region": "\(key.region)"])
                 findings.append(plan.finding(id, message, at: field.span, help: help))
             }
-            // Members make up the plan's own agencies: they are not checked against themselves.
-            plan.forEachAgencyReference { place, field in
+            // Only references the plan's own organization does not resolve can be unknown (members make
+            // it up, so none is among them).
+            plan.forEachAgencyReference(.outsideOwnOrganization) { place, field in
                 switch place {
                 case .owner: check(field, Message("agency-unknown.owner"), ownOnly: isMaster)
                 case .reportingTo: check(field, Message("agency-unknown.reporting-to"))

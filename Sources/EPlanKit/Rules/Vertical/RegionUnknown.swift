@@ -51,7 +51,7 @@ struct RegionUnknown: Rule {
         }
         for plan in context.subjectPlans {
             let id = plan.id?.value
-            plan.forEachAgencyReference(qualifiedOnly: true) { checkAgency($1, file: plan.file, plan: id) }
+            plan.forEachAgencyReference(.qualified) { checkAgency($1, file: plan.file, plan: id) }
         }
         for inventory in context.subjectInventories {
             for resource in inventory.resources { checkAgency(resource.holder, file: inventory.file, plan: nil) }
