@@ -116,8 +116,7 @@ public enum Linter {
         var request = Workspace.Request(paths: options.paths, configPath: options.configPath, cwd: options.cwd,
                                         jobs: options.jobs, useCache: options.useCache, cacheFolder: options.cacheFolder)
         if options.useCache {
-            request.findingsDay = "\(options.today)"
-            request.localChecks = { configuration in localChecks(configuration, today: options.today) }
+            request.findings = ("\(options.today)", { configuration in localChecks(configuration, today: options.today) })
         }
         let workspace = try Workspace.load(request, timing: &timing)
         return analyze(workspace, options, timing: &timing)
@@ -193,10 +192,6 @@ public enum Linter {
         var found = index.diagnostics
         for findings in perRule { found += findings }
         timing.lap("rules")
-        if var pending = workspace.pendingCache {
-            pending.save(workspace.documents)
-            timing.lap("findings cache")
-        }
         let result = collect(found, workspace, settings)
         timing.lap("collect")
         // The CLI exits right after printing: keeping the repository alive spares freeing it piece by piece.

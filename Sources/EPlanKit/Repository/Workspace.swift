@@ -31,30 +31,6 @@ public enum WorkspaceError: Error, Sendable {
     public var message: String { text.english }
 }
 
-/// A lint run's cache, saved once the files parsed in the run have their local findings recorded.
-struct PendingCache: Sendable {
-    var cache: SummaryCache
-    /// The day the run measures against (kept with each record).
-    let today: String
-    /// The reported files parsed in this run, whose findings are to be recorded.
-    let recorded: [(path: String, display: String)]
-
-    /// Records the findings of the files parsed in this run (their own and their local rules', which
-    /// the documents hold: see `Request.localChecks`) and saves the cache.
-    mutating func save(_ documents: [SourceDocument]) {
-        var byDisplay: [String: SourceDocument] = [:]
-        if !recorded.isEmpty {
-            for document in documents { byDisplay[document.display] = document }
-        }
-        for file in recorded {
-            guard let document = byDisplay[file.display] else { continue }
-            let record = FindingsRecord(today: today, diagnostics: document.diagnostics, suppressions: document.suppressions)
-            cache.storeFindings(file.path, FindingsRecord.encode(record, file: file.display))
-        }
-        cache.save()
-    }
-}
-
 /// The repository a run looks at: its root, its configuration and every source file in it, loaded.
 public struct Workspace: Sendable {
     public let cwd: String
@@ -68,9 +44,6 @@ public struct Workspace: Sendable {
     public let reported: Set<String>
     /// True when every file of the repository is reported (a run of the repository, not of some files in it).
     public let wholeRepository: Bool
-    /// The cache of a run with the findings cache, still to be saved once the files parsed in this run
-    /// have their findings recorded (`Linter`).
-    var pendingCache: PendingCache?
     /// How many reported files the findings cache served (not parsed) in this run.
     public internal(set) var findingsCacheHits = 0
 
@@ -137,14 +110,12 @@ public struct Workspace: Sendable {
         public var useCache: Bool
         /// nil: the default folder (`SummaryCache.folder()`).
         public var cacheFolder: String?
-        /// With the cache: the day of a lint run, whose findings cache then serves the reported files
-        /// (`FindingsRecord`); the linter records their findings and saves the cache (`pendingCache`).
-        public var findingsDay: String?
-        /// With `findingsDay`: the local rules, for the configuration the run reads. A plan parsed in
-        /// such a run has its local findings found as soon as it is read, and is kept as its summary
-        /// from then on (all that cross-plan rules read): a large repository's full models never sit
-        /// in memory together.
-        var localChecks: (@Sendable (Configuration) -> @Sendable (Plan) -> [Diagnostic])?
+        /// With the cache, a lint run's findings cache (`FindingsRecord`): the day the run measures
+        /// against, and its local rules for the configuration the run reads. A reported file the cache
+        /// knows by its content is not parsed; a plan parsed in such a run has its local findings found
+        /// as soon as it is read, recorded with the file, and is kept as its summary from then on (all
+        /// that cross-plan rules read): a large repository's full models never sit in memory together.
+        var findings: (day: String, localChecks: @Sendable (Configuration) -> @Sendable (Plan) -> [Diagnostic])?
 
         public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0,
                     useCache: Bool = false, cacheFolder: String? = nil) {
@@ -207,7 +178,7 @@ public struct Workspace: Sendable {
         let limits = configuration.yamlLimits
         let hazards = configuration.hazardVocabulary
         var configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
-        if request.findingsDay != nil {
+        if request.findings != nil {
             // Local findings depend on every setting of the configuration (rule settings, the calendar):
             // the findings cache holds for the same configuration file, byte for byte.
             let bytes = configPath.flatMap { try? SourceReader.read($0, limit: limits.fileSize).get() } ?? []
@@ -285,12 +256,12 @@ public struct Workspace: Sendable {
         }
         timing.lap("discovery of \(ordered.count) files")
         // Summaries are read only when some file is not reported on (a whole-repository run needs none).
-        let findingsDay = cache.file == nil ? nil : request.findingsDay
-        let checkLocally = findingsDay == nil ? nil : request.localChecks?(configuration)
+        let findingsDay = cache.file == nil ? nil : request.findings?.day
+        let checkLocally = findingsDay == nil ? nil : request.findings?.localChecks(configuration)
         if cache.file != nil, reported.count < ordered.count || findingsDay != nil { cache.loadSummaries() }
         let cached = cache
         // Files summarised anew in this run, by position (with their content for the findings cache).
-        let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], content: ContentHash?)>(count: ordered.count)
+        let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])?)>(count: ordered.count)
         // Files the findings cache served, and those of them whose stamp moved, by position.
         let served = ResultSlots<Bool>(count: ordered.count)
         let restamped = ResultSlots<SummaryCache.Stamp>(count: ordered.count)
@@ -300,7 +271,7 @@ public struct Workspace: Sendable {
             let useCache = cached.file != nil
             // A reported file the findings cache knows by its content brings its summary and its local
             // findings; one it does not know is parsed from the bytes read here, and summarised with its content.
-            if let findingsDay, item.reported, !item.named {
+            if let findingsDay, let checkLocally, item.reported, !item.named {
                 let (read, stamp) = SourceReader.readStamped(item.path, limit: limits.fileSize)
                 if case .success(let bytes) = read, let stamp {
                     let content = ContentHash(bytes)
@@ -317,12 +288,13 @@ public struct Workspace: Sendable {
                     var document = DocumentDecoder.read(bytes, path: item.path, display: item.display, named: false,
                                                         limits: limits, hazards: hazards)
                     let summary = DocumentSummary.encode(document)
-                    fresh.store((stamp, summary, content), at: position)
-                    if case .plan(let plan) = document.content, let checkLocally,
+                    if case .plan(let plan) = document.content,
                        let slim = DocumentSummary.decode(summary[...], path: item.path, display: item.display) {
                         document.diagnostics += checkLocally(plan)
                         document.content = slim.content
                     }
+                    let record = FindingsRecord(today: findingsDay, diagnostics: document.diagnostics, suppressions: document.suppressions)
+                    fresh.store((stamp, summary, (content, FindingsRecord.encode(record, file: item.display))), at: position)
                     return document
                 }
             }
@@ -369,28 +341,20 @@ public struct Workspace: Sendable {
             throw .noFiles(request.paths)
         }
         timing.lap("parse and decode")
-        var pending: PendingCache?
         if cache.file != nil {
-            var recorded: [(path: String, display: String)] = []
             for position in items.indices {
                 let item = items[position]
                 if let new = fresh.value(at: position) {
-                    cache.store(item.path, stamp: new.stamp, summary: new.summary, content: new.content)
-                    if new.content != nil { recorded.append((item.path, item.display)) }
+                    cache.store(item.path, stamp: new.stamp, summary: new.summary, findings: new.findings)
                 }
                 if let stamp = restamped.value(at: position) { cache.restamp(item.path, stamp) }
             }
             cache.keepOnly(ordered.lazy.map(\.path))
-            if let findingsDay {
-                pending = PendingCache(cache: cache, today: findingsDay, recorded: recorded)
-            } else {
-                cache.save()
-            }
+            cache.save()
         }
         timing.lap("summary cache")
         var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
                                   wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
-        workspace.pendingCache = pending
         workspace.findingsCacheHits = items.indices.reduce(0) { $0 + (served.value(at: $1) == true ? 1 : 0) }
         return workspace
     }

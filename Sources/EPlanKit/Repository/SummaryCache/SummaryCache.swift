@@ -165,8 +165,9 @@ struct SummaryCache {
         source?.loadSummaries()
     }
 
-    mutating func store(_ path: String, stamp: Stamp, summary: [UInt8], content: ContentHash? = nil) {
-        entries[Self.key(path)] = Entry(stamp: stamp, summary: .fresh(summary), content: content)
+    /// Keeps a file's summary, with its content's hash and findings record when the run made them.
+    mutating func store(_ path: String, stamp: Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])? = nil) {
+        entries[Self.key(path)] = Entry(stamp: stamp, summary: .fresh(summary), content: findings?.0, findings: findings.map { .fresh($0.1) })
         changed = true
     }
 
@@ -176,13 +177,6 @@ struct SummaryCache {
         guard let entry = entries[Self.key(path)], entry.content == content, let findings = entry.findings,
               let summaryBytes = bytes(of: entry.summary), let findingsBytes = bytes(of: findings) else { return nil }
         return (summaryBytes, findingsBytes, entry.stamp)
-    }
-
-    /// Keeps a file's findings record beside the summary stored for it in this run (`store`).
-    mutating func storeFindings(_ path: String, _ record: [UInt8]) {
-        guard entries[Self.key(path)]?.content != nil else { return }
-        entries[Self.key(path)]?.findings = .fresh(record)
-        changed = true
     }
 
     /// Gives a file found through its content (`findings`) its current stamp.
