@@ -98,6 +98,15 @@ struct DecodeContext {
         }
     }
 
+    /// `requireKeys` for a mapping whose decoder collected `written`, the bits of the known keys it
+    /// saw with a value (what `writes` answers): only a required key missing from it is looked for.
+    mutating func requireKeys<Key: MappingKey>(_ pairs: YAMLMapping, _ required: [Key], written: UInt64, known: [String],
+                                               in context: @autoclosure () -> Message, at span: SourceSpan) {
+        for key in required where written & key.bit == 0 {
+            requireKeys(pairs, [key.rawValue], known: known, in: context(), at: span)
+        }
+    }
+
     mutating func missingKey(_ key: String, in context: Message, at span: SourceSpan, reason: Message? = nil) {
         let message = reason.map { Message("schema.missing-key-why", ["context": .message(context), "key": .verbatim(key), "reason": .message($0)]) }
             ?? Message("schema.missing-key", ["context": .message(context), "key": .verbatim(key)])
