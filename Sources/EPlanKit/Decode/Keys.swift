@@ -29,25 +29,19 @@ public enum Keys {
     public static let external = ["id", "kind", "level", "version", "region", "hazards", "severities", "reporting", "title"]
 }
 
-/// The keys of one mapping of the format (in the order of its list in `Keys`: the order of the cases).
+/// The keys of one mapping of the format, in the order of the cases (the lists of `Keys` are made from them).
 /// Decoders dispatch on them matched on the key's bytes: no string is made of a key the format defines.
 protocol MappingKey: RawRepresentable, Equatable, Sendable where RawValue == String {
     static var table: KeyTable<Self> { get }
 }
 
 extension MappingKey {
-    /// The key a key node is written as, or nil (not a scalar, or not a key of this mapping).
-    init?(_ node: YAMLNode) {
-        guard let key = Self.table.match(node) else { return nil }
-        self = key
-    }
-
-    /// This key's bit in a `written` mask (see `KeyTable.bits`).
+    /// This key's bit in a mask of the keys a mapping writes.
     var bit: UInt64 { Self.table.bit(self) }
 }
 
 /// The names of a mapping's keys as bytes, for matching key nodes, and their bits for masks of the
-/// keys a mapping writes (at most 64 keys).
+/// keys a mapping writes (at most 64 keys: bit `i` is key `i`).
 struct KeyTable<Key: MappingKey>: Sendable {
     let keys: [Key]
     let names: [String]
@@ -64,7 +58,8 @@ struct KeyTable<Key: MappingKey>: Sendable {
         ends = names.map { end += $0.utf8.count; return end }
     }
 
-    func match(_ node: YAMLNode) -> Key? {
+    /// The key a key node is written as and its bit, or (nil, 0): not a scalar, or not a key of this mapping.
+    func match(_ node: YAMLNode) -> (key: Key?, bit: UInt64) {
         let found = node.withScalarBytes { text -> Int? in
             bytes.withUnsafeBufferPointer { all in
                 var start = 0
@@ -81,17 +76,12 @@ struct KeyTable<Key: MappingKey>: Sendable {
                 return nil
             }
         }
-        guard let found, let index = found else { return nil }
-        return keys[index]
+        guard let found, let index = found else { return (nil, 0) }
+        return (keys[index], 1 << UInt64(index))
     }
 
     func bit(_ key: Key) -> UInt64 {
         1 << UInt64(keys.firstIndex(of: key) ?? 0)
-    }
-
-    /// The mask of `keys`.
-    func bits(_ keys: [Key]) -> UInt64 {
-        keys.reduce(0) { $0 | bit($1) }
     }
 }
 

@@ -23,11 +23,9 @@ enum PlanDecoder {
         var unitOnlyPairs: [YAMLPair] = []  // category, form
         var written: UInt64 = 0  // the known keys the plan writes, for the required-key checks
         for pair in pairs {
-            let key = PlanKey(pair.key)
-            if let key {
-                if pair.value.isNull { continue }  // absent (1.1)
-                written |= key.bit
-            }
+            let (key, bit) = PlanKey.table.match(pair.key)
+            if bit != 0, pair.value.isNull { continue }  // absent (1.1)
+            written |= bit
             let path = FieldPath(key?.rawValue ?? "")
             switch key {
             case .eplan: break
@@ -224,8 +222,8 @@ enum PlanDecoder {
             var id: Field<String>?
             var version: Field<Version>?
             for p in pairs {
-                let key = ParentKey(p.key)
-                if key != nil, p.value.isNull { continue }  // absent (1.1)
+                let (key, bit) = ParentKey.table.match(p.key)
+                if bit != 0, p.value.isNull { continue }  // absent (1.1)
                 switch key {
                 case .id:
                     let ps = c.span(p)
@@ -254,8 +252,8 @@ enum PlanDecoder {
         guard let pairs = c.mapping(pair.value, "scope", at: s) else { return nil }
         var scope = Scope(span: s, firstKey: c.firstKeySpan(pair.value), hazards: nil, severities: nil, excluded: [])
         for p in pairs {
-            let key = ScopeKey(p.key)
-            if key != nil, p.value.isNull { continue }  // absent (1.1)
+            let (key, bit) = ScopeKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
             switch key {
             case .hazards:
                 scope.hazards = c.fieldList(p, "scope.hazards") { c, node, path in c.hazard(node, path) }
@@ -290,16 +288,16 @@ enum PlanDecoder {
         guard let pairs = c.mapping(pair.value, "organization", at: s) else { return nil }
         var org = Organization(span: s, command: nil, members: [])
         for p in pairs {
-            let key = OrganizationKey(p.key)
-            if key != nil, p.value.isNull { continue }  // absent (1.1)
+            let (key, bit) = OrganizationKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
             switch key {
             case .command:
                 let ps = c.span(p)
                 guard let cp = c.mapping(p.value, "organization.command", at: ps) else { continue }
                 var command = Command(span: ps)
                 for q in cp {
-                    let key = CommandKey(q.key)
-                    if key != nil, q.value.isNull { continue }  // absent (1.1)
+                    let (key, bit) = CommandKey.table.match(q.key)
+                    if bit != 0, q.value.isNull { continue }  // absent (1.1)
                     switch key {
                     case .name: command.name = c.textField(q, "organization.command.name")
                     case .lead: command.lead = c.textField(q, "organization.command.lead")
@@ -323,11 +321,9 @@ enum PlanDecoder {
         var m = Member(span: c.span(node))
         var written: UInt64 = 0
         for p in pairs {
-            let key = MemberKey(p.key)
-            if let key {
-                if p.value.isNull { continue }  // absent (1.1)
-                written |= key.bit
-            }
+            let (key, bit) = MemberKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
             switch key {
             case .agency:
                 let s = c.span(p)
@@ -352,8 +348,8 @@ enum PlanDecoder {
         var r = Reporting(span: s)
         r.firstKey = pairs.isEmpty ? s : c.firstKeySpan(pair.value)
         for p in pairs {
-            let key = ReportingKey(p.key)
-            if key != nil, p.value.isNull { continue }  // absent (1.1)
+            let (key, bit) = ReportingKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
             switch key {
             case .initial: r.initial = c.reportingLimit(p, path.key("initial"))
             case .written: r.written = c.reportingLimit(p, path.key("written"))
@@ -383,11 +379,9 @@ enum PlanDecoder {
         var r = ResponseLevel(span: c.span(node))
         var written: UInt64 = 0
         for p in pairs {
-            let key = ResponseLevelKey(p.key)
-            if let key {
-                if p.value.isNull { continue }  // absent (1.1)
-                written |= key.bit
-            }
+            let (key, bit) = ResponseLevelKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
             switch key {
             case .level: r.level = c.enumField(p, path.key("level"), what: .responseLevel)
             case .trigger: r.trigger = c.textField(p, path.key("trigger"))
@@ -408,11 +402,9 @@ enum PlanDecoder {
         if let idPair = node.pair("id"), let raw = idPair.value.scalar, !raw.isEmpty { here = FieldPath("actions").item(raw) }
         var written: UInt64 = 0
         for p in pairs {
-            let key = ActionKey(p.key)
-            if let key {
-                if p.value.isNull { continue }  // absent (1.1)
-                written |= key.bit
-            }
+            let (key, bit) = ActionKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
             switch key {
             case .id:
                 let s = c.span(p)
@@ -457,11 +449,9 @@ enum PlanDecoder {
         var r = Resource(span: c.span(node))
         var written: UInt64 = 0
         for p in pairs {
-            let key = ResourceKey(p.key)
-            if let key {
-                if p.value.isNull { continue }  // absent (1.1)
-                written |= key.bit
-            }
+            let (key, bit) = ResourceKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
             let s = c.span(p)
             switch key {
             case .id: r.id = Field(c.identifier(p.value, path.key("id"), at: s, what: .resourceID), span: s)
@@ -481,11 +471,9 @@ enum PlanDecoder {
         var d = Drill(span: c.span(node))
         var written: UInt64 = 0
         for p in pairs {
-            let key = DrillKey(p.key)
-            if let key {
-                if p.value.isNull { continue }  // absent (1.1)
-                written |= key.bit
-            }
+            let (key, bit) = DrillKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
             switch key {
             case .date: d.date = c.dateField(p, path.key("date"))
             case .type: d.type = c.enumField(p, path.key("type"), what: .drillType)
@@ -502,11 +490,9 @@ enum PlanDecoder {
         var r = Revision(span: c.span(node))
         var written: UInt64 = 0
         for p in pairs {
-            let key = RevisionKey(p.key)
-            if let key {
-                if p.value.isNull { continue }  // absent (1.1)
-                written |= key.bit
-            }
+            let (key, bit) = RevisionKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
             switch key {
             case .version: r.version = c.versionField(p, path.key("version"))
             case .date: r.date = c.dateField(p, path.key("date"))
