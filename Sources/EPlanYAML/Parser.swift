@@ -92,7 +92,10 @@ private struct TapeBuilder {
     let bytes: UnsafeBufferPointer<UInt8>
     var problems: [YAMLProblem] = []
     private var entries: [YAMLTape.Entry] = []
-    private var text: [UInt8] = []
+    /// Scalar text: the first `textCount` bytes of `text`. The buffer is sized ahead and written with
+    /// plain copies (appending to the array cost more than libyaml's own work on a short scalar).
+    private var text: [UInt8]
+    private var textCount = 0
     private var tags: [String] = []
     private var open: [OpenCollection] = []
     /// The anchor names of open collections that have one, innermost last.
@@ -113,9 +116,10 @@ private struct TapeBuilder {
     init(limits: YAMLLimits, bytes: UnsafeBufferPointer<UInt8>) {
         self.limits = limits
         self.bytes = bytes
-        // About one node per 16 bytes of YAML; a huge file grows the arrays as it goes instead.
-        entries.reserveCapacity(min(bytes.count / 16, 1 << 20))
-        text.reserveCapacity(min(bytes.count, 1 << 24))
+        // Plans have about one node per 13 bytes of YAML (reserving less cost a copy of the entries in
+        // most files); a huge file grows the arrays as it goes instead.
+        entries.reserveCapacity(min(bytes.count / 10, 1 << 20))
+        text = [UInt8](repeating: 0, count: min(bytes.count, 1 << 24))
     }
 
     /// The first document, when its root node was read to the end; with what was read of its top
@@ -126,6 +130,7 @@ private struct TapeBuilder {
         guard let rootEntry else { return document }
         var kept = entries
         var keptText = text
+        keptText.removeSubrange(textCount...)
         if let end = firstDocumentEnd {
             kept.removeSubrange(end.entries...)
             keptText.removeSubrange(end.text...)
@@ -149,7 +154,7 @@ private struct TapeBuilder {
         let end = entries[root].b > 0 ? Int(entries[root].b) : entries.count
         func scalarText(_ i: Int) -> String? {
             let e = entries[entries.resolved(i)]
-            guard e.kind == .scalar, Int(e.a) + Int(e.b) <= text.count else { return nil }
+            guard e.kind == .scalar, Int(e.a) + Int(e.b) <= textCount else { return nil }
             return String(decoding: text[Int(e.a) ..< Int(e.a) + Int(e.b)], as: UTF8.self)
         }
         var result: [YAMLSalvagedPair] = []
@@ -206,9 +211,9 @@ private struct TapeBuilder {
             if documents > 1 {
                 if let end = firstDocumentEnd {
                     entries.removeSubrange(end.entries...)
-                    text.removeSubrange(end.text...)
+                    textCount = end.text
                 } else {
-                    firstDocumentEnd = (entries.count, text.count)
+                    firstDocumentEnd = (entries.count, textCount)
                 }
                 problems.append(YAMLProblem(
                     .extraDocument,
@@ -217,15 +222,20 @@ private struct TapeBuilder {
             }
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            guard text.count + data.length < Int(Int32.max) else {
+            guard textCount + data.length < Int(Int32.max) else {
                 problems.append(YAMLProblem(.limit, Message("yaml.text-limit"), at: SourceSpan(start: start, end: end)))
                 return false
             }
             let entry = entries.count
             entries.append(YAMLTape.Entry(kind: .scalar, style: style(data.style), tag: tag(data.tag), start: start, end: end,
-                                          a: Int32(text.count), b: Int32(data.length)))
+                                          a: Int32(textCount), b: Int32(data.length)))
             if let value = data.value, data.length > 0 {
-                text.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
+                if textCount + data.length > text.count {
+                    text.append(contentsOf: repeatElement(0, count: max(data.length, text.count)))
+                }
+                let at = textCount
+                text.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: at).update(from: value, count: data.length) }
+                textCount += data.length
             }
             register(anchor: data.anchor, entry: entry, count: 1)
             attach(entry, count: 1)
