@@ -29,11 +29,15 @@ public enum Keys {
     public static let external = ["id", "kind", "level", "version", "region", "hazards", "severities", "reporting", "title"]
 }
 
-/// The keys of one mapping of the format, in the order of the cases (the lists of `Keys` are made from them).
-/// Decoders dispatch on them matched on the key's bytes: no string is made of a key the format defines.
-protocol MappingKey: RawRepresentable, Equatable, Sendable where RawValue == String {
+/// A fixed set of names, matched on a scalar's bytes: no string is made of a key the format defines,
+/// nor of a valid enumeration value.
+protocol ByteNamed: RawRepresentable, Equatable, Sendable where RawValue == String {
     static var table: KeyTable<Self> { get }
 }
+
+/// The keys of one mapping of the format, in the order of the cases (the lists of `Keys` are made from them).
+/// Decoders dispatch on them.
+protocol MappingKey: ByteNamed {}
 
 extension MappingKey {
     /// This key's bit in a mask of the keys a mapping writes.
@@ -42,7 +46,7 @@ extension MappingKey {
 
 /// The names of a mapping's keys as bytes, for matching key nodes, and their bits for masks of the
 /// keys a mapping writes (at most 64 keys: bit `i` is key `i`).
-struct KeyTable<Key: MappingKey>: Sendable {
+struct KeyTable<Key: ByteNamed>: Sendable {
     let keys: [Key]
     let names: [String]
     /// All names' bytes, one after the other; name `i` ends at `ends[i]`.
@@ -58,7 +62,7 @@ struct KeyTable<Key: MappingKey>: Sendable {
         ends = names.map { end += $0.utf8.count; return end }
     }
 
-    /// The key a key node is written as and its bit, or (nil, 0): not a scalar, or not a key of this mapping.
+    /// The key a key node is written as and its bit, or (nil, 0): not a scalar, or not one of the names.
     func match(_ node: YAMLNode) -> (key: Key?, bit: UInt64) {
         let found = node.withScalarBytes { text -> Int? in
             bytes.withUnsafeBufferPointer { all in
@@ -148,3 +152,18 @@ enum RevisionKey: String, MappingKey, CaseIterable {
     case version, date, reason
     static let table = KeyTable(allCases)
 }
+
+// The format's enumerations, whose values the decoders match on bytes.
+extension PlanKind: ByteNamed { static let table = KeyTable(allCases) }
+extension Level: ByteNamed { static let table = KeyTable(allCases) }
+extension PlanStatus: ByteNamed { static let table = KeyTable(allCases) }
+extension UnitCategory: ByteNamed { static let table = KeyTable(allCases) }
+extension PlanForm: ByteNamed { static let table = KeyTable(allCases) }
+extension WarningColour: ByteNamed { static let table = KeyTable(allCases) }
+extension SupportArea: ByteNamed { static let table = KeyTable(allCases) }
+extension SeverityClass: ByteNamed { static let table = KeyTable(allCases) }
+extension Phase: ByteNamed { static let table = KeyTable(allCases) }
+extension MemberRole: ByteNamed { static let table = KeyTable(allCases) }
+extension ResourceType: ByteNamed { static let table = KeyTable(allCases) }
+extension DrillType: ByteNamed { static let table = KeyTable(allCases) }
+extension LinkPolicy: ByteNamed { static let table = KeyTable(allCases) }

@@ -399,7 +399,7 @@ enum PlanDecoder {
     static func action(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Action {
         var a = Action(span: c.firstKeySpan(node))
         var here = path
-        if let idPair = node.pair("id"), let raw = idPair.value.scalar, !raw.isEmpty { here = FieldPath("actions").item(raw) }
+        if let idPair = node.pair("id"), idPair.value.withScalarBytes({ !$0.isEmpty }) == true { here = FieldPath("actions").item(idPair.value) }
         var written: UInt64 = 0
         for p in pairs {
             let (key, bit) = ActionKey.table.match(p.key)
@@ -410,7 +410,7 @@ enum PlanDecoder {
                 let s = c.span(p)
                 a.id = Field(c.slug(p.value, here.key("id"), at: s, what: .actionID), span: s)
             case .phase: a.phase = c.enumField(p, here.key("phase"), what: .phase)
-            case .who where p.value.scalar?.isBlank == true:
+            case .who where DecodeContext.isBlank(p.value):
                 // `who: ""` is an empty answer (`action-incomplete` at the key), as `who: []` is.
                 a.who = Field([], span: c.span(p))
             case .who:
