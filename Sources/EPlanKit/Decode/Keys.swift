@@ -45,8 +45,9 @@ extension MappingKey {
 }
 
 /// The names of a mapping's keys as bytes, for matching key nodes, and their bits for masks of the
-/// keys a mapping writes (at most 64 keys: bit `i` is key `i`).
-struct KeyTable<Key: ByteNamed>: Sendable {
+/// keys a mapping writes (at most 64 keys: bit `i` is key `i`). A class: a match reads the shared
+/// table instead of a copy whose arrays would be retained.
+final class KeyTable<Key: ByteNamed>: Sendable {
     let keys: [Key]
     let names: [String]
     /// All names' bytes, one after the other; name `i` ends at `ends[i]`.

@@ -200,9 +200,12 @@ enum PlanDecoder {
 
     /// Action ids are unique within a plan (`duplicate-id` at the later one).
     private static func checkActionIDs(_ plan: Plan, _ c: inout DecodeContext) {
+        guard let actions = plan.actions?.value else { return }
         var seen: [String: SourceSpan] = [:]
-        for action in plan.actions?.value ?? [] {
-            guard let field = action.id, let id = field.value else { continue }
+        seen.reserveCapacity(actions.count)
+        // By index: only the id is read (a loop over the actions would copy each one whole).
+        for i in actions.indices {
+            guard let field = actions[i].id, let id = field.value else { continue }
             if let first = seen[id] {
                 c.sink.add(.duplicateID, Message("schema.duplicate-action", ["id": .verbatim(id), "file": .verbatim(c.sink.file),
                                                                               "line": .number(first.start.line)]),
