@@ -311,9 +311,7 @@ private struct TapeBuilder {
             // A copy while it changes, so that reading the tape (for duplicate keys) does not overlap
             // with changing the stack.
             var collection = open[last]
-            let duplicate = duplicate(key: entry, in: &collection)
-            if let duplicate { problems.append(duplicate) }
-            collection.keyIsDuplicate = duplicate != nil
+            collection.keyIsDuplicate = isDuplicate(key: entry, in: &collection)
             collection.keyEntry = entry
             collection.expectingKey = false
             collection.keys += 1
@@ -332,10 +330,10 @@ private struct TapeBuilder {
         open[last].keyIsDuplicate = false
     }
 
-    /// The problem of a repeated scalar key (the repeat is then left off the tape), or nil.
-    private mutating func duplicate(key: Int, in collection: inout OpenCollection) -> YAMLProblem? {
+    /// True for a repeated scalar key, whose problem is then added (and the repeat left off the tape).
+    private mutating func isDuplicate(key: Int, in collection: inout OpenCollection) -> Bool {
         let target = entries.resolved(key)
-        guard entries[target].kind == .scalar else { return nil }
+        guard entries[target].kind == .scalar else { return false }
         var first: SourceMark?
         if collection.keyIndexSlot < 0, collection.keys >= 32 {
             var index: [String: SourceMark] = [:]
@@ -365,12 +363,13 @@ private struct TapeBuilder {
                 keyTexts.append(Int32(target))
             }
         }
-        guard let first else { return nil }
+        guard let first else { return false }
         let name = string(target)
-        return YAMLProblem(
+        problems.append(YAMLProblem(
             .duplicateKey(key: name, first: first),
             Message("yaml.duplicate-key", ["key": .verbatim(name), "line": .number(first.line)]),
-            at: SourceSpan(start: entries[key].start, end: entries[key].end), help: Message("yaml.duplicate-key-help"))
+            at: SourceSpan(start: entries[key].start, end: entries[key].end), help: Message("yaml.duplicate-key-help")))
+        return true
     }
 
     /// Calls `body` with the entry of each scalar key already in the mapping and the entry holding its text.
@@ -430,6 +429,7 @@ private struct TapeBuilder {
 
     // MARK: libyaml values
 
+    @inline(__always)
     private func mark(_ m: yaml_mark_t) -> SourceMark {
         SourceMark(line: Int(m.line) + 1, column: Int(m.column) + 1)
     }
