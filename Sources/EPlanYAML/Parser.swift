@@ -119,6 +119,8 @@ private struct TapeBuilder {
         // Plans have about one node per 13 bytes of YAML (reserving less cost a copy of the entries in
         // most files); a huge file grows the arrays as it goes instead.
         entries.reserveCapacity(min(bytes.count / 10, 1 << 20))
+        keyHashes.reserveCapacity(64)
+        keyTexts.reserveCapacity(64)
         text = [UInt8](repeating: 0, count: min(bytes.count, 1 << 24))
     }
 
@@ -283,8 +285,8 @@ private struct TapeBuilder {
             entries[closed.entry].b = Int32(entries.count)
             if closed.keyIndexSlot >= 0 { keyIndexes.removeLast() }
             if keyHashes.count > closed.keyStackStart {
-                keyHashes.removeSubrange(closed.keyStackStart...)
-                keyTexts.removeSubrange(closed.keyStackStart...)
+                keyHashes.removeLast(keyHashes.count - closed.keyStackStart)
+                keyTexts.removeLast(keyTexts.count - closed.keyStackStart)
             }
             if closed.hasAnchor, let anchor = openAnchors.popLast() { anchors[anchor] = (closed.entry, closed.nodeCount) }
             attach(closed.entry, count: closed.nodeCount)
@@ -350,15 +352,14 @@ private struct TapeBuilder {
             if first == nil { keyIndexes[collection.keyIndexSlot][name] = entries[key].start }
         } else {
             let hash = textHash(target)
-            var i = collection.keyStackStart
-            while i < keyHashes.count {
-                if keyHashes[i] == hash, sameText(Int(keyTexts[i]), target) {
-                    first = keyFirstMark(collection, before: key, text: Int(keyTexts[i]))
-                    break
-                }
-                i += 1
+            let start = collection.keyStackStart
+            let earlier = keyHashes.withUnsafeBufferPointer { hashes -> Int? in
+                for i in start ..< hashes.count where hashes[i] == hash && sameText(Int(keyTexts[i]), target) { return Int(keyTexts[i]) }
+                return nil
             }
-            if first == nil {
+            if let earlier {
+                first = keyFirstMark(collection, before: key, text: earlier)
+            } else {
                 keyHashes.append(hash)
                 keyTexts.append(Int32(target))
             }
