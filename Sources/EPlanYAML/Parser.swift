@@ -296,8 +296,13 @@ private struct TapeBuilder {
         return true
     }
 
+    @inline(__always)
     private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, entry: Int, count: Int) {
         guard let anchor else { return }
+        addAnchor(anchor, entry: entry, count: count)
+    }
+
+    private mutating func addAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>, entry: Int, count: Int) {
         anchors[String(cString: anchor)] = (entry, count)
     }
 
@@ -422,8 +427,13 @@ private struct TapeBuilder {
         return text[Int(e.a) ..< Int(e.a) + Int(e.b)]
     }
 
+    @inline(__always)
     private mutating func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
         guard let pointer else { return -1 }
+        return addTag(pointer)
+    }
+
+    private mutating func addTag(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> Int32 {
         tags.append(String(cString: pointer))
         return Int32(tags.count - 1)
     }
