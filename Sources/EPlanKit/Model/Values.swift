@@ -197,18 +197,22 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` exactly.
     public init?(_ text: String) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D else { return nil }
-        func number(_ r: Range<Int>) -> Int? {
-            var n = 0
-            for i in r {
-                guard (0x30...0x39).contains(u[i]) else { return nil }
-                n = n * 10 + Int(u[i] - 0x30)
+        var contiguous = text  // withUTF8 needs var; a native string is not copied
+        let parts = contiguous.withUTF8 { u -> (year: Int, month: Int, day: Int)? in
+            guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D else { return nil }
+            func number(_ r: Range<Int>) -> Int? {
+                var n = 0
+                for i in r {
+                    guard (0x30...0x39).contains(u[i]) else { return nil }
+                    n = n * 10 + Int(u[i] - 0x30)
+                }
+                return n
             }
-            return n
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let parts else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
