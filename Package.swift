@@ -19,7 +19,7 @@ let package = Package(
         ),
         // The message catalogues (English, Chinese) and the language of a run; every other target speaks through it.
         .target(name: "EPlanText"),
-        .target(name: "EPlanYAML", dependencies: ["CYAML", "EPlanText"]),
+        .target(name: "EPlanYAML", dependencies: ["CYAML", "EPlanText"], swiftSettings: [.unsafeFlags(["-cross-module-optimization"])]),
         .target(name: "EPlanKit", dependencies: ["EPlanYAML", "EPlanText", "EPlanDocument"]),
         // Published documents (`eplan export`): a format-neutral document and its DOCX, Markdown and HTML writers.
         .target(name: "EPlanDocument"),

@@ -92,7 +92,10 @@ private struct TapeBuilder {
     let bytes: UnsafeBufferPointer<UInt8>
     var problems: [YAMLProblem] = []
     private var entries: [YAMLTape.Entry] = []
-    private var text: [UInt8] = []
+    /// Scalar text: the first `textCount` bytes of `text`. The buffer is sized ahead and written with
+    /// plain copies (appending to the array cost more than libyaml's own work on a short scalar).
+    private var text: [UInt8]
+    private var textCount = 0
     private var tags: [String] = []
     private var open: [OpenCollection] = []
     /// The anchor names of open collections that have one, innermost last.
@@ -113,9 +116,12 @@ private struct TapeBuilder {
     init(limits: YAMLLimits, bytes: UnsafeBufferPointer<UInt8>) {
         self.limits = limits
         self.bytes = bytes
-        // About one node per 16 bytes of YAML; a huge file grows the arrays as it goes instead.
-        entries.reserveCapacity(min(bytes.count / 16, 1 << 20))
-        text.reserveCapacity(min(bytes.count, 1 << 24))
+        // Plans have about one node per 13 bytes of YAML (reserving less cost a copy of the entries in
+        // most files); a huge file grows the arrays as it goes instead.
+        entries.reserveCapacity(min(bytes.count / 10, 1 << 20))
+        keyHashes.reserveCapacity(64)
+        keyTexts.reserveCapacity(64)
+        text = [UInt8](repeating: 0, count: min(bytes.count, 1 << 24))
     }
 
     /// The first document, when its root node was read to the end; with what was read of its top
@@ -126,6 +132,7 @@ private struct TapeBuilder {
         guard let rootEntry else { return document }
         var kept = entries
         var keptText = text
+        keptText.removeSubrange(textCount...)
         if let end = firstDocumentEnd {
             kept.removeSubrange(end.entries...)
             keptText.removeSubrange(end.text...)
@@ -149,7 +156,7 @@ private struct TapeBuilder {
         let end = entries[root].b > 0 ? Int(entries[root].b) : entries.count
         func scalarText(_ i: Int) -> String? {
             let e = entries[entries.resolved(i)]
-            guard e.kind == .scalar, Int(e.a) + Int(e.b) <= text.count else { return nil }
+            guard e.kind == .scalar, Int(e.a) + Int(e.b) <= textCount else { return nil }
             return String(decoding: text[Int(e.a) ..< Int(e.a) + Int(e.b)], as: UTF8.self)
         }
         var result: [YAMLSalvagedPair] = []
@@ -206,9 +213,9 @@ private struct TapeBuilder {
             if documents > 1 {
                 if let end = firstDocumentEnd {
                     entries.removeSubrange(end.entries...)
-                    text.removeSubrange(end.text...)
+                    textCount = end.text
                 } else {
-                    firstDocumentEnd = (entries.count, text.count)
+                    firstDocumentEnd = (entries.count, textCount)
                 }
                 problems.append(YAMLProblem(
                     .extraDocument,
@@ -217,15 +224,20 @@ private struct TapeBuilder {
             }
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            guard text.count + data.length < Int(Int32.max) else {
+            guard textCount + data.length < Int(Int32.max) else {
                 problems.append(YAMLProblem(.limit, Message("yaml.text-limit"), at: SourceSpan(start: start, end: end)))
                 return false
             }
             let entry = entries.count
             entries.append(YAMLTape.Entry(kind: .scalar, style: style(data.style), tag: tag(data.tag), start: start, end: end,
-                                          a: Int32(text.count), b: Int32(data.length)))
+                                          a: Int32(textCount), b: Int32(data.length)))
             if let value = data.value, data.length > 0 {
-                text.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
+                if textCount + data.length > text.count {
+                    text.append(contentsOf: repeatElement(0, count: max(data.length, text.count)))
+                }
+                let at = textCount
+                text.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: at).update(from: value, count: data.length) }
+                textCount += data.length
             }
             register(anchor: data.anchor, entry: entry, count: 1)
             attach(entry, count: 1)
@@ -273,8 +285,8 @@ private struct TapeBuilder {
             entries[closed.entry].b = Int32(entries.count)
             if closed.keyIndexSlot >= 0 { keyIndexes.removeLast() }
             if keyHashes.count > closed.keyStackStart {
-                keyHashes.removeSubrange(closed.keyStackStart...)
-                keyTexts.removeSubrange(closed.keyStackStart...)
+                keyHashes.removeLast(keyHashes.count - closed.keyStackStart)
+                keyTexts.removeLast(keyTexts.count - closed.keyStackStart)
             }
             if closed.hasAnchor, let anchor = openAnchors.popLast() { anchors[anchor] = (closed.entry, closed.nodeCount) }
             attach(closed.entry, count: closed.nodeCount)
@@ -284,8 +296,13 @@ private struct TapeBuilder {
         return true
     }
 
+    @inline(__always)
     private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, entry: Int, count: Int) {
         guard let anchor else { return }
+        addAnchor(anchor, entry: entry, count: count)
+    }
+
+    private mutating func addAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>, entry: Int, count: Int) {
         anchors[String(cString: anchor)] = (entry, count)
     }
 
@@ -301,9 +318,7 @@ private struct TapeBuilder {
             // A copy while it changes, so that reading the tape (for duplicate keys) does not overlap
             // with changing the stack.
             var collection = open[last]
-            let duplicate = duplicate(key: entry, in: &collection)
-            if let duplicate { problems.append(duplicate) }
-            collection.keyIsDuplicate = duplicate != nil
+            collection.keyIsDuplicate = isDuplicate(key: entry, in: &collection)
             collection.keyEntry = entry
             collection.expectingKey = false
             collection.keys += 1
@@ -322,10 +337,10 @@ private struct TapeBuilder {
         open[last].keyIsDuplicate = false
     }
 
-    /// The problem of a repeated scalar key (the repeat is then left off the tape), or nil.
-    private mutating func duplicate(key: Int, in collection: inout OpenCollection) -> YAMLProblem? {
+    /// True for a repeated scalar key, whose problem is then added (and the repeat left off the tape).
+    private mutating func isDuplicate(key: Int, in collection: inout OpenCollection) -> Bool {
         let target = entries.resolved(key)
-        guard entries[target].kind == .scalar else { return nil }
+        guard entries[target].kind == .scalar else { return false }
         var first: SourceMark?
         if collection.keyIndexSlot < 0, collection.keys >= 32 {
             var index: [String: SourceMark] = [:]
@@ -342,25 +357,25 @@ private struct TapeBuilder {
             if first == nil { keyIndexes[collection.keyIndexSlot][name] = entries[key].start }
         } else {
             let hash = textHash(target)
-            var i = collection.keyStackStart
-            while i < keyHashes.count {
-                if keyHashes[i] == hash, sameText(Int(keyTexts[i]), target) {
-                    first = keyFirstMark(collection, before: key, text: Int(keyTexts[i]))
-                    break
-                }
-                i += 1
+            let start = collection.keyStackStart
+            let earlier = keyHashes.withUnsafeBufferPointer { hashes -> Int? in
+                for i in start ..< hashes.count where hashes[i] == hash && sameText(Int(keyTexts[i]), target) { return Int(keyTexts[i]) }
+                return nil
             }
-            if first == nil {
+            if let earlier {
+                first = keyFirstMark(collection, before: key, text: earlier)
+            } else {
                 keyHashes.append(hash)
                 keyTexts.append(Int32(target))
             }
         }
-        guard let first else { return nil }
+        guard let first else { return false }
         let name = string(target)
-        return YAMLProblem(
+        problems.append(YAMLProblem(
             .duplicateKey(key: name, first: first),
             Message("yaml.duplicate-key", ["key": .verbatim(name), "line": .number(first.line)]),
-            at: SourceSpan(start: entries[key].start, end: entries[key].end), help: Message("yaml.duplicate-key-help"))
+            at: SourceSpan(start: entries[key].start, end: entries[key].end), help: Message("yaml.duplicate-key-help")))
+        return true
     }
 
     /// Calls `body` with the entry of each scalar key already in the mapping and the entry holding its text.
@@ -412,14 +427,20 @@ private struct TapeBuilder {
         return text[Int(e.a) ..< Int(e.a) + Int(e.b)]
     }
 
+    @inline(__always)
     private mutating func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
         guard let pointer else { return -1 }
+        return addTag(pointer)
+    }
+
+    private mutating func addTag(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> Int32 {
         tags.append(String(cString: pointer))
         return Int32(tags.count - 1)
     }
 
     // MARK: libyaml values
 
+    @inline(__always)
     private func mark(_ m: yaml_mark_t) -> SourceMark {
         SourceMark(line: Int(m.line) + 1, column: Int(m.column) + 1)
     }

@@ -95,6 +95,12 @@ public struct YAMLNode: Sendable {
         return tape.withText(Int(target)) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Runs `body` on the bytes of the scalar's text (no string made); nil for collections.
+    public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard entry.kind == .scalar else { return nil }
+        return tape.withText(Int(target), body)
+    }
+
     /// True when the node is a scalar whose text is exactly `text` (compared as bytes, no string made).
     public func isScalar(_ text: String) -> Bool {
         guard entry.kind == .scalar else { return false }

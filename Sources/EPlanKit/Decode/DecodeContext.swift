@@ -98,6 +98,15 @@ struct DecodeContext {
         }
     }
 
+    /// `requireKeys` for a mapping whose decoder collected `written`, the bits of the known keys it
+    /// saw with a value (what `writes` answers): only a required key missing from it is looked for.
+    mutating func requireKeys<Key: MappingKey>(_ pairs: YAMLMapping, _ required: [Key], written: UInt64, known: [String],
+                                               in context: @autoclosure () -> Message, at span: SourceSpan) {
+        for key in required where written & key.bit == 0 {
+            requireKeys(pairs, [key.rawValue], known: known, in: context(), at: span)
+        }
+    }
+
     mutating func missingKey(_ key: String, in context: Message, at span: SourceSpan, reason: Message? = nil) {
         let message = reason.map { Message("schema.missing-key-why", ["context": .message(context), "key": .verbatim(key), "reason": .message($0)]) }
             ?? Message("schema.missing-key", ["context": .message(context), "key": .verbatim(key)])
@@ -121,12 +130,21 @@ struct DecodeContext {
         return nil
     }
 
+    /// A list value, read in place on the tape.
+    enum ListValue {
+        case items(YAMLSequence)
+        /// Null: the empty list.
+        case empty
+        /// A scalar written for a one-item list.
+        case one(YAMLNode)
+    }
+
     /// The items of a list value; null is the empty list. A scalar is a one-item list when `scalarIsList`.
-    mutating func list(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, scalarIsList: Bool = false) -> [YAMLNode]? {
-        if let items = node.sequence { return Array(items) }
-        if node.isNull { return [] }
+    mutating func list(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, scalarIsList: Bool = false) -> ListValue? {
+        if let items = node.sequence { return .items(items) }
+        if node.isNull { return .empty }
         if typingMistake(list: node) { return nil }
-        if scalarIsList, node.scalar != nil { return [node] }
+        if scalarIsList, node.scalar != nil { return .one(node) }
         sink.add(.schemaType, Message("schema.not-list", ["path": "\(path)", "shape": Self.shape(node)]), at: span,
                  help: Message("schema.not-list-help"))
         return nil
@@ -136,24 +154,28 @@ struct DecodeContext {
     mutating func fieldList<T>(_ pair: YAMLPair, _ path: FieldPath, scalarIsList: Bool = false,
                                _ element: (inout DecodeContext, YAMLNode, FieldPath) -> T?) -> FieldList<T> {
         let keySpan = span(pair)
-        guard let items = list(pair.value, path, at: keySpan, scalarIsList: scalarIsList) else {
-            return Field(nil, span: keySpan)
+        switch list(pair.value, path, at: keySpan, scalarIsList: scalarIsList) {
+        case nil: return Field(nil, span: keySpan)
+        case .empty: return Field([], span: keySpan)
+        case .one(let item):
+            // A single value written for a list (`who: fire-rescue`) is about the key: it is located there.
+            return Field([Field(element(&self, item, path), span: keySpan)], span: keySpan)
+        case .items(let items):
+            var fields: [Field<T>] = []
+            fields.reserveCapacity(items.count)
+            for item in items {
+                fields.append(Field(element(&self, item, path), span: span(item)))
+            }
+            return Field(fields, span: keySpan)
         }
-        var fields: [Field<T>] = []
-        fields.reserveCapacity(items.count)
-        // A single value written for a list (`who: fire-rescue`) is about the key: it is located there.
-        let single = pair.value.sequence == nil
-        for item in items {
-            fields.append(Field(element(&self, item, path), span: single ? keySpan : span(item)))
-        }
-        return Field(fields, span: keySpan)
     }
 
     /// A list of mappings decoded by `element`.
     mutating func records<T>(_ pair: YAMLPair, _ path: FieldPath,
                              _ element: (inout DecodeContext, YAMLNode, YAMLMapping, FieldPath) -> T) -> Field<[T]> {
         let keySpan = span(pair)
-        guard let items = list(pair.value, path, at: keySpan) else { return Field(nil, span: keySpan) }
+        guard let list = list(pair.value, path, at: keySpan) else { return Field(nil, span: keySpan) }
+        guard case .items(let items) = list else { return Field([], span: keySpan) }
         var result: [T] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
@@ -165,6 +187,13 @@ struct DecodeContext {
     }
 
     // MARK: Scalars
+
+    /// True for a scalar whose text is blank (`String.isBlank`), decided on its first byte when that is ASCII.
+    static func isBlank(_ node: YAMLNode) -> Bool {
+        guard let first = node.withScalarBytes({ $0.first }) else { return false }
+        if let first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
+        return node.scalar?.isBlank == true
+    }
 
     /// A scalar's text. Null is "" when `allowEmpty`, else a finding. Collections are `schema-type`.
     mutating func text(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan, allowEmpty: Bool = false) -> String? {
@@ -189,9 +218,11 @@ struct DecodeContext {
         return Field(text(pair.value, path, at: s, allowEmpty: allowEmpty), span: s)
     }
 
-    /// Any enum with string raw values; an unknown value gets the nearest suggestion.
-    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan,
-                                                                 what: ValueName) -> E? where E.RawValue == String {
+    /// Any enum of the format; an unknown value gets the nearest suggestion.
+    mutating func enumValue<E: ByteNamed & CaseIterable>(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan,
+                                                          what: ValueName) -> E? {
+        // A valid value is neither null nor blank: `text` would return it as it is.
+        if let value = E.table.match(node).key { return value }
         guard let raw = text(node, path, at: span) else { return nil }
         if let value = E(rawValue: raw) { return value }
         if typingMistake(node, raw, path, at: span, E.self) { return nil }
@@ -201,8 +232,7 @@ struct DecodeContext {
         return nil
     }
 
-    mutating func enumField<E: RawRepresentable & CaseIterable>(_ pair: YAMLPair, _ path: FieldPath,
-                                                                 what: ValueName) -> Field<E> where E.RawValue == String {
+    mutating func enumField<E: ByteNamed & CaseIterable>(_ pair: YAMLPair, _ path: FieldPath, what: ValueName) -> Field<E> {
         let s = span(pair)
         return Field(enumValue(pair.value, path, at: s, what: what), span: s)
     }
@@ -408,7 +438,8 @@ struct FieldPath: CustomStringConvertible, ExpressibleByStringLiteral, Sendable 
     private var base: String
     /// `[n]` (1-based) or `[id]` after the base, when `index > 0` or `id != nil`.
     private var index = 0
-    private var id: String?
+    /// The node holding the id: its text is made only for a message.
+    private var id: YAMLNode?
     private var key: String?
 
     init(_ base: String) { self.base = base }
@@ -430,8 +461,8 @@ struct FieldPath: CustomStringConvertible, ExpressibleByStringLiteral, Sendable 
         return path
     }
 
-    /// This path followed by `[id]`.
-    func item(_ id: String) -> FieldPath {
+    /// This path followed by `[id]`, the text of the scalar `id`.
+    func item(_ id: YAMLNode) -> FieldPath {
         var path = isBare ? self : FieldPath(description)
         path.id = id
         return path
@@ -439,7 +470,7 @@ struct FieldPath: CustomStringConvertible, ExpressibleByStringLiteral, Sendable 
 
     var description: String {
         var text = base
-        if let id { text += "[\(id)]" } else if index > 0 { text += "[\(index)]" }
+        if let id { text += "[\(id.scalar ?? "")]" } else if index > 0 { text += "[\(index)]" }
         if let key { text += ".\(key)" }
         return text
     }

@@ -1,25 +1,21 @@
+import EPlanYAML
+
 /// The keys each mapping of the format defines: the decoders accept exactly these (plus `x-` keys),
 /// and the JSON Schemas in schemas/ are generated from the same lists.
 public enum Keys {
-    public static let plan = [
-        "eplan", "id", "title", "kind", "level", "region", "owner", "status", "version", "issued", "filed",
-        "evaluated", "parent", "master", "scope", "organization", "reporting", "response-levels", "actions",
-        "resources", "drills", "revisions", "regions", "event-dates",
-        "category", "form",
-        "purpose", "basis", "principles", "warning", "termination", "support", "contacts", "annexes",
-    ]
-    public static let parent = ["id", "version"]
-    public static let scope = ["hazards", "severities", "excluded"]
+    public static let plan = PlanKey.table.names
+    public static let parent = ParentKey.table.names
+    public static let scope = ScopeKey.table.names
     public static let exclusion = ["hazard", "reason"]
-    public static let organization = ["command", "members"]
-    public static let command = ["name", "lead", "office"]
-    public static let member = ["agency", "role", "duties"]
-    public static let reporting = ["initial", "written", "follow-up", "to"]
-    public static let responseLevel = ["level", "trigger", "lead"]
-    public static let action = ["id", "phase", "who", "how", "when", "within", "resources", "hazards"]
-    public static let resource = ["id", "type", "name", "quantity", "unit", "holder"]
-    public static let drill = ["date", "type", "findings"]
-    public static let revision = ["version", "date", "reason"]
+    public static let organization = OrganizationKey.table.names
+    public static let command = CommandKey.table.names
+    public static let member = MemberKey.table.names
+    public static let reporting = ReportingKey.table.names
+    public static let responseLevel = ResponseLevelKey.table.names
+    public static let action = ActionKey.table.names
+    public static let resource = ResourceKey.table.names
+    public static let drill = DrillKey.table.names
+    public static let revision = RevisionKey.table.names
     public static let warning = ["levels"]
     public static let warningLevel = ["level", "criteria", "issued-by"]
     public static let contact = ["agency", "name", "role", "phone"]
@@ -32,3 +28,143 @@ public enum Keys {
     public static let calendar = ["holidays", "workdays"]
     public static let external = ["id", "kind", "level", "version", "region", "hazards", "severities", "reporting", "title"]
 }
+
+/// A fixed set of names, matched on a scalar's bytes: no string is made of a key the format defines,
+/// nor of a valid enumeration value.
+protocol ByteNamed: RawRepresentable, Equatable, Sendable where RawValue == String {
+    static var table: KeyTable<Self> { get }
+}
+
+/// The keys of one mapping of the format, in the order of the cases (the lists of `Keys` are made from them).
+/// Decoders dispatch on them.
+protocol MappingKey: ByteNamed {}
+
+extension MappingKey {
+    /// This key's bit in a mask of the keys a mapping writes.
+    var bit: UInt64 { Self.table.bit(self) }
+}
+
+/// The names of a mapping's keys as bytes, for matching key nodes, and their bits for masks of the
+/// keys a mapping writes (at most 64 keys: bit `i` is key `i`). A class: a match reads the shared
+/// table instead of a copy whose arrays would be retained.
+final class KeyTable<Key: ByteNamed>: Sendable {
+    let keys: [Key]
+    let names: [String]
+    /// All names' bytes, one after the other; name `i` ends at `ends[i]`.
+    private let bytes: [UInt8]
+    private let ends: [Int]
+
+    init(_ keys: some Collection<Key>) {
+        precondition(keys.count <= 64)
+        self.keys = Array(keys)
+        names = keys.map(\.rawValue)
+        bytes = names.flatMap(\.utf8)
+        var end = 0
+        ends = names.map { end += $0.utf8.count; return end }
+    }
+
+    /// The key a key node is written as and its bit, or (nil, 0): not a scalar, or not one of the names.
+    func match(_ node: YAMLNode) -> (key: Key?, bit: UInt64) {
+        let found = node.withScalarBytes { text -> Int? in
+            bytes.withUnsafeBufferPointer { all in
+                var start = 0
+                for (i, end) in ends.enumerated() {
+                    defer { start = end }
+                    guard end - start == text.count else { continue }
+                    var same = true
+                    for j in 0 ..< text.count where all[start + j] != text[j] {
+                        same = false
+                        break
+                    }
+                    if same { return i }
+                }
+                return nil
+            }
+        }
+        guard let found, let index = found else { return (nil, 0) }
+        return (keys[index], 1 << UInt64(index))
+    }
+
+    func bit(_ key: Key) -> UInt64 {
+        1 << UInt64(keys.firstIndex(of: key) ?? 0)
+    }
+}
+
+enum PlanKey: String, MappingKey, CaseIterable {
+    case eplan, id, title, kind, level, region, owner, status, version, issued, filed
+    case evaluated, parent, master, scope, organization, reporting, responseLevels = "response-levels", actions
+    case resources, drills, revisions, regions, eventDates = "event-dates"
+    case category, form
+    case purpose, basis, principles, warning, termination, support, contacts, annexes
+    static let table = KeyTable(allCases)
+}
+
+enum ParentKey: String, MappingKey, CaseIterable {
+    case id, version
+    static let table = KeyTable(allCases)
+}
+
+enum ScopeKey: String, MappingKey, CaseIterable {
+    case hazards, severities, excluded
+    static let table = KeyTable(allCases)
+}
+
+enum OrganizationKey: String, MappingKey, CaseIterable {
+    case command, members
+    static let table = KeyTable(allCases)
+}
+
+enum CommandKey: String, MappingKey, CaseIterable {
+    case name, lead, office
+    static let table = KeyTable(allCases)
+}
+
+enum MemberKey: String, MappingKey, CaseIterable {
+    case agency, role, duties
+    static let table = KeyTable(allCases)
+}
+
+enum ReportingKey: String, MappingKey, CaseIterable {
+    case initial, written, followUp = "follow-up", to
+    static let table = KeyTable(allCases)
+}
+
+enum ResponseLevelKey: String, MappingKey, CaseIterable {
+    case level, trigger, lead
+    static let table = KeyTable(allCases)
+}
+
+enum ActionKey: String, MappingKey, CaseIterable {
+    case id, phase, who, how, when, within, resources, hazards
+    static let table = KeyTable(allCases)
+}
+
+enum ResourceKey: String, MappingKey, CaseIterable {
+    case id, type, name, quantity, unit, holder
+    static let table = KeyTable(allCases)
+}
+
+enum DrillKey: String, MappingKey, CaseIterable {
+    case date, type, findings
+    static let table = KeyTable(allCases)
+}
+
+enum RevisionKey: String, MappingKey, CaseIterable {
+    case version, date, reason
+    static let table = KeyTable(allCases)
+}
+
+// The format's enumerations, whose values the decoders match on bytes.
+extension PlanKind: ByteNamed { static let table = KeyTable(allCases) }
+extension Level: ByteNamed { static let table = KeyTable(allCases) }
+extension PlanStatus: ByteNamed { static let table = KeyTable(allCases) }
+extension UnitCategory: ByteNamed { static let table = KeyTable(allCases) }
+extension PlanForm: ByteNamed { static let table = KeyTable(allCases) }
+extension WarningColour: ByteNamed { static let table = KeyTable(allCases) }
+extension SupportArea: ByteNamed { static let table = KeyTable(allCases) }
+extension SeverityClass: ByteNamed { static let table = KeyTable(allCases) }
+extension Phase: ByteNamed { static let table = KeyTable(allCases) }
+extension MemberRole: ByteNamed { static let table = KeyTable(allCases) }
+extension ResourceType: ByteNamed { static let table = KeyTable(allCases) }
+extension DrillType: ByteNamed { static let table = KeyTable(allCases) }
+extension LinkPolicy: ByteNamed { static let table = KeyTable(allCases) }

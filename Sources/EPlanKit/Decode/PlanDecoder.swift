@@ -21,75 +21,74 @@ enum PlanDecoder {
         var regionsPair: YAMLPair?
         var eventDatesPair: YAMLPair?
         var unitOnlyPairs: [YAMLPair] = []  // category, form
-        var present: Set<String> = []  // the keys the plan has, for the required-key checks
-        present.reserveCapacity(32)
-        for pair in pairs where !DecodeContext.isAbsent(pair, known: Keys.plan) {
-            let key = pair.key.scalar ?? ""
-            present.insert(key)
-            let path = FieldPath(key)
+        var written: UInt64 = 0  // the known keys the plan writes, for the required-key checks
+        for pair in pairs {
+            let (key, bit) = PlanKey.table.match(pair.key)
+            if bit != 0, pair.value.isNull { continue }  // absent (1.1)
+            written |= bit
+            let path = FieldPath(key?.rawValue ?? "")
             switch key {
-            case "eplan": break
-            case "id":
+            case .eplan: break
+            case .id:
                 let s = c.span(pair)
                 plan.id = Field(c.identifier(pair.value, path, at: s, what: .planID), span: s)
-            case "title": plan.title = c.textField(pair, path)
-            case "kind": plan.kind = c.enumField(pair, path, what: .planKind)
-            case "level": plan.level = c.enumField(pair, path, what: .level)
-            case "region":
+            case .title: plan.title = c.textField(pair, path)
+            case .kind: plan.kind = c.enumField(pair, path, what: .planKind)
+            case .level: plan.level = c.enumField(pair, path, what: .level)
+            case .region:
                 let s = c.span(pair)
                 plan.region = Field(c.regionPath(pair.value, path, at: s), span: s)
-            case "owner":
+            case .owner:
                 let s = c.span(pair)
                 plan.owner = Field(c.agencyRef(pair.value, path, at: s), span: s)
-            case "status": plan.status = c.enumField(pair, path, what: .status)
-            case "version": plan.version = c.versionField(pair, path)
-            case "issued": plan.issued = c.dateField(pair, path)
-            case "filed": plan.filed = c.dateField(pair, path)
-            case "evaluated": plan.evaluated = c.dateField(pair, path)
-            case "parent": plan.parent = parent(pair, &c)
-            case "master":
+            case .status: plan.status = c.enumField(pair, path, what: .status)
+            case .version: plan.version = c.versionField(pair, path)
+            case .issued: plan.issued = c.dateField(pair, path)
+            case .filed: plan.filed = c.dateField(pair, path)
+            case .evaluated: plan.evaluated = c.dateField(pair, path)
+            case .parent: plan.parent = parent(pair, &c)
+            case .master:
                 let s = c.span(pair)
                 plan.master = Field(c.identifier(pair.value, path, at: s, what: .masterPlanID), span: s)
-            case "scope": plan.scope = scope(pair, &c)
-            case "organization": plan.organization = organization(pair, &c)
-            case "reporting": plan.reporting = reporting(pair, path, &c)
-            case "response-levels": plan.responseLevels = c.records(pair, path, responseLevel)
-            case "actions": plan.actions = c.records(pair, path, action)
-            case "resources": plan.resources = c.records(pair, path, resource)
-            case "drills": plan.drills = c.records(pair, path, drill)
-            case "revisions": plan.revisions = c.records(pair, path, revision)
-            case "regions":
+            case .scope: plan.scope = scope(pair, &c)
+            case .organization: plan.organization = organization(pair, &c)
+            case .reporting: plan.reporting = reporting(pair, path, &c)
+            case .responseLevels: plan.responseLevels = c.records(pair, path, responseLevel)
+            case .actions: plan.actions = c.records(pair, path, action)
+            case .resources: plan.resources = c.records(pair, path, resource)
+            case .drills: plan.drills = c.records(pair, path, drill)
+            case .revisions: plan.revisions = c.records(pair, path, revision)
+            case .regions:
                 regionsPair = pair
                 plan.regions = c.fieldList(pair, path) { c, node, path in c.regionPath(node, path, at: c.span(node)) }
-            case "event-dates":
+            case .eventDates:
                 eventDatesPair = pair
                 plan.eventDates = eventDates(pair, &c)
-            case "category", "form":
-                if pair.value.isNull { break }  // a null value is an absent key
+            case .category, .form:
                 unitOnlyPairs.append(pair)
-                if key == "category" {
+                if key == .category {
                     plan.category = c.enumField(pair, path, what: .unitCategory)
                 } else {
                     plan.form = c.enumField(pair, path, what: .planForm)
                 }
-            case "purpose": plan.purpose = c.textField(pair, path)
-            case "basis": plan.basis = c.fieldList(pair, path) { c, node, path in c.text(node, path, at: c.span(node)) }
-            case "principles": plan.principles = c.fieldList(pair, path) { c, node, path in c.text(node, path, at: c.span(node)) }
-            case "warning": plan.warning = warning(pair, &c)
-            case "termination": plan.termination = c.textField(pair, path)
-            case "support": plan.support = support(pair, &c)
-            case "contacts": plan.contacts = c.records(pair, path, contact)
-            case "annexes": plan.annexes = c.records(pair, path, annex)
-            default:
+            case .purpose: plan.purpose = c.textField(pair, path)
+            case .basis: plan.basis = c.fieldList(pair, path) { c, node, path in c.text(node, path, at: c.span(node)) }
+            case .principles: plan.principles = c.fieldList(pair, path) { c, node, path in c.text(node, path, at: c.span(node)) }
+            case .warning: plan.warning = warning(pair, &c)
+            case .termination: plan.termination = c.textField(pair, path)
+            case .support: plan.support = support(pair, &c)
+            case .contacts: plan.contacts = c.records(pair, path, contact)
+            case .annexes: plan.annexes = c.records(pair, path, annex)
+            case nil:
                 if let meant = c.unknownKey(pair, known: Keys.plan, in: Message("schema.in.plan"), among: pairs) {
                     // Counts as written, so that it is not reported missing too.
-                    present.insert(meant)
+                    written |= PlanKey(rawValue: meant)?.bit ?? 0
                     misspelt(meant, at: c.span(pair), &plan)
                 }
             }
         }
         let decoded = Plan(plan)
-        checkRequired(decoded, present, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
+        checkRequired(decoded, written, regionsPair: regionsPair, eventDatesPair: eventDatesPair, &c)
         checkActionIDs(decoded, &c)
         checkUnitOnly(decoded, unitOnlyPairs, &c)
         return decoded
@@ -153,14 +152,15 @@ enum PlanDecoder {
         }
     }
 
-    private static func checkRequired(_ plan: Plan, _ present: Set<String>, regionsPair: YAMLPair?,
+    private static func checkRequired(_ plan: Plan, _ written: UInt64, regionsPair: YAMLPair?,
                                       eventDatesPair: YAMLPair?, _ c: inout DecodeContext) {
+        func present(_ key: String) -> Bool { PlanKey(rawValue: key).map { written & $0.bit != 0 } ?? false }
         // Messages are put together only when a key is missing.
         // (`schema.the.plan-id`, not `plan.named`: in Chinese a space parts the id from the words after it.)
         var name: Message { plan.id?.value.map { Message("schema.the.plan-id", ["id": .verbatim($0)]) } ?? Message("schema.the.plan") }
         var required = alwaysRequired
         if plan.effectiveStatus == .inForce { required.append("issued") }
-        for key in required where !present.contains(key) { c.missingKey(key, in: name, at: plan.firstKey) }
+        for key in required where !present(key) { c.missingKey(key, in: name, at: plan.firstKey) }
         guard let kind = plan.kind?.value else { return }
         for key in requiredKeys(of: kind) where !alwaysRequired.contains(key) {
             var reason: Message { Message("schema.required-of", ["kind": .term(Term(.kind, kind.rawValue))]) }
@@ -169,11 +169,11 @@ enum PlanDecoder {
                     if scope.hazards == nil {
                         c.missingKey("hazards", in: Message("schema.the.scope-of", ["plan": .message(name)]), at: scope.firstKey, reason: reason)
                     }
-                } else if !present.contains("scope") {
+                } else if !present("scope") {
                     c.missingKey("scope", in: name, at: plan.firstKey,
                                  reason: Message("schema.required-of-with-hazards", ["kind": .term(Term(.kind, kind.rawValue))]))
                 }
-            } else if !present.contains(key) {
+            } else if !present(key) {
                 c.missingKey(key, in: name, at: plan.firstKey, reason: reason)
             }
         }
@@ -200,9 +200,12 @@ enum PlanDecoder {
 
     /// Action ids are unique within a plan (`duplicate-id` at the later one).
     private static func checkActionIDs(_ plan: Plan, _ c: inout DecodeContext) {
+        guard let actions = plan.actions?.value else { return }
         var seen: [String: SourceSpan] = [:]
-        for action in plan.actions?.value ?? [] {
-            guard let field = action.id, let id = field.value else { continue }
+        seen.reserveCapacity(actions.count)
+        // By index: only the id is read (a loop over the actions would copy each one whole).
+        for i in actions.indices {
+            guard let field = actions[i].id, let id = field.value else { continue }
             if let first = seen[id] {
                 c.sink.add(.duplicateID, Message("schema.duplicate-action", ["id": .verbatim(id), "file": .verbatim(c.sink.file),
                                                                               "line": .number(first.start.line)]),
@@ -221,13 +224,15 @@ enum PlanDecoder {
         if let pairs = pair.value.mapping {
             var id: Field<String>?
             var version: Field<Version>?
-            for p in pairs where !DecodeContext.isAbsent(p, known: Keys.parent) {
-                switch p.key.scalar {
-                case "id":
+            for p in pairs {
+                let (key, bit) = ParentKey.table.match(p.key)
+                if bit != 0, p.value.isNull { continue }  // absent (1.1)
+                switch key {
+                case .id:
                     let ps = c.span(p)
                     id = Field(c.identifier(p.value, "parent.id", at: ps, what: .parentPlanID), span: ps)
-                case "version": version = c.versionField(p, "parent.version")
-                default:
+                case .version: version = c.versionField(p, "parent.version")
+                case nil:
                     switch c.unknownKey(p, known: Keys.parent, in: Message("schema.in.key", ["key": "parent"]), among: pairs) {
                     case "id": id = Field(nil, span: c.span(p))  // misspelt: reported once (see `misspelt`)
                     case "version": version = Field(nil, span: c.span(p))
@@ -249,13 +254,15 @@ enum PlanDecoder {
         let s = c.span(pair)
         guard let pairs = c.mapping(pair.value, "scope", at: s) else { return nil }
         var scope = Scope(span: s, firstKey: c.firstKeySpan(pair.value), hazards: nil, severities: nil, excluded: [])
-        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.scope) {
-            switch p.key.scalar {
-            case "hazards":
+        for p in pairs {
+            let (key, bit) = ScopeKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            switch key {
+            case .hazards:
                 scope.hazards = c.fieldList(p, "scope.hazards") { c, node, path in c.hazard(node, path) }
-            case "severities":
+            case .severities:
                 scope.severities = c.fieldList(p, "scope.severities") { c, node, path in c.severityClass(node, path) }
-            case "excluded":
+            case .excluded:
                 scope.excluded = c.records(p, "scope.excluded") { c, node, pairs, path in
                     var e = Exclusion(span: c.span(node))
                     for q in pairs where !DecodeContext.isAbsent(q, known: Keys.exclusion) {
@@ -268,7 +275,7 @@ enum PlanDecoder {
                     c.requireKeys(pairs, ["hazard", "reason"], known: Keys.exclusion, in: Message("schema.the.exclusion"), at: c.firstKeySpan(node))
                     return e
                 }.value ?? []
-            default:
+            case nil:
                 switch c.unknownKey(p, known: Keys.scope, in: Message("schema.in.key", ["key": "scope"]), among: pairs) {
                 case "hazards": scope.hazards = Field(nil, span: c.span(p))  // misspelt: reported once (see `misspelt`)
                 case "severities": scope.severities = Field(nil, span: c.span(p))
@@ -283,26 +290,30 @@ enum PlanDecoder {
         let s = c.span(pair)
         guard let pairs = c.mapping(pair.value, "organization", at: s) else { return nil }
         var org = Organization(span: s, command: nil, members: [])
-        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.organization) {
-            switch p.key.scalar {
-            case "command":
+        for p in pairs {
+            let (key, bit) = OrganizationKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            switch key {
+            case .command:
                 let ps = c.span(p)
                 guard let cp = c.mapping(p.value, "organization.command", at: ps) else { continue }
                 var command = Command(span: ps)
-                for q in cp where !DecodeContext.isAbsent(q, known: Keys.command) {
-                    switch q.key.scalar {
-                    case "name": command.name = c.textField(q, "organization.command.name")
-                    case "lead": command.lead = c.textField(q, "organization.command.lead")
-                    case "office":
+                for q in cp {
+                    let (key, bit) = CommandKey.table.match(q.key)
+                    if bit != 0, q.value.isNull { continue }  // absent (1.1)
+                    switch key {
+                    case .name: command.name = c.textField(q, "organization.command.name")
+                    case .lead: command.lead = c.textField(q, "organization.command.lead")
+                    case .office:
                         let qs = c.span(q)
                         command.office = Field(c.agencyRef(q.value, "organization.command.office", at: qs), span: qs)
-                    default: c.unknownKey(q, known: Keys.command, in: Message("schema.in.key", ["key": "organization.command"]), among: cp)
+                    case nil: c.unknownKey(q, known: Keys.command, in: Message("schema.in.key", ["key": "organization.command"]), among: cp)
                     }
                 }
                 org.command = command
-            case "members":
+            case .members:
                 org.members = c.records(p, "organization.members", member).value ?? []
-            default:
+            case nil:
                 c.unknownKey(p, known: Keys.organization, in: Message("schema.in.key", ["key": "organization"]), among: pairs)
             }
         }
@@ -311,22 +322,26 @@ enum PlanDecoder {
 
     static func member(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Member {
         var m = Member(span: c.span(node))
-        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.member) {
-            switch p.key.scalar {
-            case "agency":
+        var written: UInt64 = 0
+        for p in pairs {
+            let (key, bit) = MemberKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
+            switch key {
+            case .agency:
                 let s = c.span(p)
                 m.agency = Field(c.agencyRef(p.value, path.key("agency"), at: s), span: s)
-            case "role": m.role = c.enumField(p, path.key("role"), what: .memberRole)
-            case "duties":
+            case .role: m.role = c.enumField(p, path.key("role"), what: .memberRole)
+            case .duties:
                 let duties = c.fieldList(p, path.key("duties")) { c, node, path in c.text(node, path, at: c.span(node)) }
                 if let list = duties.value, list.isEmpty {
                     c.sink.add(.schemaValue, Message("schema.duties-empty", ["path": "\(path)"]), at: duties.span)
                 }
                 m.duties = duties
-            default: c.unknownKey(p, known: Keys.member, in: Message("schema.in.member"))
+            case nil: c.unknownKey(p, known: Keys.member, in: Message("schema.in.member"))
             }
         }
-        c.requireKeys(pairs, ["agency", "duties"], known: Keys.member, in: Message("schema.the.member"), at: c.firstKeySpan(node))
+        c.requireKeys(pairs, [MemberKey.agency, .duties], written: written, known: Keys.member, in: Message("schema.the.member"), at: c.firstKeySpan(node))
         return m
     }
 
@@ -335,17 +350,19 @@ enum PlanDecoder {
         guard let pairs = c.mapping(pair.value, path, at: s) else { return nil }
         var r = Reporting(span: s)
         r.firstKey = pairs.isEmpty ? s : c.firstKeySpan(pair.value)
-        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.reporting) {
-            switch p.key.scalar {
-            case "initial": r.initial = c.reportingLimit(p, path.key("initial"))
-            case "written": r.written = c.reportingLimit(p, path.key("written"))
-            case "follow-up":
+        for p in pairs {
+            let (key, bit) = ReportingKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            switch key {
+            case .initial: r.initial = c.reportingLimit(p, path.key("initial"))
+            case .written: r.written = c.reportingLimit(p, path.key("written"))
+            case .followUp:
                 let ps = c.span(p)
                 r.followUp = Field(c.duration(p.value, path.key("follow-up"), at: ps), span: ps)
-            case "to":
+            case .to:
                 let ps = c.span(p)
                 r.to = Field(c.agencyRef(p.value, path.key("to"), at: ps), span: ps)
-            default:
+            case nil:
                 // A misspelt key is written with no valid value (see `misspelt`): the docking model does
                 // not compare it, so `reporting-looser` does not report an `inital:` as no limit.
                 let s = c.span(p)
@@ -363,51 +380,59 @@ enum PlanDecoder {
 
     static func responseLevel(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> ResponseLevel {
         var r = ResponseLevel(span: c.span(node))
-        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.responseLevel) {
-            switch p.key.scalar {
-            case "level": r.level = c.enumField(p, path.key("level"), what: .responseLevel)
-            case "trigger": r.trigger = c.textField(p, path.key("trigger"))
-            case "lead":
+        var written: UInt64 = 0
+        for p in pairs {
+            let (key, bit) = ResponseLevelKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
+            switch key {
+            case .level: r.level = c.enumField(p, path.key("level"), what: .responseLevel)
+            case .trigger: r.trigger = c.textField(p, path.key("trigger"))
+            case .lead:
                 r.lead = c.fieldList(p, path.key("lead"), scalarIsList: true) { c, node, path in
                     c.agencyRef(node, path, at: c.span(node))
                 }
-            default: c.unknownKey(p, known: Keys.responseLevel, in: Message("schema.in.response-level"))
+            case nil: c.unknownKey(p, known: Keys.responseLevel, in: Message("schema.in.response-level"))
             }
         }
-        c.requireKeys(pairs, ["level"], known: Keys.responseLevel, in: Message("schema.the.response-level"), at: c.firstKeySpan(node))
+        c.requireKeys(pairs, [ResponseLevelKey.level], written: written, known: Keys.responseLevel, in: Message("schema.the.response-level"), at: c.firstKeySpan(node))
         return r
     }
 
     static func action(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Action {
         var a = Action(span: c.firstKeySpan(node))
         var here = path
-        if let idPair = node.pair("id"), let raw = idPair.value.scalar, !raw.isEmpty { here = FieldPath("actions").item(raw) }
-        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.action) {
-            switch p.key.scalar {
-            case "id":
+        if let idPair = node.pair("id"), idPair.value.withScalarBytes({ !$0.isEmpty }) == true { here = FieldPath("actions").item(idPair.value) }
+        var written: UInt64 = 0
+        for p in pairs {
+            let (key, bit) = ActionKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
+            switch key {
+            case .id:
                 let s = c.span(p)
                 a.id = Field(c.slug(p.value, here.key("id"), at: s, what: .actionID), span: s)
-            case "phase": a.phase = c.enumField(p, here.key("phase"), what: .phase)
-            case "who" where p.value.scalar?.isBlank == true:
+            case .phase: a.phase = c.enumField(p, here.key("phase"), what: .phase)
+            case .who where DecodeContext.isBlank(p.value):
                 // `who: ""` is an empty answer (`action-incomplete` at the key), as `who: []` is.
                 a.who = Field([], span: c.span(p))
-            case "who":
+            case .who:
                 a.who = c.fieldList(p, here.key("who"), scalarIsList: true) { c, node, path in
                     if node.isNull { return nil }
                     return c.agencyRef(node, path, at: c.span(node))
                 }
-            case "how": a.how = c.textField(p, here.key("how"), allowEmpty: true)
-            case "when": a.when = c.textField(p, here.key("when"), allowEmpty: true)
-            case "within":
+            case .how: a.how = c.textField(p, here.key("how"), allowEmpty: true)
+            case .when: a.when = c.textField(p, here.key("when"), allowEmpty: true)
+            case .within:
                 let s = c.span(p)
                 a.within = Field(c.duration(p.value, here.key("within"), at: s), span: s)
-            case "resources":
+            case .resources:
                 a.resources = c.fieldList(p, here.key("resources")) { c, node, path in
                     c.identifier(node, path, at: c.span(node), what: .resourceID)
                 }
-            case "hazards":
+            case .hazards:
                 a.hazards = c.fieldList(p, here.key("hazards")) { c, node, path in c.hazard(node, path) }
-            default:
+            case nil:
                 // A misspelt answer is reported once (see `misspelt`), not as an action that does not say it.
                 let s = c.span(p)
                 switch c.unknownKey(p, known: Keys.action, in: Message("schema.in.action"), among: pairs) {
@@ -419,54 +444,66 @@ enum PlanDecoder {
                 }
             }
         }
-        c.requireKeys(pairs, ["id", "phase"], known: Keys.action, in: Message("schema.the.action"), at: a.span)
+        c.requireKeys(pairs, [ActionKey.id, .phase], written: written, known: Keys.action, in: Message("schema.the.action"), at: a.span)
         return a
     }
 
     static func resource(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Resource {
         var r = Resource(span: c.span(node))
-        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.resource) {
+        var written: UInt64 = 0
+        for p in pairs {
+            let (key, bit) = ResourceKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
             let s = c.span(p)
-            switch p.key.scalar {
-            case "id": r.id = Field(c.identifier(p.value, path.key("id"), at: s, what: .resourceID), span: s)
-            case "type": r.type = c.enumField(p, path.key("type"), what: .resourceType)
-            case "name": r.name = c.textField(p, path.key("name"))
-            case "quantity": r.quantity = Field(c.number(p.value, path.key("quantity"), at: s), span: s)
-            case "unit": r.unit = c.textField(p, path.key("unit"))
-            case "holder": r.holder = Field(c.agencyRef(p.value, path.key("holder"), at: s), span: s)
-            default: c.unknownKey(p, known: Keys.resource, in: Message("schema.in.resource"))
+            switch key {
+            case .id: r.id = Field(c.identifier(p.value, path.key("id"), at: s, what: .resourceID), span: s)
+            case .type: r.type = c.enumField(p, path.key("type"), what: .resourceType)
+            case .name: r.name = c.textField(p, path.key("name"))
+            case .quantity: r.quantity = Field(c.number(p.value, path.key("quantity"), at: s), span: s)
+            case .unit: r.unit = c.textField(p, path.key("unit"))
+            case .holder: r.holder = Field(c.agencyRef(p.value, path.key("holder"), at: s), span: s)
+            case nil: c.unknownKey(p, known: Keys.resource, in: Message("schema.in.resource"))
             }
         }
-        c.requireKeys(pairs, ["id", "type"], known: Keys.resource, in: Message("schema.the.resource"), at: c.firstKeySpan(node))
+        c.requireKeys(pairs, [ResourceKey.id, .type], written: written, known: Keys.resource, in: Message("schema.the.resource"), at: c.firstKeySpan(node))
         return r
     }
 
     static func drill(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Drill {
         var d = Drill(span: c.span(node))
-        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.drill) {
-            switch p.key.scalar {
-            case "date": d.date = c.dateField(p, path.key("date"))
-            case "type": d.type = c.enumField(p, path.key("type"), what: .drillType)
-            case "findings":
+        var written: UInt64 = 0
+        for p in pairs {
+            let (key, bit) = DrillKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
+            switch key {
+            case .date: d.date = c.dateField(p, path.key("date"))
+            case .type: d.type = c.enumField(p, path.key("type"), what: .drillType)
+            case .findings:
                 d.findings = c.fieldList(p, path.key("findings")) { c, node, path in c.text(node, path, at: c.span(node)) }
-            default: c.unknownKey(p, known: Keys.drill, in: Message("schema.in.drill"))
+            case nil: c.unknownKey(p, known: Keys.drill, in: Message("schema.in.drill"))
             }
         }
-        c.requireKeys(pairs, ["date"], known: Keys.drill, in: Message("schema.the.drill"), at: c.firstKeySpan(node))
+        c.requireKeys(pairs, [DrillKey.date], written: written, known: Keys.drill, in: Message("schema.the.drill"), at: c.firstKeySpan(node))
         return d
     }
 
     static func revision(_ c: inout DecodeContext, _ node: YAMLNode, _ pairs: YAMLMapping, _ path: FieldPath) -> Revision {
         var r = Revision(span: c.span(node))
-        for p in pairs where !DecodeContext.isAbsent(p, known: Keys.revision) {
-            switch p.key.scalar {
-            case "version": r.version = c.versionField(p, path.key("version"))
-            case "date": r.date = c.dateField(p, path.key("date"))
-            case "reason": r.reason = c.textField(p, path.key("reason"))
-            default: c.unknownKey(p, known: Keys.revision, in: Message("schema.in.revision"))
+        var written: UInt64 = 0
+        for p in pairs {
+            let (key, bit) = RevisionKey.table.match(p.key)
+            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            written |= bit
+            switch key {
+            case .version: r.version = c.versionField(p, path.key("version"))
+            case .date: r.date = c.dateField(p, path.key("date"))
+            case .reason: r.reason = c.textField(p, path.key("reason"))
+            case nil: c.unknownKey(p, known: Keys.revision, in: Message("schema.in.revision"))
             }
         }
-        c.requireKeys(pairs, ["version", "date"], known: Keys.revision, in: Message("schema.the.revision"), at: c.firstKeySpan(node))
+        c.requireKeys(pairs, [RevisionKey.version, .date], written: written, known: Keys.revision, in: Message("schema.the.revision"), at: c.firstKeySpan(node))
         return r
     }
 

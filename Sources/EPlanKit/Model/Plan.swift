@@ -48,7 +48,7 @@ public final class Plan: Sendable {
     public let contacts: Field<[Contact]>?
     public let annexes: Field<[Annex]>?
 
-    public init(_ f: PlanFields) {
+    public init(_ f: consuming PlanFields) {
         file = f.file
         firstKey = f.firstKey
         id = f.id

@@ -5,11 +5,17 @@ import EPlanYAML
 /// `value` is nil when the key is present but its value is invalid (a schema finding said so).
 public struct Field<Value: Sendable>: Sendable {
     public var value: Value?
-    public var span: SourceSpan
+    // Every value of every plan keeps a span: packed, it takes 8 bytes instead of 16.
+    private var packedSpan: PackedSpan
+
+    public var span: SourceSpan {
+        get { packedSpan.span }
+        set { packedSpan = PackedSpan(newValue) }
+    }
 
     public init(_ value: Value?, span: SourceSpan) {
         self.value = value
-        self.span = span
+        self.packedSpan = PackedSpan(span)
     }
 }
 
@@ -191,18 +197,22 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` exactly.
     public init?(_ text: String) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D else { return nil }
-        func number(_ r: Range<Int>) -> Int? {
-            var n = 0
-            for i in r {
-                guard (0x30...0x39).contains(u[i]) else { return nil }
-                n = n * 10 + Int(u[i] - 0x30)
+        var contiguous = text  // withUTF8 needs var; a native string is not copied
+        let parts = contiguous.withUTF8 { u -> (year: Int, month: Int, day: Int)? in
+            guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D else { return nil }
+            func number(_ r: Range<Int>) -> Int? {
+                var n = 0
+                for i in r {
+                    guard (0x30...0x39).contains(u[i]) else { return nil }
+                    n = n * 10 + Int(u[i] - 0x30)
+                }
+                return n
             }
-            return n
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let parts else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -300,6 +310,8 @@ public struct AgencyRef: Sendable, Hashable, CustomStringConvertible {
 extension String {
     /// True when the text is empty or only whitespace (a fast path for ASCII text).
     var isBlank: Bool {
+        // Most text starts with an ASCII character that is not a space: no scalar is decoded then.
+        if let first = utf8.first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
         for scalar in unicodeScalars {
             switch scalar.value {
             case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
@@ -327,5 +339,58 @@ extension Day {
         localtime_r(&now, &parts)
         return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
             ?? Day(year: 1970, month: 1, day: 1)!
+    }
+}
+
+/// A span in one word. A span within one line whose line is below 2^27 and whose columns are below
+/// 2^18 (the spans of fields are within a line: a key, a list entry's first line) is its numbers;
+/// any other is kept in `WideSpans`, and the word is its place there. Equal spans have equal words.
+struct PackedSpan: Sendable, Equatable {
+    private let bits: UInt64
+
+    init(_ span: SourceSpan) {
+        let line = span.start.line, from = span.start.column, to = span.end.column
+        if span.end.line == line, (0 ..< 1 << 27).contains(line), (0 ..< 1 << 18).contains(from), (0 ..< 1 << 18).contains(to) {
+            bits = UInt64(line) << 37 | UInt64(from) << 19 | UInt64(to) << 1
+        } else {
+            bits = UInt64(WideSpans.shared.place(of: span)) << 1 | 1
+        }
+    }
+
+    var span: SourceSpan {
+        guard bits & 1 == 0 else { return WideSpans.shared.span(at: Int(bits >> 1)) }
+        let line = Int(bits >> 37)
+        return SourceSpan(start: SourceMark(line: line, column: Int(bits >> 19) & (1 << 18 - 1)),
+                          end: SourceMark(line: line, column: Int(bits >> 1) & (1 << 18 - 1)))
+    }
+}
+
+/// The spans that do not fit in a `PackedSpan` (over several lines, or past its limits), each kept
+/// once for the life of the process: only hostile or machine-written files have them, and reading
+/// such a file again finds its spans already there.
+final class WideSpans: @unchecked Sendable {
+    static let shared = WideSpans()
+
+    private var spans: [SourceSpan] = []
+    private var places: [SourceSpan: Int] = [:]
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+        return lock
+    }()
+
+    func place(of span: SourceSpan) -> Int {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if let place = places[span] { return place }
+        spans.append(span)
+        places[span] = spans.count - 1
+        return spans.count - 1
+    }
+
+    func span(at place: Int) -> SourceSpan {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return spans[place]
     }
 }
