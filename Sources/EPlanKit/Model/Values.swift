@@ -5,17 +5,11 @@ import EPlanYAML
 /// `value` is nil when the key is present but its value is invalid (a schema finding said so).
 public struct Field<Value: Sendable>: Sendable {
     public var value: Value?
-    // Every value of every plan keeps a span: packed, it takes 8 bytes instead of 16.
-    private var packedSpan: PackedSpan
-
-    public var span: SourceSpan {
-        get { packedSpan.span }
-        set { packedSpan = PackedSpan(newValue) }
-    }
+    public var span: SourceSpan
 
     public init(_ value: Value?, span: SourceSpan) {
         self.value = value
-        self.packedSpan = PackedSpan(span)
+        self.span = span
     }
 }
 
@@ -339,58 +333,5 @@ extension Day {
         localtime_r(&now, &parts)
         return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
             ?? Day(year: 1970, month: 1, day: 1)!
-    }
-}
-
-/// A span in one word. A span within one line whose line is below 2^27 and whose columns are below
-/// 2^18 (the spans of fields are within a line: a key, a list entry's first line) is its numbers;
-/// any other is kept in `WideSpans`, and the word is its place there. Equal spans have equal words.
-struct PackedSpan: Sendable, Equatable {
-    private let bits: UInt64
-
-    init(_ span: SourceSpan) {
-        let line = span.start.line, from = span.start.column, to = span.end.column
-        if span.end.line == line, (0 ..< 1 << 27).contains(line), (0 ..< 1 << 18).contains(from), (0 ..< 1 << 18).contains(to) {
-            bits = UInt64(line) << 37 | UInt64(from) << 19 | UInt64(to) << 1
-        } else {
-            bits = UInt64(WideSpans.shared.place(of: span)) << 1 | 1
-        }
-    }
-
-    var span: SourceSpan {
-        guard bits & 1 == 0 else { return WideSpans.shared.span(at: Int(bits >> 1)) }
-        let line = Int(bits >> 37)
-        return SourceSpan(start: SourceMark(line: line, column: Int(bits >> 19) & (1 << 18 - 1)),
-                          end: SourceMark(line: line, column: Int(bits >> 1) & (1 << 18 - 1)))
-    }
-}
-
-/// The spans that do not fit in a `PackedSpan` (over several lines, or past its limits), each kept
-/// once for the life of the process: only hostile or machine-written files have them, and reading
-/// such a file again finds its spans already there.
-final class WideSpans: @unchecked Sendable {
-    static let shared = WideSpans()
-
-    private var spans: [SourceSpan] = []
-    private var places: [SourceSpan: Int] = [:]
-    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
-        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
-        return lock
-    }()
-
-    func place(of span: SourceSpan) -> Int {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        if let place = places[span] { return place }
-        spans.append(span)
-        places[span] = spans.count - 1
-        return spans.count - 1
-    }
-
-    func span(at place: Int) -> SourceSpan {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        return spans[place]
     }
 }
