@@ -14,7 +14,7 @@
 # 5. prints a table. Exit status 1 when a check fails, 2 when something cannot run.
 #
 # Settings (environment): BENCH_SEED (default 1), BENCH_SIZES (default "10000 100000"),
-# SWIFT (default swift). eplan's summary cache goes to .build-bench/eplan-cache.
+# SWIFT (default swift). eplan's cache goes to .build-bench/eplan-cache-N (one folder per size).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -26,7 +26,6 @@ read -r -a SIZES <<< "${BENCH_SIZES:-10000 100000}"
 SWIFT=${SWIFT:-swift}
 EPLAN=$ROOT/.build/release/eplan
 FLOOR=$BENCH/floor
-export EPLAN_CACHE_DIR=$BENCH/eplan-cache
 export NO_COLOR=1
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 FAILED=0
@@ -112,6 +111,8 @@ for n in "${SIZES[@]}"; do
     # with an empty cache (which parses everything and fills the cache) is timed once.
     runs=5
     [ "$n" -ge 100000 ] && runs=3
+    # Each size has a cache folder of its own, emptied first (the one-file run below uses the 10k one).
+    export EPLAN_CACHE_DIR=$BENCH/eplan-cache-$n
     rm -rf "$EPLAN_CACHE_DIR"
     read -r t m rc < <(lint_run "$n" cold)
     floor_run "$n"
@@ -178,6 +179,7 @@ SMALL=${SIZES[0]}
 sdir=$BENCH/plans-$SMALL
 last_city=$(cd "$sdir" && ls -d p[0-9]* | sort | tail -n 1)
 one=$last_city/c02/t02/master.yaml  # exists in every city and carries no planted defect
+export EPLAN_CACHE_DIR=$BENCH/eplan-cache-$SMALL
 say "== one file: eplan lint --today $TODAY $one (plans-$SMALL)"
 one_times=() ONE_FAILED=0
 for ((i = 0; i <= 5; i++)); do
