@@ -262,15 +262,16 @@ public struct Workspace: Sendable {
         let cached = cache
         // Files summarised anew in this run, by position (with their content for the findings cache).
         let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])?)>(count: ordered.count)
-        // Files the findings cache served, and those of them whose stamp moved, by position.
-        let served = ResultSlots<Bool>(count: ordered.count)
+        // Files the findings cache served (a count), and those of them whose stamp moved (by position).
+        let served = Atomic<Int>(0)
         let restamped = ResultSlots<SummaryCache.Stamp>(count: ordered.count)
         let items = ordered
         var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
             let item = items[position]
             let useCache = cached.file != nil
             // A reported file the findings cache knows by its content brings its summary and its local
-            // findings; one it does not know is parsed from the bytes read here, and summarised with its content.
+            // findings. One it does not know is parsed from the bytes read here; a plan has its local rules
+            // run at once and is kept as its summary; the file's summary and findings are recorded.
             if let findingsDay, let checkLocally, item.reported, !item.named {
                 let (read, stamp) = SourceReader.readStamped(item.path, limit: limits.fileSize)
                 if case .success(let bytes) = read, let stamp {
@@ -282,7 +283,7 @@ public struct Workspace: Sendable {
                         document.suppressions = record.suppressions
                         if case .cachedPlan(let summary) = document.content { summary.decodeParts() }
                         if hit.stamp != stamp { restamped.store(stamp, at: position) }
-                        served.store(true, at: position)
+                        served.wrappingAdd(1, ordering: .relaxed)
                         return document
                     }
                     var document = DocumentDecoder.read(bytes, path: item.path, display: item.display, named: false,
@@ -355,7 +356,7 @@ public struct Workspace: Sendable {
         timing.lap("summary cache")
         var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
                                   wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
-        workspace.findingsCacheHits = items.indices.reduce(0) { $0 + (served.value(at: $1) == true ? 1 : 0) }
+        workspace.findingsCacheHits = served.load(ordering: .relaxed)
         return workspace
     }
 

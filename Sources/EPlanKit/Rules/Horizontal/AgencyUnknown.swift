@@ -30,7 +30,6 @@ struct AgencyUnknown: Rule {
         }
         for plan in context.subjectPlans {
             guard let region = plan.region?.value else { continue }
-            let own = AgencyLookup(plan.organizationAgencyList)
             let isMaster = plan.kind?.value == .master
             // Most references are to the plan's own region: look that region up once per plan.
             let hereIsKnown = index.regionsDocument == nil || index.regionByPath[region] != nil
@@ -38,7 +37,6 @@ struct AgencyUnknown: Rule {
             // `what` is only for the message: it is put together only when there is a finding.
             func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> Message, ownOnly: Bool = false) {
                 guard let ref = field.value else { return }
-                if own.contains(ref, in: region) { return }
                 let key = ref.resolved(in: region)
                 if ownOnly {
                     guard plan.organization != nil else { return }
@@ -48,7 +46,7 @@ struct AgencyUnknown: Rule {
                     guard let agencies = isHere ? masterHere : masterAgencies(key.region) else { return }
                     if agencies.contains(ref, in: region) { return }
                 }
-                let known = (own.keys + (ownOnly ? [] : masterAgencies(key.region)?.keys ?? []))
+                let known = (plan.organizationAgencyList + (ownOnly ? [] : masterAgencies(key.region)?.keys ?? []))
                     .filter { $0.region == key.region }.map(\.agency)
                 let help = Suggest.didYouMean(ref.agency, in: known)
                     ?? (ownOnly ? Message("agency-unknown.add-own") : Message("agency-unknown.add", ["region": "\(key.region)"]))
@@ -58,7 +56,7 @@ struct AgencyUnknown: Rule {
                 findings.append(plan.finding(id, message, at: field.span, help: help))
             }
             // Only references the plan's own organization does not resolve can be unknown (members make
-            // it up, so none is among them).
+            // it up, so none is among them); its agencies are looked at again only for a suggestion.
             plan.forEachAgencyReference(.outsideOwnOrganization) { place, field in
                 switch place {
                 case .owner: check(field, Message("agency-unknown.owner"), ownOnly: isMaster)
