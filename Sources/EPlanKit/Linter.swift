@@ -148,7 +148,9 @@ public enum Linter {
             // The index and the region lookups are built side by side from the documents in file order.
             let lookupsSlot = ResultSlots<RegionLookups>(count: 1)
             index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration, jobs: options.jobs) {
-                lookupsSlot.store(RegionLookups(plans: workspace.documents.compactMap(\.planSummary), configuration: workspace.configuration), at: 0)
+                let documents = workspace.documents
+                lookupsSlot.store(RegionLookups(plans: documents.indices.compactMap { documents[$0].planSummary },
+                                                configuration: workspace.configuration), at: 0)
             }
             lookups = lookupsSlot.value(at: 0) ?? RegionLookups(index)
         }
@@ -159,9 +161,10 @@ public enum Linter {
         var subjectPlans: [PlanSummary] = []
         var plans: [Plan] = []
         var inventories: [Inventory] = []
-        for document in workspace.documents {
-            let reported = workspace.reported.contains(document.display)
-            switch document.content {
+        let documents = workspace.documents
+        for position in documents.indices {
+            let reported = workspace.reported.contains(documents[position].display)
+            switch documents[position].content {
             case .plan(let plan):
                 plans.append(plan)
                 if reported, !plan.isRetired {
@@ -228,20 +231,23 @@ public enum Linter {
         let filter = SuppressionFilter(ran: settings.isEnabled)
         // Local findings of rules this run leaves out, which a file from the findings cache brings.
         let left = Set(RuleCatalog.rules.filter { $0.isLocal && !$0.findsWhileDecoding && !settings.isEnabled($0.id) }.map(\.id))
-        for document in workspace.documents where document.isReported && workspace.reported.contains(document.display) {
+        let documents = workspace.documents
+        for position in documents.indices
+        where documents[position].isReported && workspace.reported.contains(documents[position].display) {
+            let display = documents[position].display
             files += 1
-            let plan = document.planSummary
+            let plan = documents[position].planSummary
             if plan != nil { plans += 1 }
-            reportedFiles.append(ReportedFile(file: document.display, plan: plan?.id?.value))
-            var mine = document.diagnostics + (byFile.removeValue(forKey: document.display) ?? [])
+            reportedFiles.append(ReportedFile(file: display, plan: plan?.id?.value))
+            var mine = documents[position].diagnostics + (byFile.removeValue(forKey: display) ?? [])
             if !left.isEmpty { mine.removeAll { left.contains($0.rule) } }
             // The rules could not read an unreadable or broken file: its suppressions are not judged unused.
             var checked = true
-            switch document.content {
+            switch documents[position].content {
             case .unreadable, .broken: checked = false
             default: break
             }
-            reported += filter.apply(mine, suppressions: document.suppressions, file: document.display, checked: checked)
+            reported += filter.apply(mine, suppressions: documents[position].suppressions, file: display, checked: checked)
                 .compactMap { settings.apply($0) }
         }
         // The configuration is no document of the workspace; its own suppressions apply to the findings

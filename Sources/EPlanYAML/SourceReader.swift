@@ -65,7 +65,8 @@ public enum SourceReader {
         /// The stamp of the file at `path` (symbolic links followed), or nil.
         public init?(_ path: String) {
             var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
+            // (withCString: the implicit conversion copies the path into a new array each time)
+            guard path.withCString({ stat($0, &info) }) == 0 else { return nil }
             self.init(info)
         }
     }

@@ -185,6 +185,30 @@ struct PlanSummaryTests {
         return result.sorted()
     }()
 
+    @Test("a tabled block writes each string once and reads it back; a position outside the table fails")
+    func tabledStrings() throws {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let texts = ["flood", "mountain-torrent", "flood", "县应急管理局", "mountain-torrent"]
+        var tabled = BinaryWriter()
+        tabled.tabled { w in for text in texts { w.string(text) } }
+        var plain = BinaryWriter()
+        for text in texts { plain.string(text) }
+        #expect(tabled.bytes.count < plain.bytes.count, "repeated strings are written once")
+        let readBack = { (bytes: [UInt8]) throws(T) -> [String] in
+            try R.reading(bytes) { (r: inout R) throws(T) in
+                try r.tabled { (r: inout R) throws(T) in try texts.map { _ throws(T) in try r.string() } }
+            }
+        }
+        #expect(try readBack(tabled.bytes) == texts)
+        var outside = tabled.bytes
+        outside[outside.count - 1] = 9  // the last position, now past the table's three strings
+        #expect(throws: T.self) { try readBack(outside) }
+        #expect(throws: T.self, "a table inside a table is refused") {
+            try R.reading(tabled.bytes) { (r: inout R) throws(T) in try r.tabled { (r: inout R) throws(T) in try r.tabled { _ throws(T) in 0 } } }
+        }
+    }
+
     @Test("every plan, regions document and inventory survives the cache whole")
     func roundTrip() throws {
         var plans = 0

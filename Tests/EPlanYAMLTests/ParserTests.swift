@@ -161,7 +161,8 @@ struct ProblemTests {
         let problem = try #require(doc.problems.first)
         #expect(problem.kind == .syntax)
         #expect(problem.message.english.hasPrefix("the file is not valid UTF-8"))
-        #expect(problem.message.english.contains(byte))
+        // (An empty `byte`: no byte is named. Foundation's `contains` finds no empty string.)
+        #expect(byte.isEmpty || problem.message.english.contains(byte))
         #expect(problem.span.start == mark)
     }
 

@@ -3,6 +3,8 @@ import EPlanYAML
 /// A compact binary encoding for the summary cache: zigzag varints and length-prefixed UTF-8.
 struct BinaryWriter {
     var bytes: [UInt8] = []
+    /// Inside `tabled`: the strings written so far, each once, and their positions.
+    private var table: (strings: [String], positions: [String: Int])?
 
     mutating func int(_ value: Int) {
         var v = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
@@ -21,6 +23,13 @@ struct BinaryWriter {
     }
 
     mutating func string(_ value: String) {
+        if table != nil {
+            if let known = table?.positions[value] { return int(known) }
+            let position = table!.strings.count
+            table!.strings.append(value)
+            table!.positions[value] = position
+            return int(position)
+        }
         let utf8 = Array(value.utf8)
         int(utf8.count)
         bytes += utf8
@@ -72,6 +81,17 @@ struct BinaryWriter {
         int(items.count)
         for item in items { write(&self, item) }
     }
+
+    /// What `write` writes, with every string written once in a table ahead of it and referred to by
+    /// its position (`BinaryReader.tabled` reads it): a regions document or an inventory names the
+    /// same hazards, agencies and units many times, and reading it then makes each string once.
+    mutating func tabled(_ write: (inout BinaryWriter) -> Void) {
+        var inner = BinaryWriter()
+        inner.table = ([], [:])
+        write(&inner)
+        array(inner.table?.strings ?? []) { w, text in w.string(text) }
+        bytes += inner.bytes
+    }
 }
 
 /// Reads what `BinaryWriter` wrote; any inconsistency makes the whole cache invalid (nil). It reads
@@ -81,6 +101,8 @@ struct BinaryReader {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
+    /// Inside `tabled`: the table of strings that strings refer to.
+    private var table: [String]?
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -129,6 +151,11 @@ struct BinaryReader {
     }
 
     mutating func string() throws(Truncated) -> String {
+        if let table {
+            let at = try int()
+            guard table.indices.contains(at) else { throw Truncated() }
+            return table[at]
+        }
         let count = try int()
         guard count >= 0, position + count <= bytes.count else { throw Truncated() }
         defer { position += count }
@@ -175,6 +202,14 @@ struct BinaryReader {
             let value = try r.optional { (r: inout BinaryReader) throws(Truncated) -> T? in try read(&r) } ?? nil
             return Field(value, span: span)
         }
+    }
+
+    /// Reads what `BinaryWriter.tabled` wrote.
+    mutating func tabled<T>(_ read: (inout BinaryReader) throws(Truncated) -> T) throws(Truncated) -> T {
+        guard table == nil else { throw Truncated() }  // never nested
+        table = try array { (r: inout BinaryReader) throws(Truncated) in try r.string() }
+        defer { table = nil }
+        return try read(&self)
     }
 
     mutating func array<T>(_ read: (inout BinaryReader) throws(Truncated) -> T) throws(Truncated) -> [T] {

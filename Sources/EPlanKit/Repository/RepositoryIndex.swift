@@ -78,7 +78,8 @@ public struct RepositoryIndex: Sendable {
         let externalsByID = externals
         // Each part takes the documents in file order (a file holds one document): plans, and resources of
         // plans and inventories (one id space, the later in (file, line) order being the duplicate).
-        let inFileOrder = zip(documents, documents.dropFirst()).allSatisfy { $0.display <= $1.display }
+        // (Documents are read in place, by position: copying one retains each of its parts.)
+        let inFileOrder = documents.indices.dropFirst().allSatisfy { documents[$0 - 1].display <= documents[$0].display }
             ? documents : documents.sorted { $0.display < $1.display }
         let planSlot = ResultSlots<PlanPart>(count: 1)
         let resourceSlot = ResultSlots<ResourcePart>(count: 1)
@@ -124,15 +125,15 @@ public struct RepositoryIndex: Sendable {
         init(_ documents: [SourceDocument], externals: [String: ExternalPlan], configFile: String?) {
             plans.reserveCapacity(documents.count)
             planByID.reserveCapacity(documents.count)
-            for document in documents {
-                if case .broken(let broken) = document.content {
-                    brokenFiles.append(document.display)
+            for position in documents.indices {
+                if case .broken(let broken) = documents[position].content {
+                    brokenFiles.append(documents[position].display)
                     guard broken.isPlan, broken.status != .retired else { continue }
                     if let id = broken.id { brokenPlanIDs.insert(id) }
                     if let region = broken.region { brokenRegions.insert(region) }
                     continue
                 }
-                guard let plan = document.planSummary else { continue }
+                guard let plan = documents[position].planSummary else { continue }
                 let index = plans.count
                 plans.append(plan)
                 guard let field = plan.id, let id = field.value else { continue }
@@ -168,16 +169,16 @@ public struct RepositoryIndex: Sendable {
 
         init(_ documents: [SourceDocument]) {
             // Sized once: growing a table of hundreds of thousands of ids holds the old and the new one at a time.
-            resourceByID.reserveCapacity(documents.reduce(0) { total, document in
-                switch document.content {
+            resourceByID.reserveCapacity(documents.indices.reduce(0) { total, position in
+                switch documents[position].content {
                 case .plan(let plan): return total + (plan.resources?.value?.count ?? 0)
                 case .cachedPlan(let summary): return total + summary.resourceIDs.count
                 case .inventory(let inventory): return total + inventory.resources.count
                 default: return total
                 }
             })
-            for document in documents {
-                switch document.content {
+            for position in documents.indices {
+                switch documents[position].content {
                 case .plan(let plan):
                     plans.append((plan.file, plan.id?.value))
                     // By index: only the id is read, the rest of each resource is not copied.
@@ -223,8 +224,8 @@ public struct RepositoryIndex: Sendable {
         var diagnostics: [Diagnostic] = []
 
         init(_ documents: [SourceDocument]) {
-            for document in documents {
-                if case .regions(let regions) = document.content { add(regions) }
+            for position in documents.indices {
+                if case .regions(let regions) = documents[position].content { add(regions) }
             }
         }
 

@@ -197,7 +197,9 @@ public struct Workspace: Sendable {
         var everything: [String]
         var unreadableFolders: [(path: String, reason: String)] = []
         var outsideLinks: [(path: String, target: String)] = []
-        if let unchanged = cache.unchangedFiles(key: treeKey, jobs: request.jobs) {
+        // Files and folders of the repository are looked up from its root (see `StatBase`).
+        let base = cache.file == nil ? nil : StatBase(root)
+        if let unchanged = cache.unchangedFiles(key: treeKey, jobs: request.jobs, from: base) {
             everything = unchanged
         } else {  // the listings are let go of here unless the cache must keep them
             let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.loadFolders(), keepListings: cache.file != nil)
@@ -246,7 +248,7 @@ public struct Workspace: Sendable {
             for path in discovery.files(below: folder, jobs: request.jobs, previous: cache.folders).files { mark(path, named: false) }
         }
         for file in fileTargets { mark(file, named: true) }
-        if let configPath { ordered.removeAll { $0.path == configPath } }
+        if let configPath, let at = ordered.indices.first(where: { ordered[$0].path == configPath }) { ordered.remove(at: at) }
         if !zip(ordered, ordered.dropFirst()).allSatisfy({ $0.display <= $1.display }) {
             ordered.sort { $0.display < $1.display }
         }
@@ -259,6 +261,7 @@ public struct Workspace: Sendable {
         let findingsDay = cache.file == nil ? nil : request.findings?.day
         let checkLocally = findingsDay == nil ? nil : request.findings?.localChecks(configuration)
         if cache.file != nil, reported.count < ordered.count || findingsDay != nil { cache.loadSummaries() }
+        timing.lap("summaries read")
         let cached = cache
         // Files summarised anew in this run, by position (with their content for the findings cache).
         let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])?)>(count: ordered.count)
@@ -300,7 +303,7 @@ public struct Workspace: Sendable {
                 }
             }
             // A file not reported on is read from its summary when the cache has a current one.
-            if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path),
+            if useCache, !item.reported, let stamp = base.map({ SummaryCache.Stamp(item.path, from: $0) }) ?? SummaryCache.Stamp(item.path),
                let summary = cached.summary(item.path, stamp: stamp),
                let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
                 return document
@@ -338,7 +341,7 @@ public struct Workspace: Sendable {
         if !standIns.isEmpty { documents.sort { $0.display < $1.display } }
         // A run that read nothing must not pass: say so (exit 2).
         let reportsConfiguration = configPath.map { reported.contains(display($0)) } ?? false
-        if !reportsConfiguration, !documents.contains(where: { $0.isReported && reported.contains($0.display) }) {
+        if !reportsConfiguration, !documents.indices.contains(where: { documents[$0].isReported && reported.contains(documents[$0].display) }) {
             throw .noFiles(request.paths)
         }
         timing.lap("parse and decode")

@@ -4,17 +4,63 @@ import Synchronization
 /// Rules look at few plans besides the reported ones: the parents of reported plans, the masters and
 /// specials of the regions they name.
 final class DeferredPlanParts: Sendable {
-    /// The bytes of each part (nil: the plan has no such part).
+    /// Where each part is in the plan's summary (nil: the plan has no such part). One slice of the
+    /// summary and the bounds of each part: copying a plan's parts retains the summary once.
     struct Blocks: Sendable {
-        var scope: ArraySlice<UInt8>?
-        var organization: ArraySlice<UInt8>?
-        var reporting: ArraySlice<UInt8>?
-        var actions: ArraySlice<UInt8>?
-        /// The details in three blocks: the agency references that name their region, those outside the
-        /// plan's own organization (see `PlanSummary.AgencyReferences`), and the resources used and defined.
-        var qualifiedReferences: ArraySlice<UInt8>?
-        var foreignReferences: ArraySlice<UInt8>?
-        var resources: ArraySlice<UInt8>?
+        enum Part: Int, CaseIterable {
+            case scope, organization, reporting, actions
+            /// The details in three blocks: the agency references that name their region, those outside the
+            /// plan's own organization (see `PlanSummary.AgencyReferences`), and the resources used and defined.
+            case qualifiedReferences, foreignReferences, resources
+        }
+
+        private let summary: ArraySlice<UInt8>
+        /// Offsets from the summary's start, for each part.
+        private var bounds: (Range<Int32>?, Range<Int32>?, Range<Int32>?, Range<Int32>?, Range<Int32>?, Range<Int32>?, Range<Int32>?)
+            = (nil, nil, nil, nil, nil, nil, nil)
+
+        init(summary: ArraySlice<UInt8>) {
+            self.summary = summary
+        }
+
+        subscript(part: Part) -> ArraySlice<UInt8>? {
+            get {
+                let range: Range<Int32>?
+                switch part {
+                case .scope: range = bounds.0
+                case .organization: range = bounds.1
+                case .reporting: range = bounds.2
+                case .actions: range = bounds.3
+                case .qualifiedReferences: range = bounds.4
+                case .foreignReferences: range = bounds.5
+                case .resources: range = bounds.6
+                }
+                guard let range else { return nil }
+                return summary[(summary.startIndex + Int(range.lowerBound)) ..< (summary.startIndex + Int(range.upperBound))]
+            }
+        }
+
+        /// Sets where a part is (offsets from the summary's start, within it).
+        mutating func set(_ part: Part, _ range: Range<Int>) {
+            let bound = Int32(range.lowerBound) ..< Int32(range.upperBound)
+            switch part {
+            case .scope: bounds.0 = bound
+            case .organization: bounds.1 = bound
+            case .reporting: bounds.2 = bound
+            case .actions: bounds.3 = bound
+            case .qualifiedReferences: bounds.4 = bound
+            case .foreignReferences: bounds.5 = bound
+            case .resources: bounds.6 = bound
+            }
+        }
+
+        var scope: ArraySlice<UInt8>? { self[.scope] }
+        var organization: ArraySlice<UInt8>? { self[.organization] }
+        var reporting: ArraySlice<UInt8>? { self[.reporting] }
+        var actions: ArraySlice<UInt8>? { self[.actions] }
+        var qualifiedReferences: ArraySlice<UInt8>? { self[.qualifiedReferences] }
+        var foreignReferences: ArraySlice<UInt8>? { self[.foreignReferences] }
+        var resources: ArraySlice<UInt8>? { self[.resources] }
     }
 
     private struct Decoded {

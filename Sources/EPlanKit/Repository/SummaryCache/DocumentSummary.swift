@@ -14,13 +14,17 @@ enum DocumentSummary {
         case .cachedPlan(let summary): w.int(2); encode(summary, &w)
         case .regions(let regions):
             w.int(3)
-            w.span(regions.firstKey)
-            w.array(regions.regions) { w, r in encode(r, &w) }
+            w.tabled { w in
+                w.span(regions.firstKey)
+                w.array(regions.regions) { w, r in encode(r, &w) }
+            }
         case .inventory(let inventory):
             w.int(4)
-            w.span(inventory.firstKey)
-            w.field(inventory.region) { w, v in w.string(v) }
-            w.array(inventory.resources) { w, r in encode(r, &w) }
+            w.tabled { w in
+                w.span(inventory.firstKey)
+                w.field(inventory.region) { w, v in w.string(v) }
+                w.array(inventory.resources) { w, r in encode(r, &w) }
+            }
         case .config: w.int(5)
         case .broken(let broken):
             w.int(6)
@@ -43,14 +47,18 @@ enum DocumentSummary {
             case 1: content = .unreadable
             case 2: content = .cachedPlan(PlanSummary(try decodePlan(&r, in: bytes, file: display)))
             case 3:
-                let firstKey = try r.span()
-                let regions = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeRegion(&r) }
-                content = .regions(RegionsDocument(file: display, firstKey: firstKey, regions: regions))
+                content = try r.tabled { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
+                    let firstKey = try r.span()
+                    let regions = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeRegion(&r) }
+                    return .regions(RegionsDocument(file: display, firstKey: firstKey, regions: regions))
+                }
             case 4:
-                let firstKey = try r.span()
-                let region = try r.field { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try r.string() }
-                let resources = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeResource(&r) }
-                content = .inventory(Inventory(file: display, firstKey: firstKey, region: region, resources: resources))
+                content = try r.tabled { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
+                    let firstKey = try r.span()
+                    let region = try r.field { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try r.string() }
+                    let resources = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeResource(&r) }
+                    return .inventory(Inventory(file: display, firstKey: firstKey, region: region, resources: resources))
+                }
             case 5: content = .config(Configuration(file: display))
             case 6:
                 typealias R = BinaryReader
@@ -127,17 +135,14 @@ enum DocumentSummary {
         let resourceIDs = try r.array { (r: inout R) throws(T) in
             try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: firstKey)
         }
-        func block(_ r: inout R) throws(T) -> ArraySlice<UInt8>? {
-            try r.optional { (r: inout R) throws(T) in
-                let range = try r.block()
-                return bytes[(bytes.startIndex + range.lowerBound) ..< (bytes.startIndex + range.upperBound)]
-            }
+        // The parts are blocks: their places are kept, their bytes decoded on first use.
+        guard bytes.count < Int(Int32.max) else { throw T() }
+        var blocks = DeferredPlanParts.Blocks(summary: bytes)
+        for part in [DeferredPlanParts.Blocks.Part.scope, .organization, .reporting, .actions] {
+            if try r.bool() { blocks.set(part, try r.block()) }
         }
-        var blocks = DeferredPlanParts.Blocks(scope: try block(&r), organization: try block(&r), reporting: try block(&r),
-                                              actions: try block(&r))
-        for part in [\DeferredPlanParts.Blocks.qualifiedReferences, \.foreignReferences, \.resources] {
-            let range = try r.block()
-            blocks[keyPath: part] = bytes[(bytes.startIndex + range.lowerBound) ..< (bytes.startIndex + range.upperBound)]
+        for part in [DeferredPlanParts.Blocks.Part.qualifiedReferences, .foreignReferences, .resources] {
+            blocks.set(part, try r.block())
         }
         return CachedPlan(file: file, firstKey: firstKey, id: id, kind: kind, level: level, region: region, owner: owner,
                           status: status, version: version, parent: parent, master: master, regions: regions,
