@@ -228,6 +228,19 @@ public struct PlanSummary: Sendable {
         }
     }
 
+    /// `forEachResourceDefinition` and then `forEachResourceUse`, reading a cached plan's resources once.
+    public func forEachResource(defined: (String, SourceSpan) -> Void, used: (String?, Field<String>) -> Void) {
+        switch source {
+        case .parsed:
+            forEachResourceDefinition(defined)
+            forEachResourceUse(used)
+        case .cached(let c):
+            guard let resources = c.parts?.resources else { return }
+            for (id, span) in resources.resourceDefinitions { defined(id, span) }
+            for (action, resource) in resources.resourceUses { used(action, resource) }
+        }
+    }
+
     /// Decodes a cached plan's deferred parts now (see `DeferredPlanParts.decodeAll`).
     func decodeParts() {
         if case .cached(let c) = source { c.parts?.decodeAll() }

@@ -1,4 +1,5 @@
 import EPlanText
+import EPlanYAML
 private typealias E = ExampleFiles
 
 struct ResourceUnused: Rule {
@@ -20,27 +21,22 @@ struct ResourceUnused: Rule {
         ])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        // The subjects' resources that no action of any plan has named yet.
-        var unused: Set<String> = []
-        for plan in context.subjectPlans {
-            plan.forEachResourceDefinition { id, _ in unused.insert(id) }
+        // The subjects' resources (each plan's read once), less those their own actions use: they use
+        // most of them, often leaving nothing to look for in the other plans.
+        var definitions: [(plan: Int, id: String, span: SourceSpan)] = []
+        var used: Set<String> = []
+        for (position, plan) in context.subjectPlans.enumerated() {
+            plan.forEachResource(defined: { id, span in definitions.append((position, id, span)) },
+                                 used: { _, resource in if let id = resource.value { used.insert(id) } })
         }
-        // The subjects' own actions first: they use most of their resources, often leaving nothing to
-        // look for in the other plans.
-        for plan in context.subjectPlans where !unused.isEmpty {
-            plan.forEachResourceUse { _, resource in
-                if let id = resource.value { unused.remove(id) }
-            }
-        }
+        var unused = Set(definitions.lazy.map(\.id)).subtracting(used)
         for plan in context.others where !unused.isEmpty {
             for id in plan.actions?.usedResources ?? [] { unused.remove(id) }
         }
-        for plan in context.subjectPlans where !unused.isEmpty {
-            plan.forEachResourceDefinition { id, span in
-                guard unused.contains(id) else { return }
-                findings.append(plan.finding(self.id, Message("resource-unused.unused", ["resource": .verbatim(id)]),
-                                             at: span, help: Message("resource-unused.help")))
-            }
+        for definition in definitions where unused.contains(definition.id) {
+            findings.append(context.subjectPlans[definition.plan].finding(
+                id, Message("resource-unused.unused", ["resource": .verbatim(definition.id)]),
+                at: definition.span, help: Message("resource-unused.help")))
         }
     }
 }
