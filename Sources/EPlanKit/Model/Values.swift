@@ -264,9 +264,13 @@ public struct Version: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public static func < (a: Version, b: Version) -> Bool {
-        if let less = asciiLess(a.text, b.text) { return less }
-        let pa = a.text.split(separator: ".", omittingEmptySubsequences: false)
-        let pb = b.text.split(separator: ".", omittingEmptySubsequences: false)
+        asciiLess(a.text, b.text) ?? substringLess(a.text, b.text)
+    }
+
+    /// The comparison on substrings, for any text.
+    static func substringLess(_ a: String, _ b: String) -> Bool {
+        let pa = a.split(separator: ".", omittingEmptySubsequences: false)
+        let pb = b.split(separator: ".", omittingEmptySubsequences: false)
         for i in 0..<max(pa.count, pb.count) {
             guard i < pa.count else { return true }
             guard i < pb.count else { return false }
@@ -283,7 +287,7 @@ public struct Version: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// of substrings (which made a comparison 16,000 instructions); nil when either text is not ASCII.
     /// The same answer as the general comparison: parts split at `.`, compared as numbers when both are
     /// numbers, else as text; a version that is a prefix of the other is the lesser.
-    private static func asciiLess(_ a: String, _ b: String) -> Bool? {
+    static func asciiLess(_ a: String, _ b: String) -> Bool? {
         var (a, b) = (a, b)
         return a.withUTF8 { pa in
             b.withUTF8 { pb -> Bool? in
