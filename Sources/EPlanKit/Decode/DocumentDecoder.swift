@@ -54,13 +54,19 @@ public enum DocumentDecoder {
     public static func loadStamped(path: String, display: String, named: Bool, limits: YAMLLimits,
                                    hazards: Set<String>) -> (document: SourceDocument, stamp: SourceReader.Stamp?) {
         let (read, stamp) = SourceReader.readStamped(path, limit: limits.fileSize)
+        return (load(read, path: path, display: display, named: named, limits: limits, hazards: hazards), stamp)
+    }
+
+    /// The document of a file already read (or that could not be read: its finding).
+    public static func load(_ read: Result<[UInt8], YAMLProblem>, path: String, display: String, named: Bool, limits: YAMLLimits,
+                            hazards: Set<String>) -> SourceDocument {
         switch read {
         case .failure(let problem):
             var sink = DiagnosticSink(file: display)
             add(problem, to: &sink)
-            return (SourceDocument(path: path, display: display, content: .broken(BrokenFile()), diagnostics: sink.diagnostics), stamp)
+            return SourceDocument(path: path, display: display, content: .broken(BrokenFile()), diagnostics: sink.diagnostics)
         case .success(let bytes):
-            return (DocumentDecoder.read(bytes, path: path, display: display, named: named, limits: limits, hazards: hazards), stamp)
+            return DocumentDecoder.read(bytes, path: path, display: display, named: named, limits: limits, hazards: hazards)
         }
     }
 

@@ -83,8 +83,9 @@ struct BinaryWriter {
     }
 
     /// What `write` writes, with every string written once in a table ahead of it and referred to by
-    /// its position (`BinaryReader.tabled` reads it): a regions document or an inventory names the
-    /// same hazards, agencies and units many times, and reading it then makes each string once.
+    /// its position (`BinaryReader.tabled` reads it): a regions document, an inventory or a plan's
+    /// details name the same hazards, agencies, units and resources many times, and reading them
+    /// then makes each string once.
     mutating func tabled(_ write: (inout BinaryWriter) -> Void) {
         var inner = BinaryWriter()
         inner.table = ([], [:])

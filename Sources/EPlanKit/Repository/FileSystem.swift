@@ -147,10 +147,10 @@ public enum FileSystem {
 
     /// A folder's identity (device and inode) and the later of its modification and change times
     /// (the change time also moves when its permissions change); nil when it is not a folder.
-    static func folderStamp(_ folder: String, from base: StatBase? = nil) -> (identity: FileIdentity, modified: Int)? {
+    static func folderStamp(_ folder: String) -> (identity: FileIdentity, modified: Int)? {
         var info = stat()
-        guard base.map({ $0.stat(folder, &info) }) ?? (folder.withCString({ stat($0, &info) }) == 0),
-              info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        // (withCString: the implicit conversion copies the path into a new array each time)
+        guard folder.withCString({ stat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
         let stamp = SourceReader.Stamp(info)
         return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), max(stamp.modified, stamp.changed))
     }

@@ -167,8 +167,11 @@ public struct Workspace: Sendable {
         } else if FileSystem.exists("\(root)/eplan.yaml") {
             configPath = "\(root)/eplan.yaml"
         }
+        var configurationBytes: [UInt8] = []
         if let configPath {
-            let doc = DocumentDecoder.load(path: configPath, display: display(configPath), named: true,
+            let read = SourceReader.read(configPath, limit: YAMLLimits.default.fileSize)
+            configurationBytes = (try? read.get()) ?? []
+            let doc = DocumentDecoder.load(read, path: configPath, display: display(configPath), named: true,
                                            limits: .default, hazards: Set(HazardCatalog.builtIn))
             configuration = try decodeConfiguration(doc)
             configurationSuppressions = doc.suppressions
@@ -181,8 +184,7 @@ public struct Workspace: Sendable {
         if request.findings != nil {
             // Local findings depend on every setting of the configuration (rule settings, the calendar):
             // the findings cache holds for the same configuration file, byte for byte.
-            let bytes = configPath.flatMap { try? SourceReader.read($0, limit: limits.fileSize).get() } ?? []
-            let content = ContentHash(bytes)
+            let content = ContentHash(configurationBytes)
             configKey += "|findings \(content.a) \(content.b)"
         }
         var cache = SummaryCache(root: root, configKey: configKey, enabled: request.useCache,
@@ -197,9 +199,7 @@ public struct Workspace: Sendable {
         var everything: [String]
         var unreadableFolders: [(path: String, reason: String)] = []
         var outsideLinks: [(path: String, target: String)] = []
-        // Files and folders of the repository are looked up from its root (see `StatBase`).
-        let base = cache.file == nil ? nil : StatBase(root)
-        if let unchanged = cache.unchangedFiles(key: treeKey, jobs: request.jobs, from: base) {
+        if let unchanged = cache.unchangedFiles(key: treeKey, jobs: request.jobs) {
             everything = unchanged
         } else {  // the listings are let go of here unless the cache must keep them
             let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.loadFolders(), keepListings: cache.file != nil)
@@ -303,7 +303,7 @@ public struct Workspace: Sendable {
                 }
             }
             // A file not reported on is read from its summary when the cache has a current one.
-            if useCache, !item.reported, let stamp = base.map({ SummaryCache.Stamp(item.path, from: $0) }) ?? SummaryCache.Stamp(item.path),
+            if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path),
                let summary = cached.summary(item.path, stamp: stamp),
                let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
                 return document

@@ -7,7 +7,7 @@ final class DeferredPlanParts: Sendable {
     /// Where each part is in the plan's summary (nil: the plan has no such part). One slice of the
     /// summary and the bounds of each part: copying a plan's parts retains the summary once.
     struct Blocks: Sendable {
-        enum Part: Int, CaseIterable {
+        enum Part {
             case scope, organization, reporting, actions
             /// The details in three blocks: the agency references that name their region, those outside the
             /// plan's own organization (see `PlanSummary.AgencyReferences`), and the resources used and defined.
@@ -23,21 +23,20 @@ final class DeferredPlanParts: Sendable {
             self.summary = summary
         }
 
+        /// The bytes of a part, nil when the plan has none.
         subscript(part: Part) -> ArraySlice<UInt8>? {
-            get {
-                let range: Range<Int32>?
-                switch part {
-                case .scope: range = bounds.0
-                case .organization: range = bounds.1
-                case .reporting: range = bounds.2
-                case .actions: range = bounds.3
-                case .qualifiedReferences: range = bounds.4
-                case .foreignReferences: range = bounds.5
-                case .resources: range = bounds.6
-                }
-                guard let range else { return nil }
-                return summary[(summary.startIndex + Int(range.lowerBound)) ..< (summary.startIndex + Int(range.upperBound))]
+            let range: Range<Int32>?
+            switch part {
+            case .scope: range = bounds.0
+            case .organization: range = bounds.1
+            case .reporting: range = bounds.2
+            case .actions: range = bounds.3
+            case .qualifiedReferences: range = bounds.4
+            case .foreignReferences: range = bounds.5
+            case .resources: range = bounds.6
             }
+            guard let range else { return nil }
+            return summary[(summary.startIndex + Int(range.lowerBound)) ..< (summary.startIndex + Int(range.upperBound))]
         }
 
         /// Sets where a part is (offsets from the summary's start, within it).
@@ -53,14 +52,6 @@ final class DeferredPlanParts: Sendable {
             case .resources: bounds.6 = bound
             }
         }
-
-        var scope: ArraySlice<UInt8>? { self[.scope] }
-        var organization: ArraySlice<UInt8>? { self[.organization] }
-        var reporting: ArraySlice<UInt8>? { self[.reporting] }
-        var actions: ArraySlice<UInt8>? { self[.actions] }
-        var qualifiedReferences: ArraySlice<UInt8>? { self[.qualifiedReferences] }
-        var foreignReferences: ArraySlice<UInt8>? { self[.foreignReferences] }
-        var resources: ArraySlice<UInt8>? { self[.resources] }
     }
 
     private struct Decoded {
@@ -81,24 +72,24 @@ final class DeferredPlanParts: Sendable {
     typealias Truncated = BinaryReader.Truncated
 
     var scope: PlanSummary.Scope? {
-        part(\.scope, blocks.scope) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeScope(&r) }
+        part(\.scope, blocks[.scope]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeScope(&r) }
     }
     var organization: PlanSummary.Organization? {
-        part(\.organization, blocks.organization) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeOrganization(&r) }
+        part(\.organization, blocks[.organization]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeOrganization(&r) }
     }
     var reporting: PlanSummary.Reporting? {
-        part(\.reporting, blocks.reporting) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeReporting(&r) }
+        part(\.reporting, blocks[.reporting]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeReporting(&r) }
     }
     var actions: PlanSummary.Actions? {
-        part(\.actions, blocks.actions) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeActions(&r) }
+        part(\.actions, blocks[.actions]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeActions(&r) }
     }
 
     /// The details are decoded anew at each use, not kept: they are most of a decoded plan's memory (an
     /// agency reference with its place and span is about 80 bytes), and a run reads them in a few rules,
     /// each rule only its block.
-    var qualifiedReferences: PlanSummary.Details? { Self.details(blocks.qualifiedReferences) }
-    var foreignReferences: PlanSummary.Details? { Self.details(blocks.foreignReferences) }
-    var resources: PlanSummary.Details? { Self.details(blocks.resources) }
+    var qualifiedReferences: PlanSummary.Details? { Self.details(blocks[.qualifiedReferences]) }
+    var foreignReferences: PlanSummary.Details? { Self.details(blocks[.foreignReferences]) }
+    var resources: PlanSummary.Details? { Self.details(blocks[.resources]) }
 
     private static func details(_ block: ArraySlice<UInt8>?) -> PlanSummary.Details? {
         block.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }

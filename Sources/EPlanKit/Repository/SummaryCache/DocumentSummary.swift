@@ -255,87 +255,62 @@ enum DocumentSummary {
         return PlanSummary.Actions(usedResources: used, stages: Set(stages))
     }
 
-    /// The details, with every text written once in a table ahead of them and referred to by its
-    /// position: a plan names the same few agencies and resources many times, and a run that reads
-    /// the details of every plan (a whole run from the findings cache) then makes each string once.
+    /// The details, tabled (`BinaryWriter.tabled`): a plan names the same few agencies and resources
+    /// many times, and a run that reads the details of every plan (a whole run from the findings cache)
+    /// then makes each string once.
     static func encode(_ d: PlanSummary.Details, _ w: inout BinaryWriter) {
-        var table: [String] = []
-        var positions: [String: Int] = [:]
-        func at(_ text: String) -> Int {
-            if let known = positions[text] { return known }
-            positions[text] = table.count
-            table.append(text)
-            return table.count - 1
-        }
-        var body = BinaryWriter()
-        func agency(_ w: inout BinaryWriter, _ ref: AgencyRef) {
-            w.int(ref.region.map { at($0) + 1 } ?? 0)
-            w.int(at(ref.agency))
-        }
-        body.array(d.agencyReferences) { w, reference in
-            switch reference.place {
-            case .owner: w.int(0)
-            case .commandOffice: w.int(1)
-            case .member: w.int(2)
-            case .reportingTo: w.int(3)
-            case .responseLead: w.int(4)
-            case .resourceHolder: w.int(5)
-            case .actionWho(let action): w.int(6); w.int(action.map { at($0) + 1 } ?? 0)
+        w.tabled { w in
+            w.array(d.agencyReferences) { w, reference in
+                switch reference.place {
+                case .owner: w.int(0)
+                case .commandOffice: w.int(1)
+                case .member: w.int(2)
+                case .reportingTo: w.int(3)
+                case .responseLead: w.int(4)
+                case .resourceHolder: w.int(5)
+                case .actionWho(let action): w.int(6); w.optional(action) { w, v in w.string(v) }
+                }
+                w.field(reference.field) { w, v in w.agency(v) }
             }
-            w.field(reference.field) { w, v in agency(&w, v) }
+            w.array(d.resourceUses) { w, use in
+                w.optional(use.action) { w, v in w.string(v) }
+                w.field(use.resource) { w, v in w.string(v) }
+            }
+            w.array(d.resourceDefinitions) { w, definition in
+                w.string(definition.id)
+                w.span(definition.span)
+            }
         }
-        body.array(d.resourceUses) { w, use in
-            w.int(use.action.map { at($0) + 1 } ?? 0)
-            w.field(use.resource) { w, v in w.int(at(v)) }
-        }
-        body.array(d.resourceDefinitions) { w, definition in
-            w.int(at(definition.id))
-            w.span(definition.span)
-        }
-        w.array(table) { w, text in w.string(text) }
-        w.bytes += body.bytes
     }
 
     static func decodeDetails(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> PlanSummary.Details {
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
-        let table = try r.array { (r: inout R) throws(T) in try r.string() }
-        func text(_ r: inout R) throws(T) -> String {
-            let i = try r.int()
-            guard table.indices.contains(i) else { throw T() }
-            return table[i]
-        }
-        /// A text that may be absent (written as its position plus one, 0 for none).
-        func optionalText(_ r: inout R) throws(T) -> String? {
-            let i = try r.int()
-            guard i != 0 else { return nil }
-            guard table.indices.contains(i - 1) else { throw T() }
-            return table[i - 1]
-        }
-        let nowhere = SourceSpan(at: .start)
-        let references = try r.array { (r: inout R) throws(T) -> (place: PlanSummary.AgencyPlace, field: Field<AgencyRef>) in
-            let place: PlanSummary.AgencyPlace
-            switch try r.int() {
-            case 0: place = .owner
-            case 1: place = .commandOffice
-            case 2: place = .member
-            case 3: place = .reportingTo
-            case 4: place = .responseLead
-            case 5: place = .resourceHolder
-            case 6: place = .actionWho(try optionalText(&r))
-            default: throw T()
+        return try r.tabled { (r: inout R) throws(T) in
+            let nowhere = SourceSpan(at: .start)
+            let references = try r.array { (r: inout R) throws(T) -> (place: PlanSummary.AgencyPlace, field: Field<AgencyRef>) in
+                let place: PlanSummary.AgencyPlace
+                switch try r.int() {
+                case 0: place = .owner
+                case 1: place = .commandOffice
+                case 2: place = .member
+                case 3: place = .reportingTo
+                case 4: place = .responseLead
+                case 5: place = .resourceHolder
+                case 6: place = .actionWho(try r.optional { (r: inout R) throws(T) in try r.string() })
+                default: throw T()
+                }
+                return (place, try r.field { (r: inout R) throws(T) in try r.agency() } ?? Field(nil, span: nowhere))
             }
-            let field = try r.field { (r: inout R) throws(T) in AgencyRef(region: try optionalText(&r), agency: try text(&r)) }
-            return (place, field ?? Field(nil, span: nowhere))
+            let uses = try r.array { (r: inout R) throws(T) -> (action: String?, resource: Field<String>) in
+                let action = try r.optional { (r: inout R) throws(T) in try r.string() }
+                return (action, try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: nowhere))
+            }
+            let definitions = try r.array { (r: inout R) throws(T) -> (id: String, span: SourceSpan) in
+                (try r.string(), try r.span())
+            }
+            return PlanSummary.Details(agencyReferences: references, resourceUses: uses, resourceDefinitions: definitions)
         }
-        let uses = try r.array { (r: inout R) throws(T) -> (action: String?, resource: Field<String>) in
-            let action = try optionalText(&r)
-            return (action, try r.field { (r: inout R) throws(T) in try text(&r) } ?? Field(nil, span: nowhere))
-        }
-        let definitions = try r.array { (r: inout R) throws(T) -> (id: String, span: SourceSpan) in
-            (try text(&r), try r.span())
-        }
-        return PlanSummary.Details(agencyReferences: references, resourceUses: uses, resourceDefinitions: definitions)
     }
 
     // MARK: Inventories and regions, kept whole

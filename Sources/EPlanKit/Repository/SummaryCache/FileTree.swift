@@ -1,5 +1,3 @@
-import EPlanYAML
-
 extension SummaryCache {
     /// The YAML files of a repository in path order, and every folder the walk read to find them with
     /// its identity and modification time. While every folder is unchanged (the time moves whenever an
@@ -17,9 +15,9 @@ extension SummaryCache {
         var files: [String]
 
         /// True when every folder is still the one, unchanged, that the tree was found in.
-        func holds(jobs: Int, from base: StatBase?) -> Bool {
+        func holds(jobs: Int) -> Bool {
             !parallelMap(folders, jobs: jobs) { folder -> Bool in
-                guard let now = FileSystem.folderStamp(folder.path, from: base) else { return false }
+                guard let now = FileSystem.folderStamp(folder.path) else { return false }
                 return now.identity == folder.identity && now.modified == folder.modified
             }.contains(false)
         }

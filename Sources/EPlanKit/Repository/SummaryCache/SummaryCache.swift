@@ -43,7 +43,7 @@ struct SummaryCache {
     /// of every entry; the folder listings and the file tree, each a block that can be stepped over),
     /// then the summaries. Reading the index touches only its own pages; a full run, which needs no
     /// summary, never reads the rest.
-    static let format = "eplan-summaries-23"
+    static let format = "eplan-summaries-24"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -89,8 +89,8 @@ struct SummaryCache {
     }
 
     /// The files of the repository when the stored tree still holds (no walk needed), else nil.
-    mutating func unchangedFiles(key: String, jobs: Int, from base: StatBase? = nil) -> [String]? {
-        guard let tree, tree.key == key, tree.holds(jobs: jobs, from: base) else { return nil }
+    mutating func unchangedFiles(key: String, jobs: Int) -> [String]? {
+        guard let tree, tree.key == key, tree.holds(jobs: jobs) else { return nil }
         treeUnchanged = true
         foldersUnchanged = true
         return tree.files
