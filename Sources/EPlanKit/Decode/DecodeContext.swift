@@ -191,7 +191,7 @@ struct DecodeContext {
     /// True for a scalar whose text is blank (`String.isBlank`), decided on its first byte when that is ASCII.
     static func isBlank(_ node: YAMLNode) -> Bool {
         guard let first = node.withScalarBytes({ $0.first }) else { return false }
-        if let first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
+        if let first, String.isNonBlankASCII(first) { return false }
         return node.scalar?.isBlank == true
     }
 

@@ -85,6 +85,14 @@ final class KeyTable<Key: ByteNamed>: Sendable {
         return (keys[index], 1 << UInt64(index))
     }
 
+    /// The key a pair is written under and its bit ((nil, 0) for a key the format does not define);
+    /// nil when the pair counts as absent: a defined key with a null value (rules.md 1.1).
+    func match(_ pair: YAMLPair) -> (key: Key?, bit: UInt64)? {
+        let (key, bit) = match(pair.key)
+        if bit != 0, pair.value.isNull { return nil }
+        return (key, bit)
+    }
+
     func bit(_ key: Key) -> UInt64 {
         1 << UInt64(keys.firstIndex(of: key) ?? 0)
     }

@@ -23,8 +23,7 @@ enum PlanDecoder {
         var unitOnlyPairs: [YAMLPair] = []  // category, form
         var written: UInt64 = 0  // the known keys the plan writes, for the required-key checks
         for pair in pairs {
-            let (key, bit) = PlanKey.table.match(pair.key)
-            if bit != 0, pair.value.isNull { continue }  // absent (1.1)
+            guard let (key, bit) = PlanKey.table.match(pair) else { continue }  // absent (1.1)
             written |= bit
             let path = FieldPath(key?.rawValue ?? "")
             switch key {
@@ -225,8 +224,7 @@ enum PlanDecoder {
             var id: Field<String>?
             var version: Field<Version>?
             for p in pairs {
-                let (key, bit) = ParentKey.table.match(p.key)
-                if bit != 0, p.value.isNull { continue }  // absent (1.1)
+                guard let (key, _) = ParentKey.table.match(p) else { continue }  // absent (1.1)
                 switch key {
                 case .id:
                     let ps = c.span(p)
@@ -255,8 +253,7 @@ enum PlanDecoder {
         guard let pairs = c.mapping(pair.value, "scope", at: s) else { return nil }
         var scope = Scope(span: s, firstKey: c.firstKeySpan(pair.value), hazards: nil, severities: nil, excluded: [])
         for p in pairs {
-            let (key, bit) = ScopeKey.table.match(p.key)
-            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            guard let (key, _) = ScopeKey.table.match(p) else { continue }  // absent (1.1)
             switch key {
             case .hazards:
                 scope.hazards = c.fieldList(p, "scope.hazards") { c, node, path in c.hazard(node, path) }
@@ -291,16 +288,14 @@ enum PlanDecoder {
         guard let pairs = c.mapping(pair.value, "organization", at: s) else { return nil }
         var org = Organization(span: s, command: nil, members: [])
         for p in pairs {
-            let (key, bit) = OrganizationKey.table.match(p.key)
-            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            guard let (key, _) = OrganizationKey.table.match(p) else { continue }  // absent (1.1)
             switch key {
             case .command:
                 let ps = c.span(p)
                 guard let cp = c.mapping(p.value, "organization.command", at: ps) else { continue }
                 var command = Command(span: ps)
                 for q in cp {
-                    let (key, bit) = CommandKey.table.match(q.key)
-                    if bit != 0, q.value.isNull { continue }  // absent (1.1)
+                    guard let (key, _) = CommandKey.table.match(q) else { continue }  // absent (1.1)
                     switch key {
                     case .name: command.name = c.textField(q, "organization.command.name")
                     case .lead: command.lead = c.textField(q, "organization.command.lead")
@@ -324,8 +319,7 @@ enum PlanDecoder {
         var m = Member(span: c.span(node))
         var written: UInt64 = 0
         for p in pairs {
-            let (key, bit) = MemberKey.table.match(p.key)
-            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            guard let (key, bit) = MemberKey.table.match(p) else { continue }  // absent (1.1)
             written |= bit
             switch key {
             case .agency:
@@ -351,8 +345,7 @@ enum PlanDecoder {
         var r = Reporting(span: s)
         r.firstKey = pairs.isEmpty ? s : c.firstKeySpan(pair.value)
         for p in pairs {
-            let (key, bit) = ReportingKey.table.match(p.key)
-            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            guard let (key, _) = ReportingKey.table.match(p) else { continue }  // absent (1.1)
             switch key {
             case .initial: r.initial = c.reportingLimit(p, path.key("initial"))
             case .written: r.written = c.reportingLimit(p, path.key("written"))
@@ -382,8 +375,7 @@ enum PlanDecoder {
         var r = ResponseLevel(span: c.span(node))
         var written: UInt64 = 0
         for p in pairs {
-            let (key, bit) = ResponseLevelKey.table.match(p.key)
-            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            guard let (key, bit) = ResponseLevelKey.table.match(p) else { continue }  // absent (1.1)
             written |= bit
             switch key {
             case .level: r.level = c.enumField(p, path.key("level"), what: .responseLevel)
@@ -405,8 +397,7 @@ enum PlanDecoder {
         if let idPair = node.pair("id"), idPair.value.withScalarBytes({ !$0.isEmpty }) == true { here = FieldPath("actions").item(idPair.value) }
         var written: UInt64 = 0
         for p in pairs {
-            let (key, bit) = ActionKey.table.match(p.key)
-            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            guard let (key, bit) = ActionKey.table.match(p) else { continue }  // absent (1.1)
             written |= bit
             switch key {
             case .id:
@@ -452,8 +443,7 @@ enum PlanDecoder {
         var r = Resource(span: c.span(node))
         var written: UInt64 = 0
         for p in pairs {
-            let (key, bit) = ResourceKey.table.match(p.key)
-            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            guard let (key, bit) = ResourceKey.table.match(p) else { continue }  // absent (1.1)
             written |= bit
             let s = c.span(p)
             switch key {
@@ -474,8 +464,7 @@ enum PlanDecoder {
         var d = Drill(span: c.span(node))
         var written: UInt64 = 0
         for p in pairs {
-            let (key, bit) = DrillKey.table.match(p.key)
-            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            guard let (key, bit) = DrillKey.table.match(p) else { continue }  // absent (1.1)
             written |= bit
             switch key {
             case .date: d.date = c.dateField(p, path.key("date"))
@@ -493,8 +482,7 @@ enum PlanDecoder {
         var r = Revision(span: c.span(node))
         var written: UInt64 = 0
         for p in pairs {
-            let (key, bit) = RevisionKey.table.match(p.key)
-            if bit != 0, p.value.isNull { continue }  // absent (1.1)
+            guard let (key, bit) = RevisionKey.table.match(p) else { continue }  // absent (1.1)
             written |= bit
             switch key {
             case .version: r.version = c.versionField(p, path.key("version"))

@@ -74,7 +74,7 @@ public enum PlanDocument {
         o.heading(2, Message("export.h.measures"))
         actions(f.responseActions, level: 3, f, &o)
 
-        o.section(1, Message("export.h.termination"), f.plan.termination?.value.map { [.paragraph($0)] } ?? [])
+        o.section(1, Message("export.h.termination"), f.termination)
 
         o.heading(1, Message("export.h.recovery"))
         actions(f.actions([.recovery]), level: 2, f, &o)
@@ -134,7 +134,7 @@ public enum PlanDocument {
         o.heading(2, Message("export.h.unit-handling"))
         actions(f.responseActions, level: 3, f, &o)
         o.section(2, Message("export.h.unit-assistance"), assistance(f))
-        o.section(2, Message("export.h.unit-termination"), f.plan.termination?.value.map { [.paragraph($0)] } ?? [])
+        o.section(2, Message("export.h.unit-termination"), f.termination)
 
         o.heading(1, Message("export.h.recovery"))
         actions(f.actions([.recovery]), level: 2, f, &o)
@@ -169,7 +169,7 @@ public enum PlanDocument {
         o.heading(1, Message("export.h.unit-measures"))
         o.heading(2, Message("export.h.unit-handling"))
         actions(f.responseActions, level: 3, f, &o)
-        o.section(2, Message("export.h.unit-termination"), f.plan.termination?.value.map { [.paragraph($0)] } ?? [])
+        o.section(2, Message("export.h.unit-termination"), f.termination)
         o.heading(2, Message("export.h.recovery"))
         actions(f.actions([.recovery]), level: 3, f, &o)
 
@@ -198,7 +198,7 @@ public enum PlanDocument {
         o.heading(2, Message("export.h.unit-onsite-measures"))
         actions(f.actions([.warning]) + f.responseActions + f.actions([.recovery]), level: 3, f, &o)
         o.section(2, Message("export.h.unit-alarm"), f.reporting + f.contacts)
-        o.section(2, Message("export.h.unit-termination"), f.plan.termination?.value.map { [.paragraph($0)] } ?? [])
+        o.section(2, Message("export.h.unit-termination"), f.termination)
 
         o.heading(1, Message("export.h.unit-cautions"))
         o.heading(2, Message("export.h.unit-prevention"))

@@ -24,6 +24,7 @@ struct PlanFacts {
     // MARK: General
 
     var purpose: [Block] { plan.purpose?.value.map { [.paragraph($0)] } ?? [] }
+    var termination: [Block] { plan.termination?.value.map { [.paragraph($0)] } ?? [] }
 
     var basis: [Block] { list(plan.basis) }
 

@@ -1,3 +1,4 @@
+import EPlanDocument
 import EPlanText
 import EPlanYAML
 
@@ -208,29 +209,18 @@ public enum JUnitReport {
         return out
     }
 
-    /// XML text and attribute escaping. Control characters (C0, DEL, C1) are written visibly as `\u{1b}`,
-    /// as in the text format, and the noncharacters XML 1.0 cannot hold become U+FFFD.
+    /// XML text and attribute escaping (the entities of `XMLText`, the DOCX writer's). Control characters
+    /// (C0, DEL, C1) are written visibly as `\u{1b}`, as in the text format, and the noncharacters XML 1.0
+    /// cannot hold become U+FFFD.
     public static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default:
-                let v = scalar.value
-                if let escaped = TextReport.controlEscape(scalar) {
-                    out += escaped
-                } else if v == 0xFFFE || v == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            if let reference = XMLText.reference(for: scalar) {
+                out += reference
+            } else if let escaped = TextReport.controlEscape(scalar) {
+                out += escaped
+            } else {
+                out.unicodeScalars.append(XMLText.isXMLCharacter(scalar) ? scalar : "\u{FFFD}")
             }
         }
         return out

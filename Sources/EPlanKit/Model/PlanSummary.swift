@@ -5,9 +5,10 @@ import EPlanYAML
 /// cache keeps of a file (`Repository/SummaryCache/`). Identity and links, the hazards, classes
 /// and exclusions of its scope, the agencies and roles of its organization, its reporting limits,
 /// the resources it defines and uses, the stages its actions cover, and the agency references that
-/// name a region or that its own organization does not resolve. Nothing else: a cross-plan rule that needs more of a plan does not compile, rather than
-/// passing every full run and failing in the one-file runs that editors and pre-commit hooks make,
-/// or in a run whose unchanged files come from the findings cache.
+/// name a region or that its own organization does not resolve. Nothing else: a cross-plan rule
+/// that needs more of a plan does not compile, rather than passing every full run and failing in the
+/// one-file runs that editors and pre-commit hooks make, or in a run whose unchanged files come from
+/// the findings cache.
 ///
 /// A summary is either a view of a plan parsed in this run or a plan read from the cache; both give
 /// the same answers (a test encodes the one and compares it with the other).

@@ -352,9 +352,14 @@ public struct AgencyRef: Sendable, Hashable, CustomStringConvertible {
 
 extension String {
     /// True when the text is empty or only whitespace (a fast path for ASCII text).
+    /// True for a byte that is an ASCII character and not white space: text starting with it is not blank.
+    static func isNonBlankASCII(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
+    }
+
     var isBlank: Bool {
         // Most text starts with an ASCII character that is not a space: no scalar is decoded then.
-        if let first = utf8.first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
+        if let first = utf8.first, Self.isNonBlankASCII(first) { return false }
         for scalar in unicodeScalars {
             switch scalar.value {
             case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:

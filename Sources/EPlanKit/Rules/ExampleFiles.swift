@@ -108,7 +108,7 @@ enum ExampleFiles {
 
     /// Whether a line of an example plan is boilerplate (above), or the default title `title: Plan ID`.
     static func isBoilerplate<S: StringProtocol>(_ line: S) -> Bool {
-        boilerplate.contains(String(line)) || (line.hasPrefix("title: Plan ") && !line.contains(" ", after: 12))
+        boilerplate.contains(String(line)) || (line.hasPrefix("title: Plan ") && !line.dropFirst(12).contains(" "))
     }
 
     /// The path a plan of a region lives at by convention: `plans/qs/lin/flood.yaml`.
@@ -125,13 +125,6 @@ enum ExampleFiles {
     /// The city master and the county master, clean.
     static let cityMaster = file("qs.master")
     static let countyMaster = file("qs.lin.master", level: "county", region: "qs/lin")
-}
-
-extension StringProtocol {
-    /// Whether a space occurs after the first `offset` characters.
-    func contains(_ character: Character, after offset: Int) -> Bool {
-        dropFirst(offset).contains(character)
-    }
 }
 
 extension String {
