@@ -16,11 +16,9 @@ struct SummaryCacheTests {
         return path
     }
 
-    /// The cache of the folder, its summaries read (as a run that needs them does).
+    /// The cache of the folder.
     func cache(_ folder: String, key: String = "k") -> SummaryCache {
-        let cache = SummaryCache(root: "/repo", configKey: key, enabled: true, folder: folder)
-        cache.loadSummaries()
-        return cache
+        SummaryCache(root: "/repo", configKey: key, enabled: true, folder: folder)
     }
 
     /// A cache holding two summaries, saved, and the path of its file.
@@ -58,20 +56,47 @@ struct SummaryCacheTests {
         #expect(again.summary("/repo/c.yaml", stamp: stampA).map(Array.init) == [1, 2, 3])
     }
 
-    @Test("without loading, stamps are known but no summary is read")
-    func indexOnly() throws {
+    @Test("summaries are read in place from the mapped file, and a save carries those it did not use")
+    func mappedSummaries() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = try saved(in: dir)
-        let indexOnly = SummaryCache(root: "/repo", configKey: "k", enabled: true, folder: dir)
-        #expect(indexOnly.isCurrent("/repo/a.yaml", stamp: stampA))
-        #expect(indexOnly.summary("/repo/a.yaml", stamp: stampA) == nil)
+        let opened = SummaryCache(root: "/repo", configKey: "k", enabled: true, folder: dir)
+        #expect(opened.isCurrent("/repo/a.yaml", stamp: stampA))
+        let slice = try #require(opened.summary("/repo/a.yaml", stamp: stampA))
+        #expect(Array(slice) == bytesA)
+        #expect(Array(slice[slice.startIndex + 10 ..< slice.startIndex + 13]) == [10, 11, 12], "slices keep the indices of their base")
         // Saving after a change still carries the summaries it never read.
-        var next = indexOnly
+        var next = opened
         next.store("/repo/c.yaml", stamp: stampB, summary: [9])
         next.save()
         #expect(cache(dir).summary("/repo/a.yaml", stamp: stampA).map(Array.init) == bytesA)
+        #expect(cache(dir).summary("/repo/b.yaml", stamp: stampB).map(Array.init) == bytesB)
         #expect(cache(dir).summary("/repo/c.yaml", stamp: stampB).map(Array.init) == [9])
+        // A slice outlives the cache that gave it (it keeps the mapping).
+        #expect(Array(slice) == bytesA)
+    }
+
+    @Test("a cache file truncated while mapped reads as zeros: its summaries fail their checksum, the process lives")
+    func truncatedWhileMapped() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Summaries of several pages each: reading past the end of a truncated file's last page faults.
+        let large = (0 ..< 20_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        var c = cache(dir)
+        c.store("/repo/a.yaml", stamp: stampA, summary: large)
+        c.store("/repo/b.yaml", stamp: stampB, summary: large.reversed())
+        c.save()
+        let file = try #require(c.file)
+        let opened = SummaryCache(root: "/repo", configKey: "k", enabled: true, folder: dir)
+        #expect(opened.summary("/repo/b.yaml", stamp: stampB).map(Array.init) == large.reversed(), "read once: its pages are mapped")
+        // Another program cuts the file short (eplan itself only ever replaces it).
+        #expect(truncate(file, off_t(SummaryCache.headerSize)) == 0)
+        // Reading past the new end raises SIGBUS in the kernel; the guard maps zeros there instead.
+        #expect(opened.summary("/repo/a.yaml", stamp: stampA) == nil)
+        #expect(opened.summary("/repo/b.yaml", stamp: stampB) == nil)
+        // The next run finds a file too short for an index and starts empty.
+        #expect(cache(dir).entries.isEmpty)
     }
 
     @Test("folder listings survive a save that did not read them again")
@@ -216,7 +241,7 @@ struct PlanSummaryTests {
             let document = DocumentDecoder.load(path: path, display: path, named: false, limits: .default,
                                                 hazards: Set(HazardCatalog.builtIn))
             let bytes = DocumentSummary.encode(document)
-            let cached = try #require(DocumentSummary.decode(bytes[...], path: path, display: path), "\(path)")
+            let cached = try #require(DocumentSummary.decode(ByteSlice(bytes), path: path, display: path), "\(path)")
             #expect(DocumentSummary.encode(cached) == bytes, "\(path) changed on its way through the cache")
             guard let parsed = document.plan, let summary = cached.planSummary else { continue }
             plans += 1

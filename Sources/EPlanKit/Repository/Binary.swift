@@ -123,6 +123,7 @@ struct BinaryReader {
 
     var isAtEnd: Bool { position >= bytes.count }
 
+    @inline(__always)
     mutating func int() throws(Truncated) -> Int {
         // Most values (lines, columns, lengths, counts) fit one byte.
         guard position < bytes.count else { throw Truncated() }
@@ -145,6 +146,7 @@ struct BinaryReader {
         return Int(decoded)
     }
 
+    @inline(__always)
     mutating func bool() throws(Truncated) -> Bool {
         guard position < bytes.count else { throw Truncated() }
         position += 1
@@ -161,6 +163,12 @@ struct BinaryReader {
         guard count >= 0, position + count <= bytes.count else { throw Truncated() }
         defer { position += count }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + count)]), as: UTF8.self)
+    }
+
+    /// Steps over `count` bytes.
+    mutating func skip(_ count: Int) throws(Truncated) {
+        guard count >= 0, count <= bytes.count - position else { throw Truncated() }
+        position += count
     }
 
     /// A case written by `BinaryWriter.enumCase`.
@@ -187,16 +195,19 @@ struct BinaryReader {
         Duration(minutes: try int(), text: try string())
     }
 
+    @inline(__always)
     mutating func span() throws(Truncated) -> SourceSpan {
         let line = try int(), column = try int(), lines = try int(), endColumn = try int()
         return SourceSpan(start: SourceMark(line: line, column: column),
                           end: SourceMark(line: line + lines, column: endColumn))
     }
 
+    @inline(__always)
     mutating func optional<T>(_ read: (inout BinaryReader) throws(Truncated) -> T) throws(Truncated) -> T? {
         try bool() ? try read(&self) : nil
     }
 
+    @inline(__always)
     mutating func field<T>(_ read: (inout BinaryReader) throws(Truncated) -> T?) throws(Truncated) -> Field<T>? {
         try optional { (r: inout BinaryReader) throws(Truncated) -> Field<T> in
             let span = try r.span()

@@ -16,7 +16,7 @@ public enum FuzzEntries {
         var index = BinaryWriter()
         index.string("\(SummaryCache.format)\u{0}\(EPlan.version)\u{0}\(configKey)")
         index.bytes += bytes
-        var header = (UInt64(index.bytes.count).littleEndian, SummaryCache.checksum(index.bytes[...]).littleEndian)
+        var header = (UInt64(index.bytes.count).littleEndian, SummaryCache.checksum(index.bytes).littleEndian)
         var file = withUnsafeBytes(of: &header) { Array($0) }
         file += index.bytes + bytes  // the fuzzed bytes once more, as the summaries
         let path = "\(folder)/\(Fingerprint.hex(Fingerprint.fnv1a(root))).bin"
@@ -26,7 +26,6 @@ public enum FuzzEntries {
         _ = file.withUnsafeBytes { FileSystem.writeAll(fd, $0) }
         close(fd)
         var cache = SummaryCache(root: root, configKey: configKey, enabled: true, folder: folder)
-        cache.loadSummaries()
         _ = cache.loadFolders()
         _ = cache.unchangedFiles(key: "", jobs: 1)
         for (key, entry) in cache.entries {
@@ -35,7 +34,7 @@ public enum FuzzEntries {
             touch(DocumentSummary.decode(slice, path: "\(key)", display: "\(key)"))
         }
         // The bytes as one summary, without the file around them.
-        touch(DocumentSummary.decode(bytes[...], path: "fuzz.yaml", display: "fuzz.yaml"))
+        touch(DocumentSummary.decode(ByteSlice(bytes), path: "fuzz.yaml", display: "fuzz.yaml"))
     }
 
     /// Reads every part of a decoded summary (deferred parts are decoded on first use).

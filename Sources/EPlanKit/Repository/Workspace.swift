@@ -260,8 +260,6 @@ public struct Workspace: Sendable {
         // Summaries are read only when some file is not reported on (a whole-repository run needs none).
         let findingsDay = cache.file == nil ? nil : request.findings?.day
         let checkLocally = findingsDay == nil ? nil : request.findings?.localChecks(configuration)
-        if cache.file != nil, reported.count < ordered.count || findingsDay != nil { cache.loadSummaries() }
-        timing.lap("summaries read")
         let cached = cache
         // Files summarised anew in this run, by position (with their content for the findings cache).
         let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])?)>(count: ordered.count)
@@ -293,7 +291,7 @@ public struct Workspace: Sendable {
                                                         limits: limits, hazards: hazards)
                     let summary = DocumentSummary.encode(document)
                     if case .plan(let plan) = document.content,
-                       let slim = DocumentSummary.decode(summary[...], path: item.path, display: item.display) {
+                       let slim = DocumentSummary.decode(ByteSlice(summary), path: item.path, display: item.display) {
                         document.diagnostics += checkLocally(plan)
                         document.content = slim.content
                     }

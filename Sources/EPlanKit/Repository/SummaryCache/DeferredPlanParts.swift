@@ -14,17 +14,17 @@ final class DeferredPlanParts: Sendable {
             case qualifiedReferences, foreignReferences, resources
         }
 
-        private let summary: ArraySlice<UInt8>
+        private let summary: ByteSlice
         /// Offsets from the summary's start, for each part.
         private var bounds: (Range<Int32>?, Range<Int32>?, Range<Int32>?, Range<Int32>?, Range<Int32>?, Range<Int32>?, Range<Int32>?)
             = (nil, nil, nil, nil, nil, nil, nil)
 
-        init(summary: ArraySlice<UInt8>) {
+        init(summary: ByteSlice) {
             self.summary = summary
         }
 
         /// The bytes of a part, nil when the plan has none.
-        subscript(part: Part) -> ArraySlice<UInt8>? {
+        subscript(part: Part) -> ByteSlice? {
             let range: Range<Int32>?
             switch part {
             case .scope: range = bounds.0
@@ -91,7 +91,7 @@ final class DeferredPlanParts: Sendable {
     var foreignReferences: PlanSummary.Details? { Self.details(blocks[.foreignReferences]) }
     var resources: PlanSummary.Details? { Self.details(blocks[.resources]) }
 
-    private static func details(_ block: ArraySlice<UInt8>?) -> PlanSummary.Details? {
+    private static func details(_ block: ByteSlice?) -> PlanSummary.Details? {
         block.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }
     }
 
@@ -105,7 +105,7 @@ final class DeferredPlanParts: Sendable {
 
     /// The part, decoded the first time. Its bytes passed the summary's checksum; a block that still
     /// fails to decode counts as absent.
-    private func part<T: Sendable>(_ slot: WritableKeyPath<Decoded, T??>, _ bytes: ArraySlice<UInt8>?,
+    private func part<T: Sendable>(_ slot: WritableKeyPath<Decoded, T??>, _ bytes: ByteSlice?,
                                    _ decode: (inout BinaryReader) throws(BinaryReader.Truncated) -> T) -> T? {
         decoded.withLock { state in
             if let known = state[keyPath: slot] { return known }

@@ -39,7 +39,7 @@ enum DocumentSummary {
         return w.bytes
     }
 
-    static func decode(_ bytes: ArraySlice<UInt8>, path: String, display: String) -> SourceDocument? {
+    static func decode(_ bytes: ByteSlice, path: String, display: String) -> SourceDocument? {
         try? BinaryReader.reading(bytes) { (r: inout BinaryReader) throws(BinaryReader.Truncated) -> SourceDocument? in
             let content: DocumentContent
             switch try r.int() {
@@ -111,7 +111,7 @@ enum DocumentSummary {
     }
 
     /// `bytes` are the whole summary that `r` reads (deferred parts keep slices of it).
-    static func decodePlan(_ r: inout BinaryReader, in bytes: ArraySlice<UInt8>, file: String) throws(BinaryReader.Truncated) -> CachedPlan {
+    static func decodePlan(_ r: inout BinaryReader, in bytes: ByteSlice, file: String) throws(BinaryReader.Truncated) -> CachedPlan {
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
         let firstKey = try r.span()

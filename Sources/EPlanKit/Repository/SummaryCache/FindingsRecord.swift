@@ -40,7 +40,7 @@ struct FindingsRecord {
         return w.bytes
     }
 
-    static func decode(_ bytes: ArraySlice<UInt8>, file: String) -> FindingsRecord? {
+    static func decode(_ bytes: ByteSlice, file: String) -> FindingsRecord? {
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
         return try? BinaryReader.reading(bytes) { (r: inout R) throws(T) -> FindingsRecord in

@@ -29,6 +29,13 @@ struct SummaryCache {
         /// the findings (`FindingsRecord`); nil for an entry made without them.
         var content: ContentHash?
         var findings: Summary?
+
+        init(stamp: Stamp, summary: Summary, content: ContentHash? = nil, findings: Summary? = nil) {
+            self.stamp = stamp
+            self.summary = summary
+            self.content = content
+            self.findings = findings
+        }
     }
 
     /// A summary is either still in the cache file (read only when a run needs summaries) or new
@@ -39,11 +46,12 @@ struct SummaryCache {
         case fresh([UInt8])
     }
 
-    /// The file: an 8-byte index length, the index (key; path hash, stamp, offset, length and checksum
-    /// of every entry; the folder listings and the file tree, each a block that can be stepped over),
-    /// then the summaries. Reading the index touches only its own pages; a full run, which needs no
-    /// summary, never reads the rest.
-    static let format = "eplan-summaries-24"
+    /// The file: the index's length and checksum (8 bytes each), the index (key; the number of entries
+    /// and a fixed-width `Record` for each: path hash, stamp, where its summary and findings are, their
+    /// checksums; the folder listings and the file tree, each a block that can be stepped over), then
+    /// the summaries. The file is mapped: reading the index touches only its own pages; a full run,
+    /// which needs no summary, never reads the rest.
+    static let format = "eplan-summaries-25"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -131,15 +139,15 @@ struct SummaryCache {
     }
 
     /// The summary of the file as it is now, or nil (none, stale, or failing its checksum).
-    func summary(_ path: String, stamp: Stamp) -> ArraySlice<UInt8>? {
+    func summary(_ path: String, stamp: Stamp) -> ByteSlice? {
         guard let entry = entries[Self.key(path)], entry.stamp == stamp else { return nil }
         return bytes(of: entry.summary)
     }
 
     /// A checksum of a summary (a one-file run checks every summary it reads; byte-wise FNV-1a took
     /// eight times as long as `WordHash`).
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.withUnsafeBytes { WordHash($0).a }
+    static func checksum<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        bytes.withContiguousStorageIfAvailable { WordHash(UnsafeRawBufferPointer($0)).a } ?? checksum(Array(bytes))
     }
 
     /// Keeps the folder listings of this run; the cache is rewritten when a folder was read anew or is gone.
@@ -159,12 +167,6 @@ struct SummaryCache {
         }
     }
 
-    /// Reads the summaries of the cache file, for a run that will use them (call before using it
-    /// from several threads).
-    func loadSummaries() {
-        source?.loadSummaries()
-    }
-
     /// Keeps a file's summary, with its content's hash and findings record when the run made them.
     mutating func store(_ path: String, stamp: Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])? = nil) {
         entries[Self.key(path)] = Entry(stamp: stamp, summary: .fresh(summary), content: findings?.0, findings: findings.map { .fresh($0.1) })
@@ -172,8 +174,8 @@ struct SummaryCache {
     }
 
     /// The summary and the findings record of a file whose content hashes to `content`, or nil (none,
-    /// made from other content, or failing a checksum). Call `loadSummaries` first.
-    func findings(_ path: String, content: ContentHash) -> (summary: ArraySlice<UInt8>, findings: ArraySlice<UInt8>, stamp: Stamp)? {
+    /// made from other content, or failing a checksum).
+    func findings(_ path: String, content: ContentHash) -> (summary: ByteSlice, findings: ByteSlice, stamp: Stamp)? {
         guard let entry = entries[Self.key(path)], entry.content == content, let findings = entry.findings,
               let summaryBytes = bytes(of: entry.summary), let findingsBytes = bytes(of: findings) else { return nil }
         return (summaryBytes, findingsBytes, entry.stamp)
@@ -187,9 +189,9 @@ struct SummaryCache {
     }
 
     /// The bytes of a stored or fresh part, checked against its checksum.
-    private func bytes(of part: Summary) -> ArraySlice<UInt8>? {
+    private func bytes(of part: Summary) -> ByteSlice? {
         switch part {
-        case .fresh(let bytes): return bytes[...]
+        case .fresh(let bytes): return ByteSlice(bytes)
         case .stored(let offset, let length, let checksum):
             guard let bytes = source?.summary(at: offset, count: length), Self.checksum(bytes) == checksum else { return nil }
             return bytes

@@ -75,7 +75,6 @@ struct AgencyUnknown: Rule {
             let region = inventory.region?.value
             for resource in inventory.resources {
                 guard let field = resource.holder, let ref = field.value, let target = ref.region ?? region else { continue }
-                let key = AgencyKey(region: target, agency: ref.agency)
                 if index.regionsDocument != nil, index.regionByPath[target] == nil { continue }
                 guard let agencies = masterAgencies(target), !agencies.contains(ref, in: target) else { continue }
                 let help = Suggest.didYouMean(ref.agency, in: agencies.keys.map(\.agency))
