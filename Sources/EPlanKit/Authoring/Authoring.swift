@@ -487,7 +487,7 @@ public enum Authoring {
                 switch limit {
                 case .all(let d)?: parts.append("\(key): \(d.text)")
                 case .perClass(let map)?:
-                    parts.append("\(key): {" + map.keys.sorted().compactMap { c in map[c]?.value.map { "\(c.rawValue): \($0.text)" } }.joined(separator: ", ") + "}")
+                    parts.append("\(key): {" + map.keys.compactMap { c in map[c]?.value.map { "\(c.rawValue): \($0.text)" } }.joined(separator: ", ") + "}")
                 case nil: break
                 }
             }

@@ -357,7 +357,7 @@ struct DecodeContext {
     mutating func reportingLimit(_ pair: YAMLPair, _ path: FieldPath) -> Field<ReportingLimit> {
         let s = span(pair)
         if let pairs = pair.value.mapping {
-            var map: [SeverityClass: Field<Duration>] = [:]
+            var map = ClassLimits()
             var valid = true
             for entry in pairs {
                 if entry.key.scalar?.hasPrefix("x-") == true { continue }

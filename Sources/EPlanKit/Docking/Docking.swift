@@ -88,7 +88,7 @@ public struct Docking: Sendable {
 
     /// The classes the parent handles and the classes this plan handles, in order (`I, II`).
     public var classes: (parent: [SeverityClass], child: [SeverityClass]) {
-        (parent.severities.sorted(), PlanTarget.local(child).severities.sorted())
+        (parent.handledClasses, PlanTarget.local(child).handledClasses)
     }
 
     // MARK: Reporting limits
@@ -128,8 +128,9 @@ public struct Docking: Sendable {
         guard let theirs = parent.reporting else { return [] }
         let ours = child.reporting
         let parentFile = parent.location.file
-        let handled = PlanTarget.local(child).severities.sorted()
+        let handled = PlanTarget.local(child).handledClasses
         var result: [Limit] = []
+        result.reserveCapacity(2 * handled.count + 1)
         for key in [Limit.Key.initial, .written] {
             let parentField = key == .initial ? theirs.initial : theirs.written
             let childField = key == .initial ? ours?.initial : ours?.written

@@ -304,13 +304,19 @@ public enum PlanTarget: Sendable {
 
     /// The severity classes it handles; all four when not stated.
     public var severities: Set<SeverityClass> {
+        Set(handledClasses)
+    }
+
+    /// The classes of `severities` in order (`I` first), found without building a set: every plan's
+    /// reporting limits are compared class by class.
+    public var handledClasses: [SeverityClass] {
         let list: FieldList<SeverityClass>?
         switch self {
         case .local(let p): list = p.scope?.severities
         case .external(let e, _): list = e.severities
         }
-        guard let values = list?.value else { return Set(SeverityClass.allCases) }
-        return Set(values.compactMap(\.value))
+        guard let values = list?.value else { return SeverityClass.allCases }
+        return SeverityClass.allCases.filter { c in values.contains { $0.value == c } }
     }
 
     public var reporting: PlanSummary.Reporting? {

@@ -214,7 +214,7 @@ enum DocumentSummary {
                 case .all(let d): w.int(0); w.duration(d)
                 case .perClass(let map):
                     w.int(1)
-                    w.array(map.keys.sorted()) { w, c in
+                    w.array(map.keys) { w, c in
                         w.enumCase(c)
                         w.field(map[c]) { w, d in w.duration(d) }
                     }
@@ -228,20 +228,22 @@ enum DocumentSummary {
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
         let span = try r.span(), firstKey = try r.span()
-        var limits: [Field<ReportingLimit>?] = []
-        for _ in 0..<2 {
-            limits.append(try r.field { (r: inout R) throws(T) -> ReportingLimit? in
+        func limit(_ r: inout R) throws(T) -> Field<ReportingLimit>? {
+            try r.field { (r: inout R) throws(T) -> ReportingLimit? in
                 if try r.int() == 0 { return ReportingLimit.all(try r.duration()) }
-                var map: [SeverityClass: Field<Duration>] = [:]
-                let pairs = try r.array { (r: inout R) throws(T) -> (SeverityClass?, Field<Duration>?) in
-                    (try r.enumCase() as SeverityClass, try r.field { (r: inout R) throws(T) in try r.duration() })
+                var map = ClassLimits()
+                let count = try r.int()
+                guard count >= 0, count <= SeverityClass.allCases.count else { throw T() }
+                for _ in 0 ..< count {
+                    let severity: SeverityClass = try r.enumCase()
+                    map[severity] = try r.field { (r: inout R) throws(T) in try r.duration() }
                 }
-                for (c, d) in pairs { if let c, let d { map[c] = d } }
                 return .perClass(map)
-            })
+            }
         }
+        let initial = try limit(&r), written = try limit(&r)
         let followUp = try r.field { (r: inout R) throws(T) in try r.duration() }
-        return PlanSummary.Reporting(span: span, firstKey: firstKey, initial: limits[0], written: limits[1], followUp: followUp)
+        return PlanSummary.Reporting(span: span, firstKey: firstKey, initial: initial, written: written, followUp: followUp)
     }
 
     static func encode(_ actions: PlanSummary.Actions, _ w: inout BinaryWriter) {

@@ -22,14 +22,30 @@ struct ResourceUnused: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         // The subjects' resources (each plan's read once), less those their own actions use: they use
-        // most of them, often leaving nothing to look for in the other plans.
+        // most of them, often leaving nothing to look for in the other plans. A plan's few ids are
+        // compared with its few uses directly; the uses are hashed only when some id is left.
         var definitions: [(plan: Int, id: String, span: SourceSpan)] = []
-        var used: Set<String> = []
+        var allUses: [String] = []
         for (position, plan) in context.subjectPlans.enumerated() {
+            let first = definitions.count, firstUse = allUses.count
             plan.forEachResource(defined: { id, span in definitions.append((position, id, span)) },
-                                 used: { _, resource in if let id = resource.value { used.insert(id) } })
+                                 used: { _, resource in if let id = resource.value { allUses.append(id) } })
+            let uses = allUses[firstUse...]
+            if !uses.isEmpty, definitions.count > first {
+                // Compared pairwise while that is cheap; a plan with hundreds of each hashes them.
+                let used: (String) -> Bool
+                if uses.count * (definitions.count - first) <= 1_024 {
+                    used = { id in uses.contains(id) }
+                } else {
+                    let set = Set(uses)
+                    used = { id in set.contains(id) }
+                }
+                let own = definitions[first...].filter { definition in !used(definition.id) }
+                definitions.replaceSubrange(first..., with: own)
+            }
         }
-        var unused = Set(definitions.lazy.map(\.id)).subtracting(used)
+        var unused = Set(definitions.lazy.map(\.id))
+        for use in allUses where !unused.isEmpty { unused.remove(use) }
         for plan in context.others where !unused.isEmpty {
             for id in plan.actions?.usedResources ?? [] { unused.remove(id) }
         }

@@ -20,6 +20,9 @@ struct AgencyUnknown: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         let lookups = context.lookups
+        // What the per-plan closure below reads of the index (capturing the index copies it, 10,000 times).
+        let regionsListed = index.regionsDocument != nil
+        let regionByPath = index.regionByPath
         // The agencies of each region's masters, worked out once per region asked about.
         var agenciesByRegion: [String: AgencyLookup?] = [:]
         func masterAgencies(_ region: String) -> AgencyLookup? {
@@ -32,7 +35,7 @@ struct AgencyUnknown: Rule {
             guard let region = plan.region?.value else { continue }
             let isMaster = plan.kind?.value == .master
             // Most references are to the plan's own region: look that region up once per plan.
-            let hereIsKnown = index.regionsDocument == nil || index.regionByPath[region] != nil
+            let hereIsKnown = !regionsListed || regionByPath[region] != nil
             let masterHere = masterAgencies(region)
             // `what` is only for the message: it is put together only when there is a finding.
             func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> Message, ownOnly: Bool = false) {
@@ -42,7 +45,7 @@ struct AgencyUnknown: Rule {
                     guard plan.organization != nil else { return }
                 } else {
                     let isHere = ref.region == nil || key.region == region
-                    if !(isHere ? hereIsKnown : index.regionsDocument == nil || index.regionByPath[key.region] != nil) { return }
+                    if !(isHere ? hereIsKnown : !regionsListed || regionByPath[key.region] != nil) { return }
                     guard let agencies = isHere ? masterHere : masterAgencies(key.region) else { return }
                     if agencies.contains(ref, in: region) { return }
                 }
@@ -75,7 +78,7 @@ struct AgencyUnknown: Rule {
             let region = inventory.region?.value
             for resource in inventory.resources {
                 guard let field = resource.holder, let ref = field.value, let target = ref.region ?? region else { continue }
-                if index.regionsDocument != nil, index.regionByPath[target] == nil { continue }
+                if regionsListed, regionByPath[target] == nil { continue }
                 guard let agencies = masterAgencies(target), !agencies.contains(ref, in: target) else { continue }
                 let help = Suggest.didYouMean(ref.agency, in: agencies.keys.map(\.agency))
                     ?? Message("agency-unknown.add-master", ["region": "\(target)"])

@@ -17,23 +17,25 @@ struct ParentCycle: Rule {
         // Each plan has at most one parent: walk each chain once, marking what is done. A cycle is
         // reported at its plan with the smallest id, so walking from the subjects finds every cycle
         // that can be reported in their files.
-        var state: [String: Int] = [:]  // 1 = on the current walk, 2 = done
+        // By the plans' positions in the index: one lookup of an id per link, not six.
+        var state = [UInt8](repeating: 0, count: index.plans.count)  // 1 = on the current walk, 2 = done
         for start in context.subjectPlans {
-            guard let startID = start.id?.value, state[startID] == nil else { continue }
-            var path: [String] = []
-            var current: String? = startID
-            while let id = current, let plan = index.plan(id), !plan.isRetired {
-                if state[id] == 2 { break }
-                if state[id] == 1 {
-                    let cycle = Array(path[(path.firstIndex(of: id) ?? 0)...])
+            guard let startID = start.id?.value, let first = index.planByID[startID], state[first] == 0 else { continue }
+            var path: [(id: String, position: Int)] = []
+            var current: (id: String, position: Int)? = (startID, first)
+            while let (id, position) = current {
+                let plan = index.plans[position]
+                if plan.isRetired || state[position] == 2 { break }
+                if state[position] == 1 {
+                    let cycle = path[(path.firstIndex { $0.position == position } ?? 0)...].map(\.id)
                     report(cycle, index, &findings)
                     break
                 }
-                state[id] = 1
-                path.append(id)
-                current = plan.parent?.id.value
+                state[position] = 1
+                path.append((id, position))
+                current = plan.parent?.id.value.flatMap { parent in index.planByID[parent].map { (parent, $0) } }
             }
-            for id in path { state[id] = 2 }
+            for step in path { state[step.position] = 2 }
         }
     }
 
