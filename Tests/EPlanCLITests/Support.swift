@@ -50,6 +50,7 @@ enum CLI {
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
+        env["EPLAN_CACHE_DIR"] = cacheFolder  // unless the test sets its own, below
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -76,6 +77,19 @@ enum CLI {
     static func golden(_ name: String) throws -> String {
         try String(contentsOfFile: "\(fixtures)/golden/\(name)", encoding: .utf8)
     }
+
+    /// Where the eplan runs of this test process keep their cache, not in the user's `~/.cache/eplan`
+    /// (a test run left some 470 files there, one for each temporary repository it linted). One folder
+    /// per test process; those of test processes that are gone are removed.
+    static let cacheFolder: String = {
+        let temporary = FileManager.default.temporaryDirectory.path
+        let prefix = "eplan-tests-cache-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: "\(temporary)/\(name)")
+        }
+        return "\(temporary)/\(prefix)\(getpid())"
+    }()
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> String {

@@ -23,7 +23,13 @@ public struct RuleContext: Sendable {
     /// The inventories in reported files.
     public let subjectInventories: [Inventory]
     /// The plans taking part in cross-plan rules (not retired) that are not subjects: none in a whole run.
-    public let others: [PlanSummary]
+    /// Listed when asked (one rule asks, and only when a subject's resource is left unused): a one-file
+    /// run need not go through every plan of the repository for it.
+    public var others: [PlanSummary] {
+        wholeRepository ? [] : index.plans.filter { !$0.isRetired && !reported($0.file) }
+    }
+    private let reported: @Sendable (String) -> Bool
+    private let wholeRepository: Bool
     /// The regions whose findings can land in reported files, sorted: every region the repository
     /// knows (the regions document, and the regions of master, special and external plans) in a whole
     /// run or when the regions document or eplan.yaml is reported; else the regions of the subjects.
@@ -33,18 +39,15 @@ public struct RuleContext: Sendable {
 
     /// `subjects` and `subjectInventories` are the reported files' (`wholeRepository`: every file).
     public init(index: RepositoryIndex, lookups: RegionLookups, today: Day, subjects: [Plan], subjectPlans: [PlanSummary],
-                subjectInventories: [Inventory], reported: (String) -> Bool, wholeRepository: Bool) {
+                subjectInventories: [Inventory], reported: @escaping @Sendable (String) -> Bool, wholeRepository: Bool) {
         self.index = index
         self.lookups = lookups
         self.today = today
         self.subjects = subjects
         self.subjectPlans = subjectPlans
         self.subjectInventories = subjectInventories
-        if wholeRepository {
-            others = []
-        } else {
-            others = index.plans.filter { !$0.isRetired && !reported($0.file) }
-        }
+        self.reported = reported
+        self.wholeRepository = wholeRepository
         if wholeRepository || reported(index.regionsDocument?.file ?? "\u{0}") || reported(index.configuration.file ?? "\u{0}") {
             var all = Set(index.regionByPath.keys)
             all.formUnion(lookups.masters.keys)

@@ -35,7 +35,9 @@ struct ReportingLooser: Rule {
             let limits = docking.limits
             for key in [Docking.Limit.Key.initial, .written] {
                 // One finding per key, naming every class that is looser.
-                let looser = limits.filter { $0.key == key && ($0.status == .weaker || $0.status == .missing) }
+                let looser = limits.indices.filter { i in
+                    limits[i].key == key && (limits[i].status == .weaker || limits[i].status == .missing)
+                }.map { limits[$0] }
                 guard let first = looser.first else { continue }
                 // Classes with the same comparison are named together: "I, II: 1h > 30m".
                 var groups: [(classes: [String], text: Message)] = []
@@ -56,7 +58,8 @@ struct ReportingLooser: Rule {
                                              related: [RelatedLocation(first.parentAt, Message("reporting-looser.parent-limit"))]))
             }
             // Follow-up reports are compared only when both plans set an interval (rules.md 1.1).
-            // By index: a loop over the limits copies each (9 for most plans, 48 M instructions at 10,000).
+            // By index, here and above: a loop over the limits copies each (9 for most plans, 48 M
+            // instructions at 10,000).
             for i in limits.indices where limits[i].key == .followUp && limits[i].status == .weaker {
                 let limit = limits[i]
                 findings.append(plan.finding(
