@@ -463,3 +463,51 @@ struct DepthTests {
         }
     }
 }
+
+@Suite("Suggestions against the plain algorithm")
+struct SuggestOracleTests {
+    /// The algorithm as first written: every candidate lowercased and copied, then measured.
+    static func plainNearest(_ word: String, in candidates: [String]) -> String? {
+        let w = Array(word.lowercased().unicodeScalars)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let c = Array(candidate.lowercased().unicodeScalars)
+            let allowed = min(3, max(1, (max(w.count, c.count) + 1) / 4))
+            guard abs(w.count - c.count) <= allowed else { continue }
+            let d = Suggest.distance(w, c, cap: allowed)
+            guard d <= allowed, (d < w.count && d < c.count) || candidate.lowercased().contains(word.lowercased()) else { continue }
+            if let (name, score) = best, d > score || (d == score && candidate >= name) { continue }
+            best = (candidate, d)
+        }
+        return best?.0
+    }
+
+    @Test("the same suggestion as the plain algorithm for typos of ids, upper case and non-ASCII text")
+    func sameAsPlain() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") + ["防", "汛", "İ", "ß", "É"]
+        func randomWord(_ length: Int) -> String {
+            String((0 ..< length).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+        func typo(_ word: String) -> String {
+            var characters = Array(word)
+            guard !characters.isEmpty else { return "x" }
+            let i = Int.random(in: 0 ..< characters.count, using: &generator)
+            switch Int.random(in: 0 ..< 4, using: &generator) {
+            case 0: characters.remove(at: i)
+            case 1: characters.insert(alphabet.randomElement(using: &generator)!, at: i)
+            case 2: characters[i] = alphabet.randomElement(using: &generator)!
+            default: if i + 1 < characters.count { characters.swapAt(i, i + 1) }
+            }
+            return String(characters)
+        }
+        for _ in 0 ..< 300 {
+            let candidates = (0 ..< 40).map { _ in randomWord(Int.random(in: 1 ..< 24, using: &generator)) }
+            let word = Bool.random(using: &generator) ? typo(candidates.randomElement(using: &generator)!).uppercased()
+                : typo(candidates.randomElement(using: &generator)!)
+            // (Foundation, imported here, finds no empty string in any; the library's own `contains` does.)
+            guard !word.isEmpty else { continue }
+            #expect(Suggest.nearest(word, in: candidates) == Self.plainNearest(word, in: candidates), "\(word) in \(candidates)")
+        }
+    }
+}
