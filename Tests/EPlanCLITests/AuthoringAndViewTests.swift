@@ -150,9 +150,11 @@ struct AuthoringAndViewTests {
     static func graphSize(_ folder: String) throws -> (width: Double, height: Double) {
         let dot = try CLI.run(["graph", "--format", "dot"], in: folder)
         #expect(dot.status == 0)
-        try dot.stdout.write(toFile: "\(folder)/g.dot", atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: "\(folder)/g.dot") }
-        let svg = try CLI.tool(["dot", "-Tsvg", "\(folder)/g.dot"]).stdout
+        // Written beside the test, not into `folder` (the sample repository, which other tests read meanwhile).
+        let scratch = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try dot.stdout.write(toFile: "\(scratch)/g.dot", atomically: true, encoding: .utf8)
+        let svg = try CLI.tool(["dot", "-Tsvg", "\(scratch)/g.dot"]).stdout
         func points(_ attribute: String) -> Double {
             let value = svg.components(separatedBy: "\(attribute)=\"").dropFirst().first?.prefix { $0.isNumber || $0 == "." } ?? ""
             return Double(value) ?? -1
