@@ -99,6 +99,37 @@ struct SummaryCacheTests {
         #expect(cache(dir).entries.isEmpty)
     }
 
+    @Test("entries are found in the stored records by binary search, changed, removed and counted")
+    func entryTable() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let paths = (0 ..< 500).map { "/repo/plans/p\($0).yaml" }
+        var first = cache(dir)
+        for (i, path) in paths.enumerated() {
+            first.store(path, stamp: SummaryCache.Stamp(size: i, modified: 1_000 + i, inode: i), summary: [UInt8(i % 256)])
+        }
+        first.save()
+        var opened = cache(dir)
+        #expect(opened.entries.count == 500)
+        for (i, path) in paths.enumerated() {
+            #expect(opened.summary(path, stamp: SummaryCache.Stamp(size: i, modified: 1_000 + i, inode: i)).map(Array.init) == [UInt8(i % 256)])
+        }
+        #expect(opened.entries[SummaryCache.key("/repo/plans/none.yaml")] == nil)
+        #expect(opened.entries.all.map(\.key) == paths.map(SummaryCache.key).sorted())
+        // Changes lie over the records: one replaced, one added, the rest dropped but for ten.
+        opened.store(paths[7], stamp: stampA, summary: [7, 7])
+        opened.store("/repo/new.yaml", stamp: stampB, summary: [1])
+        #expect(opened.entries.count == 501)
+        opened.keepOnly(Array(paths.prefix(10)) + ["/repo/new.yaml"])
+        #expect(opened.entries.count == 11)
+        opened.save()
+        let again = cache(dir)
+        #expect(again.entries.count == 11)
+        #expect(again.summary(paths[7], stamp: stampA).map(Array.init) == [7, 7])
+        #expect(again.summary("/repo/new.yaml", stamp: stampB).map(Array.init) == [1])
+        #expect(again.summary(paths[20], stamp: SummaryCache.Stamp(size: 20, modified: 1_020, inode: 20)) == nil)
+    }
+
     @Test("folder listings survive a save that did not read them again")
     func foldersCarriedOver() throws {
         let dir = try folder()

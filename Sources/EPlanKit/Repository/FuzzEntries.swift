@@ -28,7 +28,7 @@ public enum FuzzEntries {
         var cache = SummaryCache(root: root, configKey: configKey, enabled: true, folder: folder)
         _ = cache.loadFolders()
         _ = cache.unchangedFiles(key: "", jobs: 1)
-        for (key, entry) in cache.entries {
+        for (key, entry) in cache.entries.all {
             guard case .stored(let offset, let length, _) = entry.summary,
                   let slice = cache.source?.summary(at: offset, count: length) else { continue }
             touch(DocumentSummary.decode(slice, path: "\(key)", display: "\(key)"))

@@ -36,25 +36,22 @@ extension SummaryCache {
         // change again without its stamp moving; its fresh summary is not kept for its stamp (the next
         // run makes it again), only for its content when it has a findings record (checked by content).
         let racyFrom = FileSystem.now() - Self.timestampGranularity
-        var entries = entries
-        for (key, entry) in entries {
-            guard case .fresh = entry.summary, max(entry.stamp.modified, entry.stamp.changed) >= racyFrom else { continue }
-            if entry.findings != nil {
-                entries[key]?.stamp = Stamp(size: -1, modified: 0, inode: 0, device: 0, changed: 0)  // matches no file
-            } else {
-                entries[key] = nil
+        var kept: [(key: UInt64, entry: Entry)] = []
+        for (key, var entry) in entries.all {
+            if case .fresh = entry.summary, max(entry.stamp.modified, entry.stamp.changed) >= racyFrom {
+                guard entry.findings != nil else { continue }
+                entry.stamp = Stamp(size: -1, modified: 0, inode: 0, device: 0, changed: 0)  // matches no file
             }
+            kept.append((key, entry))
         }
-        let pathKeys = entries.keys.sorted()
         var index = BinaryWriter()
         index.string(key)
-        index.int(pathKeys.count)
-        // Fixed-width records (`Record`): 10,000 entries read in about 2 M instructions, where varints
-        // took 30 M.
-        index.bytes.reserveCapacity(index.bytes.count + pathKeys.count * Record.size + 64)
+        index.int(kept.count)
+        // Fixed-width records (`Record`), sorted by key: a run reads them where they lie (`EntryTable`);
+        // reading 10,000 entries written as varints took 30 M instructions.
+        index.bytes.reserveCapacity(index.bytes.count + kept.count * Record.size + 64)
         var offset = 0
-        for pathKey in pathKeys {
-            guard let entry = entries[pathKey] else { continue }
+        for (pathKey, entry) in kept {
             var words = Record.Words(repeating: 0)
             words[0] = pathKey
             words[1] = UInt64(bitPattern: Int64(entry.stamp.size))
@@ -130,8 +127,7 @@ extension SummaryCache {
         var header = (UInt64(index.bytes.count).littleEndian, Self.checksum(index.bytes).littleEndian)
         withUnsafeBytes(of: &header) { put($0) }
         index.bytes.withUnsafeBytes { put($0) }
-        for pathKey in pathKeys {
-            guard ok, let entry = entries[pathKey] else { continue }
+        for (_, entry) in kept where ok {
             for part in [entry.summary] + (entry.findings.map { [$0] } ?? []) {
                 switch part {
                 case .fresh(let bytes): bytes.withUnsafeBytes { put($0) }
@@ -146,7 +142,7 @@ extension SummaryCache {
     }
 
     static func readIndex(_ file: CacheFile, key: String) throws(BinaryReader.Truncated)
-        -> ([UInt64: Entry], FileTree?) {
+        -> (EntryTable, FileTree?) {
         guard let header = file.read(at: 0, count: Self.headerSize) else { throw BinaryReader.Truncated() }
         let length = header[0..<8].reversed().reduce(0) { $0 << 8 | Int($1) }
         let sum = header[8..<16].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
@@ -158,18 +154,11 @@ extension SummaryCache {
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
         return try BinaryReader.reading(indexBytes) { (r: inout R) throws(T) in
-            guard try r.string() == key else { return ([:], nil) }
-            var entries: [UInt64: Entry] = [:]
+            guard try r.string() == key else { return (EntryTable(), nil) }
             let count = try r.int()
             guard count >= 0, count <= (indexBytes.count - r.position) / Record.size else { throw T() }
-            entries.reserveCapacity(count)
-            let records = indexBytes.startIndex + r.position
-            indexBytes.withUnsafeBytes { raw in
-                for i in 0 ..< count {
-                    let record = Record(raw, at: records - indexBytes.startIndex + i * Record.size)
-                    if let (pathKey, entry) = record.entry(in: file) { entries[pathKey] = entry }
-                }
-            }
+            let start = indexBytes.startIndex + r.position
+            let entries = EntryTable(records: indexBytes[start ..< start + count * Record.size], count: count, file: file)
             try r.skip(count * Record.size)
             // The folder listings are only stepped over: a run whose tree holds never reads them.
             let folders = try r.block()
@@ -218,34 +207,27 @@ extension SummaryCache {
     /// An entry of the index as 16 little-endian 64-bit words: the path's key, the stamp (size,
     /// modified, inode, device, changed), the summary (offset, length, checksum), flags, the content
     /// hash (two words), the findings record (offset, length, checksum), and one word unused.
-    struct Record {
+    enum Record {
         typealias Words = SIMD16<UInt64>
         static let size = 128
         static let hasContent: UInt64 = 1
         static let hasFindings: UInt64 = 2
 
-        let words: Words
-
-        init(_ raw: UnsafeRawBufferPointer, at start: Int) {
-            var words = Words(repeating: 0)
-            for i in 0 ..< Words.scalarCount {
-                words[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 8, as: UInt64.self))
-            }
-            self.words = words
-        }
-
-        /// The entry, nil when its parts do not lie inside the file (a damaged entry is no entry).
-        func entry(in file: CacheFile) -> (UInt64, Entry)? {
-            func int(_ i: Int) -> Int { Int(Int64(bitPattern: words[i])) }
+        /// The entry of the record at `start`, nil when its parts do not lie inside the file (a damaged
+        /// entry is no entry). The words are read where they lie, only those the entry needs.
+        static func entry(_ raw: UnsafeRawBufferPointer, at start: Int, in file: CacheFile) -> Entry? {
+            func word(_ i: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 8, as: UInt64.self)) }
+            func int(_ i: Int) -> Int { Int(Int64(bitPattern: word(i))) }
             let stamp = Stamp(size: int(1), modified: int(2), inode: int(3), device: int(4), changed: int(5))
             guard file.contains(offset: int(6), count: int(7)) else { return nil }
-            var entry = Entry(stamp: stamp, summary: .stored(offset: int(6), length: int(7), checksum: words[8]))
-            if words[9] & Self.hasContent != 0 { entry.content = ContentHash(a: words[10], b: words[11]) }
-            if words[9] & Self.hasFindings != 0 {
+            var entry = Entry(stamp: stamp, summary: .stored(offset: int(6), length: int(7), checksum: word(8)))
+            let flags = word(9)
+            if flags & hasContent != 0 { entry.content = ContentHash(a: word(10), b: word(11)) }
+            if flags & hasFindings != 0 {
                 guard file.contains(offset: int(12), count: int(13)) else { return nil }
-                entry.findings = .stored(offset: int(12), length: int(13), checksum: words[14])
+                entry.findings = .stored(offset: int(12), length: int(13), checksum: word(14))
             }
-            return (words[0], entry)
+            return entry
         }
     }
 }

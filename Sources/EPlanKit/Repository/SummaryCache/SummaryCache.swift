@@ -60,7 +60,7 @@ struct SummaryCache {
     /// repository of 100,000 files would otherwise keep 160,000 path strings for the run. A hash
     /// collision cannot mislead: a summary is used only when the file's inode, size and mtime match,
     /// and a listing only when the folder's device and inode match.
-    var entries: [UInt64: Entry] = [:]
+    var entries = EntryTable()
     /// The listing of every folder of the repository as last read (see `FileSystem.listing`), decoded
     /// from the cache file when a walk asks for it (`loadFolders`).
     private(set) var folders: [UInt64: FileSystem.FolderListing] = [:]
@@ -204,8 +204,7 @@ struct SummaryCache {
         guard !treeUnchanged else { return }
         let keys = paths.map(Self.key)
         guard keys.reduce(0, { $0 + (entries[$1] == nil ? 0 : 1) }) != entries.count else { return }
-        let keep = Set(keys)
-        entries = entries.filter { keep.contains($0.key) }
+        entries.keepOnly(Set(keys))
         changed = true
     }
 }
