@@ -3,7 +3,8 @@
 // Reading a page of a mapping past the end of its (shrunk) file raises SIGBUS. The handler below
 // maps a zero page over the faulting page when it lies in a registered mapping and returns: the read
 // is retried and sees zeros, which every reader of the cache file already rejects (each part is
-// checked against its checksum). A fault outside the registered mappings gets the default action.
+// checked against its checksum). A fault outside the registered mappings gets the action that was in
+// place before (the Swift runtime's crash report).
 
 #define _GNU_SOURCE
 #include "CMapping.h"
@@ -21,6 +22,8 @@
 static _Atomic(uintptr_t) slot_start[SLOTS];
 static _Atomic(uintptr_t) slot_end[SLOTS];
 static atomic_flag installed = ATOMIC_FLAG_INIT;
+/// The page size, read once when the handler is installed (`sysconf` is not for signal handlers).
+static long page_size;
 /// The action before ours (the Swift runtime's crash report), restored for a fault that is not ours.
 static struct sigaction previous;
 /// Serialises registering and forgetting (the handler only reads the slots).
@@ -37,7 +40,7 @@ static int registered(uintptr_t address) {
 static void on_bus_error(int signal, siginfo_t *info, void *context) {
     (void)context;
     uintptr_t address = (uintptr_t)info->si_addr;
-    long page = sysconf(_SC_PAGESIZE);
+    long page = page_size;
     if (page > 0 && registered(address)) {
         void *at = (void *)(address & ~((uintptr_t)page - 1));
         if (mmap(at, (size_t)page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) return;
@@ -49,6 +52,7 @@ static void on_bus_error(int signal, siginfo_t *info, void *context) {
 
 static void install(void) {
     if (atomic_flag_test_and_set(&installed)) return;
+    page_size = sysconf(_SC_PAGESIZE);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_sigaction = on_bus_error;
