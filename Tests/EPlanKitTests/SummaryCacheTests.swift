@@ -77,6 +77,19 @@ struct SummaryCacheTests {
         #expect(Array(slice) == bytesA)
     }
 
+    @Test("more caches open at once than the guard has slots for: the others are read whole, and all answer")
+    func manyOpenAtOnce() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try saved(in: dir)
+        // The guard registers 16 mappings; the 17th cache and later are read into memory instead.
+        let caches = (0 ..< 24).map { _ in cache(dir) }
+        for opened in caches {
+            #expect(opened.summary("/repo/a.yaml", stamp: stampA).map(Array.init) == bytesA)
+            #expect(opened.summary("/repo/b.yaml", stamp: stampB).map(Array.init) == bytesB)
+        }
+    }
+
     @Test("a cache file truncated while mapped reads as zeros: its summaries fail their checksum, the process lives")
     func truncatedWhileMapped() throws {
         let dir = try folder()
