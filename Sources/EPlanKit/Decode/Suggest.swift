@@ -18,18 +18,16 @@ public enum Suggest {
             let asciiCount: Int? = candidate.utf8.withContiguousStorageIfAvailable { bytes in
                 bytes.contains { $0 >= 0x80 } ? nil : bytes.count
             } ?? nil
-            if let count = asciiCount {
-                let allowed = min(3, max(1, (max(w.count, count) + 1) / 4))
-                guard abs(w.count - count) <= allowed else { continue }
+            if asciiCount == nil { c = Array(candidate.lowercased().unicodeScalars) }
+            let count = asciiCount ?? c.count
+            let allowed = min(3, max(1, (max(w.count, count) + 1) / 4))
+            guard abs(w.count - count) <= allowed else { continue }
+            if asciiCount != nil {
                 c.removeAll(keepingCapacity: true)
                 for byte in candidate.utf8 {
                     c.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte))
                 }
-            } else {
-                c = Array(candidate.lowercased().unicodeScalars)
             }
-            let allowed = min(3, max(1, (max(w.count, c.count) + 1) / 4))
-            guard abs(w.count - c.count) <= allowed else { continue }
             let d = distance(w, c, cap: allowed, rows: &rows)
             // Likely right only when something of the word stays ('4' is no typo of 'I'), or one holds the
             // other ('V' of 'IV').

@@ -43,9 +43,7 @@ struct ByteSlice: RandomAccessCollection, Sendable {
     }
 
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try withExtendedLifetime(storage) {
-            try body(UnsafeRawBufferPointer(start: storage.base + startIndex, count: endIndex - startIndex))
-        }
+        try withContiguousStorageIfAvailable { try body(UnsafeRawBufferPointer($0)) }!
     }
 
     func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {

@@ -51,33 +51,29 @@ extension SummaryCache {
         // reading 10,000 entries written as varints took 30 M instructions.
         index.bytes.reserveCapacity(index.bytes.count + kept.count * Record.size + 64)
         var offset = 0
+        func word(_ value: UInt64) {
+            withUnsafeBytes(of: value.littleEndian) { index.bytes += $0 }
+        }
+        func word(_ value: Int) { word(UInt64(bitPattern: Int64(value))) }
         for (pathKey, entry) in kept {
-            var words = Record.Words(repeating: 0)
-            words[0] = pathKey
-            words[1] = UInt64(bitPattern: Int64(entry.stamp.size))
-            words[2] = UInt64(bitPattern: Int64(entry.stamp.modified))
-            words[3] = UInt64(bitPattern: Int64(entry.stamp.inode))
-            words[4] = UInt64(bitPattern: Int64(entry.stamp.device))
-            words[5] = UInt64(bitPattern: Int64(entry.stamp.changed))
-            words[6] = UInt64(offset)
-            words[7] = UInt64(entry.summary.length)
-            words[8] = entry.summary.checksum
-            offset += entry.summary.length
-            if let content = entry.content {
-                words[9] |= Record.hasContent
-                words[10] = content.a
-                words[11] = content.b
-            }
-            if let findings = entry.findings {
-                words[9] |= Record.hasFindings
-                words[12] = UInt64(offset)
-                words[13] = UInt64(findings.length)
-                words[14] = findings.checksum
-                offset += findings.length
-            }
-            for i in 0 ..< Record.Words.scalarCount {
-                withUnsafeBytes(of: words[i].littleEndian) { index.bytes += $0 }
-            }
+            let findingsOffset = offset + entry.summary.length
+            word(pathKey)
+            word(entry.stamp.size)
+            word(entry.stamp.modified)
+            word(entry.stamp.inode)
+            word(entry.stamp.device)
+            word(entry.stamp.changed)
+            word(offset)
+            word(entry.summary.length)
+            word(entry.summary.checksum)
+            word((entry.content == nil ? 0 : Record.hasContent) | (entry.findings == nil ? 0 : Record.hasFindings))
+            word(entry.content?.a ?? 0)
+            word(entry.content?.b ?? 0)
+            word(entry.findings == nil ? 0 : findingsOffset)
+            word(entry.findings?.length ?? 0)
+            word(entry.findings?.checksum ?? 0)
+            word(0 as UInt64)  // unused
+            offset = findingsOffset + (entry.findings?.length ?? 0)
         }
         if foldersUnchanged {
             // [0]: no listing (the next run reads every folder).
@@ -208,7 +204,6 @@ extension SummaryCache {
     /// modified, inode, device, changed), the summary (offset, length, checksum), flags, the content
     /// hash (two words), the findings record (offset, length, checksum), and one word unused.
     enum Record {
-        typealias Words = SIMD16<UInt64>
         static let size = 128
         static let hasContent: UInt64 = 1
         static let hasFindings: UInt64 = 2

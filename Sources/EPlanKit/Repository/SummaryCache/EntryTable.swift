@@ -61,7 +61,12 @@ extension SummaryCache {
         }
 
         private func key(at i: Int) -> UInt64 {
-            records.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i * Record.size, as: UInt64.self)) }
+            records.withUnsafeBytes { Self.key(in: $0, at: i) }
+        }
+
+        /// The key of the `i`th record (its first word).
+        private static func key(in raw: UnsafeRawBufferPointer, at i: Int) -> UInt64 {
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * Record.size, as: UInt64.self))
         }
 
         /// The stored entry with this key (nil: none, or one whose parts lie outside the file).
@@ -76,7 +81,7 @@ extension SummaryCache {
                 var low = 0, high = recordCount
                 while low < high {
                     let middle = (low + high) / 2
-                    let found = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: middle * Record.size, as: UInt64.self))
+                    let found = Self.key(in: raw, at: middle)
                     if found == key { return middle }
                     if found < key { low = middle + 1 } else { high = middle }
                 }
