@@ -22,6 +22,10 @@ public struct LintOptions: Sendable {
     public var useCache = false
     /// Where the cache lives; nil: `$EPLAN_CACHE_DIR`, `$XDG_CACHE_HOME/eplan` or `~/.cache/eplan`.
     public var cacheFolder: String?
+    /// The caller reads the findings only (`eplan lint`): each reported plan has its own rules run as soon
+    /// as it is parsed and is kept as what other plans' rules read of it, not whole, so `Analysis.plans`
+    /// lists none of them. Always so with the cache.
+    public var findingsOnly = false
 
     public init(paths: [String] = [], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(),
                 jobs: Int = 0, today: Day, onlyRules: Set<RuleID> = [], disabledRules: Set<RuleID> = []) {
@@ -115,7 +119,7 @@ public enum Linter {
         defer { timing.report() }
         var request = Workspace.Request(paths: options.paths, configPath: options.configPath, cwd: options.cwd,
                                         jobs: options.jobs, useCache: options.useCache, cacheFolder: options.cacheFolder)
-        if options.useCache {
+        if options.useCache || options.findingsOnly {
             request.findings = ("\(options.today)", { configuration in localChecks(configuration, today: options.today) })
         }
         let workspace = try Workspace.load(request, timing: &timing)
@@ -202,8 +206,8 @@ public enum Linter {
         return Analysis(result: result, workspace: workspace, index: index, lookups: lookups, plans: plans)
     }
 
-    /// Every local rule (`Rule.isLocal`) over one plan read in a run with the findings cache: what the
-    /// file's record keeps (all of them: the rules a run leaves out are dropped when findings are collected).
+    /// Every local rule (`Rule.isLocal`) over one plan a lint run parses: what the file's record in the
+    /// findings cache keeps (all of them: the rules a run leaves out are dropped when findings are collected).
     static func localChecks(_ configuration: Configuration, today: Day) -> @Sendable (Plan) -> [Diagnostic] {
         let index = RepositoryIndex(documents: [], configuration: configuration, jobs: 1)
         let lookups = RegionLookups(index)

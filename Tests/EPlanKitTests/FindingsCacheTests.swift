@@ -66,6 +66,33 @@ struct FindingsCacheTests {
         Linter.releaseKept()
     }
 
+    @Test("a lint run that keeps plans as summaries reports what a run keeping them whole reports", arguments: repositories)
+    func findingsOnly(repository: String) throws {
+        var whole = try Self.options(repository, cache: nil)
+        var kept = whole
+        kept.findingsOnly = true
+        let expected = try Linter.analyze(whole)
+        let slim = try Linter.analyze(kept)
+        #expect(Self.describe(slim.result) == Self.describe(expected.result), "\(repository)")
+        #expect(!expected.plans.isEmpty && slim.plans.isEmpty, "\(repository): the plans were kept as summaries")
+        // Rules left out, and one named file (read whole, its neighbours from their files).
+        whole.disabledRules = [RuleID("action-incomplete"), RuleID("drill-overdue"), RuleID("parent-missing")]
+        kept.disabledRules = whole.disabledRules
+        #expect(Self.describe(try Linter.run(kept)) == Self.describe(try Linter.run(whole)), "\(repository): --disable")
+        let named = try #require(Self.firstPlanFile(repository))
+        whole.paths = [named]
+        kept.paths = [named]
+        #expect(Self.describe(try Linter.run(kept)) == Self.describe(try Linter.run(whole)), "\(repository): \(named)")
+        Linter.releaseKept()
+    }
+
+    /// The first plan file of a repository, in path order.
+    static func firstPlanFile(_ repository: String) -> String? {
+        let files = (FileManager.default.enumerator(atPath: repository)?.allObjects as? [String] ?? []).sorted()
+        return files.first { $0.hasSuffix(".yaml") && $0 != "eplan.yaml" && !$0.hasSuffix("regions.yaml") }
+            .map { "\(repository)/\($0)" }
+    }
+
     @Test("edited, touched and renamed files, and another day, give the cold run's findings", arguments: repositories)
     func changes(repository: String) throws {
         let (repo, cache, cleanup) = try Self.scratch(repository)

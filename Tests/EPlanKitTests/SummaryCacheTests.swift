@@ -299,6 +299,26 @@ struct PlanSummaryTests {
         #expect(plans > 40)
     }
 
+    @Test("a plan kept for other plans answers as the whole plan does, and its summary is the same bytes")
+    func keptForOtherPlans() throws {
+        var plans = 0
+        for path in Self.files {
+            let document = DocumentDecoder.load(path: path, display: path, named: false, limits: .default,
+                                                hazards: Set(HazardCatalog.builtIn))
+            guard let whole = document.plan else { continue }
+            plans += 1
+            let kept = whole.keptForOtherPlans()
+            #expect(Self.describe(kept.summary) == Self.describe(whole.summary), "\(path)")
+            var slim = document
+            slim.content = .cachedPlan(kept.summary)
+            #expect(DocumentSummary.encode(slim) == DocumentSummary.encode(document), "\(path)")
+            // What it lets go of is gone (else nothing was saved).
+            #expect(kept.title == nil && kept.drills == nil && kept.contacts == nil && kept.purpose == nil)
+            #expect(kept.actions?.value?.allSatisfy { $0.how == nil && $0.when == nil } ?? true)
+        }
+        #expect(plans > 40)
+    }
+
     /// Everything a summary answers, with places, as text.
     static func describe(_ s: PlanSummary) -> String {
         func f<T>(_ field: Field<T>?) -> String {

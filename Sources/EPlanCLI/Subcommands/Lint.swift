@@ -119,6 +119,7 @@ struct Lint: ParsableCommand {
             onlyRules: Set(rules.map { RuleID($0) }), disabledRules: Set(disabled.map { RuleID($0) }))
         var lintOptions = options
         lintOptions.useCache = !noCache
+        lintOptions.findingsOnly = true
         let sources = SourceLines(read: Self.readSource)
         var result: LintResult
         do throws(WorkspaceError) {

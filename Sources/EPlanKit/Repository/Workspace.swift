@@ -110,11 +110,12 @@ public struct Workspace: Sendable {
         public var useCache: Bool
         /// nil: the default folder (`SummaryCache.folder()`).
         public var cacheFolder: String?
-        /// With the cache, a lint run's findings cache (`FindingsRecord`): the day the run measures
-        /// against, and its local rules for the configuration the run reads. A reported file the cache
-        /// knows by its content is not parsed; a plan parsed in such a run has its local findings found
-        /// as soon as it is read, recorded with the file, and is kept as its summary from then on (all
-        /// that cross-plan rules read): a large repository's full models never sit in memory together.
+        /// A lint run's local rules for the configuration the run reads, and the day it measures against.
+        /// A reported plan parsed in such a run has its local findings found as soon as it is read and is
+        /// kept as its summary from then on (all that cross-plan rules read): a large repository's full
+        /// models never sit in memory together. With the cache, the findings cache (`FindingsRecord`):
+        /// a reported file the cache knows by its content is not parsed; the findings of one parsed are
+        /// recorded with the file.
         var findings: (day: String, localChecks: @Sendable (Configuration) -> @Sendable (Plan) -> [Diagnostic])?
 
         public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0,
@@ -259,7 +260,9 @@ public struct Workspace: Sendable {
         timing.lap("discovery of \(ordered.count) files")
         // Summaries are read only when some file is not reported on (a whole-repository run needs none).
         let findingsDay = cache.file == nil ? nil : request.findings?.day
-        let checkLocally = findingsDay == nil ? nil : request.findings?.localChecks(configuration)
+        // A lint run (`findings` asked for) checks each reported plan it parses on its own at once and keeps
+        // what other plans' rules read of it, with or without the cache.
+        let checkLocally = request.findings?.localChecks(configuration)
         let cached = cache
         // Files summarised anew in this run, by position (with their content for the findings cache).
         let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])?)>(count: ordered.count)
@@ -312,8 +315,12 @@ public struct Workspace: Sendable {
                 return Self.outsideLink(path: item.path, display: item.display, target: target)
             }
             // Otherwise it is parsed; its stamp comes from the open file (no second lookup of the path).
-            let (document, read) = DocumentDecoder.loadStamped(path: item.path, display: item.display, named: item.named,
+            var (document, read) = DocumentDecoder.loadStamped(path: item.path, display: item.display, named: item.named,
                                                                limits: limits, hazards: hazards)
+            if let checkLocally, item.reported, case .plan(let plan) = document.content {
+                document.diagnostics += checkLocally(plan)
+                document.content = .cachedPlan(PlanSummary(plan.keptForOtherPlans()))
+            }
             // A reported file whose summary is still current keeps it; new and changed files are summarised
             // again, and so is a file not reported on that gets here (its summary was missing or unusable).
             if useCache, let stamp = read, !(item.reported && cached.isCurrent(item.path, stamp: stamp)) {
