@@ -308,13 +308,12 @@ struct PlanSummaryTests {
             guard let whole = document.plan else { continue }
             plans += 1
             let kept = whole.keptForOtherPlans()
-            #expect(Self.describe(kept.summary) == Self.describe(whole.summary), "\(path)")
+            #expect(Self.describe(kept) == Self.describe(whole.summary), "\(path)")
             var slim = document
-            slim.content = .cachedPlan(kept.summary)
+            slim.content = .cachedPlan(kept)
             #expect(DocumentSummary.encode(slim) == DocumentSummary.encode(document), "\(path)")
-            // What it lets go of is gone (else nothing was saved).
-            #expect(kept.title == nil && kept.drills == nil && kept.contacts == nil && kept.purpose == nil)
-            #expect(kept.actions?.value?.allSatisfy { $0.how == nil && $0.when == nil } ?? true)
+            // It holds none of the plan (else nothing was saved).
+            if case .parsed = kept.source { Issue.record("\(path): the kept summary holds the whole plan") }
         }
         #expect(plans > 40)
     }

@@ -344,40 +344,18 @@ extension SourceDocument {
 }
 
 extension Plan {
-    /// The plan with only what its `PlanSummary` reads: identity, links, scope, the agencies of its
-    /// organization, reporting, response-level leads, each action's id, stage, `who` and resources,
-    /// each resource's id and holder. A lint run keeps this of a plan whose own rules have run (the
-    /// texts, drills, revisions, contacts and the rest are let go of), so that the plans of a large
-    /// repository do not sit in memory whole. Its summary is the full plan's, byte for byte (a test
-    /// encodes both).
-    func keptForOtherPlans() -> Plan {
-        var kept = PlanFields(file: file, firstKey: firstKey)
-        kept.id = id
-        kept.kind = kind
-        kept.level = level
-        kept.region = region
-        kept.owner = owner
-        kept.status = status
-        kept.version = version
-        kept.parent = parent
-        kept.master = master
-        kept.regions = regions
-        kept.scope = scope
-        kept.organization = organization.map { o in
-            Organization(span: o.span, command: o.command.map { Command(span: $0.span, office: $0.office) },
-                         members: o.members.map { Member(span: $0.span, agency: $0.agency, role: $0.role) })
-        }
-        kept.reporting = reporting
-        kept.responseLevels = responseLevels.map { field in
-            Field(field.value?.map { ResponseLevel(span: $0.span, lead: $0.lead) }, span: field.span)
-        }
-        kept.actions = actions.map { field in
-            Field(field.value?.map { Action(span: $0.span, id: $0.id, phase: $0.phase, who: $0.who, resources: $0.resources) },
-                  span: field.span)
-        }
-        kept.resources = resources.map { field in
-            Field(field.value?.map { Resource(span: $0.span, id: $0.id, holder: $0.holder) }, span: field.span)
-        }
-        return Plan(kept)
+    /// What other plans' rules read of this plan (its `PlanSummary`), as values of their own: identity,
+    /// links, the parts (scope, the organization's agencies, reporting, the stages and resources of
+    /// the actions) and the details (agency references, resources used and defined). A lint run keeps
+    /// this of a plan whose own rules have run and lets the plan go, so that the plans of a large
+    /// repository do not sit in memory whole. It answers as the plan does and encodes to the same
+    /// summary, byte for byte (a test checks both).
+    func keptForOtherPlans() -> PlanSummary {
+        let whole = PlanSummary(self)
+        let parts = DeferredPlanParts(scope: whole.scope, organization: whole.organization, reporting: whole.reporting,
+                                      actions: whole.actions, details: whole.details)
+        return PlanSummary(CachedPlan(file: file, firstKey: firstKey, id: id, kind: kind, level: level, region: region,
+                                      owner: owner, status: status, version: version, parent: parent, master: master,
+                                      regions: regions, resourceIDs: whole.resourceIDs, parts: parts))
     }
 }

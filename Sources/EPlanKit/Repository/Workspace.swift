@@ -319,7 +319,7 @@ public struct Workspace: Sendable {
                                                                limits: limits, hazards: hazards)
             if let checkLocally, item.reported, case .plan(let plan) = document.content {
                 document.diagnostics += checkLocally(plan)
-                document.content = .cachedPlan(PlanSummary(plan.keptForOtherPlans()))
+                document.content = .cachedPlan(plan.keptForOtherPlans())
             }
             // A reported file whose summary is still current keeps it; new and changed files are summarised
             // again, and so is a file not reported on that gets here (its summary was missing or unusable).

@@ -62,10 +62,25 @@ final class DeferredPlanParts: Sendable {
     }
 
     private let blocks: Blocks
-    private let decoded = Mutex(Decoded())
+    private let decoded: Mutex<Decoded>
+    /// The details of a plan parsed in this run (`Plan.keptForOtherPlans`), kept as values; nil for a
+    /// plan from the cache, whose details are decoded from their blocks at each use.
+    private let kept: (qualified: PlanSummary.Details, foreign: PlanSummary.Details, resources: PlanSummary.Details)?
 
     init(_ blocks: Blocks) {
         self.blocks = blocks
+        decoded = Mutex(Decoded())
+        kept = nil
+    }
+
+    /// The parts of a plan parsed in this run, as values (no summary bytes behind them).
+    init(scope: PlanSummary.Scope?, organization: PlanSummary.Organization?, reporting: PlanSummary.Reporting?,
+         actions: PlanSummary.Actions?,
+         details: (qualified: PlanSummary.Details, foreign: PlanSummary.Details, resources: PlanSummary.Details)) {
+        blocks = Blocks(summary: ByteSlice([]))
+        decoded = Mutex(Decoded(scope: .some(scope), organization: .some(organization), reporting: .some(reporting),
+                                actions: .some(actions)))
+        kept = details
     }
 
     typealias Reader = BinaryReader
@@ -87,9 +102,9 @@ final class DeferredPlanParts: Sendable {
     /// The details are decoded anew at each use, not kept: they are most of a decoded plan's memory (an
     /// agency reference with its place and span is about 80 bytes), and a run reads them in a few rules,
     /// each rule only its block.
-    var qualifiedReferences: PlanSummary.Details? { Self.details(blocks[.qualifiedReferences]) }
-    var foreignReferences: PlanSummary.Details? { Self.details(blocks[.foreignReferences]) }
-    var resources: PlanSummary.Details? { Self.details(blocks[.resources]) }
+    var qualifiedReferences: PlanSummary.Details? { kept?.qualified ?? Self.details(blocks[.qualifiedReferences]) }
+    var foreignReferences: PlanSummary.Details? { kept?.foreign ?? Self.details(blocks[.foreignReferences]) }
+    var resources: PlanSummary.Details? { kept?.resources ?? Self.details(blocks[.resources]) }
 
     private static func details(_ block: ByteSlice?) -> PlanSummary.Details? {
         block.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }
