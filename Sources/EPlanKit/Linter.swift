@@ -39,6 +39,18 @@ public struct LintOptions: Sendable {
     }
 }
 
+/// A lint run's local rules (`Rule.isLocal`) over one plan, for the configuration and the day of the run.
+struct LocalChecks: Sendable {
+    /// The day the run measures against (`--today`), as the findings cache writes it.
+    let today: String
+    /// Those that do not read today's date: their findings in a file depend on its content alone.
+    let timeless: @Sendable (Plan) -> [Diagnostic]
+    /// Those that read today's date; they read only what `DatedPart` keeps of a plan.
+    let dated: @Sendable (Plan) -> [Diagnostic]
+    /// The ids of those that read today's date.
+    let datedRules: Set<RuleID>
+}
+
 /// A file a lint run reported on, with the id of the plan it holds.
 public struct ReportedFile: Sendable, Hashable {
     public var file: String
@@ -120,7 +132,7 @@ public enum Linter {
         var request = Workspace.Request(paths: options.paths, configPath: options.configPath, cwd: options.cwd,
                                         jobs: options.jobs, useCache: options.useCache, cacheFolder: options.cacheFolder)
         if options.useCache || options.findingsOnly {
-            request.findings = ("\(options.today)", { configuration in localChecks(configuration, today: options.today) })
+            request.localChecks = { configuration in localChecks(configuration, today: options.today) }
         }
         let workspace = try Workspace.load(request, timing: &timing)
         return analyze(workspace, options, timing: &timing)
@@ -207,19 +219,25 @@ public enum Linter {
     }
 
     /// Every local rule (`Rule.isLocal`) over one plan a lint run parses: what the file's record in the
-    /// findings cache keeps (all of them: the rules a run leaves out are dropped when findings are collected).
-    static func localChecks(_ configuration: Configuration, today: Day) -> @Sendable (Plan) -> [Diagnostic] {
+    /// findings cache keeps (all of them: the rules a run leaves out are dropped when findings are
+    /// collected), the rules that read today's date apart.
+    static func localChecks(_ configuration: Configuration, today: Day) -> LocalChecks {
         let index = RepositoryIndex(documents: [], configuration: configuration, jobs: 1)
         let lookups = RegionLookups(index)
-        let rules = RuleCatalog.rules.filter { $0.isLocal && !$0.findsWhileDecoding }
-        return { plan in
-            guard !plan.isRetired else { return [] }
-            let context = RuleContext(index: index, lookups: lookups, today: today, subjects: [plan], subjectPlans: [],
-                                      subjectInventories: [], reported: { _ in true }, wholeRepository: false)
-            var findings: [Diagnostic] = []
-            for rule in rules { rule.check(context, &findings) }
-            return findings
+        let local = RuleCatalog.rules.filter { $0.isLocal && !$0.findsWhileDecoding }
+        func checks(_ rules: [any Rule]) -> @Sendable (Plan) -> [Diagnostic] {
+            { plan in
+                guard !plan.isRetired else { return [] }
+                let context = RuleContext(index: index, lookups: lookups, today: today, subjects: [plan], subjectPlans: [],
+                                          subjectInventories: [], reported: { _ in true }, wholeRepository: false)
+                var findings: [Diagnostic] = []
+                for rule in rules { rule.check(context, &findings) }
+                return findings
+            }
         }
+        let dated = local.filter(\.readsToday)
+        return LocalChecks(today: "\(today)", timeless: checks(local.filter { !$0.readsToday }), dated: checks(dated),
+                           datedRules: Set(dated.map(\.id)))
     }
 
     /// The findings in reported files, with each file's own, suppressions applied and severities set, in report order.

@@ -246,3 +246,5 @@ extension SeverityClass: BinaryCase { static let ordered = allCases }
 extension MemberRole: BinaryCase { static let ordered = allCases }
 extension ResourceType: BinaryCase { static let ordered = allCases }
 extension Stage: BinaryCase { static let ordered = allCases }
+extension UnitCategory: BinaryCase { static let ordered = allCases }
+extension DrillType: BinaryCase { static let ordered = allCases }

@@ -110,13 +110,13 @@ public struct Workspace: Sendable {
         public var useCache: Bool
         /// nil: the default folder (`SummaryCache.folder()`).
         public var cacheFolder: String?
-        /// A lint run's local rules for the configuration the run reads, and the day it measures against.
+        /// A lint run's local rules for the configuration the run reads (and the day it measures against).
         /// A reported plan parsed in such a run has its local findings found as soon as it is read and is
         /// kept as its summary from then on (all that cross-plan rules read): a large repository's full
         /// models never sit in memory together. With the cache, the findings cache (`FindingsRecord`):
         /// a reported file the cache knows by its content is not parsed; the findings of one parsed are
         /// recorded with the file.
-        var findings: (day: String, localChecks: @Sendable (Configuration) -> @Sendable (Plan) -> [Diagnostic])?
+        var localChecks: (@Sendable (Configuration) -> LocalChecks)?
 
         public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0,
                     useCache: Bool = false, cacheFolder: String? = nil) {
@@ -182,7 +182,7 @@ public struct Workspace: Sendable {
         let limits = configuration.yamlLimits
         let hazards = configuration.hazardVocabulary
         var configKey = hazards.sorted().joined(separator: ",") + "|\(limits.nesting)|\(limits.aliasNodes)|\(limits.fileSize)"
-        if request.findings != nil {
+        if request.localChecks != nil {
             // Local findings depend on every setting of the configuration (rule settings, the calendar):
             // the findings cache holds for the same configuration file, byte for byte.
             let content = ContentHash(configurationBytes)
@@ -259,10 +259,10 @@ public struct Workspace: Sendable {
         }
         timing.lap("discovery of \(ordered.count) files")
         // Summaries are read only when some file is not reported on (a whole-repository run needs none).
-        let findingsDay = cache.file == nil ? nil : request.findings?.day
-        // A lint run (`findings` asked for) checks each reported plan it parses on its own at once and keeps
-        // what other plans' rules read of it, with or without the cache.
-        let checkLocally = request.findings?.localChecks(configuration)
+        // A lint run (`localChecks` given) checks each reported plan it parses on its own at once and keeps
+        // what other plans' rules read of it, with or without the cache; with the cache, it keeps the findings.
+        let checkLocally = request.localChecks?(configuration)
+        let findingsCache = cache.file != nil && checkLocally != nil
         let cached = cache
         // Files summarised anew in this run, by position (with their content for the findings cache).
         let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])?)>(count: ordered.count)
@@ -275,15 +275,22 @@ public struct Workspace: Sendable {
             let useCache = cached.file != nil
             // A reported file the findings cache knows by its content brings its summary and its local
             // findings. One it does not know is parsed from the bytes read here; a plan has its local rules
-            // run at once and is kept as its summary; the file's summary and findings are recorded.
-            if let findingsDay, let checkLocally, item.reported, !item.named {
+            // run at once and is kept as its summary; the file's summary and findings are recorded. On
+            // another day than the record's, the findings of the rules that read today's date are found
+            // again from the plan's dated part.
+            if findingsCache, let checkLocally, item.reported, !item.named {
                 let (read, stamp) = SourceReader.readStamped(item.path, limit: limits.fileSize)
                 if case .success(let bytes) = read, let stamp {
                     let content = ContentHash(bytes)
                     if let hit = cached.findings(item.path, content: content),
-                       let record = FindingsRecord.decode(hit.findings, file: item.display), record.today == findingsDay,
+                       let record = FindingsRecord.decode(hit.findings, file: item.display),
                        var document = DocumentSummary.decode(hit.summary, path: item.path, display: item.display) {
-                        document.diagnostics = record.diagnostics
+                        if record.today == checkLocally.today {
+                            document.diagnostics = record.diagnostics
+                        } else {
+                            document.diagnostics = record.diagnostics.filter { !checkLocally.datedRules.contains($0.rule) }
+                                + (record.datedPart(file: item.display).map(checkLocally.dated) ?? [])
+                        }
                         document.suppressions = record.suppressions
                         if case .cachedPlan(let summary) = document.content { summary.decodeParts() }
                         if hit.stamp != stamp { restamped.store(stamp, at: position) }
@@ -293,12 +300,15 @@ public struct Workspace: Sendable {
                     var document = DocumentDecoder.read(bytes, path: item.path, display: item.display, named: false,
                                                         limits: limits, hazards: hazards)
                     let summary = DocumentSummary.encode(document)
+                    var record = FindingsRecord(today: checkLocally.today, diagnostics: document.diagnostics,
+                                                suppressions: document.suppressions, dated: nil)
                     if case .plan(let plan) = document.content,
                        let slim = DocumentSummary.decode(ByteSlice(summary), path: item.path, display: item.display) {
-                        document.diagnostics += checkLocally(plan)
+                        document.diagnostics += checkLocally.timeless(plan) + checkLocally.dated(plan)
                         document.content = slim.content
+                        record.diagnostics = document.diagnostics
+                        if !plan.isRetired { record.dated = plan }
                     }
-                    let record = FindingsRecord(today: findingsDay, diagnostics: document.diagnostics, suppressions: document.suppressions)
                     fresh.store((stamp, summary, (content, FindingsRecord.encode(record, file: item.display))), at: position)
                     return document
                 }
@@ -318,7 +328,7 @@ public struct Workspace: Sendable {
             var (document, read) = DocumentDecoder.loadStamped(path: item.path, display: item.display, named: item.named,
                                                                limits: limits, hazards: hazards)
             if let checkLocally, item.reported, case .plan(let plan) = document.content {
-                document.diagnostics += checkLocally(plan)
+                document.diagnostics += checkLocally.timeless(plan) + checkLocally.dated(plan)
                 document.content = .cachedPlan(plan.keptForOtherPlans())
             }
             // A reported file whose summary is still current keeps it; new and changed files are summarised

@@ -103,12 +103,17 @@ public protocol Rule: Sendable {
     /// plan. Their findings are kept in the findings cache with the file's content; the other rules
     /// (cross-plan rules) run again on every run, over `RuleContext.subjectPlans`.
     var isLocal: Bool { get }
+    /// True for local rules whose findings depend on today's date (`RuleContext.today`). They read of a
+    /// plan only what `Plan.datedPart` keeps: the findings cache keeps that part with the file and runs
+    /// these rules again on every run, so that a record serves on any day.
+    var readsToday: Bool { get }
 }
 
 extension Rule {
     public var id: RuleID { Self.description.id }
     public var findsWhileDecoding: Bool { false }
     public var isLocal: Bool { false }
+    public var readsToday: Bool { false }
 }
 
 /// A rule's `depth` setting: a level, not a number.

@@ -2,23 +2,46 @@ import EPlanText
 import EPlanYAML
 
 /// What the findings cache keeps of a file besides its summary: the findings that depend on that
-/// file alone (the decoder's, and those of the local rules, `Rule.isLocal`) and its suppression
-/// comments, for the content it was made from (`ContentHash`) and the day the time-based rules
-/// measured against. A run that finds the file with the same content, under the same eplan version
-/// and configuration (the cache's key) and for the same day, takes these instead of parsing the file;
-/// only the cross-plan rules run again.
+/// file alone (the decoder's, and those of the local rules, `Rule.isLocal`) on the day the record was
+/// made, its suppression comments and, for a plan, what the rules that read today's date read of it
+/// (`DatedPart`), for the content it was made from (`ContentHash`). A run that finds the file with the
+/// same content, under the same eplan version and configuration (the cache's key), takes these
+/// instead of parsing the file: on the record's day as they are; on another day, the findings of the
+/// rules that read today's date are found again from the dated part (decoded only then). The
+/// cross-plan rules run again over every plan.
 ///
 /// Findings are kept before the configuration's severities, the rules chosen on the command line and
 /// suppressions apply (a run applies them as to fresh findings). A location in the file itself is
 /// kept without its path, so a run from another folder (another display path) reads the same record.
 struct FindingsRecord {
+    /// The day the findings were found for (`--today`).
     var today: String
     var diagnostics: [Diagnostic]
     var suppressions: [Suppression]
+    /// A plan's dated part, when it was written: the plan (only the dated fields are written).
+    var dated: Plan?
+    /// When read: where the dated part is among the record's bytes (decoded by `datedPart`).
+    private var datedBytes: ByteSlice?
+
+    init(today: String, diagnostics: [Diagnostic], suppressions: [Suppression], dated: Plan?) {
+        self.today = today
+        self.diagnostics = diagnostics
+        self.suppressions = suppressions
+        self.dated = dated
+    }
+
+    /// The dated part read back, as a plan with only those fields (nil for other files and retired plans).
+    func datedPart(file: String) -> Plan? {
+        guard let datedBytes else { return dated }
+        return try? BinaryReader.reading(datedBytes) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
+            try DatedPart.decode(&r, file: file)
+        }
+    }
 
     static func encode(_ record: FindingsRecord, file: String) -> [UInt8] {
         var w = BinaryWriter()
         w.string(record.today)
+        w.optional(record.dated) { w, plan in w.block { DatedPart.encode(plan, &$0) } }
         w.array(record.diagnostics) { w, d in
             w.string(d.rule.rawValue)
             w.int(d.severity.rawValue)
@@ -45,6 +68,7 @@ struct FindingsRecord {
         typealias T = BinaryReader.Truncated
         return try? BinaryReader.reading(bytes) { (r: inout R) throws(T) -> FindingsRecord in
             let today = try r.string()
+            let dated = try r.optional { (r: inout R) throws(T) in try r.block() }
             let diagnostics = try r.array { (r: inout R) throws(T) -> Diagnostic in
                 let rule = RuleID(rawValue: try r.string())
                 guard let severity = Severity(rawValue: try r.int()) else { throw T() }
@@ -67,7 +91,9 @@ struct FindingsRecord {
                 return Suppression(scope: scope, rules: rules, reason: reason, span: try r.span())
             }
             guard r.isAtEnd else { throw T() }
-            return FindingsRecord(today: today, diagnostics: diagnostics, suppressions: suppressions)
+            var record = FindingsRecord(today: today, diagnostics: diagnostics, suppressions: suppressions, dated: nil)
+            record.datedBytes = dated.map { bytes[(bytes.startIndex + $0.lowerBound) ..< (bytes.startIndex + $0.upperBound)] }
+            return record
         }
     }
 

@@ -42,6 +42,7 @@ struct DatesInconsistent: Rule {
         ])
 
     var isLocal: Bool { true }
+    var readsToday: Bool { true }
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let today = context.today

@@ -70,6 +70,7 @@ struct DrillOverdue: Rule {
     static let kinds: Set<PlanKind> = [.master, .special, .departmental, .unit, .event]
 
     var isLocal: Bool { true }
+    var readsToday: Bool { true }
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let today = context.today

@@ -14,6 +14,7 @@ struct EvaluationOverdue: Rule {
                                                           "evaluated": "↓evaluated: 2023-09-30"])))])
 
     var isLocal: Bool { true }
+    var readsToday: Bool { true }
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let months = context.setting(Self.months)

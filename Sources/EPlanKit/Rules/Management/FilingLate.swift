@@ -36,6 +36,7 @@ struct FilingLate: Rule {
         ])
 
     var isLocal: Bool { true }
+    var readsToday: Bool { true }
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let allowed = context.setting(Self.workingDays)
