@@ -9,9 +9,10 @@
 #    (the repository unchanged since the previous run), and the floor, in turns after one warm-up run of
 #    each (medians of 5 runs for 10k, 3 for 100k); the first run with an empty cache is timed once;
 #    and, right after the 10k runs, the time of linting one plan file of that repository (median of 5
-#    after a warm-up run);
+#    after a warm-up run) and of linting it on a later day from the cache made on 2026-11-30 (median of 3);
 # 4. checks the JSON reports: every finding of expected-findings.txt is present; any other
-#    finding is printed (there should be none); the report from the cache is the cold run's, byte for byte;
+#    finding is printed (there should be none); the report from the cache is the cold run's, byte for byte,
+#    on the later day too (whose time-based findings differ);
 # 5. prints a table. Exit status 1 when a check fails, 2 when something cannot run.
 #
 # Settings (environment): BENCH_SEED (default 1), BENCH_SIZES (default "10000 100000"),
@@ -79,13 +80,13 @@ done
 # lint_run N MODE -> prints "seconds rss_kb rc"; MODE cold (--no-cache: parse everything) or warm
 # (the findings cache, as a previous run left it). The report goes to report-N-MODE.json.
 lint_run() {
-    local n=$1 mode=$2 dir=$BENCH/plans-$1 t0 rc
+    local n=$1 mode=$2 day=${3:-$TODAY} dir=$BENCH/plans-$1 t0 rc
     local -a extra=()
-    [ "$mode" = cold ] && extra=(--no-cache)
+    [[ "$mode" == cold* ]] && extra=(--no-cache)
     t0=$EPOCHREALTIME
     set +e
     (cd "$dir" && /usr/bin/time -f %M -o "$BENCH/time-$n.txt" \
-        "$EPLAN" lint "${extra[@]}" --today "$TODAY" --format json --output "$BENCH/report-$n-$mode.json" --force . \
+        "$EPLAN" lint "${extra[@]}" --today "$day" --format json --output "$BENCH/report-$n-$mode.json" --force . \
         >"$BENCH/lint-$n.out" 2>"$BENCH/lint-$n.err")
     rc=$?
     set -e
@@ -132,6 +133,31 @@ one_file() {
     done
     T_ONE=$(median "${one_times[@]}")
     say "runs: ${one_times[*]} s"
+}
+
+# ---- the findings cache on another day: the records the 10k runs made on $TODAY serve on $LATER (the
+# rules that read today's date run again from each plan's dated part); the report must be that of a
+# cold run on $LATER, whose time-based findings differ from $TODAY's.
+LATER=2027-01-15
+another_day() {
+    export EPLAN_CACHE_DIR=$BENCH/eplan-cache-$SMALL
+    say "== another day: eplan lint --today $LATER with the cache made on $TODAY (plans-$SMALL)"
+    read -r t m rc < <(lint_run "$SMALL" cold-later "$LATER")
+    later_times=()
+    for ((i = 1; i <= 3; i++)); do
+        read -r w wm rc < <(lint_run "$SMALL" warm-later "$LATER")
+        later_times+=("$w")
+    done
+    T_LATER=$(median "${later_times[@]}") T_LATER_COLD=$t
+    say "cold ${t}s; from the cache ${later_times[*]} s"
+    if ! cmp -s "$BENCH/report-$SMALL-cold-later.json" "$BENCH/report-$SMALL-warm-later.json"; then
+        say "CHECK FAILED: on $LATER the report from the findings cache differs from the cold run's"
+        FAILED=1
+    fi
+    if cmp -s "$BENCH/report-$SMALL-cold.json" "$BENCH/report-$SMALL-cold-later.json"; then
+        say "CHECK FAILED: the report of $LATER is the report of $TODAY (no time-based finding changed)"
+        FAILED=1
+    fi
 }
 
 declare -A T_EPLAN RSS T_FLOOR T_WARM RSS_WARM T_FILL FILES BYTES
@@ -203,7 +229,7 @@ EOF
         say "CHECK FAILED: expected findings are missing from the report of plans-$n"
         FAILED=1
     fi
-    if [ "$n" = "${SIZES[0]}" ]; then one_file; fi
+    if [ "$n" = "${SIZES[0]}" ]; then one_file; another_day; fi
 done
 
 # ---- table
@@ -223,6 +249,7 @@ if [ "${#SIZES[@]}" -ge 2 ]; then
         "(the floor, linear by construction, measured $(calc %.2f "${T_FLOOR[$b]} / ${T_FLOOR[$a]}") at the same times)"
 fi
 say "one file in the $SMALL-plan repository: ${T_ONE}s (median of 5 after a warm-up)"
+say "another day ($LATER) from the cache made on $TODAY, $SMALL plans: ${T_LATER}s (median of 3; a cold run that day: ${T_LATER_COLD}s)"
 say "runs: medians of 5 (10k) / 3 (100k) runs of eplan and of the floor in turns, after a warm-up; RSS is the peak over the runs"
 say "cold: --no-cache (every file parsed); cache: the findings cache as the previous run left it (the repository unchanged);"
 say "filling: the first run with an empty cache (parses everything and writes the cache)"

@@ -16,7 +16,7 @@ enum DatedPart {
         w.field(p.kind) { w, v in w.enumCase(v) }
         w.field(p.status) { w, v in w.enumCase(v) }
         w.field(p.category) { w, v in w.enumCase(v) }
-        for date in [p.issued, p.filed, p.evaluated] { w.field(date) { w, v in w.string(v.description) } }
+        for date in [p.issued, p.filed, p.evaluated] { w.field(date) { w, v in w.int(number(v)) } }
         w.optional(p.parent) { w, link in
             w.span(link.span)
             w.field(link.id) { w, v in w.string(v) }
@@ -26,7 +26,7 @@ enum DatedPart {
         w.field(p.drills) { w, drills in
             w.array(drills) { w, drill in
                 w.span(drill.span)
-                w.field(drill.date) { w, v in w.string(v.description) }
+                w.field(drill.date) { w, v in w.int(number(v)) }
                 w.field(drill.type) { w, v in w.enumCase(v) }
             }
         }
@@ -34,10 +34,14 @@ enum DatedPart {
             w.array(revisions) { w, revision in
                 w.span(revision.span)
                 w.field(revision.version) { w, v in w.string(v.text) }
-                w.field(revision.date) { w, v in w.string(v.description) }
+                w.field(revision.date) { w, v in w.int(number(v)) }
             }
         }
     }
+
+    /// A date as one number (three bytes written), and back.
+    static func number(_ d: Day) -> Int { (d.year * 13 + d.month) * 32 + d.day }
+    static func day(_ n: Int) -> Day? { Day(year: n / 32 / 13, month: n / 32 % 13, day: n % 32) }
 
     /// The dated part as a plan (every other field absent), in the file `file`.
     static func decode(_ r: inout BinaryReader, file: String) throws(T) -> Plan {
@@ -46,9 +50,9 @@ enum DatedPart {
         p.kind = try r.field { (r: inout R) throws(T) -> PlanKind in try r.enumCase() }
         p.status = try r.field { (r: inout R) throws(T) -> PlanStatus in try r.enumCase() }
         p.category = try r.field { (r: inout R) throws(T) -> UnitCategory in try r.enumCase() }
-        p.issued = try r.field { (r: inout R) throws(T) in Day(try r.string()) }
-        p.filed = try r.field { (r: inout R) throws(T) in Day(try r.string()) }
-        p.evaluated = try r.field { (r: inout R) throws(T) in Day(try r.string()) }
+        p.issued = try r.field { (r: inout R) throws(T) in day(try r.int()) }
+        p.filed = try r.field { (r: inout R) throws(T) in day(try r.int()) }
+        p.evaluated = try r.field { (r: inout R) throws(T) in day(try r.int()) }
         p.parent = try r.optional { (r: inout R) throws(T) -> ParentLink in
             let span = try r.span()
             let id = try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span)
@@ -59,7 +63,7 @@ enum DatedPart {
         p.drills = try r.field { (r: inout R) throws(T) in
             try r.array { (r: inout R) throws(T) -> Drill in
                 let span = try r.span()
-                return Drill(span: span, date: try r.field { (r: inout R) throws(T) in Day(try r.string()) },
+                return Drill(span: span, date: try r.field { (r: inout R) throws(T) in day(try r.int()) },
                              type: try r.field { (r: inout R) throws(T) -> DrillType in try r.enumCase() })
             }
         }
@@ -67,7 +71,7 @@ enum DatedPart {
             try r.array { (r: inout R) throws(T) -> Revision in
                 let span = try r.span()
                 return Revision(span: span, version: try r.field { (r: inout R) throws(T) in Version(try r.string()) },
-                                date: try r.field { (r: inout R) throws(T) in Day(try r.string()) })
+                                date: try r.field { (r: inout R) throws(T) in day(try r.int()) })
             }
         }
         return Plan(p)
