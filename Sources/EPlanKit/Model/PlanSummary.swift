@@ -194,13 +194,26 @@ public struct PlanSummary: Sendable {
                 keep = { field in field.value.map { !own.contains($0, in: region) } ?? false }
             }
             func visit(_ place: AgencyPlace, _ field: Field<AgencyRef>) { if keep(field) { body(place, field) } }
+            // Lists are read by position: copying an action or a member out of its list retains all of it.
             if let owner = p.owner { visit(.owner, owner) }
             if let office = p.organization?.command?.office { visit(.commandOffice, office) }
-            for member in p.organization?.members ?? [] { if let agency = member.agency { visit(.member, agency) } }
+            if let members = p.organization?.members {
+                for i in members.indices { if let agency = members[i].agency { visit(.member, agency) } }
+            }
             if let to = p.reporting?.to { visit(.reportingTo, to) }
-            for level in p.responseLevels?.value ?? [] { for lead in level.lead?.value ?? [] { visit(.responseLead, lead) } }
-            for action in p.actions?.value ?? [] { for who in action.who?.value ?? [] { visit(.actionWho(action.id?.value), who) } }
-            for resource in p.resources?.value ?? [] { if let holder = resource.holder { visit(.resourceHolder, holder) } }
+            if let levels = p.responseLevels?.value {
+                for i in levels.indices { for lead in levels[i].lead?.value ?? [] { visit(.responseLead, lead) } }
+            }
+            if let actions = p.actions?.value {
+                for i in actions.indices {
+                    guard let who = actions[i].who?.value, !who.isEmpty else { continue }
+                    let place = AgencyPlace.actionWho(actions[i].id?.value)
+                    for field in who { visit(place, field) }
+                }
+            }
+            if let resources = p.resources?.value {
+                for i in resources.indices { if let holder = resources[i].holder { visit(.resourceHolder, holder) } }
+            }
         case .cached(let c):
             let block = which == .qualified ? c.parts?.qualifiedReferences : c.parts?.foreignReferences
             for (place, field) in block?.agencyReferences ?? [] { body(place, field) }
@@ -211,8 +224,11 @@ public struct PlanSummary: Sendable {
     public func forEachResourceUse(_ body: (String?, Field<String>) -> Void) {
         switch source {
         case .parsed(let p):
-            for action in p.actions?.value ?? [] {
-                for entry in action.resources?.value ?? [] { body(action.id?.value, entry) }
+            guard let actions = p.actions?.value else { return }
+            for i in actions.indices {
+                guard let entries = actions[i].resources?.value, !entries.isEmpty else { continue }
+                let action = actions[i].id?.value
+                for entry in entries { body(action, entry) }
             }
         case .cached(let c):
             for (action, resource) in c.parts?.resources?.resourceUses ?? [] { body(action, resource) }
@@ -223,7 +239,8 @@ public struct PlanSummary: Sendable {
     public func forEachResourceDefinition(_ body: (String, SourceSpan) -> Void) {
         switch source {
         case .parsed(let p):
-            for resource in p.resources?.value ?? [] { if let id = resource.id?.value { body(id, resource.span) } }
+            guard let resources = p.resources?.value else { return }
+            for i in resources.indices { if let id = resources[i].id?.value { body(id, resources[i].span) } }
         case .cached(let c):
             for (id, span) in c.parts?.resources?.resourceDefinitions ?? [] { body(id, span) }
         }

@@ -3,8 +3,9 @@ import EPlanYAML
 /// A compact binary encoding for the summary cache: zigzag varints and length-prefixed UTF-8.
 struct BinaryWriter {
     var bytes: [UInt8] = []
-    /// Inside `tabled`: the strings written so far, each once, and their positions.
-    private var table: (strings: [String], positions: [String: Int])?
+    /// Inside `tabled`: the strings written so far, each once (nil outside), and their positions.
+    private var tableStrings: [String]?
+    private var tablePositions: [String: Int] = [:]
 
     mutating func int(_ value: Int) {
         var v = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
@@ -23,16 +24,18 @@ struct BinaryWriter {
     }
 
     mutating func string(_ value: String) {
-        if table != nil {
-            if let known = table?.positions[value] { return int(known) }
-            let position = table!.strings.count
-            table!.strings.append(value)
-            table!.positions[value] = position
+        if tableStrings != nil {
+            // One hash lookup for a string seen before and for a new one alike.
+            let (position, inserted) = tablePositions.insertIfAbsent(tablePositions.count, for: value)
+            if inserted { tableStrings!.append(value) }
             return int(position)
         }
-        let utf8 = Array(value.utf8)
-        int(utf8.count)
-        bytes += utf8
+        // The UTF-8 in place (no array made per string).
+        var text = value
+        text.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     /// An agency reference as its parts (read back without parsing).
@@ -88,9 +91,9 @@ struct BinaryWriter {
     /// then makes each string once.
     mutating func tabled(_ write: (inout BinaryWriter) -> Void) {
         var inner = BinaryWriter()
-        inner.table = ([], [:])
+        inner.tableStrings = []
         write(&inner)
-        array(inner.table?.strings ?? []) { w, text in w.string(text) }
+        array(inner.tableStrings ?? []) { w, text in w.string(text) }
         bytes += inner.bytes
     }
 }
