@@ -52,10 +52,7 @@ struct DatedPartTests {
     }
 
     static var plans: [Plan] {
-        PlanSummaryTests.files.compactMap { path in
-            DocumentDecoder.load(path: path, display: path, named: false, limits: .default,
-                                 hazards: Set(HazardCatalog.builtIn)).plan
-        }
+        PlanSummaryTests.documents.compactMap(\.plan)
     }
 
     @Test("the rules that read today find the same in a plan's dated part, kept in a record, as in the plan")

@@ -278,12 +278,16 @@ struct PlanSummaryTests {
         }
     }
 
+    /// Every file of `files`, decoded (its display path is its path).
+    static var documents: [SourceDocument] {
+        files.map { DocumentDecoder.load(path: $0, display: $0, named: false, limits: .default, hazards: Set(HazardCatalog.builtIn)) }
+    }
+
     @Test("every plan, regions document and inventory survives the cache whole")
     func roundTrip() throws {
         var plans = 0
-        for path in Self.files {
-            let document = DocumentDecoder.load(path: path, display: path, named: false, limits: .default,
-                                                hazards: Set(HazardCatalog.builtIn))
+        for document in Self.documents {
+            let path = document.path
             let bytes = DocumentSummary.encode(document)
             let cached = try #require(DocumentSummary.decode(ByteSlice(bytes), path: path, display: path), "\(path)")
             #expect(DocumentSummary.encode(cached) == bytes, "\(path) changed on its way through the cache")
@@ -302,9 +306,8 @@ struct PlanSummaryTests {
     @Test("a plan kept for other plans answers as the whole plan does, and its summary is the same bytes")
     func keptForOtherPlans() throws {
         var plans = 0
-        for path in Self.files {
-            let document = DocumentDecoder.load(path: path, display: path, named: false, limits: .default,
-                                                hazards: Set(HazardCatalog.builtIn))
+        for document in Self.documents {
+            let path = document.path
             guard let whole = document.plan else { continue }
             plans += 1
             let kept = whole.keptForOtherPlans()

@@ -57,6 +57,13 @@ struct BinaryWriter {
         int(s.end.column)
     }
 
+    /// A plan's `parent`: its span, id and docked version.
+    mutating func parentLink(_ link: ParentLink) {
+        span(link.span)
+        field(link.id) { w, v in w.string(v) }
+        field(link.version) { w, v in w.string(v.text) }
+    }
+
     /// A present-or-absent value.
     mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
         guard let value else { return bool(false) }
@@ -187,6 +194,14 @@ struct BinaryReader {
         guard count >= 0, count <= bytes.count - position else { throw Truncated() }
         defer { position += count }
         return position ..< position + count
+    }
+
+    /// What `BinaryWriter.parentLink` wrote.
+    mutating func parentLink() throws(Truncated) -> ParentLink {
+        let span = try span()
+        let id = try field { (r: inout BinaryReader) throws(Truncated) in try r.string() } ?? Field(nil, span: span)
+        let version = try field { (r: inout BinaryReader) throws(Truncated) in Version(try r.string()) }
+        return ParentLink(id: id, version: version, span: span)
     }
 
     mutating func agency() throws(Truncated) -> AgencyRef {

@@ -17,11 +17,7 @@ enum DatedPart {
         w.field(p.status) { w, v in w.enumCase(v) }
         w.field(p.category) { w, v in w.enumCase(v) }
         for date in [p.issued, p.filed, p.evaluated] { w.field(date) { w, v in w.int(number(v)) } }
-        w.optional(p.parent) { w, link in
-            w.span(link.span)
-            w.field(link.id) { w, v in w.string(v) }
-            w.field(link.version) { w, v in w.string(v.text) }
-        }
+        w.optional(p.parent) { w, link in w.parentLink(link) }
         w.field(p.master) { w, v in w.string(v) }
         w.field(p.drills) { w, drills in
             w.array(drills) { w, drill in
@@ -53,12 +49,7 @@ enum DatedPart {
         p.issued = try r.field { (r: inout R) throws(T) in day(try r.int()) }
         p.filed = try r.field { (r: inout R) throws(T) in day(try r.int()) }
         p.evaluated = try r.field { (r: inout R) throws(T) in day(try r.int()) }
-        p.parent = try r.optional { (r: inout R) throws(T) -> ParentLink in
-            let span = try r.span()
-            let id = try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span)
-            let version = try r.field { (r: inout R) throws(T) in Version(try r.string()) }
-            return ParentLink(id: id, version: version, span: span)
-        }
+        p.parent = try r.optional { (r: inout R) throws(T) in try r.parentLink() }
         p.master = try r.field { (r: inout R) throws(T) in try r.string() }
         p.drills = try r.field { (r: inout R) throws(T) in
             try r.array { (r: inout R) throws(T) -> Drill in

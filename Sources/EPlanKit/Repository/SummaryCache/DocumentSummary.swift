@@ -90,11 +90,7 @@ enum DocumentSummary {
         w.field(p.owner) { w, v in w.agency(v) }
         w.field(p.status) { w, v in w.enumCase(v) }
         w.field(p.version) { w, v in w.string(v.text) }
-        w.optional(p.parent) { w, link in
-            w.span(link.span)
-            w.field(link.id) { w, v in w.string(v) }
-            w.field(link.version) { w, v in w.string(v.text) }
-        }
+        w.optional(p.parent) { w, link in w.parentLink(link) }
         w.field(p.master) { w, v in w.string(v) }
         w.field(p.regions) { w, list in w.array(list) { w, r in w.field(r) { w, v in w.string(v) } } }
         w.array(p.resourceIDs) { w, id in w.field(id) { w, v in w.string(v) } }
@@ -122,12 +118,7 @@ enum DocumentSummary {
         let owner = try r.field { (r: inout R) throws(T) in try r.agency() }
         let status = try r.field { (r: inout R) throws(T) -> PlanStatus in try r.enumCase() }
         let version = try r.field { (r: inout R) throws(T) in Version(try r.string()) }
-        let parent = try r.optional { (r: inout R) throws(T) -> ParentLink in
-            let span = try r.span()
-            let id = try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span)
-            let version = try r.field { (r: inout R) throws(T) in Version(try r.string()) }
-            return ParentLink(id: id, version: version, span: span)
-        }
+        let parent = try r.optional { (r: inout R) throws(T) in try r.parentLink() }
         let master = try r.field { (r: inout R) throws(T) in try r.string() }
         let regions = try r.field { (r: inout R) throws(T) in
             try r.array { (r: inout R) throws(T) in try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: firstKey) }
