@@ -327,8 +327,10 @@ public struct Workspace: Sendable {
             // Otherwise it is parsed; its stamp comes from the open file (no second lookup of the path).
             var (document, read) = DocumentDecoder.loadStamped(path: item.path, display: item.display, named: item.named,
                                                                limits: limits, hazards: hazards)
-            if let checkLocally, item.reported, case .plan(let plan) = document.content {
-                document.diagnostics += checkLocally.timeless(plan) + checkLocally.dated(plan)
+            // A lint run keeps of every plan it parses what other plans' rules read, having checked the
+            // reported ones on their own; those it does not report on are only ever read that way.
+            if let checkLocally, case .plan(let plan) = document.content {
+                if item.reported { document.diagnostics += checkLocally.timeless(plan) + checkLocally.dated(plan) }
                 document.content = .cachedPlan(plan.keptForOtherPlans())
             }
             // A reported file whose summary is still current keeps it; new and changed files are summarised
