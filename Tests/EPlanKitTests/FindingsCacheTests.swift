@@ -115,9 +115,11 @@ struct FindingsCacheTests {
             #expect(Self.describe(warm.result) == cold, "\(repository) on \(today)")
             if today != "2030-01-01" {
                 #expect(Self.served(warm) == warm.result.files - 1, "\(repository): the records serve on another day (\(today))")
+                #expect(warm.workspace.findingsCacheRedated == Self.served(warm), "\(repository): each made anew for \(today)")
             }
             let again = try Linter.analyze(try Self.options(repo, cache: cache, today: today))
             #expect(Self.describe(again.result) == cold, "\(repository) on \(today), again")
+            #expect(again.workspace.findingsCacheRedated == 0, "\(repository): the records of \(today) serve as they are")
             #expect(Self.served(again) == again.result.files - 1, "\(repository): every file but eplan.yaml from the cache on \(today)")
         }
         Linter.releaseKept()

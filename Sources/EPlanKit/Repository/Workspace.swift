@@ -46,6 +46,8 @@ public struct Workspace: Sendable {
     public let wholeRepository: Bool
     /// How many reported files the findings cache served (not parsed) in this run.
     public internal(set) var findingsCacheHits = 0
+    /// How many of those records were made on another day and were made anew for this run's day.
+    public internal(set) var findingsCacheRedated = 0
 
     public init(cwd: String, root: String, configuration: Configuration, documents: [SourceDocument],
                 reported: Set<String>, wholeRepository: Bool, configurationSuppressions: [Suppression] = []) {
@@ -269,6 +271,8 @@ public struct Workspace: Sendable {
         // Files the findings cache served (a count), and those of them whose stamp moved (by position).
         let served = Atomic<Int>(0)
         let restamped = ResultSlots<SummaryCache.Stamp>(count: ordered.count)
+        // Records the findings cache served that were made on another day, made anew for this one (by position).
+        let redated = ResultSlots<[UInt8]>(count: ordered.count)
         let items = ordered
         var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
             let item = items[position]
@@ -288,8 +292,12 @@ public struct Workspace: Sendable {
                         if record.today == checkLocally.today {
                             document.diagnostics = record.diagnostics
                         } else {
-                            document.diagnostics = record.diagnostics.filter { !checkLocally.datedRules.contains($0.rule) }
-                                + (record.datedPart(file: item.display).map(checkLocally.dated) ?? [])
+                            // Another day: found again, and the record made anew for this day (the next
+                            // runs of the day take it as it is).
+                            let found = record.datedPart(file: item.display).map(checkLocally.dated) ?? []
+                            let today = record.forDay(checkLocally.today, rules: checkLocally.datedRules, found: found)
+                            document.diagnostics = today.diagnostics
+                            redated.store(FindingsRecord.encode(today, file: item.display), at: position)
                         }
                         document.suppressions = record.suppressions
                         if case .cachedPlan(let summary) = document.content { summary.decodeParts() }
@@ -369,6 +377,7 @@ public struct Workspace: Sendable {
                     cache.store(item.path, stamp: new.stamp, summary: new.summary, findings: new.findings)
                 }
                 if let stamp = restamped.value(at: position) { cache.restamp(item.path, stamp) }
+                if let record = redated.value(at: position) { cache.redate(item.path, findings: record) }
             }
             cache.keepOnly(ordered.lazy.map(\.path))
             cache.save()
@@ -377,6 +386,7 @@ public struct Workspace: Sendable {
         var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
                                   wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
         workspace.findingsCacheHits = served.load(ordering: .relaxed)
+        workspace.findingsCacheRedated = items.indices.reduce(0) { $0 + (redated.value(at: $1) == nil ? 0 : 1) }
         return workspace
     }
 

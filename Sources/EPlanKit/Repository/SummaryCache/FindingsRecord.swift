@@ -30,6 +30,15 @@ struct FindingsRecord {
         self.dated = dated
     }
 
+    /// The record for another day: the findings of the rules that read today's date (`rules`) replaced
+    /// by `found` (those rules run on the dated part that day), the rest kept.
+    func forDay(_ today: String, rules: Set<RuleID>, found: [Diagnostic]) -> FindingsRecord {
+        var record = self
+        record.today = today
+        record.diagnostics = diagnostics.filter { !rules.contains($0.rule) } + found
+        return record
+    }
+
     /// The dated part read back, as a plan with only those fields (nil for other files and retired plans).
     func datedPart(file: String) -> Plan? {
         guard let datedBytes else { return dated }
@@ -41,7 +50,12 @@ struct FindingsRecord {
     static func encode(_ record: FindingsRecord, file: String) -> [UInt8] {
         var w = BinaryWriter()
         w.string(record.today)
-        w.optional(record.dated) { w, plan in w.block { DatedPart.encode(plan, &$0) } }
+        if let plan = record.dated {
+            w.optional(plan) { w, plan in w.block { DatedPart.encode(plan, &$0) } }
+        } else {
+            // A record read back and written again keeps its dated part's bytes as they are.
+            w.optional(record.datedBytes) { w, bytes in w.block { $0.bytes.append(contentsOf: bytes) } }
+        }
         w.array(record.diagnostics) { w, d in
             w.string(d.rule.rawValue)
             w.int(d.severity.rawValue)

@@ -188,6 +188,13 @@ struct SummaryCache {
         changed = true
     }
 
+    /// Gives a file found through its content (`findings`) its findings record made anew for this run's day.
+    mutating func redate(_ path: String, findings: [UInt8]) {
+        guard entries[Self.key(path)] != nil else { return }
+        entries[Self.key(path)]?.findings = .fresh(findings)
+        changed = true
+    }
+
     /// The bytes of a stored or fresh part, checked against its checksum.
     private func bytes(of part: Summary) -> ByteSlice? {
         switch part {
