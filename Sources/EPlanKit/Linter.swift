@@ -43,9 +43,10 @@ public struct LintOptions: Sendable {
 struct LocalChecks: Sendable {
     /// The day the run measures against (`--today`), as the findings cache writes it.
     let today: String
-    /// Those that do not read today's date: their findings in a file depend on its content alone.
-    let timeless: @Sendable (Plan) -> [Diagnostic]
-    /// Those that read today's date; they read only what `DatedPart` keeps of a plan.
+    /// All of them, in catalog order.
+    let all: @Sendable (Plan) -> [Diagnostic]
+    /// Those that read today's date; they read only what `DatedPart` keeps of a plan. The findings of
+    /// the others depend on the file's content alone.
     let dated: @Sendable (Plan) -> [Diagnostic]
     /// The ids of those that read today's date.
     let datedRules: Set<RuleID>
@@ -236,8 +237,7 @@ public enum Linter {
             }
         }
         let dated = local.filter(\.readsToday)
-        return LocalChecks(today: "\(today)", timeless: checks(local.filter { !$0.readsToday }), dated: checks(dated),
-                           datedRules: Set(dated.map(\.id)))
+        return LocalChecks(today: "\(today)", all: checks(local), dated: checks(dated), datedRules: Set(dated.map(\.id)))
     }
 
     /// The findings in reported files, with each file's own, suppressions applied and severities set, in report order.

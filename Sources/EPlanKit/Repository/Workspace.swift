@@ -312,7 +312,7 @@ public struct Workspace: Sendable {
                                                 suppressions: document.suppressions, dated: nil)
                     if case .plan(let plan) = document.content,
                        let slim = DocumentSummary.decode(ByteSlice(summary), path: item.path, display: item.display) {
-                        document.diagnostics += checkLocally.timeless(plan) + checkLocally.dated(plan)
+                        document.diagnostics += checkLocally.all(plan)
                         document.content = slim.content
                         record.diagnostics = document.diagnostics
                         if !plan.isRetired { record.dated = plan }
@@ -338,7 +338,7 @@ public struct Workspace: Sendable {
             // A lint run keeps of every plan it parses what other plans' rules read, having checked the
             // reported ones on their own; those it does not report on are only ever read that way.
             if let checkLocally, case .plan(let plan) = document.content {
-                if item.reported { document.diagnostics += checkLocally.timeless(plan) + checkLocally.dated(plan) }
+                if item.reported { document.diagnostics += checkLocally.all(plan) }
                 document.content = .cachedPlan(plan.keptForOtherPlans())
             }
             // A reported file whose summary is still current keeps it; new and changed files are summarised
