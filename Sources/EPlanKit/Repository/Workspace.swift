@@ -308,15 +308,15 @@ public struct Workspace: Sendable {
                     var document = DocumentDecoder.read(bytes, path: item.path, display: item.display, named: false,
                                                         limits: limits, hazards: hazards)
                     let summary = DocumentSummary.encode(document)
-                    var record = FindingsRecord(today: checkLocally.today, diagnostics: document.diagnostics,
-                                                suppressions: document.suppressions, dated: nil)
+                    var dated: Plan?
                     if case .plan(let plan) = document.content,
                        let slim = DocumentSummary.decode(ByteSlice(summary), path: item.path, display: item.display) {
                         document.diagnostics += checkLocally.all(plan)
                         document.content = slim.content
-                        record.diagnostics = document.diagnostics
-                        if !plan.isRetired { record.dated = plan }
+                        if !plan.isRetired { dated = plan }
                     }
+                    let record = FindingsRecord(today: checkLocally.today, diagnostics: document.diagnostics,
+                                                suppressions: document.suppressions, dated: dated)
                     fresh.store((stamp, summary, (content, FindingsRecord.encode(record, file: item.display))), at: position)
                     return document
                 }
@@ -370,6 +370,7 @@ public struct Workspace: Sendable {
             throw .noFiles(request.paths)
         }
         timing.lap("parse and decode")
+        var redatedCount = 0
         if cache.file != nil {
             for position in items.indices {
                 let item = items[position]
@@ -377,7 +378,10 @@ public struct Workspace: Sendable {
                     cache.store(item.path, stamp: new.stamp, summary: new.summary, findings: new.findings)
                 }
                 if let stamp = restamped.value(at: position) { cache.restamp(item.path, stamp) }
-                if let record = redated.value(at: position) { cache.redate(item.path, findings: record) }
+                if let record = redated.value(at: position) {
+                    cache.redate(item.path, findings: record)
+                    redatedCount += 1
+                }
             }
             cache.keepOnly(ordered.lazy.map(\.path))
             cache.save()
@@ -386,7 +390,7 @@ public struct Workspace: Sendable {
         var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
                                   wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
         workspace.findingsCacheHits = served.load(ordering: .relaxed)
-        workspace.findingsCacheRedated = items.indices.reduce(0) { $0 + (redated.value(at: $1) == nil ? 0 : 1) }
+        workspace.findingsCacheRedated = redatedCount
         return workspace
     }
 

@@ -73,11 +73,14 @@ final class DeferredPlanParts: Sendable {
         kept = nil
     }
 
+    /// The summary of the parts made as values: none (one for all of them).
+    private static let noBytes = ByteSlice([])
+
     /// The parts of a plan parsed in this run, as values (no summary bytes behind them).
     init(scope: PlanSummary.Scope?, organization: PlanSummary.Organization?, reporting: PlanSummary.Reporting?,
          actions: PlanSummary.Actions?,
          details: (qualified: PlanSummary.Details, foreign: PlanSummary.Details, resources: PlanSummary.Details)) {
-        blocks = Blocks(summary: ByteSlice([]))
+        blocks = Blocks(summary: Self.noBytes)
         decoded = Mutex(Decoded(scope: .some(scope), organization: .some(organization), reporting: .some(reporting),
                                 actions: .some(actions)))
         kept = details

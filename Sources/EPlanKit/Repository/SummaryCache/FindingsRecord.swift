@@ -18,16 +18,20 @@ struct FindingsRecord {
     var today: String
     var diagnostics: [Diagnostic]
     var suppressions: [Suppression]
-    /// A plan's dated part, when it was written: the plan (only the dated fields are written).
-    var dated: Plan?
-    /// When read: where the dated part is among the record's bytes (decoded by `datedPart`).
+    /// A plan's dated part as written (`DatedPart`), decoded by `datedPart`; nil for other files and
+    /// retired plans.
     private var datedBytes: ByteSlice?
 
+    /// A record of `dated` (only its dated fields are kept).
     init(today: String, diagnostics: [Diagnostic], suppressions: [Suppression], dated: Plan?) {
         self.today = today
         self.diagnostics = diagnostics
         self.suppressions = suppressions
-        self.dated = dated
+        datedBytes = dated.map { plan in
+            var w = BinaryWriter()
+            DatedPart.encode(plan, &w)
+            return ByteSlice(w.bytes)
+        }
     }
 
     /// The record for another day: the findings of the rules that read today's date (`rules`) replaced
@@ -39,23 +43,19 @@ struct FindingsRecord {
         return record
     }
 
-    /// The dated part read back, as a plan with only those fields (nil for other files and retired plans).
+    /// The dated part, as a plan with only those fields (nil for other files and retired plans).
     func datedPart(file: String) -> Plan? {
-        guard let datedBytes else { return dated }
-        return try? BinaryReader.reading(datedBytes) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
-            try DatedPart.decode(&r, file: file)
+        datedBytes.flatMap { bytes in
+            try? BinaryReader.reading(bytes) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
+                try DatedPart.decode(&r, file: file)
+            }
         }
     }
 
     static func encode(_ record: FindingsRecord, file: String) -> [UInt8] {
         var w = BinaryWriter()
         w.string(record.today)
-        if let plan = record.dated {
-            w.optional(plan) { w, plan in w.block { DatedPart.encode(plan, &$0) } }
-        } else {
-            // A record read back and written again keeps its dated part's bytes as they are.
-            w.optional(record.datedBytes) { w, bytes in w.block { $0.bytes.append(contentsOf: bytes) } }
-        }
+        w.optional(record.datedBytes) { w, bytes in w.block { $0.bytes.append(contentsOf: bytes) } }
         w.array(record.diagnostics) { w, d in
             w.string(d.rule.rawValue)
             w.int(d.severity.rawValue)
