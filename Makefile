@@ -1,5 +1,5 @@
 # eplan: build, run on the sample plans, test, install.
-# Every target installs what is missing first (libyaml-dev through apt-get).
+# Every target installs what is missing first (libyaml-dev and libmimalloc-dev through apt-get).
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
@@ -9,12 +9,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-## deps: install libyaml-dev (and pkg-config) when pkg-config cannot find yaml-0.1
+## deps: install what the build links when it is missing: libyaml-dev (found through pkg-config) and
+## libmimalloc-dev (mimalloc replaces malloc in eplan: docs/performance.md)
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
-		echo "make: installing libyaml-dev and pkg-config with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config; \
-	fi
+	@missing=""; \
+	{ command -v pkg-config >/dev/null 2>&1 && pkg-config --exists yaml-0.1; } || missing="$$missing libyaml-dev pkg-config"; \
+	[ -e /usr/include/mimalloc.h ] || [ -e /usr/local/include/mimalloc.h ] || missing="$$missing libmimalloc-dev"; \
+	if [ -n "$$missing" ]; then echo "make: installing$$missing with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing; fi
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "make: swift is not on PATH (Swift 6 is needed)"; exit 2; }
 
 build: deps

@@ -17,6 +17,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // mimalloc in place of the C library's malloc for the whole process (libyaml, the Swift runtime,
+        // eplan): eplan allocates and frees millions of small blocks per run; measured in docs/performance.md.
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
+        ),
         // The message catalogues (English, Chinese) and the language of a run; every other target speaks through it.
         .target(name: "EPlanText"),
         .target(name: "EPlanYAML", dependencies: ["CYAML", "EPlanText"], swiftSettings: [.unsafeFlags(["-cross-module-optimization"])]),
@@ -40,7 +46,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "eplan", dependencies: ["EPlanCLI"]),
+        .executableTarget(name: "eplan", dependencies: ["EPlanCLI", "CMimalloc"]),
         // The fuzz target: `make fuzz` builds it with -sanitize=fuzzer; a plain build replays inputs.
         .executableTarget(name: "eplan-fuzz", dependencies: [
             "EPlanKit", "EPlanYAML", "EPlanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
