@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build release run test install catalog docs fuzz report export export-page clean bench bench-lsp
+.PHONY: all deps test-deps build release run test install catalog docs fuzz report export export-page clean bench bench-instructions bench-lsp
 
 all: build
 
@@ -79,6 +79,13 @@ docs: catalog
 ## bench: time eplan on generated repositories of 10,000 and 100,000 plans (benchmarks/run.sh; output in .build-bench/)
 bench: deps
 	SWIFT="$(SWIFT)" bash benchmarks/run.sh
+
+## bench-instructions: callgrind instruction counts of cold, filling, warm, later-day and one-file runs
+## (benchmarks/instructions.sh): the stable figures of docs/performance.md; installs valgrind when missing
+bench-instructions: deps
+	@command -v valgrind >/dev/null 2>&1 || { echo "make: installing valgrind with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind; }
+	SWIFT="$(SWIFT)" bash benchmarks/instructions.sh
 
 ## bench-lsp: latency of `eplan lsp` from didChange to publishDiagnostics on a 10,000-plan repository (benchmarks/lsp.py)
 bench-lsp: release
