@@ -135,6 +135,8 @@ public enum Linter {
         if options.useCache || options.findingsOnly {
             request.localChecks = { configuration in localChecks(configuration, today: options.today) }
         }
+        request.narrowsOneFile = options.findingsOnly
+
         let workspace = try Workspace.load(request, timing: &timing)
         return analyze(workspace, options, timing: &timing)
     }
@@ -212,6 +214,13 @@ public enum Linter {
         var found = index.diagnostics
         for findings in perRule { found += findings }
         timing.lap("rules")
+        // A one-file run read only the plans related to the reported one (`RelatedPlans`): when the
+        // cross-plan rules find anything in the file, it may be for want of a plan left out (a parent
+        // unresolved, a resource unused), and the run is done again over the whole repository.
+        if workspace.isNarrowed, found.contains(where: { workspace.reported.contains($0.location.file) }) {
+            timing.lap("findings in the file: the whole repository read")
+            return analyze(workspace.completed(jobs: options.jobs), options, timing: &timing)
+        }
         let result = collect(found, workspace, settings)
         timing.lap("collect")
         // The CLI exits right after printing: keeping the repository alive spares freeing it piece by piece.

@@ -175,6 +175,22 @@ struct BinaryReader {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + count)]), as: UTF8.self)
     }
 
+    /// A string written outside a table, as its `LinkTag` of `kind` (no string made).
+    mutating func stringTag(_ kind: LinkTag.Kind) throws(Truncated) -> UInt64 {
+        guard table == nil else { throw Truncated() }
+        let count = try int()
+        guard count >= 0, position + count <= bytes.count else { throw Truncated() }
+        defer { position += count }
+        return LinkTag.of(kind, UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[position..<(position + count)])))
+    }
+
+    /// The length of a list that `BinaryWriter.array` wrote (its items follow).
+    mutating func count() throws(Truncated) -> Int {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - position + 1 else { throw Truncated() }
+        return count
+    }
+
     /// Steps over `count` bytes.
     mutating func skip(_ count: Int) throws(Truncated) {
         guard count >= 0, count <= bytes.count - position else { throw Truncated() }

@@ -44,6 +44,11 @@ public struct Workspace: Sendable {
     public let reported: Set<String>
     /// True when every file of the repository is reported (a run of the repository, not of some files in it).
     public let wholeRepository: Bool
+    /// The summaries of the plans a one-file lint left out as unrelated to the reported plan
+    /// (`RelatedPlans`), in file order; `completed()` reads them in. Empty for every other run.
+    var leftOut: [(path: String, display: String, summary: ByteSlice)] = []
+    /// True while plans of the repository are left out (`leftOut`).
+    public var isNarrowed: Bool { !leftOut.isEmpty }
     /// How many reported files the findings cache served (not parsed) in this run.
     public internal(set) var findingsCacheHits = 0
     /// How many of those records were made on another day and were made anew for this run's day.
@@ -58,6 +63,23 @@ public struct Workspace: Sendable {
         self.documents = documents
         self.reported = reported
         self.wholeRepository = wholeRepository
+    }
+
+    /// This workspace with the plans left out read in: the whole repository.
+    func completed(jobs: Int) -> Workspace {
+        guard isNarrowed else { return self }
+        let leftOut = self.leftOut
+        let read = parallelMap(Array(leftOut.indices), jobs: jobs) { i -> SourceDocument in
+            let file = leftOut[i]
+            return DocumentSummary.decode(file.summary, path: file.path, display: file.display)
+                ?? DocumentDecoder.load(path: file.path, display: file.display, named: false,
+                                        limits: configuration.yamlLimits, hazards: configuration.hazardVocabulary)
+        }
+        var whole = Workspace(cwd: cwd, root: root, configuration: configuration, documents: (documents + read).sorted { $0.display < $1.display },
+                              reported: reported, wholeRepository: wholeRepository, configurationSuppressions: configurationSuppressions)
+        whole.findingsCacheHits = findingsCacheHits
+        whole.findingsCacheRedated = findingsCacheRedated
+        return whole
     }
 
     /// A repository held in memory (rule examples, the fuzzer, an editor's unsaved files): files by
@@ -119,6 +141,9 @@ public struct Workspace: Sendable {
         /// a reported file the cache knows by its content is not parsed; the findings of one parsed are
         /// recorded with the file.
         var localChecks: (@Sendable (Configuration) -> LocalChecks)?
+        /// A lint run whose caller reads its findings only: with the cache, a run of one plan file reads
+        /// only the plans related to it (`RelatedPlans`) while every other file's summary is current.
+        var narrowsOneFile = false
 
         public init(paths: [String], configPath: String? = nil, cwd: String = FileSystem.currentDirectory(), jobs: Int = 0,
                     useCache: Bool = false, cacheFolder: String? = nil) {
@@ -273,6 +298,11 @@ public struct Workspace: Sendable {
         let restamped = ResultSlots<SummaryCache.Stamp>(count: ordered.count)
         // Records the findings cache served that were made on another day, made anew for this one (by position).
         let redated = ResultSlots<[UInt8]>(count: ordered.count)
+        // One named file (`eplan lint FILE`): the summaries of plans not reported on are scanned for their
+        // links (`RelatedPlans`) and read only when related to the reported plan.
+        let narrowing = findingsCache && request.narrowsOneFile && !reportsEverything && folderTargets.isEmpty
+            && fileTargets.count == 1 && ordered.count(where: \.reported) == 1
+        let scanned = ResultSlots<(plan: RelatedPlans.Scanned, summary: ByteSlice)>(count: narrowing ? ordered.count : 0)
         let items = ordered
         var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
             let item = items[position]
@@ -323,9 +353,12 @@ public struct Workspace: Sendable {
             }
             // A file not reported on is read from its summary when the cache has a current one.
             if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path),
-               let summary = cached.summary(item.path, stamp: stamp),
-               let document = DocumentSummary.decode(summary, path: item.path, display: item.display) {
-                return document
+               let summary = cached.summary(item.path, stamp: stamp) {
+                if narrowing, let plan = RelatedPlans.scan(summary) {
+                    scanned.store((plan, summary), at: position)
+                    return SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])  // for now
+                }
+                if let document = DocumentSummary.decode(summary, path: item.path, display: item.display) { return document }
             }
             // A file named on the command line that is a link out of the repository is not read either
             // (walked files were checked during the walk).
@@ -347,6 +380,33 @@ public struct Workspace: Sendable {
                 fresh.store((stamp, DocumentSummary.encode(document), nil), at: position)
             }
             return document
+        }
+        var leftOut: [(path: String, display: String, summary: ByteSlice)] = []
+        if narrowing {
+            // The reported plan, unless it holds suppressions (whether one is used depends on findings
+            // that plans left out may make or unmake) or is not a plan: then every plan is read.
+            let subject = items.indices.first { items[$0].reported }.flatMap { documents[$0].suppressions.isEmpty ? documents[$0].planSummary : nil }
+            let plans = items.indices.map { scanned.value(at: $0) }
+            let related = subject.map { RelatedPlans.related(plans.map { $0?.plan }, wanted: RelatedPlans.wanted(by: $0), parent: $0.parent?.id.value) }
+            var read: [Int] = []
+            for position in items.indices {
+                guard let plan = plans[position] else { continue }
+                if related?[position] ?? true {
+                    read.append(position)
+                } else {
+                    leftOut.append((items[position].path, items[position].display, plan.summary))
+                }
+            }
+            let readIn = parallelMap(read, jobs: request.jobs) { position -> SourceDocument in
+                let item = items[position]
+                return DocumentSummary.decode(plans[position]!.summary, path: item.path, display: item.display)
+                    ?? DocumentDecoder.load(path: item.path, display: item.display, named: false, limits: limits, hazards: hazards)
+            }
+            for (position, document) in zip(read, readIn) { documents[position] = document }
+            if !leftOut.isEmpty {
+                documents = items.indices.filter { plans[$0] == nil || related?[$0] ?? true }.map { documents[$0] }
+            }
+            timing.lap("related plans: \(read.count) read, \(leftOut.count) left out")
         }
         // What the walk could not read stands as a document of its own, with its finding: a folder that
         // could not be read (an error, like a file), a link leading outside the repository (a warning).
@@ -389,6 +449,7 @@ public struct Workspace: Sendable {
         timing.lap("summary cache")
         var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
                                   wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
+        workspace.leftOut = leftOut
         workspace.findingsCacheHits = served.load(ordering: .relaxed)
         workspace.findingsCacheRedated = redatedCount
         return workspace

@@ -1,0 +1,185 @@
+/// A link between plans, as a 64-bit hash: an id, a region path or a resource id, each of its own kind.
+/// Two plans sharing a tag may read each other in some cross-plan rule. A collision only makes a plan
+/// look related when it is not (it is then read for nothing).
+enum LinkTag {
+    enum Kind: UInt64 {
+        case id = 1, region = 2, resource = 3
+    }
+
+    /// A multiply-xorshift over 8-byte words: ids and paths are short, and a one-file run hashes some
+    /// 300,000 of them (`WordHash`, made for whole files, took three times as long).
+    static func of(_ kind: Kind, _ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let m: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h = (UInt64(bytes.count) &+ kind.rawValue &* 0xC2B2_AE3D_27D4_EB4F) &* m
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* m
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+        return h ^ (h >> 32)
+    }
+
+    static func of(_ kind: Kind, _ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { of(kind, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The tags of the paths above `path` (`a/b/c`: `a/b` and `a`).
+    static func above(_ kind: Kind, _ path: UnsafeRawBufferPointer) -> [UInt64] {
+        var tags: [UInt64] = []
+        var end = path.count
+        while end > 0 {
+            end -= 1
+            if path[end] == UInt8(ascii: "/"), end > 0 { tags.append(of(kind, UnsafeRawBufferPointer(rebasing: path[..<end]))) }
+        }
+        return tags
+    }
+
+    static func above(_ kind: Kind, _ path: String) -> [UInt64] {
+        var path = path
+        return path.withUTF8 { above(kind, UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// What a one-file lint reads of the repository: the plan it reports on and the plans that share a tag
+/// with it (its parent and the parent's ancestors, plans naming it as parent, the plans of its region,
+/// of the regions above and of the regions its agency references name, plans defining or using its
+/// resources), found from the plans' summaries without decoding them; every file that is not a plan is
+/// read as well. The cross-plan rules then see a repository of these files only. A finding of theirs
+/// in the reported file may come from what was left out (a parent unresolved, a resource unused): such
+/// a run is done again over the whole repository (`Linter.analyze`), so the narrowed run only ever
+/// stands when the rules find nothing in the file.
+enum RelatedPlans {
+    /// What a plan's summary says of its links.
+    struct Scanned: Sendable {
+        var id: UInt64?
+        var parent: UInt64?
+        var region: UInt64?
+        /// Its id, its parent's and master's ids, its regions, its owner's region, the resources it
+        /// defines and uses.
+        var tags: [UInt64] = []
+    }
+
+    /// The links of the plan whose summary (`DocumentSummary.encode`) is `bytes`; nil when it is not a
+    /// plan's or cannot be read.
+    static func scan(_ bytes: ByteSlice) -> Scanned? {
+        typealias R = BinaryReader
+        typealias T = BinaryReader.Truncated
+        let scanned = try? BinaryReader.reading(bytes) { (r: inout R) throws(T) -> Scanned? in
+            guard try r.int() == 2 else { return nil }
+            var plan = Scanned()
+            plan.tags.reserveCapacity(32)
+            _ = try r.span()  // first key
+            plan.id = try r.field { (r: inout R) throws(T) in try r.stringTag(.id) }?.value
+            _ = try r.field { (r: inout R) throws(T) in try r.int() }  // kind
+            _ = try r.field { (r: inout R) throws(T) in try r.int() }  // level
+            plan.region = try r.field { (r: inout R) throws(T) in try r.stringTag(.region) }?.value
+            // The owner: `REGION:agency` names a region.
+            let owner = try r.field { (r: inout R) throws(T) -> UInt64? in
+                let region = try r.optional { (r: inout R) throws(T) in try r.stringTag(.region) }
+                _ = try r.stringTag(.id)
+                return region
+            }
+            if let region = owner?.value { plan.tags.append(region) }
+            _ = try r.field { (r: inout R) throws(T) in try r.int() }  // status
+            _ = try r.field { (r: inout R) throws(T) in try r.stringTag(.id) }  // version
+            if try r.bool() {  // the parent link: span, id, version
+                _ = try r.span()
+                plan.parent = try r.field { (r: inout R) throws(T) in try r.stringTag(.id) }?.value
+                _ = try r.field { (r: inout R) throws(T) in try r.stringTag(.id) }
+            }
+            if let master = try r.field({ (r: inout R) throws(T) in try r.stringTag(.id) })?.value { plan.tags.append(master) }
+            // Lists are read into the tags directly (no array made of each).
+            func fields(_ kind: LinkTag.Kind, _ r: inout R, into tags: inout [UInt64]) throws(T) {
+                for _ in 0 ..< (try r.count()) {
+                    if let tag = try r.field({ (r: inout R) throws(T) in try r.stringTag(kind) })?.value { tags.append(tag) }
+                }
+            }
+            if try r.bool() {  // the regions field: span, then the list when there is one
+                _ = try r.span()
+                if try r.bool() { try fields(.region, &r, into: &plan.tags) }
+            }
+            try fields(.resource, &r, into: &plan.tags)
+            // The blocks of the scope, organization, reporting and actions, each when present; the actions
+            // name the resources the plan uses. The details follow (not read).
+            var actions: Range<Int>?
+            for part in 0 ..< 4 {
+                guard try r.bool() else { continue }
+                let block = try r.block()
+                if part == 3 { actions = block }
+            }
+            if let actions {
+                let used = bytes[(bytes.startIndex + actions.lowerBound) ..< (bytes.startIndex + actions.upperBound)]
+                try BinaryReader.reading(used) { (r: inout R) throws(T) in
+                    for _ in 0 ..< (try r.count()) { plan.tags.append(try r.stringTag(.resource)) }
+                }
+            }
+            plan.tags += [plan.id, plan.parent, plan.region].compactMap { $0 }
+            return plan
+        }
+        return scanned ?? nil
+    }
+
+    /// The tags a reported plan's related plans share with it: its own links (as `scan` finds them)
+    /// and the regions above its regions and those its agency references name.
+    static func wanted(by plan: PlanSummary) -> Set<UInt64> {
+        var tags: Set<UInt64> = []
+        for id in [plan.id?.value, plan.parent?.id.value, plan.master?.value].compactMap({ $0 }) { tags.insert(LinkTag.of(.id, id)) }
+        var regions = [plan.region?.value, plan.owner?.value?.region].compactMap { $0 }
+        regions += (plan.regions?.value ?? []).compactMap(\.value)
+        plan.forEachAgencyReference(.qualified) { _, field in if let region = field.value?.region { regions.append(region) } }
+        for region in regions {
+            tags.insert(LinkTag.of(.region, region))
+            tags.formUnion(LinkTag.above(.region, region))
+        }
+        plan.forEachResource(defined: { id, _ in tags.insert(LinkTag.of(.resource, id)) },
+                             used: { _, field in if let id = field.value { tags.insert(LinkTag.of(.resource, id)) } })
+        for id in plan.actions?.usedResources ?? [] { tags.insert(LinkTag.of(.resource, id)) }
+        return tags
+    }
+
+    /// Which of `plans` (nil: not a plan) are related to the reported plan: those sharing a tag of
+    /// `wanted`, after the reported plan's ancestors (its parent, the parent's parent...) have added
+    /// their own parent and region to it.
+    static func related(_ plans: [Scanned?], wanted: Set<UInt64>, parent: String?) -> [Bool] {
+        var wanted = wanted
+        // The chain is short: each step looks for the parent among all plans (a table of 10,000 ids
+        // would cost more than the few passes).
+        var next = parent.map { LinkTag.of(.id, $0) }
+        var seen: Set<UInt64> = []
+        while let id = next, seen.insert(id).inserted {
+            next = nil
+            for case let ancestor? in plans where ancestor.id == id {
+                if let parent = ancestor.parent {
+                    wanted.insert(parent)
+                    next = next ?? parent
+                }
+                if let region = ancestor.region { wanted.insert(region) }
+            }
+        }
+        // A filter of 1,024 bits turns most tags away; the others are searched by halves in the sorted
+        // tags (some 250,000 tags are looked up, and `Set` hashes each again).
+        let sorted = wanted.sorted()
+        var filter = [UInt64](repeating: 0, count: 16)
+        for tag in sorted { filter[Int(tag & 1023) >> 6] |= 1 << (tag & 63) }
+        func isWanted(_ tag: UInt64) -> Bool {
+            guard filter[Int(tag & 1023) >> 6] & (1 << (tag & 63)) != 0 else { return false }
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < tag { low = middle + 1 } else { high = middle }
+            }
+            return low < sorted.count && sorted[low] == tag
+        }
+        return plans.map { plan in plan.map { $0.tags.contains(where: isWanted) } ?? false }
+    }
+}

@@ -1,0 +1,122 @@
+@testable import EPlanKit
+import Foundation
+import Testing
+
+/// `eplan lint FILE` reads only the plans related to the reported one (`RelatedPlans`) while every other
+/// file's summary is current, and reads the whole repository again when the cross-plan rules find
+/// anything in the file. Either way it must report exactly what a run over the whole repository has in
+/// that file: these tests compare the two for every file of every fixture repository and of a generated
+/// repository of 300 plans, and check that the narrowed runs did happen.
+@Suite("One-file runs read the related plans")
+struct RelatedPlansTests {
+    /// Every file of `repository` linted alone with the cache (after a run that filled it) against the
+    /// findings of a run over the whole repository; returns how many runs stood narrowed, of how many.
+    private func compare(_ repository: String, today: String = "2030-01-01") throws -> (narrowed: Int, files: Int) {
+        let (repo, cache, cleanup) = try FindingsCacheTests.scratch(repository)
+        defer { cleanup() }
+        var whole = try FindingsCacheTests.options(repo, cache: nil, today: today)
+        whole.findingsOnly = true
+        let full = try Linter.run(whole)
+        var byFile: [String: [String]] = [:]
+        for d in full.diagnostics { byFile[d.location.file, default: []].append(FindingsCacheTests.describe(d)) }
+        var options = try FindingsCacheTests.options(repo, cache: cache, today: today)
+        options.findingsOnly = true
+        _ = try Linter.run(options)  // fills the cache: every other file's summary is current from here on
+        var narrowed = 0
+        let files = full.reportedFiles.map(\.file)
+        for file in files {
+            var one = options
+            one.paths = [file]
+            let analysis = try Linter.analyze(one)
+            #expect(analysis.result.diagnostics.map(FindingsCacheTests.describe) == byFile[file] ?? [], "\(repository): \(file)")
+            if analysis.workspace.isNarrowed { narrowed += 1 }
+        }
+        Linter.releaseKept()
+        return (narrowed, files.count)
+    }
+
+    @Test("a file alone reports what the whole repository has in it", arguments: OneFileTests.repositories)
+    func fixtures(repository: String) throws {
+        let (narrowed, files) = try compare(repository)
+        // The sample repository lints clean and spans regions that do not read each other: most of its
+        // files are linted from the plans related to them.
+        if repository.hasSuffix("/plans") { #expect(narrowed * 2 >= files, "\(narrowed) of \(files) narrowed") }
+    }
+
+    @Test("every file of a generated repository of 300 plans, alone, reports what the whole repository has in it")
+    func generated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eplan-related-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("benchmarks/generate.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, folder, "--plans", "300", "--seed", "7"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "generate.py failed")
+        // 2026-11-30: the generator's deliberate defects are then the repository's only findings.
+        let (narrowed, files) = try compare(folder, today: "2026-11-30")
+        #expect(files >= 300)
+        #expect(narrowed * 10 >= files * 9, "\(narrowed) of \(files) narrowed")
+    }
+
+    /// The tags `RelatedPlans.scan` must find in a plan's summary, worked out from the plan itself.
+    private func expectedTags(_ plan: PlanSummary) -> Set<UInt64> {
+        var tags: Set<UInt64> = []
+        for id in [plan.id?.value, plan.parent?.id.value, plan.master?.value].compactMap({ $0 }) { tags.insert(LinkTag.of(.id, id)) }
+        var regions = [plan.region?.value, plan.owner?.value?.region].compactMap { $0 }
+        regions += (plan.regions?.value ?? []).compactMap(\.value)
+        for region in regions { tags.insert(LinkTag.of(.region, region)) }
+        for id in plan.resourceIDs.compactMap(\.value) + (plan.actions?.usedResources ?? []) { tags.insert(LinkTag.of(.resource, id)) }
+        return tags
+    }
+
+    @Test("the scan of a plan's summary finds every link the plan has, and nothing else", arguments: OneFileTests.repositories)
+    func scan(repository: String) throws {
+        let files = FileManager.default.enumerator(atPath: repository)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") } ?? []
+        var plans = 0
+        for file in files.sorted() {
+            let document = DocumentDecoder.load(path: "\(repository)/\(file)", display: file, named: false, limits: .default,
+                                                hazards: Set(HazardCatalog.builtIn))
+            let summary = ByteSlice(DocumentSummary.encode(document))
+            guard let plan = document.planSummary else {
+                #expect(RelatedPlans.scan(summary) == nil, "\(file) is not a plan")
+                continue
+            }
+            plans += 1
+            let scanned = try #require(RelatedPlans.scan(summary), "\(file)")
+            #expect(Set(scanned.tags) == expectedTags(plan), "\(file)")
+            #expect(scanned.id == plan.id?.value.map { LinkTag.of(.id, $0) }, "\(file)")
+            #expect(scanned.parent == plan.parent?.id.value.map { LinkTag.of(.id, $0) }, "\(file)")
+            #expect(scanned.region == plan.region?.value.map { LinkTag.of(.region, $0) }, "\(file)")
+        }
+        #expect(plans >= 5, "\(repository)")
+    }
+
+    @Test("related plans: those sharing a tag, after the ancestors add their parents and regions")
+    func related() {
+        func plan(_ id: String, parent: String? = nil, region: String, tags: [UInt64] = []) -> RelatedPlans.Scanned {
+            let idTag = LinkTag.of(.id, id), parentTag = parent.map { LinkTag.of(.id, $0) }, regionTag = LinkTag.of(.region, region)
+            return RelatedPlans.Scanned(id: idTag, parent: parentTag, region: regionTag,
+                                        tags: tags + [idTag, regionTag] + (parentTag.map { [$0] } ?? []))
+        }
+        let plans: [RelatedPlans.Scanned?] = [
+            plan("nation", region: "cn"),                       // the reported plan's grandparent
+            plan("province", parent: "nation", region: "cn/sx"),  // its parent
+            plan("other-province", parent: "elsewhere", region: "cn/hb"),
+            nil,                                               // not a plan
+            plan("unit", parent: "city", region: "cn/sx/ty"),    // names the reported plan as its parent
+            plan("uses", parent: "x", region: "far", tags: [LinkTag.of(.resource, "team")]),
+            plan("loner", parent: "y", region: "away"),
+        ]
+        var wanted: Set<UInt64> = [LinkTag.of(.id, "city"), LinkTag.of(.id, "province"), LinkTag.of(.region, "cn/sx/ty"),
+                                   LinkTag.of(.resource, "team")]
+        wanted.formUnion(LinkTag.above(.region, "cn/sx/ty"))
+        let related = RelatedPlans.related(plans, wanted: wanted, parent: "province")
+        #expect(related == [true, true, false, false, true, true, false])
+        #expect(Set(LinkTag.above(.region, "cn/sx/ty")) == [LinkTag.of(.region, "cn/sx"), LinkTag.of(.region, "cn")])
+    }
+}
