@@ -212,6 +212,13 @@ struct BinaryReader {
         return position ..< position + count
     }
 
+    /// Where a block written by `BinaryWriter.block` ends; its bytes are read next.
+    mutating func blockEnd() throws(Truncated) -> Int {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - position else { throw Truncated() }
+        return position + count
+    }
+
     /// What `BinaryWriter.parentLink` wrote.
     mutating func parentLink() throws(Truncated) -> ParentLink {
         let span = try span()

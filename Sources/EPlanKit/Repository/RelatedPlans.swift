@@ -110,20 +110,17 @@ enum RelatedPlans {
             }
             try fields(.resource, &r, into: &plan.tags)
             // The blocks of the scope, organization, reporting and actions, each when present; the actions
-            // name the resources the plan uses. The details follow (not read).
-            var actions: Range<Int>?
+            // name the resources the plan uses, read where they lie. The details follow (not read).
             for part in 0 ..< 4 {
                 guard try r.bool() else { continue }
-                let block = try r.block()
-                if part == 3 { actions = block }
+                guard part == 3 else { _ = try r.block(); continue }
+                let end = try r.blockEnd()
+                for _ in 0 ..< (try r.count()) { plan.tags.append(try r.stringTag(.resource)) }
+                try r.skip(end - r.position)
             }
-            if let actions {
-                let used = bytes[(bytes.startIndex + actions.lowerBound) ..< (bytes.startIndex + actions.upperBound)]
-                try BinaryReader.reading(used) { (r: inout R) throws(T) in
-                    for _ in 0 ..< (try r.count()) { plan.tags.append(try r.stringTag(.resource)) }
-                }
-            }
-            plan.tags += [plan.id, plan.parent, plan.region].compactMap { $0 }
+            if let id = plan.id { plan.tags.append(id) }
+            if let parent = plan.parent { plan.tags.append(parent) }
+            if let region = plan.region { plan.tags.append(region) }
             return plan
         }
         return scanned ?? nil
@@ -151,6 +148,11 @@ enum RelatedPlans {
     /// `wanted`, after the reported plan's ancestors (its parent, the parent's parent...) have added
     /// their own parent and region to it.
     static func related(_ plans: [Scanned?], wanted: Set<UInt64>, parent: String?) -> [Bool] {
+        related(count: plans.count, { plans[$0] }, wanted: wanted, parent: parent)
+    }
+
+    /// `related` over `count` plans that `plan` gives by position.
+    static func related(count: Int, _ plan: (Int) -> Scanned?, wanted: Set<UInt64>, parent: String?) -> [Bool] {
         var wanted = wanted
         // The chain is short: each step looks for the parent among all plans (a table of 10,000 ids
         // would cost more than the few passes).
@@ -158,7 +160,8 @@ enum RelatedPlans {
         var seen: Set<UInt64> = []
         while let id = next, seen.insert(id).inserted {
             next = nil
-            for case let ancestor? in plans where ancestor.id == id {
+            for position in 0 ..< count {
+                guard let ancestor = plan(position), ancestor.id == id else { continue }
                 if let parent = ancestor.parent {
                     wanted.insert(parent)
                     next = next ?? parent
@@ -180,6 +183,14 @@ enum RelatedPlans {
             }
             return low < sorted.count && sorted[low] == tag
         }
-        return plans.map { plan in plan.map { $0.tags.contains(where: isWanted) } ?? false }
+        var result = [Bool](repeating: false, count: count)
+        for position in 0 ..< count {
+            guard let tags = plan(position)?.tags else { continue }
+            for i in tags.indices where isWanted(tags[i]) {
+                result[position] = true
+                break
+            }
+        }
+        return result
     }
 }

@@ -387,7 +387,8 @@ public struct Workspace: Sendable {
             // that plans left out may make or unmake) or is not a plan: then every plan is read.
             let subject = items.indices.first { items[$0].reported }.flatMap { documents[$0].suppressions.isEmpty ? documents[$0].planSummary : nil }
             let plans = items.indices.map { scanned.value(at: $0) }
-            let related = subject.map { RelatedPlans.related(plans.map { $0?.plan }, wanted: RelatedPlans.wanted(by: $0), parent: $0.parent?.id.value) }
+            let related = subject.map { RelatedPlans.related(count: plans.count, { plans[$0]?.plan }, wanted: RelatedPlans.wanted(by: $0),
+                                                             parent: $0.parent?.id.value) }
             var read: [Int] = []
             for position in items.indices {
                 guard let plan = plans[position] else { continue }
@@ -404,7 +405,10 @@ public struct Workspace: Sendable {
             }
             for (position, document) in zip(read, readIn) { documents[position] = document }
             if !leftOut.isEmpty {
-                documents = items.indices.filter { plans[$0] == nil || related?[$0] ?? true }.map { documents[$0] }
+                let kept = items.indices.filter { plans[$0] == nil || related?[$0] ?? true }.map { documents[$0] }
+                // The scans and the stand-ins are let go of at exit, not one by one (20 M instructions).
+                Linter.keepUntilExit.withLock { $0.append(plans); $0.append(documents) }
+                documents = kept
             }
             timing.lap("related plans: \(read.count) read, \(leftOut.count) left out")
         }
