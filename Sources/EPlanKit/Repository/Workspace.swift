@@ -69,17 +69,60 @@ public struct Workspace: Sendable {
     func completed(jobs: Int) -> Workspace {
         guard isNarrowed else { return self }
         let leftOut = self.leftOut
+        let (limits, hazards) = (configuration.yamlLimits, configuration.hazardVocabulary)
         let read = parallelMap(Array(leftOut.indices), jobs: jobs) { i -> SourceDocument in
-            let file = leftOut[i]
-            return DocumentSummary.decode(file.summary, path: file.path, display: file.display)
-                ?? DocumentDecoder.load(path: file.path, display: file.display, named: false,
-                                        limits: configuration.yamlLimits, hazards: configuration.hazardVocabulary)
+            Self.document(leftOut[i].summary, path: leftOut[i].path, display: leftOut[i].display, limits: limits, hazards: hazards)
         }
         var whole = Workspace(cwd: cwd, root: root, configuration: configuration, documents: (documents + read).sorted { $0.display < $1.display },
                               reported: reported, wholeRepository: wholeRepository, configurationSuppressions: configurationSuppressions)
         whole.findingsCacheHits = findingsCacheHits
         whole.findingsCacheRedated = findingsCacheRedated
         return whole
+    }
+
+    /// The document a file's summary holds; the file itself, parsed, when the summary cannot be read
+    /// (it passed its checksum, so only a summary of an older format might not).
+    static func document(_ summary: ByteSlice, path: String, display: String, limits: YAMLLimits, hazards: Set<String>) -> SourceDocument {
+        DocumentSummary.decode(summary, path: path, display: display)
+            ?? DocumentDecoder.load(path: path, display: display, named: false, limits: limits, hazards: hazards)
+    }
+
+    /// A one-file lint's documents narrowed to the plans related to the reported one (`RelatedPlans`):
+    /// `documents` holds a stand-in at each position of `scanned`, which becomes the plan's document when
+    /// it is related (or when the reported file is not a plan, or holds suppressions: then all are
+    /// read); the others are taken out and returned, in file order.
+    static func narrow(_ documents: inout [SourceDocument], items: [(path: String, display: String, named: Bool, reported: Bool)],
+                       scanned: ResultSlots<(plan: RelatedPlans.Scanned, summary: ByteSlice)>, jobs: Int,
+                       limits: YAMLLimits, hazards: Set<String>) -> [(path: String, display: String, summary: ByteSlice)] {
+        // Whether a suppression is used depends on findings that plans left out may make or unmake.
+        let subject = items.indices.first { items[$0].reported }.flatMap {
+            documents[$0].suppressions.isEmpty ? documents[$0].planSummary : nil
+        }
+        let plans = items.indices.map { scanned.value(at: $0) }
+        let related = subject.map {
+            RelatedPlans.related(count: plans.count, { plans[$0]?.plan }, wanted: RelatedPlans.wanted(by: $0), parent: $0.parent?.id.value)
+        }
+        var read: [Int] = []
+        var leftOut: [(path: String, display: String, summary: ByteSlice)] = []
+        for position in items.indices {
+            guard let plan = plans[position] else { continue }
+            if related?[position] ?? true {
+                read.append(position)
+            } else {
+                leftOut.append((items[position].path, items[position].display, plan.summary))
+            }
+        }
+        let readIn = parallelMap(read, jobs: jobs) { position -> SourceDocument in
+            document(plans[position]!.summary, path: items[position].path, display: items[position].display, limits: limits, hazards: hazards)
+        }
+        for (position, document) in zip(read, readIn) { documents[position] = document }
+        if !leftOut.isEmpty {
+            let kept = items.indices.filter { plans[$0] == nil || related?[$0] ?? true }.map { documents[$0] }
+            // The scans and the stand-ins are let go of at exit, not one by one (20 M instructions).
+            Linter.keepUntilExit.withLock { $0.append(plans); $0.append(documents) }
+            documents = kept
+        }
+        return leftOut
     }
 
     /// A repository held in memory (rule examples, the fuzzer, an editor's unsaved files): files by
@@ -356,7 +399,8 @@ public struct Workspace: Sendable {
                let summary = cached.summary(item.path, stamp: stamp) {
                 if narrowing, let plan = RelatedPlans.scan(summary) {
                     scanned.store((plan, summary), at: position)
-                    return SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])  // for now
+                    // A stand-in, until the plan is found related to the reported one (`narrow`).
+                    return SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
                 }
                 if let document = DocumentSummary.decode(summary, path: item.path, display: item.display) { return document }
             }
@@ -383,34 +427,8 @@ public struct Workspace: Sendable {
         }
         var leftOut: [(path: String, display: String, summary: ByteSlice)] = []
         if narrowing {
-            // The reported plan, unless it holds suppressions (whether one is used depends on findings
-            // that plans left out may make or unmake) or is not a plan: then every plan is read.
-            let subject = items.indices.first { items[$0].reported }.flatMap { documents[$0].suppressions.isEmpty ? documents[$0].planSummary : nil }
-            let plans = items.indices.map { scanned.value(at: $0) }
-            let related = subject.map { RelatedPlans.related(count: plans.count, { plans[$0]?.plan }, wanted: RelatedPlans.wanted(by: $0),
-                                                             parent: $0.parent?.id.value) }
-            var read: [Int] = []
-            for position in items.indices {
-                guard let plan = plans[position] else { continue }
-                if related?[position] ?? true {
-                    read.append(position)
-                } else {
-                    leftOut.append((items[position].path, items[position].display, plan.summary))
-                }
-            }
-            let readIn = parallelMap(read, jobs: request.jobs) { position -> SourceDocument in
-                let item = items[position]
-                return DocumentSummary.decode(plans[position]!.summary, path: item.path, display: item.display)
-                    ?? DocumentDecoder.load(path: item.path, display: item.display, named: false, limits: limits, hazards: hazards)
-            }
-            for (position, document) in zip(read, readIn) { documents[position] = document }
-            if !leftOut.isEmpty {
-                let kept = items.indices.filter { plans[$0] == nil || related?[$0] ?? true }.map { documents[$0] }
-                // The scans and the stand-ins are let go of at exit, not one by one (20 M instructions).
-                Linter.keepUntilExit.withLock { $0.append(plans); $0.append(documents) }
-                documents = kept
-            }
-            timing.lap("related plans: \(read.count) read, \(leftOut.count) left out")
+            leftOut = narrow(&documents, items: items, scanned: scanned, jobs: request.jobs, limits: limits, hazards: hazards)
+            timing.lap("related plans: \(documents.count) files read, \(leftOut.count) left out")
         }
         // What the walk could not read stands as a document of its own, with its finding: a folder that
         // could not be read (an error, like a file), a link leading outside the repository (a warning).
