@@ -136,7 +136,6 @@ public enum Linter {
             request.localChecks = { configuration in localChecks(configuration, today: options.today) }
         }
         request.narrowsOneFile = options.findingsOnly
-
         let workspace = try Workspace.load(request, timing: &timing)
         return analyze(workspace, options, timing: &timing)
     }

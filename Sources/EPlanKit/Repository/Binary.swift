@@ -206,10 +206,9 @@ struct BinaryReader {
 
     /// Steps over a block written by `BinaryWriter.block`; returns where its bytes are (offsets from the start).
     mutating func block() throws(Truncated) -> Range<Int> {
-        let count = try int()
-        guard count >= 0, count <= bytes.count - position else { throw Truncated() }
-        defer { position += count }
-        return position ..< position + count
+        let end = try blockEnd()
+        defer { position = end }
+        return position ..< end
     }
 
     /// Where a block written by `BinaryWriter.block` ends; its bytes are read next.
@@ -266,8 +265,7 @@ struct BinaryReader {
     }
 
     mutating func array<T>(_ read: (inout BinaryReader) throws(Truncated) -> T) throws(Truncated) -> [T] {
-        let count = try int()
-        guard count >= 0, count <= bytes.count - position + 1 else { throw Truncated() }
+        let count = try count()
         var items: [T] = []
         items.reserveCapacity(count)
         for _ in 0..<count { items.append(try read(&self)) }

@@ -81,6 +81,8 @@ enum DocumentSummary {
 
     // MARK: Plans
 
+    /// (`RelatedPlans.scan` reads this layout too, hashing the links instead of decoding them: a change
+    /// here is a change there; its test compares the two over every fixture plan.)
     static func encode(_ p: PlanSummary, _ w: inout BinaryWriter) {
         w.span(p.firstKey)
         w.field(p.id) { w, v in w.string(v) }
