@@ -115,7 +115,7 @@ struct RelatedPlansTests {
         var wanted: Set<UInt64> = [LinkTag.of(.id, "city"), LinkTag.of(.id, "province"), LinkTag.of(.region, "cn/sx/ty"),
                                    LinkTag.of(.resource, "team")]
         wanted.formUnion(LinkTag.above(.region, "cn/sx/ty"))
-        let related = RelatedPlans.related(plans, wanted: wanted, parent: "province")
+        let related = RelatedPlans.related(count: plans.count, { plans[$0] }, wanted: wanted, parent: "province")
         #expect(related == [true, true, false, false, true, true, false])
         #expect(Set(LinkTag.above(.region, "cn/sx/ty")) == [LinkTag.of(.region, "cn/sx"), LinkTag.of(.region, "cn")])
     }

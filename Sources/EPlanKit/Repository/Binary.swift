@@ -169,19 +169,21 @@ struct BinaryReader {
             guard table.indices.contains(at) else { throw Truncated() }
             return table[at]
         }
+        return String(decoding: try inlineString(), as: UTF8.self)
+    }
+
+    /// The bytes of a string written outside a table (its length, then its UTF-8), stepped over.
+    private mutating func inlineString() throws(Truncated) -> UnsafeBufferPointer<UInt8> {
         let count = try int()
         guard count >= 0, position + count <= bytes.count else { throw Truncated() }
         defer { position += count }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + count)]), as: UTF8.self)
+        return UnsafeBufferPointer(rebasing: bytes[position..<(position + count)])
     }
 
     /// A string written outside a table, as its `LinkTag` of `kind` (no string made).
     mutating func stringTag(_ kind: LinkTag.Kind) throws(Truncated) -> UInt64 {
         guard table == nil else { throw Truncated() }
-        let count = try int()
-        guard count >= 0, position + count <= bytes.count else { throw Truncated() }
-        defer { position += count }
-        return LinkTag.of(kind, UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[position..<(position + count)])))
+        return LinkTag.of(kind, UnsafeRawBufferPointer(try inlineString()))
     }
 
     /// The length of a list that `BinaryWriter.array` wrote (its items follow).

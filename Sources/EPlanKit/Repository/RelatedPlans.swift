@@ -34,7 +34,7 @@ enum LinkTag {
     }
 
     /// The tags of the paths above `path` (`a/b/c`: `a/b` and `a`).
-    static func above(_ kind: Kind, _ path: UnsafeRawBufferPointer) -> [UInt64] {
+    private static func above(_ kind: Kind, _ path: UnsafeRawBufferPointer) -> [UInt64] {
         var tags: [UInt64] = []
         var end = path.count
         while end > 0 {
@@ -144,14 +144,9 @@ enum RelatedPlans {
         return tags
     }
 
-    /// Which of `plans` (nil: not a plan) are related to the reported plan: those sharing a tag of
-    /// `wanted`, after the reported plan's ancestors (its parent, the parent's parent...) have added
-    /// their own parent and region to it.
-    static func related(_ plans: [Scanned?], wanted: Set<UInt64>, parent: String?) -> [Bool] {
-        related(count: plans.count, { plans[$0] }, wanted: wanted, parent: parent)
-    }
-
-    /// `related` over `count` plans that `plan` gives by position.
+    /// Which of `count` plans (`plan` gives each by position; nil: not a plan) are related to the
+    /// reported plan: those sharing a tag of `wanted`, after the reported plan's ancestors (its parent,
+    /// the parent's parent...) have added their own parent and region to it.
     static func related(count: Int, _ plan: (Int) -> Scanned?, wanted: Set<UInt64>, parent: String?) -> [Bool] {
         var wanted = wanted
         // The chain is short: each step looks for the parent among all plans (a table of 10,000 ids

@@ -44,9 +44,11 @@ public struct Workspace: Sendable {
     public let reported: Set<String>
     /// True when every file of the repository is reported (a run of the repository, not of some files in it).
     public let wholeRepository: Bool
-    /// The summaries of the plans a one-file lint left out as unrelated to the reported plan
-    /// (`RelatedPlans`), in file order; `completed()` reads them in. Empty for every other run.
-    var leftOut: [(path: String, display: String, summary: ByteSlice)] = []
+    /// A plan a one-file lint left out: its file and its summary.
+    typealias LeftOut = (path: String, display: String, summary: ByteSlice)
+    /// The plans a one-file lint left out as unrelated to the reported plan (`RelatedPlans`), in file
+    /// order; `completed()` reads them in. Empty for every other run.
+    var leftOut: [LeftOut] = []
     /// True while plans of the repository are left out (`leftOut`).
     public var isNarrowed: Bool { !leftOut.isEmpty }
     /// How many reported files the findings cache served (not parsed) in this run.
@@ -93,7 +95,7 @@ public struct Workspace: Sendable {
     /// read); the others are taken out and returned, in file order.
     static func narrow(_ documents: inout [SourceDocument], items: [(path: String, display: String, named: Bool, reported: Bool)],
                        scanned: ResultSlots<(plan: RelatedPlans.Scanned, summary: ByteSlice)>, jobs: Int,
-                       limits: YAMLLimits, hazards: Set<String>) -> [(path: String, display: String, summary: ByteSlice)] {
+                       limits: YAMLLimits, hazards: Set<String>) -> [LeftOut] {
         // Whether a suppression is used depends on findings that plans left out may make or unmake.
         let subject = items.indices.first { items[$0].reported }.flatMap {
             documents[$0].suppressions.isEmpty ? documents[$0].planSummary : nil
@@ -103,7 +105,7 @@ public struct Workspace: Sendable {
             RelatedPlans.related(count: plans.count, { plans[$0]?.plan }, wanted: RelatedPlans.wanted(by: $0), parent: $0.parent?.id.value)
         }
         var read: [Int] = []
-        var leftOut: [(path: String, display: String, summary: ByteSlice)] = []
+        var leftOut: [LeftOut] = []
         for position in items.indices {
             guard let plan = plans[position] else { continue }
             if related?[position] ?? true {
@@ -425,7 +427,7 @@ public struct Workspace: Sendable {
             }
             return document
         }
-        var leftOut: [(path: String, display: String, summary: ByteSlice)] = []
+        var leftOut: [LeftOut] = []
         if narrowing {
             leftOut = narrow(&documents, items: items, scanned: scanned, jobs: request.jobs, limits: limits, hazards: hazards)
             timing.lap("related plans: \(documents.count) files read, \(leftOut.count) left out")
