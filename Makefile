@@ -22,8 +22,12 @@ deps:
 build: deps
 	$(SWIFT) build
 
+## release: the optimised build; on Linux it links the Swift runtime and libraries into the binary
+## (--static-swift-stdlib): it runs where Swift is not installed and starts and runs faster (docs/performance.md)
+RELEASE_FLAGS ?= $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
+export RELEASE_FLAGS
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 
 ## run: build release and lint the sample plan repository
 run: release

@@ -12,7 +12,7 @@
 #   one file  one plan of the 10,000-plan repository, its cache filled first
 # and prints one line per run: the name and the count in millions.
 #
-# Settings (environment): SWIFT (default swift), EPLAN (default .build/release/eplan, built here
+# Settings (environment): SWIFT (default swift), RELEASE_FLAGS (as `make release`), EPLAN (default .build/release/eplan, built here
 # unless given: compare two commits by pointing EPLAN at the other one's binary).
 set -euo pipefail
 
@@ -20,6 +20,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BENCH=$ROOT/.build-bench
 SWIFT=${SWIFT:-swift}
+# The release build as `make release` makes it (the Swift libraries linked in, on Linux).
+RELEASE_FLAGS=${RELEASE_FLAGS-$([ "$(uname -s)" = Linux ] && echo --static-swift-stdlib)}
 export NO_COLOR=1
 
 die() { printf 'bench-instructions: %s\n' "$*" >&2; exit 2; }
@@ -27,7 +29,7 @@ die() { printf 'bench-instructions: %s\n' "$*" >&2; exit 2; }
 command -v valgrind >/dev/null || die "valgrind is needed (make bench-instructions installs it)"
 command -v python3 >/dev/null || die "python3 is needed to generate the repositories"
 if [ -z "${EPLAN:-}" ]; then
-    "$SWIFT" build -c release >/dev/null || die "swift build -c release failed"
+    "$SWIFT" build -c release $RELEASE_FLAGS >/dev/null || die "swift build -c release failed"
     EPLAN=$ROOT/.build/release/eplan
 fi
 [ -x "$EPLAN" ] || die "$EPLAN is not an executable"

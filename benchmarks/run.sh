@@ -17,7 +17,8 @@
 # 5. prints a table. Exit status 1 when a check fails, 2 when something cannot run.
 #
 # Settings (environment): BENCH_SEED (default 1), BENCH_SIZES (default "10000 100000"),
-# SWIFT (default swift). eplan's cache goes to .build-bench/eplan-cache-N (one folder per size).
+# SWIFT (default swift), RELEASE_FLAGS (default as `make release`: --static-swift-stdlib on Linux).
+# eplan's cache goes to .build-bench/eplan-cache-N (one folder per size).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -27,6 +28,8 @@ TODAY=2026-11-30
 SEED=${BENCH_SEED:-1}
 read -r -a SIZES <<< "${BENCH_SIZES:-10000 100000}"
 SWIFT=${SWIFT:-swift}
+# The release build as `make release` makes it (the Swift libraries linked in, on Linux).
+RELEASE_FLAGS=${RELEASE_FLAGS-$([ "$(uname -s)" = Linux ] && echo --static-swift-stdlib)}
 EPLAN=$ROOT/.build/release/eplan
 FLOOR=$BENCH/floor
 export NO_COLOR=1
@@ -53,7 +56,7 @@ command -v cc >/dev/null || die "a C compiler (cc) is needed for the floor"
 mkdir -p "$BENCH"
 
 say "== build"
-"$SWIFT" build -c release || die "swift build -c release failed"
+"$SWIFT" build -c release $RELEASE_FLAGS || die "swift build -c release failed"
 [ -x "$EPLAN" ] || die "$EPLAN was not built"
 cc -O2 benchmarks/floor.c -o "$FLOOR" -lyaml || die "cannot build the floor (is libyaml-dev installed? run 'make deps')"
 say "eplan $("$EPLAN" --version 2>/dev/null || echo '?'), $(nproc) cores, floor built"

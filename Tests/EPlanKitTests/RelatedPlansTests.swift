@@ -11,7 +11,9 @@ import Testing
 struct RelatedPlansTests {
     /// Every file of `repository` linted alone with the cache (after a run that filled it) against the
     /// findings of a run over the whole repository; returns how many runs stood narrowed, of how many.
-    private func compare(_ repository: String, today: String = "2030-01-01") throws -> (narrowed: Int, files: Int) {
+    /// With `damagedLinks`, the links the cache keeps beside the summaries are garbled after the cache is
+    /// filled (`SummaryCache.Entry.links`): the runs then scan the summaries for them instead.
+    private func compare(_ repository: String, today: String = "2030-01-01", damagedLinks: Bool = false) throws -> (narrowed: Int, files: Int) {
         let (repo, cache, cleanup) = try FindingsCacheTests.scratch(repository)
         defer { cleanup() }
         let copied = Date()
@@ -28,6 +30,14 @@ struct RelatedPlansTests {
         let age = 2.1 - Date().timeIntervalSince(copied)
         if age > 0 { Thread.sleep(forTimeInterval: age) }
         _ = try Linter.run(options)  // fills the cache: every other file's summary is current from here on
+        if damagedLinks {
+            // The links section is the cache file's last part: its last word garbled fails its checksum.
+            let files = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".bin") }
+            let file = URL(fileURLWithPath: cache).appendingPathComponent(try #require(files.first)).path
+            var data = try Data(contentsOf: URL(fileURLWithPath: file))
+            data[data.count - 1] ^= 0xFF
+            try data.write(to: URL(fileURLWithPath: file))
+        }
         var narrowed = 0
         let files = full.reportedFiles.map(\.file)
         for file in files {
@@ -41,9 +51,10 @@ struct RelatedPlansTests {
         return (narrowed, files.count)
     }
 
-    @Test("a file alone reports what the whole repository has in it", arguments: OneFileTests.repositories)
-    func fixtures(repository: String) throws {
-        let (narrowed, files) = try compare(repository)
+    @Test("a file alone reports what the whole repository has in it, from the plans' links as the cache keeps them or as scanned",
+          arguments: OneFileTests.repositories, [false, true])
+    func fixtures(repository: String, damagedLinks: Bool) throws {
+        let (narrowed, files) = try compare(repository, damagedLinks: damagedLinks)
         // The sample repository lints clean and spans regions that do not read each other: most of its
         // files are linted from the plans related to them.
         if repository.hasSuffix("/plans") { #expect(narrowed * 2 >= files, "\(narrowed) of \(files) narrowed") }
@@ -98,8 +109,26 @@ struct RelatedPlansTests {
             #expect(scanned.id == plan.id?.value.map { LinkTag.of(.id, $0) }, "\(file)")
             #expect(scanned.parent == plan.parent?.id.value.map { LinkTag.of(.id, $0) }, "\(file)")
             #expect(scanned.region == plan.region?.value.map { LinkTag.of(.region, $0) }, "\(file)")
+            // As the cache keeps them.
+            let kept = try #require(RelatedPlans.Scanned(words: scanned.words), "\(file)")
+            #expect(kept.id == scanned.id && kept.parent == scanned.parent && kept.region == scanned.region && kept.tags == scanned.tags,
+                    "\(file)")
         }
         #expect(plans >= 5, "\(repository)")
+    }
+
+    @Test("links as the cache keeps them: a flag word, the id, parent and region it announces, the tags; anything else is none")
+    func words() {
+        let full = RelatedPlans.Scanned(id: 1, parent: 2, region: 3, tags: [4, 5])
+        #expect(full.words == [15, 1, 2, 3, 4, 5])
+        let some = RelatedPlans.Scanned(id: nil, parent: 7, region: nil, tags: [])
+        #expect(some.words == [10, 7])
+        let back = RelatedPlans.Scanned(words: some.words)
+        #expect(back?.id == nil && back?.parent == 7 && back?.region == nil && back?.tags == [])
+        #expect(RelatedPlans.Scanned(words: full.words)?.tags == [4, 5])
+        for bad: [UInt64] in [[], [0], [7, 1, 2, 3], [9], [15, 1, 2], [24, 1]] {
+            #expect(RelatedPlans.Scanned(words: bad) == nil, "\(bad)")
+        }
     }
 
     @Test("related plans: those sharing a tag, after the ancestors add their parents and regions")

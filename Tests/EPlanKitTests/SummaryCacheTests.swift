@@ -201,6 +201,43 @@ struct SummaryCacheTests {
         #expect(fifth.unchangedFiles(key: "k1", jobs: 1) == nil, "a folder that is gone")
     }
 
+    @Test("a plan's links come back with its entry and across saves; a damaged links section gives none, the summaries stay")
+    func links() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var c = cache(dir)
+        let links = RelatedPlans.Scanned(id: 11, parent: 12, region: 13, tags: [14, 15]).words
+        c.store("/repo/a.yaml", stamp: stampA, summary: bytesA, links: links)
+        c.store("/repo/b.yaml", stamp: stampB, summary: bytesB)
+        c.save()
+        var loaded = cache(dir)
+        #expect(loaded.linked("/repo/a.yaml", stamp: stampA) == nil, "the section is read only when asked for")
+        loaded.readLinks()
+        let a = try #require(loaded.linked("/repo/a.yaml", stamp: stampA))
+        #expect(a.links.words == links)
+        #expect(a.summary.read().map(Array.init) == bytesA, "the summary read when needed")
+        #expect(loaded.linked("/repo/a.yaml", stamp: stampB) == nil, "a changed file's links are not used")
+        #expect(loaded.linked("/repo/b.yaml", stamp: stampB) == nil, "an entry without links")
+        // A save that did not read the section carries a's links to the new file.
+        var next = cache(dir)
+        next.store("/repo/c.yaml", stamp: stampB, summary: [9], links: RelatedPlans.Scanned(id: 1, tags: []).words)
+        next.save()
+        var again = cache(dir)
+        again.readLinks()
+        #expect(again.linked("/repo/a.yaml", stamp: stampA)?.links.words == links)
+        #expect(again.linked("/repo/c.yaml", stamp: stampB)?.links.id == 1)
+        // The section is the file's last part: a garbled byte fails its checksum, for every entry.
+        let file = try #require(again.file)
+        var data = try Data(contentsOf: URL(fileURLWithPath: file))
+        data[data.count - 3] ^= 0x40
+        try data.write(to: URL(fileURLWithPath: file))
+        var damaged = cache(dir)
+        damaged.readLinks()
+        #expect(damaged.linked("/repo/a.yaml", stamp: stampA) == nil)
+        #expect(damaged.linked("/repo/c.yaml", stamp: stampB) == nil)
+        #expect(damaged.summary("/repo/a.yaml", stamp: stampA).map(Array.init) == bytesA)
+    }
+
     @Test("a damaged summary fails its checksum and is not used; the others still are")
     func damagedSummary() throws {
         let dir = try folder()

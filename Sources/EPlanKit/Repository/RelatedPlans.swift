@@ -67,6 +67,22 @@ enum RelatedPlans {
         /// Its id, its parent's and master's ids, its regions, its owner's region, the resources it
         /// defines and uses.
         var tags: [UInt64] = []
+
+        /// As the summary cache keeps it beside the summary (`SummaryCache.Entry.links`), so that a
+        /// one-file run reads no summary of a plan it leaves out: a word saying which of the id, parent
+        /// and region follow (bits 0 – 2; bit 3 is always set, so that the list is never empty), those,
+        /// then the tags.
+        var words: [UInt64] {
+            var words: [UInt64] = [8]
+            words.reserveCapacity(4 + tags.count)
+            for (bit, value) in [(UInt64(1), id), (2, parent), (4, region)] {
+                guard let value else { continue }
+                words[0] |= bit
+                words.append(value)
+            }
+            words.append(contentsOf: tags)
+            return words
+        }
     }
 
     /// The links of the plan whose summary (`DocumentSummary.encode`) is `bytes`; nil when it is not a
@@ -187,5 +203,21 @@ enum RelatedPlans {
             }
         }
         return result
+    }
+}
+
+extension RelatedPlans.Scanned {
+    /// The links `words` wrote; nil when they are not such a list.
+    init?<Words: RandomAccessCollection<UInt64>>(words: Words) {
+        guard let flags = words.first, flags & ~7 == 8 else { return nil }
+        var rest = words.dropFirst()
+        func next(_ bit: UInt64) -> UInt64?? {
+            guard flags & bit != 0 else { return .some(nil) }
+            guard let value = rest.first else { return nil }
+            rest = rest.dropFirst()
+            return value
+        }
+        guard let id = next(1), let parent = next(2), let region = next(4) else { return nil }
+        self.init(id: id, parent: parent, region: region, tags: Array(rest))
     }
 }

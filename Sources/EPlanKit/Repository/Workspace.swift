@@ -45,7 +45,7 @@ public struct Workspace: Sendable {
     /// True when every file of the repository is reported (a run of the repository, not of some files in it).
     public let wholeRepository: Bool
     /// A plan a one-file lint left out: its file and its summary.
-    typealias LeftOut = (path: String, display: String, summary: ByteSlice)
+    typealias LeftOut = (path: String, display: String, summary: SummaryCache.Deferred)
     /// The plans a one-file lint left out as unrelated to the reported plan (`RelatedPlans`), in file
     /// order; `completed()` reads them in. Empty for every other run.
     var leftOut: [LeftOut] = []
@@ -83,9 +83,10 @@ public struct Workspace: Sendable {
     }
 
     /// The document a file's summary holds; the file itself, parsed, when the summary cannot be read
-    /// (it passed its checksum, so only a summary of an older format might not).
-    static func document(_ summary: ByteSlice, path: String, display: String, limits: YAMLLimits, hazards: Set<String>) -> SourceDocument {
-        DocumentSummary.decode(summary, path: path, display: display)
+    /// (its bytes fail their checksum, or do not decode).
+    static func document(_ summary: SummaryCache.Deferred, path: String, display: String, limits: YAMLLimits,
+                         hazards: Set<String>) -> SourceDocument {
+        summary.read().flatMap { DocumentSummary.decode($0, path: path, display: display) }
             ?? DocumentDecoder.load(path: path, display: display, named: false, limits: limits, hazards: hazards)
     }
 
@@ -94,7 +95,7 @@ public struct Workspace: Sendable {
     /// it is related (or when the reported file is not a plan, or holds suppressions: then all are
     /// read); the others are taken out and returned, in file order.
     static func narrow(_ documents: inout [SourceDocument], items: [(path: String, display: String, named: Bool, reported: Bool)],
-                       scanned: ResultSlots<(plan: RelatedPlans.Scanned, summary: ByteSlice)>, jobs: Int,
+                       scanned: ResultSlots<(plan: RelatedPlans.Scanned, summary: SummaryCache.Deferred)>, jobs: Int,
                        limits: YAMLLimits, hazards: Set<String>) -> [LeftOut] {
         // Whether a suppression is used depends on findings that plans left out may make or unmake.
         let subject = items.indices.first { items[$0].reported }.flatMap {
@@ -335,19 +336,22 @@ public struct Workspace: Sendable {
         // what other plans' rules read of it, with or without the cache; with the cache, it keeps the findings.
         let checkLocally = request.localChecks?(configuration)
         let findingsCache = cache.file != nil && checkLocally != nil
+        // One named file (`eplan lint FILE`): the plans not reported on are known by their links
+        // (`RelatedPlans`), kept beside their summaries, and read only when related to the reported plan.
+        let narrowing = findingsCache && request.narrowsOneFile && !reportsEverything && folderTargets.isEmpty
+            && fileTargets.count == 1 && ordered.count(where: \.reported) == 1
+        if narrowing { cache.readLinks() }
         let cached = cache
-        // Files summarised anew in this run, by position (with their content for the findings cache).
-        let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])?)>(count: ordered.count)
+        // Files summarised anew in this run, by position (with their content for the findings cache, and
+        // a plan's links).
+        let fresh = ResultSlots<(stamp: SummaryCache.Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])?, links: [UInt64]?)>(
+            count: ordered.count)
         // Files the findings cache served (a count), and those of them whose stamp moved (by position).
         let served = Atomic<Int>(0)
         let restamped = ResultSlots<SummaryCache.Stamp>(count: ordered.count)
         // Records the findings cache served that were made on another day, made anew for this one (by position).
         let redated = ResultSlots<[UInt8]>(count: ordered.count)
-        // One named file (`eplan lint FILE`): the summaries of plans not reported on are scanned for their
-        // links (`RelatedPlans`) and read only when related to the reported plan.
-        let narrowing = findingsCache && request.narrowsOneFile && !reportsEverything && folderTargets.isEmpty
-            && fileTargets.count == 1 && ordered.count(where: \.reported) == 1
-        let scanned = ResultSlots<(plan: RelatedPlans.Scanned, summary: ByteSlice)>(count: narrowing ? ordered.count : 0)
+        let scanned = ResultSlots<(plan: RelatedPlans.Scanned, summary: SummaryCache.Deferred)>(count: narrowing ? ordered.count : 0)
         let items = ordered
         var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
             let item = items[position]
@@ -392,19 +396,27 @@ public struct Workspace: Sendable {
                     }
                     let record = FindingsRecord(today: checkLocally.today, diagnostics: document.diagnostics,
                                                 suppressions: document.suppressions, dated: dated)
-                    fresh.store((stamp, summary, (content, FindingsRecord.encode(record, file: item.display))), at: position)
+                    fresh.store((stamp, summary, (content, FindingsRecord.encode(record, file: item.display)),
+                                 RelatedPlans.scan(ByteSlice(summary))?.words), at: position)
                     return document
                 }
             }
-            // A file not reported on is read from its summary when the cache has a current one.
-            if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path),
-               let summary = cached.summary(item.path, stamp: stamp) {
-                if narrowing, let plan = RelatedPlans.scan(summary) {
-                    scanned.store((plan, summary), at: position)
-                    // A stand-in, until the plan is found related to the reported one (`narrow`).
-                    return SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
+            // A file not reported on is read from its summary when the cache has a current one. In a one-file
+            // run, a plan whose links the cache keeps stands in until it is found related to the reported
+            // one (`narrow`); its summary is read then, if ever.
+            if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path) {
+                let standIn = SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
+                if narrowing, let linked = cached.linked(item.path, stamp: stamp) {
+                    scanned.store((linked.links, linked.summary), at: position)
+                    return standIn
                 }
-                if let document = DocumentSummary.decode(summary, path: item.path, display: item.display) { return document }
+                if let summary = cached.summary(item.path, stamp: stamp) {
+                    if narrowing, let plan = RelatedPlans.scan(summary) {
+                        scanned.store((plan, SummaryCache.Deferred(summary)), at: position)
+                        return standIn
+                    }
+                    if let document = DocumentSummary.decode(summary, path: item.path, display: item.display) { return document }
+                }
             }
             // A file named on the command line that is a link out of the repository is not read either
             // (walked files were checked during the walk).
@@ -423,7 +435,8 @@ public struct Workspace: Sendable {
             // A reported file whose summary is still current keeps it; new and changed files are summarised
             // again, and so is a file not reported on that gets here (its summary was missing or unusable).
             if useCache, let stamp = read, !(item.reported && cached.isCurrent(item.path, stamp: stamp)) {
-                fresh.store((stamp, DocumentSummary.encode(document), nil), at: position)
+                let summary = DocumentSummary.encode(document)
+                fresh.store((stamp, summary, nil, RelatedPlans.scan(ByteSlice(summary))?.words), at: position)
             }
             return document
         }
@@ -459,7 +472,7 @@ public struct Workspace: Sendable {
             for position in items.indices {
                 let item = items[position]
                 if let new = fresh.value(at: position) {
-                    cache.store(item.path, stamp: new.stamp, summary: new.summary, findings: new.findings)
+                    cache.store(item.path, stamp: new.stamp, summary: new.summary, findings: new.findings, links: new.links)
                 }
                 if let stamp = restamped.value(at: position) { cache.restamp(item.path, stamp) }
                 if let record = redated.value(at: position) {

@@ -89,6 +89,21 @@ final class CacheFile: @unchecked Sendable {
         treeRange.flatMap { read(at: $0.lowerBound, count: $0.count) }
     }
 
+    /// Where the plans' links are (in the summaries' part of the file) and their checksum; set once,
+    /// while the file is opened.
+    private var links: (offset: Int, count: Int, checksum: UInt64)?
+
+    func setLinksSection(offset: Int, count: Int, checksum: UInt64) {
+        links = (offset, count, checksum)
+    }
+
+    /// The links section, when the file holds it and it passes its checksum.
+    func linksSection() -> ByteSlice? {
+        guard let links, let section = summary(at: links.offset, count: links.count),
+              SummaryCache.checksum(section) == links.checksum else { return nil }
+        return section
+    }
+
     /// True when `count` bytes at `offset` in the summaries lie inside the file.
     func contains(offset: Int, count: Int) -> Bool {
         offset >= 0 && count >= 0 && offset <= size - blobStart && count <= size - blobStart - offset

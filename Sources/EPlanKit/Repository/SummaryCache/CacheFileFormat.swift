@@ -51,6 +51,10 @@ extension SummaryCache {
         // reading 10,000 entries written as varints took 30 M instructions.
         index.bytes.reserveCapacity(index.bytes.count + kept.count * Record.size + 64)
         var offset = 0
+        // The plans' links, one section after the summaries (`Record.links`); those of entries kept from
+        // the old file are copied when its section passes its checksum, else left out.
+        let oldLinks = kept.contains { if case .stored = $0.entry.links { true } else { false } } ? source?.linksSection() : nil
+        var links: [UInt64] = []
         func word(_ value: UInt64) {
             withUnsafeBytes(of: value.littleEndian) { index.bytes += $0 }
         }
@@ -72,7 +76,12 @@ extension SummaryCache {
             word(entry.findings == nil ? 0 : findingsOffset)
             word(entry.findings?.length ?? 0)
             word(entry.findings?.checksum ?? 0)
-            word(0 as UInt64)  // unused
+            if let words = entry.links.flatMap({ Self.words(of: $0, in: oldLinks) }), let packed = Record.links(start: links.count, count: words.count) {
+                word(packed)
+                links += words
+            } else {
+                word(0 as UInt64)
+            }
             offset = findingsOffset + (entry.findings?.length ?? 0)
         }
         if foldersUnchanged {
@@ -109,6 +118,13 @@ extension SummaryCache {
                 }
             }
         }
+        // Where the links section is (after every summary and findings record), its length in words and checksum.
+        let linkBytes = links.withUnsafeBytes { [UInt8]($0) }
+        index.block { w in
+            w.int(offset)
+            w.int(links.count)
+            w.int(Int(bitPattern: UInt(Self.checksum(linkBytes))))
+        }
         let folder = FileSystem.parent(of: file)
         _ = FileSystem.makeFolders(folder)
         Self.removeStaleTemporaries(of: file)
@@ -133,6 +149,7 @@ extension SummaryCache {
                 }
             }
         }
+        linkBytes.withUnsafeBytes { put($0) }
         close(fd)
         if !ok || rename(temporary, file) != 0 { unlink(temporary) }
     }
@@ -162,6 +179,10 @@ extension SummaryCache {
             let treeBlock = try r.block()
             file.setTreeSection(Self.headerSize + treeBlock.lowerBound ..< Self.headerSize + treeBlock.upperBound)
             let treeBytes = indexBytes[indexBytes.startIndex + treeBlock.lowerBound ..< indexBytes.startIndex + treeBlock.upperBound]
+            let linksEnd = try r.blockEnd()
+            let (linksOffset, linksCount, linksChecksum) = (try r.int(), try r.int(), UInt64(UInt(bitPattern: try r.int())))
+            guard r.position == linksEnd, linksCount >= 0, linksCount <= Int.max / 8 else { throw T() }
+            file.setLinksSection(offset: linksOffset, count: linksCount * 8, checksum: linksChecksum)
             let tree = try BinaryReader.reading(treeBytes) { (r: inout R) throws(T) -> FileTree? in
                 try r.optional { (r: inout R) throws(T) -> FileTree in
                     let key = try r.string()
@@ -202,11 +223,18 @@ extension SummaryCache {
 extension SummaryCache {
     /// An entry of the index as 16 little-endian 64-bit words: the path's key, the stamp (size,
     /// modified, inode, device, changed), the summary (offset, length, checksum), flags, the content
-    /// hash (two words), the findings record (offset, length, checksum), and one word unused.
+    /// hash (two words), the findings record (offset, length, checksum), and the plan's links (`links`).
     enum Record {
         static let size = 128
         static let hasContent: UInt64 = 1
         static let hasFindings: UInt64 = 2
+
+        /// The last word: where a plan's links are in the links section, as the index of their first
+        /// word (the high 40 bits) and their number (the low 24); 0: none. Nil when they do not fit.
+        static func links(start: Int, count: Int) -> UInt64? {
+            guard count > 0, count < 1 << 24, start >= 0, start < 1 << 40 else { return nil }
+            return UInt64(start) << 24 | UInt64(count)
+        }
 
         /// The entry of the record at `start`, nil when its parts do not lie inside the file (a damaged
         /// entry is no entry). The words are read where they lie, only those the entry needs.
@@ -222,6 +250,7 @@ extension SummaryCache {
                 guard file.contains(offset: int(12), count: int(13)) else { return nil }
                 entry.findings = .stored(offset: int(12), length: int(13), checksum: word(14))
             }
+            if word(15) != 0 { entry.links = .stored(start: Int(word(15) >> 24), count: Int(word(15) & 0xFF_FFFF)) }
             return entry
         }
     }

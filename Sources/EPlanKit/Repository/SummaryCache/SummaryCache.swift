@@ -29,12 +29,55 @@ struct SummaryCache {
         /// the findings (`FindingsRecord`); nil for an entry made without them.
         var content: ContentHash?
         var findings: Summary?
+        /// A plan's links (`RelatedPlans.Scanned.words`), which a one-file run reads instead of the
+        /// summary to decide whether it needs the plan; nil for other files.
+        var links: Links?
 
-        init(stamp: Stamp, summary: Summary, content: ContentHash? = nil, findings: Summary? = nil) {
+        init(stamp: Stamp, summary: Summary, content: ContentHash? = nil, findings: Summary? = nil, links: Links? = nil) {
             self.stamp = stamp
             self.summary = summary
             self.content = content
             self.findings = findings
+            self.links = links
+        }
+    }
+
+    /// A plan's links: where they are in the cache file's links section (in words), or new in this run.
+    enum Links {
+        case stored(start: Int, count: Int)
+        case fresh([UInt64])
+    }
+
+    /// A summary found current by its stamp, its bytes read (and checked against their checksum) only
+    /// when they are needed: a one-file run reads the summaries of the plans it leaves out not at all.
+    struct Deferred: Sendable {
+        private enum Bytes {
+            case read(ByteSlice)
+            case stored(offset: Int, length: Int, checksum: UInt64, source: CacheFile)
+        }
+        private let bytes: Bytes
+
+        init(_ bytes: ByteSlice) {
+            self.bytes = .read(bytes)
+        }
+
+        fileprivate init(_ part: Summary, source: CacheFile?) {
+            switch part {
+            case .fresh(let fresh): bytes = .read(ByteSlice(fresh))
+            case .stored(let offset, let length, let checksum):
+                // A stored part with no file behind it reads as nothing.
+                bytes = source.map { .stored(offset: offset, length: length, checksum: checksum, source: $0) } ?? .read(ByteSlice([]))
+            }
+        }
+
+        /// The bytes; nil when they fail their checksum.
+        func read() -> ByteSlice? {
+            switch bytes {
+            case .read(let slice): return slice
+            case .stored(let offset, let length, let checksum, let source):
+                guard let slice = source.summary(at: offset, count: length), SummaryCache.checksum(slice) == checksum else { return nil }
+                return slice
+            }
         }
     }
 
@@ -51,7 +94,7 @@ struct SummaryCache {
     /// checksums; the folder listings and the file tree, each a block that can be stepped over), then
     /// the summaries. The file is mapped: reading the index touches only its own pages; a full run,
     /// which needs no summary, never reads the rest.
-    static let format = "eplan-summaries-27"
+    static let format = "eplan-summaries-28"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -73,6 +116,8 @@ struct SummaryCache {
     private(set) var treeUnchanged = false
     var changed = false
     private(set) var source: CacheFile?
+    /// The links section of the cache file, once checked against its checksum (`readLinks`).
+    private var storedLinks: ByteSlice?
 
 
     /// The cache of a repository root, loaded when present and valid.
@@ -144,6 +189,31 @@ struct SummaryCache {
         return bytes(of: entry.summary)
     }
 
+    /// Checks the cache file's links section, for a run that reads plans' links (`linked`).
+    mutating func readLinks() {
+        if storedLinks == nil { storedLinks = source?.linksSection() }
+    }
+
+    /// The links of the plan in the file as it is now, and its summary to be read if needed; nil when
+    /// the cache has no current entry with links for it (or the links section was not read or failed).
+    func linked(_ path: String, stamp: Stamp) -> (links: RelatedPlans.Scanned, summary: Deferred)? {
+        guard let entry = entries[Self.key(path)], entry.stamp == stamp, let links = entry.links,
+              let scanned = Self.words(of: links, in: storedLinks).flatMap({ RelatedPlans.Scanned(words: $0) }) else { return nil }
+        return (scanned, Deferred(entry.summary, source: source))
+    }
+
+    /// The words of a plan's links, nil when they lie outside the (checked) links section.
+    static func words(of links: Links, in section: ByteSlice?) -> [UInt64]? {
+        switch links {
+        case .fresh(let words): return words
+        case .stored(let start, let count):
+            guard let section, start >= 0, count > 0, start <= section.count / 8 - count else { return nil }
+            return section.withUnsafeBytes { raw in
+                (start ..< start + count).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+            }
+        }
+    }
+
     /// A checksum of a summary (a one-file run checks every summary it reads; byte-wise FNV-1a took
     /// eight times as long as `WordHash`).
     static func checksum<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
@@ -168,8 +238,9 @@ struct SummaryCache {
     }
 
     /// Keeps a file's summary, with its content's hash and findings record when the run made them.
-    mutating func store(_ path: String, stamp: Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])? = nil) {
-        entries[Self.key(path)] = Entry(stamp: stamp, summary: .fresh(summary), content: findings?.0, findings: findings.map { .fresh($0.1) })
+    mutating func store(_ path: String, stamp: Stamp, summary: [UInt8], findings: (ContentHash, [UInt8])? = nil, links: [UInt64]? = nil) {
+        entries[Self.key(path)] = Entry(stamp: stamp, summary: .fresh(summary), content: findings?.0, findings: findings.map { .fresh($0.1) },
+                                        links: links.map { .fresh($0) })
         changed = true
     }
 
