@@ -91,7 +91,7 @@ struct RelatedPlansTests {
         return tags
     }
 
-    @Test("the scan of a plan's summary finds every link the plan has, and nothing else", arguments: OneFileTests.repositories)
+    @Test("the scan of a plan's summary finds every link the plan has, and nothing else; an inventory's links are its region and resources", arguments: OneFileTests.repositories)
     func scan(repository: String) throws {
         let files = FileManager.default.enumerator(atPath: repository)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") } ?? []
         var plans = 0
@@ -101,6 +101,15 @@ struct RelatedPlansTests {
             let summary = ByteSlice(DocumentSummary.encode(document))
             guard let plan = document.planSummary else {
                 #expect(RelatedPlans.scan(summary) == nil, "\(file) is not a plan")
+                // An inventory is known by its region and the resources it defines; other files by nothing.
+                let links = RelatedPlans.links(of: document, summary: Array(summary))
+                if case .inventory(let inventory) = document.content {
+                    let expected = Set([inventory.region?.value.map { LinkTag.of(.region, $0) }].compactMap { $0 }
+                        + inventory.resources.compactMap { $0.id?.value.map { LinkTag.of(.resource, $0) } })
+                    #expect(links.map { Set($0.tags) } == expected && links?.id == nil && links?.parent == nil, "\(file)")
+                } else {
+                    #expect(links == nil, "\(file)")
+                }
                 continue
             }
             plans += 1

@@ -53,8 +53,9 @@ enum LinkTag {
 /// What a one-file lint reads of the repository: the plan it reports on and the plans that share a tag
 /// with it (its parent and the parent's ancestors, plans naming it as parent, the plans of its region,
 /// of the regions above and of the regions its agency references name, plans defining or using its
-/// resources), found from the plans' summaries without decoding them; every file that is not a plan is
-/// read as well. The cross-plan rules then see a repository of these files only. A finding of theirs
+/// resources), found from the links the summary cache keeps beside each plan's summary (or, failing
+/// those, from the summary) without decoding it; the inventories of those regions or defining those
+/// resources; every other file that is not a plan is read as well. The cross-plan rules then see a repository of these files only. A finding of theirs
 /// in the reported file may come from what was left out (a parent unresolved, a resource unused): such
 /// a run is done again over the whole repository (`Linter.analyze`), so the narrowed run only ever
 /// stands when the rules find nothing in the file.
@@ -142,6 +143,24 @@ enum RelatedPlans {
         return scanned ?? nil
     }
 
+    /// The links the summary cache keeps for a file (`SummaryCache.Entry.links`): a plan's, as `scan`
+    /// finds them in its summary; an inventory's, its region and the resources it defines (a one-file run
+    /// reads an inventory only when it defines a resource the reported plan names, or belongs to one of
+    /// its regions); nil for other files, which every one-file run reads.
+    static func links(of document: SourceDocument, summary: [UInt8]) -> Scanned? {
+        switch document.content {
+        case .plan, .cachedPlan: return scan(ByteSlice(summary))
+        case .inventory(let inventory):
+            var links = Scanned()
+            if let region = inventory.region?.value { links.tags.append(LinkTag.of(.region, region)) }
+            for resource in inventory.resources {
+                if let id = resource.id?.value { links.tags.append(LinkTag.of(.resource, id)) }
+            }
+            return links
+        default: return nil
+        }
+    }
+
     /// The tags a reported plan's related plans share with it: its own links (as `scan` finds them)
     /// and the regions above its regions and those its agency references name.
     static func wanted(by plan: PlanSummary) -> Set<UInt64> {
@@ -208,16 +227,24 @@ enum RelatedPlans {
 
 extension RelatedPlans.Scanned {
     /// The links `words` wrote; nil when they are not such a list.
-    init?<Words: RandomAccessCollection<UInt64>>(words: Words) {
-        guard let flags = words.first, flags & ~7 == 8 else { return nil }
-        var rest = words.dropFirst()
-        func next(_ bit: UInt64) -> UInt64?? {
+    init?(words: [UInt64]) {
+        self.init(count: words.count) { words[$0] }
+    }
+
+    /// The links of `count` words that `word` gives by position (read where they lie in the cache file).
+    init?(count: Int, word: (Int) -> UInt64) {
+        guard count > 0 else { return nil }
+        let flags = word(0)
+        guard flags & ~7 == 8 else { return nil }
+        var next = 1
+        func field(_ bit: UInt64) -> UInt64?? {
             guard flags & bit != 0 else { return .some(nil) }
-            guard let value = rest.first else { return nil }
-            rest = rest.dropFirst()
-            return value
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return word(next)
         }
-        guard let id = next(1), let parent = next(2), let region = next(4) else { return nil }
-        self.init(id: id, parent: parent, region: region, tags: Array(rest))
+        guard let id = field(1), let parent = field(2), let region = field(4) else { return nil }
+        let first = next
+        self.init(id: id, parent: parent, region: region, tags: (first ..< count).map(word))
     }
 }

@@ -397,7 +397,7 @@ public struct Workspace: Sendable {
                     let record = FindingsRecord(today: checkLocally.today, diagnostics: document.diagnostics,
                                                 suppressions: document.suppressions, dated: dated)
                     fresh.store((stamp, summary, (content, FindingsRecord.encode(record, file: item.display)),
-                                 RelatedPlans.scan(ByteSlice(summary))?.words), at: position)
+                                 RelatedPlans.links(of: document, summary: summary)?.words), at: position)
                     return document
                 }
             }
@@ -436,7 +436,7 @@ public struct Workspace: Sendable {
             // again, and so is a file not reported on that gets here (its summary was missing or unusable).
             if useCache, let stamp = read, !(item.reported && cached.isCurrent(item.path, stamp: stamp)) {
                 let summary = DocumentSummary.encode(document)
-                fresh.store((stamp, summary, nil, RelatedPlans.scan(ByteSlice(summary))?.words), at: position)
+                fresh.store((stamp, summary, nil, RelatedPlans.links(of: document, summary: summary)?.words), at: position)
             }
             return document
         }

@@ -236,12 +236,32 @@ extension SummaryCache {
             return UInt64(start) << 24 | UInt64(count)
         }
 
+        /// The summary and links of the record at `start` when its stamp is `stamp` and it has links (see
+        /// `EntryTable.linked`); nil otherwise, and when its summary does not lie inside the file.
+        static func linked(_ raw: UnsafeRawBufferPointer, at start: Int, stamp: Stamp, in file: CacheFile) -> (summary: Summary, links: Links)? {
+            func word(_ i: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 8, as: UInt64.self)) }
+            func int(_ i: Int) -> Int { Int(Int64(bitPattern: word(i))) }
+            guard word(15) != 0, Self.stamp(raw, at: start) == stamp, file.contains(offset: int(6), count: int(7)) else { return nil }
+            return (.stored(offset: int(6), length: int(7), checksum: word(8)), links(word(15)))
+        }
+
+        /// Where the links are, from the record's last word (not 0).
+        private static func links(_ packed: UInt64) -> Links {
+            .stored(start: Int(packed >> 24), count: Int(packed & 0xFF_FFFF))
+        }
+
+        /// The stamp of the record at `start`.
+        private static func stamp(_ raw: UnsafeRawBufferPointer, at start: Int) -> Stamp {
+            func int(_ i: Int) -> Int { Int(Int64(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 8, as: UInt64.self)))) }
+            return Stamp(size: int(1), modified: int(2), inode: int(3), device: int(4), changed: int(5))
+        }
+
         /// The entry of the record at `start`, nil when its parts do not lie inside the file (a damaged
         /// entry is no entry). The words are read where they lie, only those the entry needs.
         static func entry(_ raw: UnsafeRawBufferPointer, at start: Int, in file: CacheFile) -> Entry? {
             func word(_ i: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 8, as: UInt64.self)) }
             func int(_ i: Int) -> Int { Int(Int64(bitPattern: word(i))) }
-            let stamp = Stamp(size: int(1), modified: int(2), inode: int(3), device: int(4), changed: int(5))
+            let stamp = Self.stamp(raw, at: start)
             guard file.contains(offset: int(6), count: int(7)) else { return nil }
             var entry = Entry(stamp: stamp, summary: .stored(offset: int(6), length: int(7), checksum: word(8)))
             let flags = word(9)
@@ -250,7 +270,7 @@ extension SummaryCache {
                 guard file.contains(offset: int(12), count: int(13)) else { return nil }
                 entry.findings = .stored(offset: int(12), length: int(13), checksum: word(14))
             }
-            if word(15) != 0 { entry.links = .stored(start: Int(word(15) >> 24), count: Int(word(15) & 0xFF_FFFF)) }
+            if word(15) != 0 { entry.links = links(word(15)) }
             return entry
         }
     }

@@ -69,6 +69,18 @@ extension SummaryCache {
             UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * Record.size, as: UInt64.self))
         }
 
+        /// The summary and links of the entry with this key, when it is of a file with this stamp and has
+        /// links; for a stored entry, read from its record without making the whole entry (a one-file run
+        /// asks this of every plan in the repository).
+        func linked(_ key: UInt64, stamp: Stamp) -> (summary: Summary, links: Links)? {
+            if !changes.isEmpty, let change = changes[key] {
+                guard let entry = change, entry.stamp == stamp, let links = entry.links else { return nil }
+                return (entry.summary, links)
+            }
+            guard let file, let i = position(of: key) else { return nil }
+            return records.withUnsafeBytes { Record.linked($0, at: i * Record.size, stamp: stamp, in: file) }
+        }
+
         /// The stored entry with this key (nil: none, or one whose parts lie outside the file).
         private func stored(_ key: UInt64) -> Entry? {
             guard let file, let i = position(of: key) else { return nil }

@@ -197,9 +197,17 @@ struct SummaryCache {
     /// The links of the plan in the file as it is now, and its summary to be read if needed; nil when
     /// the cache has no current entry with links for it (or the links section was not read or failed).
     func linked(_ path: String, stamp: Stamp) -> (links: RelatedPlans.Scanned, summary: Deferred)? {
-        guard let entry = entries[Self.key(path)], entry.stamp == stamp, let links = entry.links,
-              let scanned = Self.words(of: links, in: storedLinks).flatMap({ RelatedPlans.Scanned(words: $0) }) else { return nil }
-        return (scanned, Deferred(entry.summary, source: source))
+        guard let (summary, links) = entries.linked(Self.key(path), stamp: stamp) else { return nil }
+        let scanned: RelatedPlans.Scanned?
+        switch links {
+        case .fresh(let words): scanned = RelatedPlans.Scanned(words: words)
+        case .stored(let start, let count):
+            guard let section = storedLinks, Self.holds(section, start: start, count: count) else { return nil }
+            scanned = section.withUnsafeBytes { raw in
+                RelatedPlans.Scanned(count: count) { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: (start + $0) * 8, as: UInt64.self)) }
+            }
+        }
+        return scanned.map { ($0, Deferred(summary, source: source)) }
     }
 
     /// The words of a plan's links, nil when they lie outside the (checked) links section.
@@ -207,11 +215,16 @@ struct SummaryCache {
         switch links {
         case .fresh(let words): return words
         case .stored(let start, let count):
-            guard let section, start >= 0, count > 0, start <= section.count / 8 - count else { return nil }
+            guard let section, holds(section, start: start, count: count) else { return nil }
             return section.withUnsafeBytes { raw in
                 (start ..< start + count).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
             }
         }
+    }
+
+    /// True when `count` words from word `start` lie inside the links section.
+    private static func holds(_ section: ByteSlice, start: Int, count: Int) -> Bool {
+        start >= 0 && count > 0 && start <= section.count / 8 - count
     }
 
     /// A checksum of a summary (a one-file run checks every summary it reads; byte-wise FNV-1a took
