@@ -340,6 +340,42 @@ struct PlanSummaryTests {
         #expect(plans > 40)
     }
 
+    @Test("a regions document read for some paths holds those regions and the ones above, each as read whole; a region without a path stays")
+    func regionsRead() throws {
+        func paths(_ regions: [Region], into found: inout [String: (String?, Level?, [String?]?, Int)]) {
+            for region in regions {
+                if let path = region.path { found[path] = (region.name?.value, region.level?.value, region.hazards?.value?.map(\.value), region.children.count) }
+                paths(region.children, into: &found)
+            }
+        }
+        var documents = 0
+        for document in Self.documents {
+            guard case .regions(let whole) = document.content else { continue }
+            documents += 1
+            let bytes = ByteSlice(DocumentSummary.encode(document))
+            var all: [String: (String?, Level?, [String?]?, Int)] = [:]
+            paths(whole.regions, into: &all)
+            // A deep region and its parent asked for: the region, the ones above it, nothing else.
+            guard let deep = all.keys.max(by: { $0.split(separator: "/").count < $1.split(separator: "/").count }) else { continue }
+            let keep = Set([deep] + (1 ..< deep.split(separator: "/").count).map { deep.split(separator: "/")[..<$0].joined(separator: "/") })
+            let read = try #require(DocumentSummary.decode(bytes, path: document.path, display: document.path, regions: keep))
+            guard case .regions(let part) = read.content else {
+                Issue.record("\(document.path): not a regions document")
+                continue
+            }
+            var found: [String: (String?, Level?, [String?]?, Int)] = [:]
+            paths(part.regions, into: &found)
+            #expect(Set(found.keys) == keep.intersection(all.keys), "\(document.path)")
+            for (path, entry) in found {
+                let full = try #require(all[path])
+                #expect(entry.0 == full.0 && entry.1 == full.1 && entry.2 == full.2, "\(document.path): \(path)")
+            }
+            let none = try #require(DocumentSummary.decode(bytes, path: document.path, display: document.path, regions: []))
+            if case .regions(let nothing) = none.content { #expect(nothing.regions.allSatisfy { $0.path == nil }, "\(document.path)") }
+        }
+        #expect(documents > 0)
+    }
+
     @Test("a plan kept for other plans answers as the whole plan does, and its summary is the same bytes")
     func keptForOtherPlans() throws {
         var plans = 0

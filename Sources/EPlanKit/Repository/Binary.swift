@@ -87,6 +87,18 @@ struct BinaryWriter {
         bytes += inner.bytes
     }
 
+    /// A block (as `block`) inside `tabled` whose strings go to the enclosing table.
+    mutating func tableBlock(_ write: (inout BinaryWriter) -> Void) {
+        var inner = BinaryWriter()
+        swap(&inner.tableStrings, &tableStrings)
+        swap(&inner.tablePositions, &tablePositions)
+        write(&inner)
+        swap(&inner.tableStrings, &tableStrings)
+        swap(&inner.tablePositions, &tablePositions)
+        int(inner.bytes.count)
+        bytes += inner.bytes
+    }
+
     mutating func array<T>(_ items: [T], _ write: (inout BinaryWriter, T) -> Void) {
         int(items.count)
         for item in items { write(&self, item) }

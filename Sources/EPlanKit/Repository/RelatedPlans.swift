@@ -166,10 +166,7 @@ enum RelatedPlans {
     static func wanted(by plan: PlanSummary) -> Set<UInt64> {
         var tags: Set<UInt64> = []
         for id in [plan.id?.value, plan.parent?.id.value, plan.master?.value].compactMap({ $0 }) { tags.insert(LinkTag.of(.id, id)) }
-        var regions = [plan.region?.value, plan.owner?.value?.region].compactMap { $0 }
-        regions += (plan.regions?.value ?? []).compactMap(\.value)
-        plan.forEachAgencyReference(.qualified) { _, field in if let region = field.value?.region { regions.append(region) } }
-        for region in regions {
+        for region in regions(of: plan) {
             tags.insert(LinkTag.of(.region, region))
             tags.formUnion(LinkTag.above(.region, region))
         }
@@ -177,6 +174,30 @@ enum RelatedPlans {
                              used: { _, field in if let id = field.value { tags.insert(LinkTag.of(.resource, id)) } })
         for id in plan.actions?.usedResources ?? [] { tags.insert(LinkTag.of(.resource, id)) }
         return tags
+    }
+
+    /// The regions a reported plan names: its own, its owner's, those of its `regions` and those its
+    /// agency references name.
+    static func regions(of plan: PlanSummary) -> [String] {
+        var regions = [plan.region?.value, plan.owner?.value?.region].compactMap { $0 }
+        regions += (plan.regions?.value ?? []).compactMap(\.value)
+        plan.forEachAgencyReference(.qualified) { _, field in if let region = field.value?.region { regions.append(region) } }
+        return regions
+    }
+
+    /// The paths of the regions document a one-file run reads for the reported plan: the regions it
+    /// names and those above them. Rules look regions up by path for the plans they report on only.
+    static func regionPaths(for plan: PlanSummary) -> Set<String> {
+        var paths: Set<String> = []
+        for region in regions(of: plan) {
+            paths.insert(region)
+            var path = Substring(region)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if !path.isEmpty { paths.insert(String(path)) }
+            }
+        }
+        return paths
     }
 
     /// Which of `count` plans (`plan` gives each by position; nil: not a plan) are related to the

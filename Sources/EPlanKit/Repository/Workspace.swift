@@ -49,8 +49,11 @@ public struct Workspace: Sendable {
     /// The plans a one-file lint left out as unrelated to the reported plan (`RelatedPlans`), in file
     /// order; `completed()` reads them in. Empty for every other run.
     var leftOut: [LeftOut] = []
-    /// True while plans of the repository are left out (`leftOut`).
-    public var isNarrowed: Bool { !leftOut.isEmpty }
+    /// The regions document when a one-file lint read only the regions of the reported plan from it
+    /// (`RelatedPlans.regionPaths`); `completed()` reads it whole.
+    var narrowedRegions: [LeftOut] = []
+    /// True while plans of the repository are left out (`leftOut`), or regions (`narrowedRegions`).
+    public var isNarrowed: Bool { !leftOut.isEmpty || !narrowedRegions.isEmpty }
     /// How many reported files the findings cache served (not parsed) in this run.
     public internal(set) var findingsCacheHits = 0
     /// How many of those records were made on another day and were made anew for this run's day.
@@ -70,12 +73,14 @@ public struct Workspace: Sendable {
     /// This workspace with the plans left out read in: the whole repository.
     func completed(jobs: Int) -> Workspace {
         guard isNarrowed else { return self }
-        let leftOut = self.leftOut
+        let missing = leftOut + narrowedRegions
         let (limits, hazards) = (configuration.yamlLimits, configuration.hazardVocabulary)
-        let read = parallelMap(Array(leftOut.indices), jobs: jobs) { i -> SourceDocument in
-            Self.document(leftOut[i].summary, path: leftOut[i].path, display: leftOut[i].display, limits: limits, hazards: hazards)
+        let read = parallelMap(Array(missing.indices), jobs: jobs) { i -> SourceDocument in
+            Self.document(missing[i].summary, path: missing[i].path, display: missing[i].display, limits: limits, hazards: hazards)
         }
-        var whole = Workspace(cwd: cwd, root: root, configuration: configuration, documents: (documents + read).sorted { $0.display < $1.display },
+        let partial = Set(narrowedRegions.map(\.display))
+        let kept = partial.isEmpty ? documents : documents.filter { !partial.contains($0.display) }
+        var whole = Workspace(cwd: cwd, root: root, configuration: configuration, documents: (kept + read).sorted { $0.display < $1.display },
                               reported: reported, wholeRepository: wholeRepository, configurationSuppressions: configurationSuppressions)
         whole.findingsCacheHits = findingsCacheHits
         whole.findingsCacheRedated = findingsCacheRedated
@@ -85,18 +90,20 @@ public struct Workspace: Sendable {
     /// The document a file's summary holds; the file itself, parsed, when the summary cannot be read
     /// (its bytes fail their checksum, or do not decode).
     static func document(_ summary: SummaryCache.Deferred, path: String, display: String, limits: YAMLLimits,
-                         hazards: Set<String>) -> SourceDocument {
-        summary.read().flatMap { DocumentSummary.decode($0, path: path, display: display) }
+                         hazards: Set<String>, regions: Set<String>? = nil) -> SourceDocument {
+        summary.read().flatMap { DocumentSummary.decode($0, path: path, display: display, regions: regions) }
             ?? DocumentDecoder.load(path: path, display: display, named: false, limits: limits, hazards: hazards)
     }
 
     /// A one-file lint's documents narrowed to the plans related to the reported one (`RelatedPlans`):
     /// `documents` holds a stand-in at each position of `scanned`, which becomes the plan's document when
     /// it is related (or when the reported file is not a plan, or holds suppressions: then all are
-    /// read); the others are taken out and returned, in file order.
+    /// read); the others are taken out and returned, in file order. A regions document (`regions`)
+    /// stands in too, and is read for the reported plan's regions only (`partial`), or whole.
     static func narrow(_ documents: inout [SourceDocument], items: [(path: String, display: String, named: Bool, reported: Bool)],
-                       scanned: ResultSlots<(plan: RelatedPlans.Scanned, summary: SummaryCache.Deferred)>, jobs: Int,
-                       limits: YAMLLimits, hazards: Set<String>) -> [LeftOut] {
+                       scanned: ResultSlots<(plan: RelatedPlans.Scanned, summary: SummaryCache.Deferred)>,
+                       regions: ResultSlots<SummaryCache.Deferred>, jobs: Int,
+                       limits: YAMLLimits, hazards: Set<String>) -> (leftOut: [LeftOut], partial: [LeftOut]) {
         // Whether a suppression is used depends on findings that plans left out may make or unmake.
         let subject = items.indices.first { items[$0].reported }.flatMap {
             documents[$0].suppressions.isEmpty ? documents[$0].planSummary : nil
@@ -105,9 +112,16 @@ public struct Workspace: Sendable {
         let related = subject.map {
             RelatedPlans.related(count: plans.count, { plans[$0]?.plan }, wanted: RelatedPlans.wanted(by: $0), parent: $0.parent?.id.value)
         }
+        let keep = subject.map(RelatedPlans.regionPaths)
         var read: [Int] = []
         var leftOut: [LeftOut] = []
+        var partial: [LeftOut] = []
         for position in items.indices {
+            if let summary = regions.value(at: position) {
+                read.append(position)
+                if keep != nil { partial.append((items[position].path, items[position].display, summary)) }
+                continue
+            }
             guard let plan = plans[position] else { continue }
             if related?[position] ?? true {
                 read.append(position)
@@ -116,7 +130,10 @@ public struct Workspace: Sendable {
             }
         }
         let readIn = parallelMap(read, jobs: jobs) { position -> SourceDocument in
-            document(plans[position]!.summary, path: items[position].path, display: items[position].display, limits: limits, hazards: hazards)
+            if let summary = regions.value(at: position) {
+                return document(summary, path: items[position].path, display: items[position].display, limits: limits, hazards: hazards, regions: keep)
+            }
+            return document(plans[position]!.summary, path: items[position].path, display: items[position].display, limits: limits, hazards: hazards)
         }
         for (position, document) in zip(read, readIn) { documents[position] = document }
         if !leftOut.isEmpty {
@@ -125,7 +142,7 @@ public struct Workspace: Sendable {
             Linter.keepUntilExit.withLock { $0.append(plans); $0.append(documents) }
             documents = kept
         }
-        return leftOut
+        return (leftOut, partial)
     }
 
     /// A repository held in memory (rule examples, the fuzzer, an editor's unsaved files): files by
@@ -352,6 +369,7 @@ public struct Workspace: Sendable {
         // Records the findings cache served that were made on another day, made anew for this one (by position).
         let redated = ResultSlots<[UInt8]>(count: ordered.count)
         let scanned = ResultSlots<(plan: RelatedPlans.Scanned, summary: SummaryCache.Deferred)>(count: narrowing ? ordered.count : 0)
+        let regionsSummaries = ResultSlots<SummaryCache.Deferred>(count: narrowing ? ordered.count : 0)
         let items = ordered
         var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
             let item = items[position]
@@ -415,6 +433,11 @@ public struct Workspace: Sendable {
                         scanned.store((plan, SummaryCache.Deferred(summary)), at: position)
                         return standIn
                     }
+                    // The regions document is read once the reported plan is known (`narrow`).
+                    if narrowing, DocumentSummary.isRegions(summary) {
+                        regionsSummaries.store(SummaryCache.Deferred(summary), at: position)
+                        return standIn
+                    }
                     if let document = DocumentSummary.decode(summary, path: item.path, display: item.display) { return document }
                 }
             }
@@ -440,9 +463,10 @@ public struct Workspace: Sendable {
             }
             return document
         }
-        var leftOut: [LeftOut] = []
+        var (leftOut, narrowedRegions): ([LeftOut], [LeftOut]) = ([], [])
         if narrowing {
-            leftOut = narrow(&documents, items: items, scanned: scanned, jobs: request.jobs, limits: limits, hazards: hazards)
+            (leftOut, narrowedRegions) = narrow(&documents, items: items, scanned: scanned, regions: regionsSummaries, jobs: request.jobs,
+                                                limits: limits, hazards: hazards)
             timing.lap("related plans: \(documents.count) files read, \(leftOut.count) left out")
         }
         // What the walk could not read stands as a document of its own, with its finding: a folder that
@@ -487,6 +511,7 @@ public struct Workspace: Sendable {
         var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
                                   wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
         workspace.leftOut = leftOut
+        workspace.narrowedRegions = narrowedRegions
         workspace.findingsCacheHits = served.load(ordering: .relaxed)
         workspace.findingsCacheRedated = redatedCount
         return workspace

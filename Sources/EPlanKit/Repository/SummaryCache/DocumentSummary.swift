@@ -16,7 +16,7 @@ enum DocumentSummary {
             w.int(3)
             w.tabled { w in
                 w.span(regions.firstKey)
-                w.array(regions.regions) { w, r in encode(r, &w) }
+                w.array(regions.regions) { w, r in w.tableBlock { encode(r, &$0) } }
             }
         case .inventory(let inventory):
             w.int(4)
@@ -39,7 +39,10 @@ enum DocumentSummary {
         return w.bytes
     }
 
-    static func decode(_ bytes: ByteSlice, path: String, display: String) -> SourceDocument? {
+    /// The document of a summary. `regions`, for a regions document: the regions to read, by path (with
+    /// those above them), the rest stepped over unread (a one-file run reads those of the reported plan);
+    /// nil: all. A region without a path is read.
+    static func decode(_ bytes: ByteSlice, path: String, display: String, regions keep: Set<String>? = nil) -> SourceDocument? {
         try? BinaryReader.reading(bytes) { (r: inout BinaryReader) throws(BinaryReader.Truncated) -> SourceDocument? in
             let content: DocumentContent
             switch try r.int() {
@@ -49,7 +52,8 @@ enum DocumentSummary {
             case 3:
                 content = try r.tabled { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
                     let firstKey = try r.span()
-                    let regions = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeRegion(&r) }
+                    let regions = try r.array { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try decodeRegion(&r, keep: keep) }
+                        .compactMap { $0 }
                     return .regions(RegionsDocument(file: display, firstKey: firstKey, regions: regions))
                 }
             case 4:
@@ -340,22 +344,39 @@ enum DocumentSummary {
         w.field(region.name) { w, v in w.string(v) }
         w.field(region.level) { w, v in w.enumCase(v) }
         w.field(region.hazards) { w, list in w.array(list) { w, h in w.field(h) { w, v in w.string(v) } } }
-        w.array(region.children) { w, c in encode(c, &w) }
+        w.array(region.children) { w, c in w.tableBlock { encode(c, &$0) } }
     }
 
-    static func decodeRegion(_ r: inout BinaryReader) throws(BinaryReader.Truncated) -> Region {
+    /// True when `bytes` are a regions document's summary (its first byte, the kind 3 as `BinaryWriter.int` writes it).
+    static func isRegions(_ bytes: ByteSlice) -> Bool {
+        bytes.first == 6
+    }
+
+    /// A region, written in its block (`BinaryWriter.tableBlock`); nil when `keep` leaves its path out:
+    /// its block, children and all, is stepped over.
+    static func decodeRegion(_ r: inout BinaryReader, keep: Set<String>?) throws(BinaryReader.Truncated) -> Region? {
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
+        let end = try r.blockEnd()
         let span = try r.span()
         var region = Region(span: span, children: [])
         region.id = try r.field { (r: inout R) throws(T) in try r.string() }
         region.path = try r.optional { (r: inout R) throws(T) in try r.string() }
+        if let keep, let path = region.path, !keep.contains(path) {
+            try r.skip(end - r.position)
+            return nil
+        }
         region.name = try r.field { (r: inout R) throws(T) in try r.string() }
         region.level = try r.field { (r: inout R) throws(T) -> Level in try r.enumCase() }
         region.hazards = try r.field { (r: inout R) throws(T) in
             try r.array { (r: inout R) throws(T) in try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: span) }
         }
-        region.children = try r.array { (r: inout R) throws(T) in try decodeRegion(&r) }
+        let count = try r.count()
+        region.children.reserveCapacity(keep == nil ? count : 0)
+        for _ in 0 ..< count {
+            if let child = try decodeRegion(&r, keep: keep) { region.children.append(child) }
+        }
+        guard r.position == end else { throw T() }
         return region
     }
 }
