@@ -95,51 +95,61 @@ public struct Workspace: Sendable {
             ?? DocumentDecoder.load(path: path, display: display, named: false, limits: limits, hazards: hazards)
     }
 
+    /// A file a one-file lint reads only if it needs it (`narrow`): a plan or an inventory known by its
+    /// links, or the regions document (no links). A class: the slots are read several times, and copying
+    /// a reference costs less than copying the links and the summary.
+    final class StandIn: Sendable {
+        let links: RelatedPlans.Scanned?
+        let summary: SummaryCache.Deferred
+
+        init(links: RelatedPlans.Scanned?, summary: SummaryCache.Deferred) {
+            self.links = links
+            self.summary = summary
+        }
+    }
+
     /// A one-file lint's documents narrowed to the plans related to the reported one (`RelatedPlans`):
-    /// `documents` holds a stand-in at each position of `scanned`, which becomes the plan's document when
+    /// `documents` holds a stand-in at each position of `standIns`, which becomes the file's document when
     /// it is related (or when the reported file is not a plan, or holds suppressions: then all are
-    /// read); the others are taken out and returned, in file order. A regions document (`regions`)
-    /// stands in too, and is read for the reported plan's regions only (`partial`), or whole.
+    /// read); the others are taken out and returned, in file order. The regions document is read for
+    /// the reported plan's regions only (`partial`), or whole.
     static func narrow(_ documents: inout [SourceDocument], items: [(path: String, display: String, named: Bool, reported: Bool)],
-                       scanned: ResultSlots<(plan: RelatedPlans.Scanned, summary: SummaryCache.Deferred)>,
-                       regions: ResultSlots<SummaryCache.Deferred>, jobs: Int,
+                       standIns slots: ResultSlots<StandIn>, jobs: Int,
                        limits: YAMLLimits, hazards: Set<String>) -> (leftOut: [LeftOut], partial: [LeftOut]) {
         // Whether a suppression is used depends on findings that plans left out may make or unmake.
         let subject = items.indices.first { items[$0].reported }.flatMap {
             documents[$0].suppressions.isEmpty ? documents[$0].planSummary : nil
         }
-        let plans = items.indices.map { scanned.value(at: $0) }
+        let standIns = items.indices.map { slots.value(at: $0) }
         let related = subject.map {
-            RelatedPlans.related(count: plans.count, { plans[$0]?.plan }, wanted: RelatedPlans.wanted(by: $0), parent: $0.parent?.id.value)
+            RelatedPlans.related(count: standIns.count, { standIns[$0]?.links }, wanted: RelatedPlans.wanted(by: $0),
+                                 parent: $0.parent?.id.value)
         }
         let keep = subject.map(RelatedPlans.regionPaths)
         var read: [Int] = []
         var leftOut: [LeftOut] = []
         var partial: [LeftOut] = []
         for position in items.indices {
-            if let summary = regions.value(at: position) {
+            guard let standIn = standIns[position] else { continue }
+            if standIn.links == nil {
                 read.append(position)
-                if keep != nil { partial.append((items[position].path, items[position].display, summary)) }
-                continue
-            }
-            guard let plan = plans[position] else { continue }
-            if related?[position] ?? true {
+                if keep != nil { partial.append((items[position].path, items[position].display, standIn.summary)) }
+            } else if related?[position] ?? true {
                 read.append(position)
             } else {
-                leftOut.append((items[position].path, items[position].display, plan.summary))
+                leftOut.append((items[position].path, items[position].display, standIn.summary))
             }
         }
         let readIn = parallelMap(read, jobs: jobs) { position -> SourceDocument in
-            if let summary = regions.value(at: position) {
-                return document(summary, path: items[position].path, display: items[position].display, limits: limits, hazards: hazards, regions: keep)
-            }
-            return document(plans[position]!.summary, path: items[position].path, display: items[position].display, limits: limits, hazards: hazards)
+            let standIn = standIns[position]!
+            return document(standIn.summary, path: items[position].path, display: items[position].display, limits: limits, hazards: hazards,
+                            regions: standIn.links == nil ? keep : nil)
         }
         for (position, document) in zip(read, readIn) { documents[position] = document }
         if !leftOut.isEmpty {
-            let kept = items.indices.filter { plans[$0] == nil || related?[$0] ?? true }.map { documents[$0] }
-            // The scans and the stand-ins are let go of at exit, not one by one (20 M instructions).
-            Linter.keepUntilExit.withLock { $0.append(plans); $0.append(documents) }
+            let kept = items.indices.filter { standIns[$0]?.links == nil || related?[$0] ?? true }.map { documents[$0] }
+            // The stand-ins are let go of at exit, not one by one (20 M instructions).
+            Linter.keepUntilExit.withLock { $0.append(standIns); $0.append(documents) }
             documents = kept
         }
         return (leftOut, partial)
@@ -368,8 +378,7 @@ public struct Workspace: Sendable {
         let restamped = ResultSlots<SummaryCache.Stamp>(count: ordered.count)
         // Records the findings cache served that were made on another day, made anew for this one (by position).
         let redated = ResultSlots<[UInt8]>(count: ordered.count)
-        let scanned = ResultSlots<(plan: RelatedPlans.Scanned, summary: SummaryCache.Deferred)>(count: narrowing ? ordered.count : 0)
-        let regionsSummaries = ResultSlots<SummaryCache.Deferred>(count: narrowing ? ordered.count : 0)
+        let deferred = ResultSlots<StandIn>(count: narrowing ? ordered.count : 0)
         let items = ordered
         var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
             let item = items[position]
@@ -425,17 +434,17 @@ public struct Workspace: Sendable {
             if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path) {
                 let standIn = SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
                 if narrowing, let linked = cached.linked(item.path, stamp: stamp) {
-                    scanned.store((linked.links, linked.summary), at: position)
+                    deferred.store(StandIn(links: linked.links, summary: linked.summary), at: position)
                     return standIn
                 }
                 if let summary = cached.summary(item.path, stamp: stamp) {
                     if narrowing, let plan = RelatedPlans.scan(summary) {
-                        scanned.store((plan, SummaryCache.Deferred(summary)), at: position)
+                        deferred.store(StandIn(links: plan, summary: SummaryCache.Deferred(summary)), at: position)
                         return standIn
                     }
                     // The regions document is read once the reported plan is known (`narrow`).
                     if narrowing, DocumentSummary.isRegions(summary) {
-                        regionsSummaries.store(SummaryCache.Deferred(summary), at: position)
+                        deferred.store(StandIn(links: nil, summary: SummaryCache.Deferred(summary)), at: position)
                         return standIn
                     }
                     if let document = DocumentSummary.decode(summary, path: item.path, display: item.display) { return document }
@@ -465,7 +474,7 @@ public struct Workspace: Sendable {
         }
         var (leftOut, narrowedRegions): ([LeftOut], [LeftOut]) = ([], [])
         if narrowing {
-            (leftOut, narrowedRegions) = narrow(&documents, items: items, scanned: scanned, regions: regionsSummaries, jobs: request.jobs,
+            (leftOut, narrowedRegions) = narrow(&documents, items: items, standIns: deferred, jobs: request.jobs,
                                                 limits: limits, hazards: hazards)
             timing.lap("related plans: \(documents.count) files read, \(leftOut.count) left out")
         }
