@@ -128,6 +128,8 @@ struct SummaryCacheTests {
             #expect(opened.summary(path, stamp: SummaryCache.Stamp(size: i, modified: 1_000 + i, inode: i)).map(Array.init) == [UInt8(i % 256)])
         }
         #expect(opened.entries[SummaryCache.key("/repo/plans/none.yaml")] == nil)
+        for i in 0 ..< 500 { #expect(opened.entries[SummaryCache.key("/repo/other/p\(i).yaml")] == nil) }
+        #expect(opened.entries[0] == nil && opened.entries[.max] == nil, "keys outside the records' range")
         #expect(opened.entries.all.map(\.key) == paths.map(SummaryCache.key).sorted())
         // Changes lie over the records: one replaced, one added, the rest dropped but for ten.
         opened.store(paths[7], stamp: stampA, summary: [7, 7])

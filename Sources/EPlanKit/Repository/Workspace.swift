@@ -474,6 +474,7 @@ public struct Workspace: Sendable {
         }
         var (leftOut, narrowedRegions): ([LeftOut], [LeftOut]) = ([], [])
         if narrowing {
+            timing.lap("files stood in, read or parsed")
             (leftOut, narrowedRegions) = narrow(&documents, items: items, standIns: deferred, jobs: request.jobs,
                                                 limits: limits, hazards: hazards)
             timing.lap("related plans: \(documents.count) files read, \(leftOut.count) left out")
