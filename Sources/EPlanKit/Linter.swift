@@ -181,7 +181,8 @@ public enum Linter {
         var inventories: [Inventory] = []
         let documents = workspace.documents
         for position in documents.indices {
-            let reported = workspace.reported.contains(documents[position].display)
+            // A whole-repository run reports every document (no lookup of 100,000 paths).
+            let reported = workspace.wholeRepository || workspace.reported.contains(documents[position].display)
             switch documents[position].content {
             case .plan(let plan):
                 plans.append(plan)
@@ -263,13 +264,13 @@ public enum Linter {
         let left = Set(RuleCatalog.rules.filter { $0.isLocal && !$0.findsWhileDecoding && !settings.isEnabled($0.id) }.map(\.id))
         let documents = workspace.documents
         for position in documents.indices
-        where documents[position].isReported && workspace.reported.contains(documents[position].display) {
+        where documents[position].isReported && (workspace.wholeRepository || workspace.reported.contains(documents[position].display)) {
             let display = documents[position].display
             files += 1
             let plan = documents[position].planSummary
             if plan != nil { plans += 1 }
             reportedFiles.append(ReportedFile(file: display, plan: plan?.id?.value))
-            var mine = documents[position].diagnostics + (byFile.removeValue(forKey: display) ?? [])
+            var mine = documents[position].diagnostics + (byFile.isEmpty ? [] : byFile.removeValue(forKey: display) ?? [])
             if !left.isEmpty { mine.removeAll { left.contains($0.rule) } }
             // The rules could not read an unreadable or broken file: its suppressions are not judged unused.
             var checked = true
