@@ -55,10 +55,11 @@ enum LinkTag {
 /// of the regions above and of the regions its agency references name, plans defining or using its
 /// resources), found from the links the summary cache keeps beside each plan's summary (or, failing
 /// those, from the summary) without decoding it; the inventories of those regions or defining those
-/// resources; every other file that is not a plan is read as well. The cross-plan rules then see a repository of these files only. A finding of theirs
-/// in the reported file may come from what was left out (a parent unresolved, a resource unused): such
-/// a run is done again over the whole repository (`Linter.analyze`), so the narrowed run only ever
-/// stands when the rules find nothing in the file.
+/// resources; the regions document for its regions and those above (`regionPaths`); every other file
+/// that is not a plan. The cross-plan rules then see a repository of these files only. A finding of
+/// theirs in the reported file may come from what was left out (a parent unresolved, a resource
+/// unused): such a run is done again over the whole repository (`Linter.analyze`), so the narrowed run
+/// only ever stands when the rules find nothing in the file.
 enum RelatedPlans {
     /// What a plan's summary says of its links.
     struct Scanned: Sendable {

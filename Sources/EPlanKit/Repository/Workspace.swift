@@ -44,7 +44,8 @@ public struct Workspace: Sendable {
     public let reported: Set<String>
     /// True when every file of the repository is reported (a run of the repository, not of some files in it).
     public let wholeRepository: Bool
-    /// A plan a one-file lint left out: its file and its summary.
+    /// A file a one-file lint left out (a plan, an inventory) or read in part (the regions document):
+    /// its path, its display path and its summary.
     typealias LeftOut = (path: String, display: String, summary: SummaryCache.Deferred)
     /// The plans a one-file lint left out as unrelated to the reported plan (`RelatedPlans`), in file
     /// order; `completed()` reads them in. Empty for every other run.
@@ -432,21 +433,15 @@ public struct Workspace: Sendable {
             // run, a plan whose links the cache keeps stands in until it is found related to the reported
             // one (`narrow`); its summary is read then, if ever.
             if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path) {
-                let standIn = SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
-                if narrowing, let linked = cached.linked(item.path, stamp: stamp) {
-                    deferred.store(StandIn(links: linked.links, summary: linked.summary), at: position)
-                    return standIn
+                func standIn(_ links: RelatedPlans.Scanned?, _ summary: SummaryCache.Deferred) -> SourceDocument {
+                    deferred.store(StandIn(links: links, summary: summary), at: position)
+                    return SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
                 }
+                if narrowing, let linked = cached.linked(item.path, stamp: stamp) { return standIn(linked.links, linked.summary) }
                 if let summary = cached.summary(item.path, stamp: stamp) {
-                    if narrowing, let plan = RelatedPlans.scan(summary) {
-                        deferred.store(StandIn(links: plan, summary: SummaryCache.Deferred(summary)), at: position)
-                        return standIn
-                    }
+                    if narrowing, let plan = RelatedPlans.scan(summary) { return standIn(plan, SummaryCache.Deferred(summary)) }
                     // The regions document is read once the reported plan is known (`narrow`).
-                    if narrowing, DocumentSummary.isRegions(summary) {
-                        deferred.store(StandIn(links: nil, summary: SummaryCache.Deferred(summary)), at: position)
-                        return standIn
-                    }
+                    if narrowing, DocumentSummary.isRegions(summary) { return standIn(nil, SummaryCache.Deferred(summary)) }
                     if let document = DocumentSummary.decode(summary, path: item.path, display: item.display) { return document }
                 }
             }
