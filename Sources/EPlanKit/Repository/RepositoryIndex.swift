@@ -84,13 +84,17 @@ public struct RepositoryIndex: Sendable {
         let planSlot = ResultSlots<PlanPart>(count: 1)
         let resourceSlot = ResultSlots<ResourcePart>(count: 1)
         let regionSlot = ResultSlots<RegionPart>(count: 1)
-        let build: [@Sendable () -> Void] = [
-            { planSlot.store(PlanPart(inFileOrder, externals: externalsByID, configFile: configuration.file), at: 0) },
-            { resourceSlot.store(ResourcePart(inFileOrder), at: 0) },
-            { regionSlot.store(RegionPart(inFileOrder), at: 0) },
-        ]
+        let planTask: @Sendable () -> Void = {
+            planSlot.store(PlanPart(inFileOrder, externals: externalsByID, configFile: configuration.file), at: 0)
+        }
+        let resourceTask: @Sendable () -> Void = { resourceSlot.store(ResourcePart(inFileOrder), at: 0) }
+        let regionTask: @Sendable () -> Void = { regionSlot.store(RegionPart(inFileOrder), at: 0) }
         withoutActuallyEscaping(alongside) { alongside in
-            let tasks = build + [alongside]
+            // The longest first, the shortest last (threads take them in this order): at 100,000 plans the
+            // resources take some 140 ms, the caller's work alongside (the region lookups) 100, the plans
+            // 66, the regions 37. Against the order plans, resources, regions, alongside, the phase went
+            // from a median of 212 ms to 185 (warm, twelve runs of each side by side).
+            let tasks = [resourceTask, alongside, planTask, regionTask]
             if jobs == 1 {
                 for task in tasks { task() }
             } else {
