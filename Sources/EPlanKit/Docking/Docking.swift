@@ -114,6 +114,10 @@ public struct Docking: Sendable {
         var sameForEveryClass: Bool
 
         public var status: DockingItem.Status {
+            Self.status(childLimit, against: parentLimit)
+        }
+
+        static func status(_ childLimit: Duration?, against parentLimit: Duration) -> DockingItem.Status {
             guard let childLimit else { return .missing }
             return childLimit > parentLimit ? .weaker : childLimit < parentLimit ? .stricter : .covered
         }
@@ -125,38 +129,65 @@ public struct Docking: Sendable {
     /// written misspelt (`inital:`, whose `schema-unknown-key` finding says enough; see
     /// `PlanDecoder.misspelt`), so neither is compared nor taken for a missing limit.
     public var limits: [Limit] {
-        guard let theirs = parent.reporting else { return [] }
-        let ours = child.reporting
         let parentFile = parent.location.file
-        let handled = PlanTarget.local(child).handledClasses
         var result: [Limit] = []
-        result.reserveCapacity(2 * handled.count + 1)
+        forEachLimit { key, severity, parentLimit, childLimit, place in
+            result.append(Limit(key: key, severity: severity, parentLimit: parentLimit, childLimit: childLimit, at: place.at,
+                                parentAt: Location(file: parentFile, span: place.parentSpan), sameForEveryClass: place.same))
+            return true
+        }
+        return result
+    }
+
+    /// True when some limit is looser than the parent's or missing (`initial`, `written`), or some
+    /// `follow-up` interval longer: what `reporting-looser` reports. Found without making the limits
+    /// (`reporting-looser` asks it of every plan with a parent, and few have one: making the nine
+    /// limits of a plan, each with its parent's location and both durations, was most of the rule).
+    public var hasLooserLimit: Bool {
+        var found = false
+        forEachLimit { key, _, parentLimit, childLimit, _ in
+            let status = Limit.status(childLimit, against: parentLimit)
+            found = status == .weaker || (key != .followUp && status == .missing)
+            return !found
+        }
+        return found
+    }
+
+    /// Where a compared limit's finding lands, where the parent's is, and whether both sides give one
+    /// limit for every class.
+    private struct LimitPlace {
+        var at: SourceSpan
+        var parentSpan: SourceSpan
+        var same: Bool
+    }
+
+    /// Visits the limits `limits` compares, in its order, until `visit` returns false.
+    private func forEachLimit(_ visit: (Limit.Key, SeverityClass?, Duration, Duration?, LimitPlace) -> Bool) {
+        guard let theirs = parent.reporting else { return }
+        let ours = child.reporting
+        let handled = PlanTarget.local(child).handledClasses
         for key in [Limit.Key.initial, .written] {
             let parentField = key == .initial ? theirs.initial : theirs.written
             let childField = key == .initial ? ours?.initial : ours?.written
             guard let parentField, let parentLimit = parentField.value else { continue }
             if let childField, childField.value == nil { continue }
-            let at = childField?.span ?? ours?.firstKey ?? child.firstKey
             var same = false
             if case .all = parentLimit {
                 if let childLimit = childField?.value, case .perClass = childLimit {} else { same = true }
             }
+            let place = LimitPlace(at: childField?.span ?? ours?.firstKey ?? child.firstKey, parentSpan: parentField.span, same: same)
             for severity in handled {
                 guard let limit = parentLimit.limit(for: severity) else { continue }
-                result.append(Limit(key: key, severity: severity, parentLimit: limit,
-                                    childLimit: childField?.value?.limit(for: severity), at: at,
-                                    parentAt: Location(file: parentFile, span: parentField.span), sameForEveryClass: same))
+                guard visit(key, severity, limit, childField?.value?.limit(for: severity), place) else { return }
             }
         }
         if let parentField = theirs.followUp, let parentLimit = parentField.value {
             let childField = ours?.followUp
             if childField == nil || childField?.value != nil {
-                result.append(Limit(key: .followUp, severity: nil, parentLimit: parentLimit, childLimit: childField?.value,
-                                    at: childField?.span ?? ours?.firstKey ?? child.firstKey,
-                                    parentAt: Location(file: parentFile, span: parentField.span), sameForEveryClass: true))
+                let place = LimitPlace(at: childField?.span ?? ours?.firstKey ?? child.firstKey, parentSpan: parentField.span, same: true)
+                _ = visit(.followUp, nil, parentLimit, childField?.value, place)
             }
         }
-        return result
     }
 
     // MARK: Agencies and stages
