@@ -259,11 +259,6 @@ public struct PlanSummary: Sendable {
         }
     }
 
-    /// Decodes a cached plan's deferred parts now (see `DeferredPlanParts.decodeAll`).
-    func decodeParts() {
-        if case .cached(let c) = source { c.parts?.decodeAll() }
-    }
-
     /// The details as the summary cache keeps them: the qualified agency references, those outside
     /// the plan's own organization, and the resources.
     var details: (qualified: Details, foreign: Details, resources: Details) {

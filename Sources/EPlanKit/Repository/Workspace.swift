@@ -395,7 +395,7 @@ public struct Workspace: Sendable {
                     let content = ContentHash(bytes)
                     if let hit = cached.findings(item.path, content: content),
                        let record = FindingsRecord.decode(hit.findings, file: item.display),
-                       var document = DocumentSummary.decode(hit.summary, path: item.path, display: item.display) {
+                       var document = DocumentSummary.decode(hit.summary, path: item.path, display: item.display, partsNow: true) {
                         if record.today == checkLocally.today {
                             document.diagnostics = record.diagnostics
                         } else {
@@ -407,7 +407,6 @@ public struct Workspace: Sendable {
                             redated.store(FindingsRecord.encode(today, file: item.display), at: position)
                         }
                         document.suppressions = record.suppressions
-                        if case .cachedPlan(let summary) = document.content { summary.decodeParts() }
                         if hit.stamp != stamp { restamped.store(stamp, at: position) }
                         served.wrappingAdd(1, ordering: .relaxed)
                         return document
@@ -417,7 +416,7 @@ public struct Workspace: Sendable {
                     let summary = DocumentSummary.encode(document)
                     var dated: Plan?
                     if case .plan(let plan) = document.content,
-                       let slim = DocumentSummary.decode(ByteSlice(summary), path: item.path, display: item.display) {
+                       let slim = DocumentSummary.decode(ByteSlice(summary), path: item.path, display: item.display, partsNow: true) {
                         document.diagnostics += checkLocally.all(plan)
                         document.content = slim.content
                         if !plan.isRetired { dated = plan }

@@ -61,16 +61,32 @@ final class DeferredPlanParts: Sendable {
         var actions: PlanSummary.Actions??
     }
 
+    /// The parts that cross-plan rules read of every plan they report on, decoded when the plan was:
+    /// read without the lock (two threads reading one plan's parts under it took turns at its cache line).
+    private struct Early {
+        var scope: PlanSummary.Scope?
+        var reporting: PlanSummary.Reporting?
+    }
+
     private let blocks: Blocks
     private let decoded: Mutex<Decoded>
+    /// Nil when the scope and reporting are decoded on first use (`decoded`).
+    private let early: Early?
     /// The details of a plan parsed in this run (`Plan.keptForOtherPlans`), kept as values; nil for a
     /// plan from the cache, whose details are decoded from their blocks at each use.
     private let kept: (qualified: PlanSummary.Details, foreign: PlanSummary.Details, resources: PlanSummary.Details)?
 
-    init(_ blocks: Blocks) {
+    /// The parts of a cached plan. `decodingNow` (a reported plan's): the scope and reporting are decoded
+    /// now, not on first use (a run decodes them while the files are read, side by side, rather than in
+    /// whichever rule asks first). The organization is read of masters (their agencies)
+    /// and of few others, and left for first use (decoding it for every plan of 10,000 took 67 M
+    /// instructions); so is the actions' summary, read of other plans only.
+    init(_ blocks: Blocks, decodingNow: Bool = false) {
         self.blocks = blocks
         decoded = Mutex(Decoded())
         kept = nil
+        early = decodingNow ? Early(scope: Self.decode(blocks[.scope], DocumentSummary.decodeScope),
+                                    reporting: Self.decode(blocks[.reporting], DocumentSummary.decodeReporting)) : nil
     }
 
     /// The summary of the parts made as values: none (one for all of them).
@@ -81,8 +97,8 @@ final class DeferredPlanParts: Sendable {
          actions: PlanSummary.Actions?,
          details: (qualified: PlanSummary.Details, foreign: PlanSummary.Details, resources: PlanSummary.Details)) {
         blocks = Blocks(summary: Self.noBytes)
-        decoded = Mutex(Decoded(scope: .some(scope), organization: .some(organization), reporting: .some(reporting),
-                                actions: .some(actions)))
+        decoded = Mutex(Decoded(organization: .some(organization), actions: .some(actions)))
+        early = Early(scope: scope, reporting: reporting)
         kept = details
     }
 
@@ -90,13 +106,15 @@ final class DeferredPlanParts: Sendable {
     typealias Truncated = BinaryReader.Truncated
 
     var scope: PlanSummary.Scope? {
-        part(\.scope, blocks[.scope]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeScope(&r) }
+        if let early { return early.scope }
+        return part(\.scope, blocks[.scope]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeScope(&r) }
     }
     var organization: PlanSummary.Organization? {
         part(\.organization, blocks[.organization]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeOrganization(&r) }
     }
     var reporting: PlanSummary.Reporting? {
-        part(\.reporting, blocks[.reporting]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeReporting(&r) }
+        if let early { return early.reporting }
+        return part(\.reporting, blocks[.reporting]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeReporting(&r) }
     }
     var actions: PlanSummary.Actions? {
         part(\.actions, blocks[.actions]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeActions(&r) }
@@ -113,24 +131,20 @@ final class DeferredPlanParts: Sendable {
         block.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }
     }
 
-    /// Decodes the parts that cross-plan rules read of every plan they report on (scope, reporting) now:
-    /// a whole run from the findings cache decodes them while the files are read, side by side, rather
-    /// than in whichever rule asks first, under the lock. The organization is read of masters (their
-    /// agencies) and of few others, and left for first use (decoding it for every plan of 10,000 took
-    /// 67 M instructions); so is the actions' summary, read of other plans only.
-    func decodeAll() {
-        _ = (scope, reporting)
-    }
-
     /// The part, decoded the first time. Its bytes passed the summary's checksum; a block that still
     /// fails to decode counts as absent.
     private func part<T: Sendable>(_ slot: WritableKeyPath<Decoded, T??>, _ bytes: ByteSlice?,
                                    _ decode: (inout BinaryReader) throws(BinaryReader.Truncated) -> T) -> T? {
         decoded.withLock { state in
             if let known = state[keyPath: slot] { return known }
-            let value = bytes.flatMap { try? BinaryReader.reading($0, decode) }
+            let value = Self.decode(bytes, decode)
             state[keyPath: slot] = .some(value)
             return value
         }
+    }
+
+    /// A part's bytes decoded; nil when there are none or they do not decode.
+    private static func decode<T>(_ bytes: ByteSlice?, _ decode: (inout BinaryReader) throws(BinaryReader.Truncated) -> T) -> T? {
+        bytes.flatMap { try? BinaryReader.reading($0, decode) }
     }
 }

@@ -41,14 +41,16 @@ enum DocumentSummary {
 
     /// The document of a summary. `regions`, for a regions document: the regions to read, by path (with
     /// those above them), the rest stepped over unread (a one-file run reads those of the reported plan);
-    /// nil: all. A region without a path is read.
-    static func decode(_ bytes: ByteSlice, path: String, display: String, regions keep: Set<String>? = nil) -> SourceDocument? {
+    /// nil: all. A region without a path is read. `partsNow`, for a plan: the parts that rules read of
+    /// every reported plan are decoded now (a reported plan's; see `DeferredPlanParts.init(_:decodingNow:)`).
+    static func decode(_ bytes: ByteSlice, path: String, display: String, regions keep: Set<String>? = nil,
+                       partsNow: Bool = false) -> SourceDocument? {
         try? BinaryReader.reading(bytes) { (r: inout BinaryReader) throws(BinaryReader.Truncated) -> SourceDocument? in
             let content: DocumentContent
             switch try r.int() {
             case 0: content = .foreign
             case 1: content = .unreadable
-            case 2: content = .cachedPlan(PlanSummary(try decodePlan(&r, in: bytes, file: display)))
+            case 2: content = .cachedPlan(PlanSummary(try decodePlan(&r, in: bytes, file: display, partsNow: partsNow)))
             case 3:
                 content = try r.tabled { (r: inout BinaryReader) throws(BinaryReader.Truncated) in
                     let firstKey = try r.span()
@@ -113,7 +115,9 @@ enum DocumentSummary {
     }
 
     /// `bytes` are the whole summary that `r` reads (deferred parts keep slices of it).
-    static func decodePlan(_ r: inout BinaryReader, in bytes: ByteSlice, file: String) throws(BinaryReader.Truncated) -> CachedPlan {
+    /// `partsNow`: see `DeferredPlanParts.init(_:decodingNow:)`.
+    static func decodePlan(_ r: inout BinaryReader, in bytes: ByteSlice, file: String,
+                           partsNow: Bool = false) throws(BinaryReader.Truncated) -> CachedPlan {
         typealias R = BinaryReader
         typealias T = BinaryReader.Truncated
         let firstKey = try r.span()
@@ -143,7 +147,7 @@ enum DocumentSummary {
         }
         return CachedPlan(file: file, firstKey: firstKey, id: id, kind: kind, level: level, region: region, owner: owner,
                           status: status, version: version, parent: parent, master: master, regions: regions,
-                          resourceIDs: resourceIDs, parts: DeferredPlanParts(blocks))
+                          resourceIDs: resourceIDs, parts: DeferredPlanParts(blocks, decodingNow: partsNow))
     }
 
     static func encode(_ s: PlanSummary.Scope, _ w: inout BinaryWriter) {
