@@ -271,7 +271,7 @@ public struct Docking: Sendable {
 extension RuleContext {
     /// The docking of a subject with its parent; nil when it names none or the parent is unknown.
     func docking(_ plan: PlanSummary) -> Docking? {
-        guard let id = plan.parent?.id.value, let parent = index.target(id) else { return nil }
+        guard let id = plan.parentID, let parent = index.target(id) else { return nil }
         return Docking(child: plan, parent: parent, index: index)
     }
 }

@@ -114,6 +114,15 @@ public struct PlanSummary: Sendable {
     public var parent: ParentLink? {
         switch source { case .parsed(let p): p.parent; case .cached(let c): c.parent }
     }
+    /// The id `parent` names, read without copying the rest of the link (the vertical rules ask it of
+    /// every plan they report on).
+    public var parentID: String? {
+        switch source { case .parsed(let p): p.parent?.id.value; case .cached(let c): c.parent?.id.value }
+    }
+    /// The `parent` key; the plan's first key when it has none.
+    public var parentKey: SourceSpan {
+        switch source { case .parsed(let p): p.parent?.span ?? p.firstKey; case .cached(let c): c.parent?.span ?? c.firstKey }
+    }
     public var master: Field<String>? {
         switch source { case .parsed(let p): p.master; case .cached(let c): c.master }
     }

@@ -431,7 +431,7 @@ public struct RegionLookups: Sendable {
     /// From the plans in file order (as the index holds them), so that it can be built beside the index.
     public init(plans: [PlanSummary], configuration: Configuration) {
         for plan in plans where plan.isInForce {
-            if let parent = plan.parent?.id.value { namedAsParent.insert(parent) }
+            if let parent = plan.parentID { namedAsParent.insert(parent) }
             guard let kind = plan.kind?.value, let region = plan.region?.value else { continue }
             switch kind {
             case .master:
@@ -609,8 +609,8 @@ extension RegionLookups {
     /// parent ids named, as a build from `plans` gives them.
     public func replacing(_ summary: PlanSummary, previous: PlanSummary, plans: [PlanSummary]) -> RegionLookups {
         var lookups = self
-        if previous.parent?.id.value != summary.parent?.id.value || previous.isInForce != summary.isInForce {
-            lookups.namedAsParent = Set(plans.lazy.filter(\.isInForce).compactMap { $0.parent?.id.value })
+        if previous.parentID != summary.parentID || previous.isInForce != summary.isInForce {
+            lookups.namedAsParent = Set(plans.lazy.filter(\.isInForce).compactMap { $0.parentID })
         }
         if previous.kind?.value != summary.kind?.value || previous.region?.value != summary.region?.value
             || previous.owner?.value != summary.owner?.value || previous.isInForce != summary.isInForce {

@@ -35,7 +35,7 @@ struct SeverityUnhandled: Rule {
             // A list with an invalid entry (`[I, V]`) says nothing sure about the classes the plan handles
             // (its `schema-value` finding says enough): counted as all four, so chains through it are not checked.
             var result = Self.hasInvalidEntry(target) ? Set(SeverityClass.allCases) : target.severities
-            if let parentID = target.plan?.parent?.id.value, let parent = index.target(parentID) {
+            if let parentID = target.plan?.parentID, let parent = index.target(parentID) {
                 result.formUnion(chain(parent, &visiting))
             }
             above[id] = result
@@ -62,12 +62,12 @@ struct SeverityUnhandled: Rule {
         if let region = plan.region?.value,
            index.brokenRegions.contains(where: { $0 == region || RepositoryIndex.isAncestor(region, of: $0) }) { return true }
         var seen: Set<String> = []
-        var parentID = plan.parent?.id.value
+        var parentID = plan.parentID
         while let id = parentID, seen.insert(id).inserted {
             if index.brokenPlanIDs.contains(id) { return true }
             guard let parent = index.target(id) else { return false }
             if let region = parent.region, index.brokenRegions.contains(region) { return true }
-            parentID = parent.plan?.parent?.id.value
+            parentID = parent.plan?.parentID
         }
         return false
     }

@@ -33,7 +33,7 @@ struct ParentCycle: Rule {
                 }
                 state[position] = 1
                 path.append((id, position))
-                current = plan.parent?.id.value.flatMap { parent in index.planByID[parent].map { (parent, $0) } }
+                current = plan.parentID.flatMap { parent in index.planByID[parent].map { (parent, $0) } }
             }
             for step in path { state[step.position] = 2 }
         }

@@ -29,8 +29,8 @@ struct ParentKind: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjectPlans {
-            guard let kind = plan.kind?.value, kind == .master || kind == .special, let link = plan.parent,
-                  let targetID = link.id.value, let target = context.index.target(targetID),
+            guard let kind = plan.kind?.value, kind == .master || kind == .special, let targetID = plan.parentID,
+                  let target = context.index.target(targetID),
                   let parentKind = target.kind else { continue }
             let allowed: [PlanKind] = kind == .master ? [.master] : [.master, .special]
             guard !allowed.contains(parentKind) else { continue }
@@ -38,7 +38,7 @@ struct ParentKind: Rule {
                                                         "kind": .term(Term(.kind, kind.rawValue))]
             findings.append(plan.finding(
                 id, kind == .master ? Message("parent-kind.master", arguments) : Message("parent-kind.special", arguments),
-                at: link.span,
+                at: plan.parentKey,
                 help: kind == .master ? Message("parent-kind.help-master") : Message("parent-kind.help-special"),
                 related: [RelatedLocation(target.location, Message("parent-kind.parent"))]))
         }

@@ -12,7 +12,7 @@ struct ParentLevel: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjectPlans {
-            guard let link = plan.parent, let targetID = link.id.value, let target = context.index.target(targetID),
+            guard let targetID = plan.parentID, let target = context.index.target(targetID),
                   let kind = plan.kind?.value, let level = plan.level?.value, let parentLevel = target.level else { continue }
             let ok = kind.docksAtOwnLevel ? parentLevel <= level : parentLevel < level
             guard !ok else { continue }
@@ -20,7 +20,7 @@ struct ParentLevel: Rule {
                                                         "level": .term(Term(.level, level.rawValue))]
             findings.append(plan.finding(
                 id, kind.docksAtOwnLevel ? Message("parent-level.same-or-higher", arguments) : Message("parent-level.higher", arguments),
-                at: link.span,
+                at: plan.parentKey,
                 help: kind.docksAtOwnLevel ? Message("parent-level.help-same-or-higher") : Message("parent-level.help-higher"),
                 related: [RelatedLocation(target.location, Message("parent-level.parent"))]))
         }

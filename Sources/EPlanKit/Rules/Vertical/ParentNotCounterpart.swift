@@ -48,7 +48,7 @@ struct ParentNotCounterpart: Rule {
             return map
         }
         for plan in context.subjectPlans where plan.kind?.value == .special {
-            guard let link = plan.parent, let targetID = link.id.value, let target = index.target(targetID),
+            guard let targetID = plan.parentID, let target = index.target(targetID),
                   target.kind == .master else { continue }
             let hazards = plan.scope?.hazards?.value?.compactMap(\.value) ?? []
             let candidates: [String: [PlanTarget]]
@@ -67,7 +67,7 @@ struct ParentNotCounterpart: Rule {
             findings.append(plan.finding(
                 id, Message("parent-not-counterpart.master", ["master": "\(targetID)", "counterpart": counterpart.named,
                                                               "hazards": .terms(.hazard, shared)]),
-                at: link.span, help: Message("parent-not-counterpart.help", ["id": "\(counterpartID)"]),
+                at: plan.parentKey, help: Message("parent-not-counterpart.help", ["id": "\(counterpartID)"]),
                 related: [RelatedLocation(counterpart.location, Message("parent-not-counterpart.counterpart"))]))
         }
     }

@@ -14,14 +14,14 @@ struct ParentRegion: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjectPlans {
-            guard let link = plan.parent, let targetID = link.id.value, let target = context.index.target(targetID),
+            guard let targetID = plan.parentID, let target = context.index.target(targetID),
                   !target.isExternal, let region = plan.region?.value, let parentRegion = target.region,
                   let kind = plan.kind?.value else { continue }
             if RepositoryIndex.isAncestor(parentRegion, of: region) { continue }
             if kind.docksAtOwnLevel, parentRegion == region { continue }
             findings.append(plan.finding(
                 id, Message("parent-region.region", ["parent": target.named, "parent-region": "\(parentRegion)", "region": "\(region)"]),
-                at: link.span, help: Message("parent-region.help", ["region": "\(region)"]),
+                at: plan.parentKey, help: Message("parent-region.help", ["region": "\(region)"]),
                 related: [RelatedLocation(target.location, Message("parent-region.parent"))]))
         }
     }

@@ -13,10 +13,10 @@ struct ParentRetired: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjectPlans where plan.isInForce {
-            guard let link = plan.parent, let targetID = link.id.value, let target = context.index.plan(targetID),
+            guard let targetID = plan.parentID, let target = context.index.plan(targetID),
                   !target.isInForce else { continue }
             let status: MessageArgument = .term(Term(.status, target.effectiveStatus.rawValue))
-            findings.append(plan.finding(id, Message("parent-retired.retired", ["parent": target.named, "status": status]), at: link.span,
+            findings.append(plan.finding(id, Message("parent-retired.retired", ["parent": target.named, "status": status]), at: plan.parentKey,
                                          help: Message("parent-retired.help"),
                                          related: [RelatedLocation(Location(file: target.file, span: target.status?.span ?? target.firstKey),
                                                                    Message("parent-retired.status"))]))

@@ -21,7 +21,7 @@ struct ParentUnresolved: Rule {
         var nearest = Suggest.Memo(candidates: index.allPlanIDs)
         for plan in context.subjectPlans {
             // A file that could not be read whole with this id: its own yaml-syntax finding says enough.
-            guard let link = plan.parent, let target = link.id.value, index.target(target) == nil,
+            guard let target = plan.parentID, index.target(target) == nil,
                   !index.brokenPlanIDs.contains(target) else { continue }
             var help = Message("parent-unresolved.help")
             var related: [RelatedLocation] = []
@@ -33,7 +33,7 @@ struct ParentUnresolved: Rule {
                 related = [RelatedLocation(other.location, Message("parent-unresolved.similar"))]
             }
             findings.append(plan.finding(id, Message("parent-unresolved.unresolved", ["parent": "\(target)"]),
-                                         at: link.span, help: help, related: related))
+                                         at: plan.parentKey, help: help, related: related))
         }
     }
 }
