@@ -1,4 +1,5 @@
 import EPlanKit
+import Foundation
 import Testing
 
 /// `resource-unused` compares each plan's few resources with its own uses before hashing what is left
@@ -60,5 +61,45 @@ struct ResourceUnusedTests {
         let found = try Self.unused([Self.plan("big", defines: ids, uses: Array(ids.dropLast(2)))])
         #expect(found.count == 2)
         #expect(found.allSatisfy { $0.contains("qs.team58") || $0.contains("qs.team59") }, "\(found)")
+    }
+}
+
+/// `resource-unresolved` resolves a plan's own resources without looking them up: a plan that defines
+/// a resource is a plan that defines it (and no subject is retired), whichever plan defines the id first.
+@Suite("resource-unresolved and a plan's own resources")
+struct ResourceUnresolvedOwnTests {
+    static func unresolved(_ files: [(String, [UInt8])]) throws -> [String] {
+        let workspace = try Workspace.inMemory(files)
+        let options = LintOptions(cwd: "", jobs: 1, today: try #require(Day("2026-11-30")), onlyRules: [RuleID("resource-unresolved")])
+        return Linter.analyze(workspace, options).result.active.map { "\($0.location.file):\($0.location.line)" }
+    }
+
+    static func retired(_ file: (String, [UInt8])) -> (String, [UInt8]) {
+        (file.0, Array(String(decoding: file.1, as: UTF8.self).replacingOccurrences(of: "version: \"1\"", with: "version: \"1\"\nstatus: retired").utf8))
+    }
+
+    @Test("a use of the plan's own resource resolves, even when a retired plan defined the id first")
+    func ownFirstDefinedByRetired() throws {
+        let retiredFirst = Self.retired(ResourceUnusedTests.plan("a", defines: ["qs.shared"], uses: []))
+        #expect(String(decoding: retiredFirst.1, as: UTF8.self).contains("status: retired"))
+        #expect(try Self.unresolved([retiredFirst, ResourceUnusedTests.plan("b", defines: ["qs.shared"], uses: ["qs.shared"])]) == [])
+    }
+
+    @Test("a use of another plan's resource resolves through the index: not to a plan only a retired one defines")
+    func othersResources() throws {
+        #expect(try Self.unresolved([
+            ResourceUnusedTests.plan("a", defines: ["qs.lent"], uses: []),
+            ResourceUnusedTests.plan("b", defines: ["qs.own"], uses: ["qs.own", "qs.lent", "qs.missing"]),
+        ]) == ["plans/b.yaml:14"])
+        #expect(try Self.unresolved([
+            Self.retired(ResourceUnusedTests.plan("a", defines: ["qs.lent"], uses: [])),
+            ResourceUnusedTests.plan("b", defines: [], uses: ["qs.lent"]),
+        ]) == ["plans/b.yaml:12"])
+        // Defined again by a plan in force: it exists, though the retired plan's definition came first.
+        #expect(try Self.unresolved([
+            Self.retired(ResourceUnusedTests.plan("a", defines: ["qs.lent"], uses: [])),
+            ResourceUnusedTests.plan("b", defines: [], uses: ["qs.lent"]),
+            ResourceUnusedTests.plan("c", defines: ["qs.lent"], uses: []),
+        ]) == [])
     }
 }

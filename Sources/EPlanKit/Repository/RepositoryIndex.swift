@@ -39,6 +39,9 @@ public struct RepositoryIndex: Sendable {
     public private(set) var planByID: [String: Int] = [:]
     public private(set) var externalByID: [String: ExternalPlan] = [:]
     public private(set) var resourceByID: [String: ResourceDefinition] = [:]
+    /// The ids whose first definition (`resourceByID`) is in a retired plan and that a plan not retired
+    /// or an inventory defines again: they exist (rules.md: retired plans take part in no cross-plan rule).
+    public private(set) var resourcesRedefined: Set<String> = []
     public private(set) var inventories: [Inventory] = []
     /// The regions document, when the repository has one.
     public private(set) var regionsDocument: RegionsDocument?
@@ -107,6 +110,7 @@ public struct RepositoryIndex: Sendable {
         planByID = planPart.planByID
         (brokenFiles, brokenPlanIDs, brokenRegions) = (planPart.brokenFiles, planPart.brokenPlanIDs, planPart.brokenRegions)
         resourceByID = resourcePart.resourceByID
+        resourcesRedefined = resourcePart.redefined
         inventories = resourcePart.inventories
         regionsDocument = regionPart.regionsDocument
         regionByPath = regionPart.regionByPath
@@ -166,10 +170,11 @@ public struct RepositoryIndex: Sendable {
     /// Resources of plans and inventories by id; owners are positions among the plans (or inventories) in file order.
     private struct ResourcePart: Sendable {
         var resourceByID: [String: ResourceDefinition] = [:]
+        var redefined: Set<String> = []
         var inventories: [Inventory] = []
         var diagnostics: [Diagnostic] = []
-        /// The file and id of each plan, by position.
-        private var plans: [(file: String, id: String?)] = []
+        /// The file, id and retirement of each plan, by position.
+        private var plans: [(file: String, id: String?, retired: Bool)] = []
 
         init(_ documents: [SourceDocument]) {
             // Sized once: growing a table of hundreds of thousands of ids holds the old and the new one at a time.
@@ -184,12 +189,12 @@ public struct RepositoryIndex: Sendable {
             for position in documents.indices {
                 switch documents[position].content {
                 case .plan(let plan):
-                    plans.append((plan.file, plan.id?.value))
+                    plans.append((plan.file, plan.id?.value, plan.isRetired))
                     // By index: only the id is read, the rest of each resource is not copied.
                     let resources = plan.resources?.value ?? []
                     for i in resources.indices { add(resources[i].id, owner: plans.count - 1, inInventory: false) }
                 case .cachedPlan(let summary):
-                    plans.append((summary.file, summary.id?.value))
+                    plans.append((summary.file, summary.id?.value, summary.isRetired))
                     for id in summary.resourceIDs { add(id, owner: plans.count - 1, inInventory: false) }
                 case .inventory(let inventory):
                     inventories.append(inventory)
@@ -212,6 +217,7 @@ public struct RepositoryIndex: Sendable {
             let definition = ResourceDefinition(span: field.span, owner: Int32(clamping: owner), inInventory: inInventory)
             let (first, inserted) = resourceByID.insertIfAbsent(definition, for: id)
             if inserted { return }
+            if !first.inInventory, plans[Int(first.owner)].retired, inInventory || !plans[owner].retired { redefined.insert(id) }
             let (at, firstFile) = (first.span, file(of: first))
             diagnostics.append(Diagnostic(
                 .duplicateID, Message("repo.duplicate-resource", ["id": .verbatim(id), "file": .verbatim(firstFile), "line": .number(at.start.line)]),

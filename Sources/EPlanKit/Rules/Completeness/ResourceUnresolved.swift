@@ -49,10 +49,16 @@ struct ResourceUnresolved: Rule {
         // Withheld while a file could not be read whole: it may define what seems missing (rules.md 1.1).
         guard index.brokenFiles.isEmpty else { return }
         var nearest = Suggest.Memo(candidates: Array(index.resourceByID.keys))
+        // A resource the plan defines itself is defined by a plan that is not retired (no subject is):
+        // resolved without a lookup, and whichever plan defines the id first. Most uses are of the plan's own.
+        var own: [String] = []
         for plan in context.subjectPlans {
-            plan.forEachResourceUse { action, entry in
+            own.removeAll(keepingCapacity: true)
+            plan.forEachResource(defined: { id, _ in own.append(id) }) { action, entry in
                 guard let resource = entry.value else { return }
-                if let definition = index.resourceByID[resource], index.definingPlan(of: definition)?.isRetired != true { return }
+                if own.contains(resource) { return }
+                if let definition = index.resourceByID[resource],
+                   index.definingPlan(of: definition)?.isRetired != true || index.resourcesRedefined.contains(resource) { return }
                 let help = nearest[resource].map { Message("resource-unresolved.did-you-mean", ["resource": .verbatim($0)]) }
                     ?? Message("resource-unresolved.help")
                 findings.append(plan.finding(
