@@ -57,22 +57,4 @@ struct VerticalDockingMessageTests {
         #expect(finding.message.text(.en) == "parent links form a cycle: 'qs.a' -> 'qs.b' -> 'qs.a'")
         #expect(finding.message.text(.zhCN) == "上级预案（parent）的衔接关系形成循环：qs.a → qs.b → qs.a")
     }
-
-    @Test("a looser limit is found without making the limits exactly when making them finds one",
-          arguments: OneFileTests.repositories)
-    func looserLimitShortcut(repository: String) throws {
-        let workspace = try Workspace.load(Workspace.Request(paths: [], cwd: repository))
-        let index = RepositoryIndex(documents: workspace.documents, configuration: workspace.configuration)
-        var compared = 0
-        for plan in index.plans {
-            guard let id = plan.parent?.id.value, let parent = index.target(id) else { continue }
-            let docking = Docking(child: plan, parent: parent, index: index)
-            let reported = docking.limits.contains { limit in
-                limit.status == .weaker || (limit.key != .followUp && limit.status == .missing)
-            }
-            #expect(docking.hasLooserLimit == reported, "\(plan.file)")
-            compared += docking.limits.isEmpty ? 0 : 1
-        }
-        #expect(compared > 0 || !repository.hasSuffix("/docking"), "no limits compared in \(repository)")
-    }
 }

@@ -483,8 +483,23 @@ public struct RegionCoverage: Sendable {
     public var level: Level?
     /// Required hazards in order (risk profile first), each with where a finding about it lands.
     public var required: [(hazard: String, location: Location)] = []
+    /// What covers: the hazards of each covering plan (or external entry) and its id, in order.
+    private var covering: [(hazards: FieldList<String>?, id: String?)] = []
+
     /// Hazard -> ids of the plans (or external entries) that cover it.
-    public var coveredBy: [String: [String]] = [:]
+    public var coveredBy: [String: [String]] {
+        var result: [String: [String]] = [:]
+        for (list, id) in covering {
+            for h in list?.value?.compactMap(\.value) ?? [] { result[h, default: []].append(id ?? "?") }
+        }
+        return result
+    }
+
+    /// True when some covering plan (or external entry) lists the hazard: `coveredBy[hazard] != nil`
+    /// without building the table (`hazard-uncovered` asks it of every region's few required hazards).
+    public func covers(_ hazard: String) -> Bool {
+        covering.contains { $0.hazards?.value?.contains { $0.value == hazard } == true }
+    }
 
     public init(region: String, index: RepositoryIndex, lookups: RegionLookups) {
         let masters = lookups.masters[region] ?? []
@@ -507,7 +522,7 @@ public struct RegionCoverage: Sendable {
             }
         }
         func cover(_ list: FieldList<String>?, by id: String?) {
-            for h in list?.value?.compactMap(\.value) ?? [] { coveredBy[h, default: []].append(id ?? "?") }
+            covering.append((list, id))
         }
         if let entry = index.regionByPath[region] { require(entry.region.hazards, entry.file) }
         for master in masters { require(master.scope?.hazards, master.file) }

@@ -25,18 +25,26 @@ struct AgencyUnknown: Rule {
         let regionByPath = index.regionByPath
         // The agencies of each region's masters, worked out once per region asked about.
         var agenciesByRegion: [String: AgencyLookup?] = [:]
+        agenciesByRegion.reserveCapacity(lookups.masters.count)
         func masterAgencies(_ region: String) -> AgencyLookup? {
             if let known = agenciesByRegion[region] { return known }
             let agencies = lookups.masterAgencies(region).map(AgencyLookup.init)
             agenciesByRegion[region] = .some(agencies)
             return agencies
         }
+        // Plans in file order come region by region: the last plan's region is looked up once for all.
+        var here: (region: String, known: Bool, masters: AgencyLookup?)?
         for plan in context.subjectPlans {
             guard let region = plan.region?.value else { continue }
             let isMaster = plan.kind?.value == .master
             // Most references are to the plan's own region: look that region up once per plan.
-            let hereIsKnown = !regionsListed || regionByPath[region] != nil
-            let masterHere = masterAgencies(region)
+            let hereIsKnown: Bool, masterHere: AgencyLookup?
+            if let here, here.region == region {
+                (hereIsKnown, masterHere) = (here.known, here.masters)
+            } else {
+                (hereIsKnown, masterHere) = (!regionsListed || regionByPath[region] != nil, masterAgencies(region))
+                here = (region, hereIsKnown, masterHere)
+            }
             // `what` is only for the message: it is put together only when there is a finding.
             func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> Message, ownOnly: Bool = false) {
                 guard let ref = field.value else { return }

@@ -54,7 +54,7 @@ struct HazardUncovered: Rule {
         for region in context.regions {
             let coverage = RegionCoverage(region: region, index: index, lookups: lookups)
             let level = coverage.level
-            for (hazard, location) in coverage.required where coverage.coveredBy[hazard] == nil {
+            for (hazard, location) in coverage.required where !coverage.covers(hazard) {
                 let help = level.map { $0 >= .township } == true
                     ? Message("hazard-uncovered.help-master", ["hazard": .term(Term(.hazard, hazard)), "region": "\(region)"])
                     : Message("hazard-uncovered.help-special", ["hazard": .term(Term(.hazard, hazard)), "region": "\(region)"])
