@@ -59,6 +59,7 @@ final class DeferredPlanParts: Sendable {
         var organization: PlanSummary.Organization??
         var reporting: PlanSummary.Reporting??
         var actions: PlanSummary.Actions??
+        var resources: PlanSummary.Details??
     }
 
     /// The parts that cross-plan rules read of every plan they report on, decoded when the plan was:
@@ -120,12 +121,15 @@ final class DeferredPlanParts: Sendable {
         part(\.actions, blocks[.actions]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeActions(&r) }
     }
 
-    /// The details are decoded anew at each use, not kept: they are most of a decoded plan's memory (an
-    /// agency reference with its place and span is about 80 bytes), and a run reads them in a few rules,
-    /// each rule only its block.
+    /// The agency references are decoded anew at each use, not kept: they are most of a decoded plan's
+    /// memory (an agency reference with its place and span is about 80 bytes), and a run reads each block
+    /// in one rule. The resources are read in two (`resource-unresolved`, `resource-unused`): kept.
     var qualifiedReferences: PlanSummary.Details? { kept?.qualified ?? Self.details(blocks[.qualifiedReferences]) }
     var foreignReferences: PlanSummary.Details? { kept?.foreign ?? Self.details(blocks[.foreignReferences]) }
-    var resources: PlanSummary.Details? { kept?.resources ?? Self.details(blocks[.resources]) }
+    var resources: PlanSummary.Details? {
+        if let kept { return kept.resources }
+        return part(\.resources, blocks[.resources]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) }
+    }
 
     private static func details(_ block: ByteSlice?) -> PlanSummary.Details? {
         block.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }
