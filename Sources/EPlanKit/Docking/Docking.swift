@@ -18,14 +18,16 @@ public struct Docking: Sendable {
     /// the region has no counterpart of is not expected of the child (see `agencies`).
     private let regionAgencies: Set<String>?
 
-    public init(child: PlanSummary, parent: PlanTarget, index: RepositoryIndex, regionAgencies: Set<String>? = nil) {
+    /// `index` is borrowed: an initializer takes its arguments as its own, and the rules make a docking
+    /// for every plan (passing the index made a copy of all its tables' references and released them).
+    public init(child: PlanSummary, parent: PlanTarget, index: borrowing RepositoryIndex, regionAgencies: Set<String>? = nil) {
         self.child = child
         self.parent = parent
         regions = index.regionByPath
         self.regionAgencies = regionAgencies
     }
 
-    public init(child: Plan, parent: PlanTarget, index: RepositoryIndex, regionAgencies: Set<String>? = nil) {
+    public init(child: Plan, parent: PlanTarget, index: borrowing RepositoryIndex, regionAgencies: Set<String>? = nil) {
         self.init(child: PlanSummary(child), parent: parent, index: index, regionAgencies: regionAgencies)
     }
 

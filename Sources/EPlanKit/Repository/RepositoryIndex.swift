@@ -501,7 +501,8 @@ public struct RegionCoverage: Sendable {
         covering.contains { $0.hazards?.value?.contains { $0.value == hazard } == true }
     }
 
-    public init(region: String, index: RepositoryIndex, lookups: RegionLookups) {
+    /// Borrowing the index and lookups: `hazard-uncovered` makes one of these per region (see `Docking.init`).
+    public init(region: String, index: borrowing RepositoryIndex, lookups: borrowing RegionLookups) {
         let masters = lookups.masters[region] ?? []
         let externalMasters = lookups.externalMasters[region] ?? []
         let configFile = index.configuration.file ?? "eplan.yaml"

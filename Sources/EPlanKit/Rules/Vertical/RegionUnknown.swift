@@ -25,27 +25,28 @@ struct RegionUnknown: Rule {
         ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        let index = context.index
-        guard index.regionsDocument != nil else { return }
+        guard context.index.regionsDocument != nil else { return }
+        // What the closures below read of the index: capturing the index copied it, once per plan.
+        let regionByPath = context.index.regionByPath
         // Remembered per path: one unknown region is often written in many places.
-        var nearest = Suggest.Memo(candidates: Array(index.regionByPath.keys))
+        var nearest = Suggest.Memo(candidates: Array(regionByPath.keys))
         func help(_ path: String) -> Message {
             nearest[path].map { Message("region-unknown.did-you-mean", ["id": "\($0)"]) }
                 ?? Message("region-unknown.help", ["region": "\(path)"])
         }
         func unknown(_ path: String) -> Message { Message("region-unknown.unknown", ["region": "\(path)"]) }
         for plan in context.subjectPlans {
-            if let region = plan.region, let path = region.value, index.regionByPath[path] == nil {
+            if let region = plan.region, let path = region.value, regionByPath[path] == nil {
                 findings.append(plan.finding(id, unknown(path), at: region.span, help: help(path)))
             }
             for entry in plan.regions?.value ?? [] {
-                guard let path = entry.value, index.regionByPath[path] == nil else { continue }
+                guard let path = entry.value, regionByPath[path] == nil else { continue }
                 findings.append(plan.finding(id, unknown(path), at: entry.span, help: help(path)))
             }
         }
         // The region part of agency references, wherever they are written.
         func checkAgency(_ field: Field<AgencyRef>?, file: String, plan: String?) {
-            guard let field, let ref = field.value, let path = ref.region, index.regionByPath[path] == nil else { return }
+            guard let field, let ref = field.value, let path = ref.region, regionByPath[path] == nil else { return }
             findings.append(Diagnostic(id, Message("region-unknown.agency", ["region": "\(path)", "agency": "\(ref)"]),
                                        at: Location(file: file, span: field.span), help: help(path), plan: plan))
         }
@@ -57,7 +58,7 @@ struct RegionUnknown: Rule {
             for resource in inventory.resources { checkAgency(resource.holder, file: inventory.file, plan: nil) }
         }
         for inventory in context.subjectInventories {
-            guard let region = inventory.region, let path = region.value, index.regionByPath[path] == nil else { continue }
+            guard let region = inventory.region, let path = region.value, regionByPath[path] == nil else { continue }
             findings.append(Diagnostic(id, unknown(path),
                                        at: Location(file: inventory.file, span: region.span), help: help(path)))
         }
