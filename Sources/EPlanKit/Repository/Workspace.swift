@@ -41,7 +41,7 @@ public struct Workspace: Sendable {
     /// Every file of the repository plus the named files, in display-path order.
     public let documents: [SourceDocument]
     /// The display paths whose findings are reported.
-    public let reported: Set<String>
+    public let reported: ReportedFiles
     /// True when every file of the repository is reported (a run of the repository, not of some files in it).
     public let wholeRepository: Bool
     /// A file a one-file lint left out (a plan, an inventory) or read in part (the regions document):
@@ -62,6 +62,12 @@ public struct Workspace: Sendable {
 
     public init(cwd: String, root: String, configuration: Configuration, documents: [SourceDocument],
                 reported: Set<String>, wholeRepository: Bool, configurationSuppressions: [Suppression] = []) {
+        self.init(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: ReportedFiles(reported),
+                  wholeRepository: wholeRepository, configurationSuppressions: configurationSuppressions)
+    }
+
+    init(cwd: String, root: String, configuration: Configuration, documents: [SourceDocument],
+         reported: ReportedFiles, wholeRepository: Bool, configurationSuppressions: [Suppression] = []) {
         self.cwd = cwd
         self.root = root
         self.configuration = configuration
@@ -354,10 +360,6 @@ public struct Workspace: Sendable {
         if !zip(ordered, ordered.dropFirst()).allSatisfy({ $0.display <= $1.display }) {
             ordered.sort { $0.display < $1.display }
         }
-        if reportsEverything {
-            reported.formUnion(ordered.map(\.display))
-            if let configPath { reported.insert(display(configPath)) }
-        }
         timing.lap("discovery of \(ordered.count) files")
         // Summaries are read only when some file is not reported on (a whole-repository run needs none).
         // A lint run (`localChecks` given) checks each reported plan it parses on its own at once and keeps
@@ -490,8 +492,9 @@ public struct Workspace: Sendable {
         }
         if !standIns.isEmpty { documents.sort { $0.display < $1.display } }
         // A run that read nothing must not pass: say so (exit 2).
-        let reportsConfiguration = configPath.map { reported.contains(display($0)) } ?? false
-        if !reportsConfiguration, !documents.indices.contains(where: { documents[$0].isReported && reported.contains(documents[$0].display) }) {
+        let reportsConfiguration = configPath.map { reportsEverything || reported.contains(display($0)) } ?? false
+        if !reportsConfiguration,
+           !documents.indices.contains(where: { documents[$0].isReported && (reportsEverything || reported.contains(documents[$0].display)) }) {
             throw .noFiles(request.paths)
         }
         timing.lap("parse and decode")
@@ -512,7 +515,9 @@ public struct Workspace: Sendable {
             cache.save()
         }
         timing.lap("summary cache")
-        var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: reported,
+        // A run of the whole repository reports every file (and eplan.yaml): no set of 100,000 paths is made.
+        var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents,
+                                  reported: reportsEverything ? .everything : ReportedFiles(reported),
                                   wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
         workspace.leftOut = leftOut
         workspace.narrowedRegions = narrowedRegions
@@ -760,5 +765,27 @@ final class ResultSlots<R>: @unchecked Sendable {
     deinit {
         buffer.deinitialize()
         buffer.deallocate()
+    }
+}
+
+/// The display paths whose findings a run reports: those of the named files and folders, or every file
+/// of the repository and its eplan.yaml (a run of the whole repository).
+public struct ReportedFiles: Sendable {
+    /// nil: every file.
+    private let paths: Set<String>?
+
+    public init(_ paths: Set<String>) {
+        self.paths = paths
+    }
+
+    private init(everything: Void) {
+        paths = nil
+    }
+
+    /// Every file of the repository (its documents and eplan.yaml: whatever a finding of the run names).
+    public static let everything = ReportedFiles(everything: ())
+
+    public func contains(_ display: String) -> Bool {
+        paths?.contains(display) ?? true
     }
 }
