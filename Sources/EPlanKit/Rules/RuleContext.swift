@@ -49,11 +49,18 @@ public struct RuleContext: Sendable {
         self.reported = reported
         self.wholeRepository = wholeRepository
         if wholeRepository || reported(index.regionsDocument?.file ?? "\u{0}") || reported(index.configuration.file ?? "\u{0}") {
-            var all = Set(index.regionByPath.keys)
-            all.formUnion(lookups.masters.keys)
-            all.formUnion(lookups.externalMasters.keys)
-            all.formUnion(lookups.specials.keys)
-            regions = all.subtracting(index.brokenRegions).sorted()
+            // The regions document's paths, and the few that only plans name: no set of them all is made.
+            let known = index.regionByPath
+            var more: Set<String> = []
+            func add<Keys: Sequence<String>>(_ keys: Keys) {
+                for key in keys where known[key] == nil { more.insert(key) }
+            }
+            add(lookups.masters.keys)
+            add(lookups.externalMasters.keys)
+            add(lookups.specials.keys)
+            var all = Array(known.keys) + more
+            if !index.brokenRegions.isEmpty { all.removeAll { index.brokenRegions.contains($0) } }
+            regions = all.sorted()
         } else {
             regions = Set(subjectPlans.compactMap { $0.region?.value }).subtracting(index.brokenRegions).sorted()
         }
