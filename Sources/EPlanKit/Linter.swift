@@ -181,8 +181,7 @@ public enum Linter {
         var inventories: [Inventory] = []
         let documents = workspace.documents
         for position in documents.indices {
-            // A whole-repository run reports every document (no lookup of 100,000 paths).
-            let reported = workspace.wholeRepository || workspace.reported.contains(documents[position].display)
+            let reported = workspace.reported.contains(documents[position].display)
             switch documents[position].content {
             case .plan(let plan):
                 plans.append(plan)
@@ -264,7 +263,7 @@ public enum Linter {
         let left = Set(RuleCatalog.rules.filter { $0.isLocal && !$0.findsWhileDecoding && !settings.isEnabled($0.id) }.map(\.id))
         let documents = workspace.documents
         for position in documents.indices
-        where documents[position].isReported && (workspace.wholeRepository || workspace.reported.contains(documents[position].display)) {
+        where documents[position].isReported && workspace.reported.contains(documents[position].display) {
             let display = documents[position].display
             files += 1
             let plan = documents[position].planSummary

@@ -177,7 +177,7 @@ final class Repository {
             return nil
         }
         let workspace = Workspace(cwd: root, root: root, configuration: configuration, documents: documents,
-                                  reported: reported, wholeRepository: false, configurationSuppressions: configurationSuppressions)
+                                  reported: ReportedFiles(reported), configurationSuppressions: configurationSuppressions)
         // An edit that changed no plan's place in the index patches the last index (the same index a
         // new build gives: `RepositoryIndex.replacing`); anything else builds it anew.
         var built: (RepositoryIndex, RegionLookups)?

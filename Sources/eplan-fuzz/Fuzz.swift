@@ -31,7 +31,7 @@ func runOne(_ bytes: [UInt8]) {
     }
     // Through the one pipeline the command line uses: index, rules, suppressions and severities.
     let workspace = Workspace(cwd: "", root: "", configuration: configuration, documents: documents,
-                              reported: Set(documents.map(\.display)), wholeRepository: true)
+                              reported: .everything)
     let today = Day(year: 2026, month: 11, day: 30) ?? Day.localToday()
     let analysis = Linter.analyze(workspace, LintOptions(cwd: "", jobs: 1, today: today))
     let result = analysis.result

@@ -43,7 +43,7 @@ public struct Workspace: Sendable {
     /// The display paths whose findings are reported.
     public let reported: ReportedFiles
     /// True when every file of the repository is reported (a run of the repository, not of some files in it).
-    public let wholeRepository: Bool
+    public var wholeRepository: Bool { reported.isEverything }
     /// A file a one-file lint left out (a plan, an inventory) or read in part (the regions document):
     /// its path, its display path and its summary.
     typealias LeftOut = (path: String, display: String, summary: SummaryCache.Deferred)
@@ -61,20 +61,13 @@ public struct Workspace: Sendable {
     public internal(set) var findingsCacheRedated = 0
 
     public init(cwd: String, root: String, configuration: Configuration, documents: [SourceDocument],
-                reported: Set<String>, wholeRepository: Bool, configurationSuppressions: [Suppression] = []) {
-        self.init(cwd: cwd, root: root, configuration: configuration, documents: documents, reported: ReportedFiles(reported),
-                  wholeRepository: wholeRepository, configurationSuppressions: configurationSuppressions)
-    }
-
-    init(cwd: String, root: String, configuration: Configuration, documents: [SourceDocument],
-         reported: ReportedFiles, wholeRepository: Bool, configurationSuppressions: [Suppression] = []) {
+                reported: ReportedFiles, configurationSuppressions: [Suppression] = []) {
         self.cwd = cwd
         self.root = root
         self.configuration = configuration
         self.configurationSuppressions = configurationSuppressions
         self.documents = documents
         self.reported = reported
-        self.wholeRepository = wholeRepository
     }
 
     /// This workspace with the plans left out read in: the whole repository.
@@ -88,7 +81,7 @@ public struct Workspace: Sendable {
         let partial = Set(narrowedRegions.map(\.display))
         let kept = partial.isEmpty ? documents : documents.filter { !partial.contains($0.display) }
         var whole = Workspace(cwd: cwd, root: root, configuration: configuration, documents: (kept + read).sorted { $0.display < $1.display },
-                              reported: reported, wholeRepository: wholeRepository, configurationSuppressions: configurationSuppressions)
+                              reported: reported, configurationSuppressions: configurationSuppressions)
         whole.findingsCacheHits = findingsCacheHits
         whole.findingsCacheRedated = findingsCacheRedated
         return whole
@@ -179,10 +172,8 @@ public struct Workspace: Sendable {
         let documents = files.filter { $0.path != "eplan.yaml" }.sorted { $0.path < $1.path }.map { file in
             DocumentDecoder.read(file.bytes, path: file.path, display: file.path, named: false, limits: limits, hazards: hazards)
         }
-        var reported = Set(documents.map(\.display))
-        if configuration.file != nil { reported.insert("eplan.yaml") }
-        return Workspace(cwd: "", root: "", configuration: configuration, documents: documents, reported: reported,
-                         wholeRepository: true, configurationSuppressions: configurationSuppressions)
+        return Workspace(cwd: "", root: "", configuration: configuration, documents: documents, reported: .everything,
+                         configurationSuppressions: configurationSuppressions)
     }
 
     /// The document standing for a symbolic link that leads outside the repository: not read, reported.
@@ -491,10 +482,12 @@ public struct Workspace: Sendable {
             reported.insert(shown)
         }
         if !standIns.isEmpty { documents.sort { $0.display < $1.display } }
+        // A run of the whole repository reports every file (and eplan.yaml): no set of 100,000 paths is made.
+        let reportedFiles = reportsEverything ? ReportedFiles.everything : ReportedFiles(reported)
         // A run that read nothing must not pass: say so (exit 2).
-        let reportsConfiguration = configPath.map { reportsEverything || reported.contains(display($0)) } ?? false
+        let reportsConfiguration = configPath.map { reportedFiles.contains(display($0)) } ?? false
         if !reportsConfiguration,
-           !documents.indices.contains(where: { documents[$0].isReported && (reportsEverything || reported.contains(documents[$0].display)) }) {
+           !documents.indices.contains(where: { documents[$0].isReported && reportedFiles.contains(documents[$0].display) }) {
             throw .noFiles(request.paths)
         }
         timing.lap("parse and decode")
@@ -515,10 +508,8 @@ public struct Workspace: Sendable {
             cache.save()
         }
         timing.lap("summary cache")
-        // A run of the whole repository reports every file (and eplan.yaml): no set of 100,000 paths is made.
         var workspace = Workspace(cwd: cwd, root: root, configuration: configuration, documents: documents,
-                                  reported: reportsEverything ? .everything : ReportedFiles(reported),
-                                  wholeRepository: reportsEverything, configurationSuppressions: configurationSuppressions)
+                                  reported: reportedFiles, configurationSuppressions: configurationSuppressions)
         workspace.leftOut = leftOut
         workspace.narrowedRegions = narrowedRegions
         workspace.findingsCacheHits = served.load(ordering: .relaxed)
@@ -784,6 +775,8 @@ public struct ReportedFiles: Sendable {
 
     /// Every file of the repository (its documents and eplan.yaml: whatever a finding of the run names).
     public static let everything = ReportedFiles(everything: ())
+
+    public var isEverything: Bool { paths == nil }
 
     public func contains(_ display: String) -> Bool {
         paths?.contains(display) ?? true

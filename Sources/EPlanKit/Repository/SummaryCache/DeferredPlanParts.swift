@@ -128,11 +128,11 @@ final class DeferredPlanParts: Sendable {
     var foreignReferences: PlanSummary.Details? { kept?.foreign ?? Self.details(blocks[.foreignReferences]) }
     var resources: PlanSummary.Details? {
         if let kept { return kept.resources }
-        return part(\.resources, blocks[.resources]) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) }
+        return part(\.resources, blocks[.resources], DocumentSummary.decodeDetails)
     }
 
     private static func details(_ block: ByteSlice?) -> PlanSummary.Details? {
-        block.flatMap { try? BinaryReader.reading($0) { (r: inout Reader) throws(Truncated) in try DocumentSummary.decodeDetails(&r) } }
+        decode(block, DocumentSummary.decodeDetails)
     }
 
     /// The part, decoded the first time. Its bytes passed the summary's checksum; a block that still
