@@ -6,28 +6,28 @@
 /// `YAMLNode` views. Nothing is allocated per node: a document is three arrays, whatever its size,
 /// and its strings are made only when a decoder asks for one.
 public final class YAMLTape: Sendable {
-    enum Kind: UInt8, Sendable {
+    @usableFromInline enum Kind: UInt8, Sendable {
         case scalar, sequence, mapping
         /// An alias: `a` is the entry of the node it stands for; its own span is where the alias is written.
         case alias
     }
 
-    struct Entry: Sendable {
-        var kind: Kind
-        var style: ScalarStyle
+    @usableFromInline struct Entry: Sendable {
+        @usableFromInline var kind: Kind
+        @usableFromInline var style: ScalarStyle
         /// Index into `tags`, or -1.
-        var tag: Int32
-        var start: SourceMark
-        var end: SourceMark
+        @usableFromInline var tag: Int32
+        @usableFromInline var start: SourceMark
+        @usableFromInline var end: SourceMark
         /// Scalar: offset of its text in `text`. Alias: the entry it stands for.
-        var a: Int32
+        @usableFromInline var a: Int32
         /// Scalar: length of its text. Collection: the entry just past its subtree.
-        var b: Int32
+        @usableFromInline var b: Int32
     }
 
-    let entries: [Entry]
-    let text: [UInt8]
-    let tags: [String]
+    @usableFromInline let entries: [Entry]
+    @usableFromInline let text: [UInt8]
+    @usableFromInline let tags: [String]
 
     init(entries: [Entry], text: [UInt8], tags: [String]) {
         self.entries = entries
@@ -35,15 +35,15 @@ public final class YAMLTape: Sendable {
         self.tags = tags
     }
 
-    func next(_ i: Int) -> Int { entries.next(i) }
-    func resolved(_ i: Int) -> Int { entries.resolved(i) }
+    @inlinable func next(_ i: Int) -> Int { entries.next(i) }
+    @inlinable func resolved(_ i: Int) -> Int { entries.resolved(i) }
 
-    func node(_ i: Int) -> YAMLNode {
+    @inlinable func node(_ i: Int) -> YAMLNode {
         YAMLNode(tape: self, position: Int32(i), target: Int32(resolved(i)))
     }
 
     /// Runs `body` on the bytes of scalar entry `i`.
-    func withText<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    @inlinable func withText<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let e = entries[i]
         return text.withUnsafeBufferPointer { all in
             body(UnsafeBufferPointer(rebasing: all[Int(e.a) ..< Int(e.a) + Int(e.b)]))
@@ -54,19 +54,25 @@ public final class YAMLTape: Sendable {
 /// A node of a parsed YAML document: a view into its `YAMLTape`, cheap to copy.
 /// The file a node belongs to is the `path` of its `YAMLDocument`.
 public struct YAMLNode: Sendable {
-    let tape: YAMLTape
+    @usableFromInline let tape: YAMLTape
     /// Where the node is written (an alias's own entry).
-    let position: Int32
+    @usableFromInline let position: Int32
     /// Where its content is (what an alias stands for).
-    let target: Int32
+    @usableFromInline let target: Int32
+
+    @inlinable init(tape: YAMLTape, position: Int32, target: Int32) {
+        self.tape = tape
+        self.position = position
+        self.target = target
+    }
 
     public enum Kind: Sendable, Equatable {
         case scalar, sequence, mapping
     }
 
-    private var entry: YAMLTape.Entry { tape.entries[Int(target)] }
+    @inlinable var entry: YAMLTape.Entry { tape.entries[Int(target)] }
 
-    public var kind: Kind {
+    @inlinable public var kind: Kind {
         switch entry.kind {
         case .sequence: return .sequence
         case .mapping: return .mapping
@@ -75,34 +81,34 @@ public struct YAMLNode: Sendable {
     }
 
     /// The node's range; an alias has its own.
-    public var span: SourceSpan {
+    @inlinable public var span: SourceSpan {
         let e = tape.entries[Int(position)]
         return SourceSpan(start: e.start, end: e.end)
     }
 
-    public var start: SourceMark { tape.entries[Int(position)].start }
+    @inlinable public var start: SourceMark { tape.entries[Int(position)].start }
 
     public var tag: String? {
         let t = entry.tag
         return t < 0 ? nil : tape.tags[Int(t)]
     }
 
-    public var style: ScalarStyle? { entry.kind == .scalar ? entry.style : nil }
+    @inlinable public var style: ScalarStyle? { entry.kind == .scalar ? entry.style : nil }
 
     /// The scalar's text, whatever its style; nil for collections.
-    public var scalar: String? {
+    @inlinable public var scalar: String? {
         guard entry.kind == .scalar else { return nil }
         return tape.withText(Int(target)) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Runs `body` on the bytes of the scalar's text (no string made); nil for collections.
-    public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    @inlinable public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         guard entry.kind == .scalar else { return nil }
         return tape.withText(Int(target), body)
     }
 
     /// True when the node is a scalar whose text is exactly `text` (compared as bytes, no string made).
-    public func isScalar(_ text: String) -> Bool {
+    @inlinable public func isScalar(_ text: String) -> Bool {
         guard entry.kind == .scalar else { return false }
         var text = text
         return text.withUTF8 { wanted in
@@ -114,7 +120,7 @@ public struct YAMLNode: Sendable {
     }
 
     /// True for `~`, `null`, `Null`, `NULL` and the empty plain scalar (YAML's null), unless tagged `!!str`.
-    public var isNull: Bool {
+    @inlinable public var isNull: Bool {
         let e = entry
         guard e.kind == .scalar, e.style == .plain, e.tag < 0 || tag == "tag:yaml.org,2002:null" else { return false }
         switch e.b {
@@ -125,11 +131,11 @@ public struct YAMLNode: Sendable {
         }
     }
 
-    public var sequence: YAMLSequence? {
+    @inlinable public var sequence: YAMLSequence? {
         entry.kind == .sequence ? YAMLSequence(tape: tape, collection: Int(target)) : nil
     }
 
-    public var mapping: YAMLMapping? {
+    @inlinable public var mapping: YAMLMapping? {
         entry.kind == .mapping ? YAMLMapping(tape: tape, collection: Int(target)) : nil
     }
 
@@ -152,7 +158,7 @@ public struct YAMLNode: Sendable {
     }
 }
 
-func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+@inlinable func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     for i in 0 ..< count where a[i] != b[i] { return false }
     return true
 }
@@ -160,42 +166,75 @@ func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: I
 /// Walking the tape (shared by the parser that writes it and the views that read it).
 extension Array where Element == YAMLTape.Entry {
     /// The entry after `i`'s subtree: its next sibling, or its parent's end.
-    func next(_ i: Int) -> Int {
+    @inlinable func next(_ i: Int) -> Int {
         let e = self[i]
         return e.kind == .sequence || e.kind == .mapping ? Int(e.b) : i + 1
     }
 
     /// The entry holding `i`'s content: `i` itself, or what an alias stands for.
-    func resolved(_ i: Int) -> Int {
+    @inlinable func resolved(_ i: Int) -> Int {
         let e = self[i]
         return e.kind == .alias ? Int(e.a) : i
     }
 }
 
+/// A node named without keeping its document alive: for values that live only while the document
+/// is being read (a decoder's field paths, copied at every key), where retaining the tape on each
+/// copy cost more than the reading. Its holder must not outlive the document.
+public struct YAMLNodeReference: Sendable {
+    @usableFromInline unowned(unsafe) let tape: YAMLTape
+    @usableFromInline let position: Int32
+    @usableFromInline let target: Int32
+
+    @inlinable public init(_ node: YAMLNode) {
+        tape = node.tape
+        position = node.position
+        target = node.target
+    }
+
+    /// The node, holding its document again.
+    @inlinable public var node: YAMLNode { YAMLNode(tape: tape, position: position, target: target) }
+}
+
 public struct YAMLPair: Sendable {
     public var key: YAMLNode
     public var value: YAMLNode
+
+    @inlinable init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
 }
 
 /// The items of a sequence, in order (a forward collection over the tape).
 public struct YAMLSequence: Collection, Sendable {
-    let tape: YAMLTape
-    let collection: Int
+    @usableFromInline let tape: YAMLTape
+    @usableFromInline let collection: Int
 
-    public var startIndex: Int { collection + 1 }
-    public var endIndex: Int { Int(tape.entries[collection].b) }
-    public func index(after i: Int) -> Int { tape.next(i) }
-    public subscript(i: Int) -> YAMLNode { tape.node(i) }
+    @inlinable init(tape: YAMLTape, collection: Int) {
+        self.tape = tape
+        self.collection = collection
+    }
+
+    @inlinable public var startIndex: Int { collection + 1 }
+    @inlinable public var endIndex: Int { Int(tape.entries[collection].b) }
+    @inlinable public func index(after i: Int) -> Int { tape.next(i) }
+    @inlinable public subscript(i: Int) -> YAMLNode { tape.node(i) }
 }
 
 /// The pairs of a mapping, in source order (a forward collection over the tape). A repeated key
 /// is not among them: the parser reports it and keeps the first.
 public struct YAMLMapping: Collection, Sendable {
-    let tape: YAMLTape
-    let collection: Int
+    @usableFromInline let tape: YAMLTape
+    @usableFromInline let collection: Int
 
-    public var startIndex: Int { collection + 1 }
-    public var endIndex: Int { Int(tape.entries[collection].b) }
-    public func index(after i: Int) -> Int { tape.next(tape.next(i)) }
-    public subscript(i: Int) -> YAMLPair { YAMLPair(key: tape.node(i), value: tape.node(tape.next(i))) }
+    @inlinable init(tape: YAMLTape, collection: Int) {
+        self.tape = tape
+        self.collection = collection
+    }
+
+    @inlinable public var startIndex: Int { collection + 1 }
+    @inlinable public var endIndex: Int { Int(tape.entries[collection].b) }
+    @inlinable public func index(after i: Int) -> Int { tape.next(tape.next(i)) }
+    @inlinable public subscript(i: Int) -> YAMLPair { YAMLPair(key: tape.node(i), value: tape.node(tape.next(i))) }
 }

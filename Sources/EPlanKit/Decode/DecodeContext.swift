@@ -438,8 +438,9 @@ struct FieldPath: CustomStringConvertible, ExpressibleByStringLiteral, Sendable 
     private var base: String
     /// `[n]` (1-based) or `[id]` after the base, when `index > 0` or `id != nil`.
     private var index = 0
-    /// The node holding the id: its text is made only for a message.
-    private var id: YAMLNode?
+    /// The node holding the id: its text is made only for a message. Not retained: a path lives only
+    /// while its document is decoded.
+    private var id: YAMLNodeReference?
     private var key: String?
 
     init(_ base: String) { self.base = base }
@@ -464,13 +465,13 @@ struct FieldPath: CustomStringConvertible, ExpressibleByStringLiteral, Sendable 
     /// This path followed by `[id]`, the text of the scalar `id`.
     func item(_ id: YAMLNode) -> FieldPath {
         var path = isBare ? self : FieldPath(description)
-        path.id = id
+        path.id = YAMLNodeReference(id)
         return path
     }
 
     var description: String {
         var text = base
-        if let id { text += "[\(id.scalar ?? "")]" } else if index > 0 { text += "[\(index)]" }
+        if let id { text += "[\(id.node.scalar ?? "")]" } else if index > 0 { text += "[\(index)]" }
         if let key { text += ".\(key)" }
         return text
     }
