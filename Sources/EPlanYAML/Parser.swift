@@ -18,7 +18,7 @@ public enum YAMLParser {
             let buffer = hasBOM ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
             var builder = TapeBuilder(limits: limits, bytes: buffer)
             builder.run()
-            return builder.document
+            return builder.takeDocument()
         }
     }
 
@@ -97,7 +97,11 @@ private struct TapeBuilder {
     private var text: [UInt8]
     private var textCount = 0
     private var tags: [String] = []
+    /// The open collections outside the innermost one, outermost first; the innermost is `top`, kept
+    /// apart because every node changes it (an array element changed in place is checked for sharing
+    /// each time).
     private var open: [OpenCollection] = []
+    private var top: OpenCollection?
     /// The anchor names of open collections that have one, innermost last.
     private var openAnchors: [String] = []
     /// Where each scalar key first appeared, for open mappings past 32 keys.
@@ -125,13 +129,16 @@ private struct TapeBuilder {
     }
 
     /// The first document, when its root node was read to the end; with what was read of its top
-    /// level before a problem stopped the reading.
-    var document: YAMLDocument {
+    /// level before a problem stopped the reading. The builder's arrays move into the tape (taken out
+    /// of the builder, they are cut to size in place instead of copied).
+    mutating func takeDocument() -> YAMLDocument {
         var document = YAMLDocument(root: nil, problems: problems)
         if !document.isComplete { document.salvaged = salvagedPairs() }
         guard let rootEntry else { return document }
-        var kept = entries
-        var keptText = text
+        var kept: [YAMLTape.Entry] = []
+        var keptText: [UInt8] = []
+        swap(&kept, &entries)
+        swap(&keptText, &text)
         keptText.removeSubrange(textCount...)
         if let end = firstDocumentEnd {
             kept.removeSubrange(end.entries...)
@@ -147,7 +154,7 @@ private struct TapeBuilder {
         let root: Int
         if let rootEntry, firstDocumentEnd == nil || rootEntry < firstDocumentEnd?.entries ?? 0 {
             root = rootEntry
-        } else if let first = open.first, first.isMapping, documents <= 1 {
+        } else if let first = open.first ?? top, first.isMapping, documents <= 1 {
             root = first.entry
         } else {
             return []
@@ -266,7 +273,7 @@ private struct TapeBuilder {
             attach(entry, count: target.count)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            if open.count >= limits.nesting {
+            if open.count + (top == nil ? 0 : 1) >= limits.nesting {
                 problems.append(YAMLProblem(
                     .limit, Message("yaml.nesting-limit", ["limit": .number(limits.nesting)]), at: SourceSpan(start: start, end: end),
                     help: Message("yaml.nesting-limit-help")))
@@ -275,12 +282,14 @@ private struct TapeBuilder {
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let tagName = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
             if let anchor { openAnchors.append(String(cString: anchor)) }
-            open.append(OpenCollection(entry: entries.count, isMapping: isMapping, hasAnchor: anchor != nil,
-                                       keyStackStart: keyHashes.count))
+            if let top { open.append(top) }
+            top = OpenCollection(entry: entries.count, isMapping: isMapping, hasAnchor: anchor != nil,
+                                 keyStackStart: keyHashes.count)
             entries.append(YAMLTape.Entry(kind: isMapping ? .mapping : .sequence, style: .plain, tag: tag(tagName),
                                           start: start, end: end, a: 0, b: 0))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let closed = open.popLast() else { return true }
+            guard let closed = top else { return true }
+            top = open.popLast()
             entries[closed.entry].end = end
             entries[closed.entry].b = Int32(entries.count)
             if closed.keyIndexSlot >= 0 { keyIndexes.removeLast() }
@@ -307,34 +316,33 @@ private struct TapeBuilder {
     }
 
     private mutating func attach(_ entry: Int, count: Int) {
-        guard !open.isEmpty else {
+        guard top != nil else {
             if documents <= 1 { rootEntry = entry }
             return
         }
-        let last = open.count - 1
-        open[last].nodeCount += count
-        guard open[last].isMapping else { return }
-        if open[last].expectingKey {
+        top!.nodeCount += count
+        guard top!.isMapping else { return }
+        if top!.expectingKey {
             // A copy while it changes, so that reading the tape (for duplicate keys) does not overlap
-            // with changing the stack.
-            var collection = open[last]
+            // with changing the builder.
+            var collection = top!
             collection.keyIsDuplicate = isDuplicate(key: entry, in: &collection)
             collection.keyEntry = entry
             collection.expectingKey = false
             collection.keys += 1
-            open[last] = collection
+            top = collection
             return
         }
-        if open[last].keyIsDuplicate {
+        if top!.keyIsDuplicate {
             // The repeat and its value leave the tape (with any anchor inside them).
-            let cut = open[last].keyEntry
+            let cut = top!.keyEntry
             entries.removeSubrange(cut...)
             if anchors.values.contains(where: { $0.entry >= cut }) {
                 anchors = anchors.filter { $0.value.entry < cut }
             }
         }
-        open[last].expectingKey = true
-        open[last].keyIsDuplicate = false
+        top!.expectingKey = true
+        top!.keyIsDuplicate = false
     }
 
     /// True for a repeated scalar key, whose problem is then added (and the repeat left off the tape).

@@ -322,11 +322,22 @@ struct DecodeContext {
     /// A non-negative number (`quantity`).
     mutating func number(_ node: YAMLNode, _ path: FieldPath, at span: SourceSpan) -> Double? {
         guard let raw = text(node, path, at: span) else { return nil }
+        // Most quantities are digits with at most one point: valid without looking at characters.
+        if Self.isPlainDecimal(raw), let value = Double(raw), value.isFinite { return value }
         if let value = Double(raw), value.isFinite, value >= 0, raw.first != "+", !raw.contains(where: \.isLetter) {
             return value
         }
         sink.add(.schemaValue, Message("schema.invalid-number", ["value": .verbatim(raw), "path": "\(path)"]), at: span)
         return nil
+    }
+
+    /// Digits with at most one decimal point among them, and at least one digit (`12`, `0.5`, `3.`).
+    static func isPlainDecimal(_ text: String) -> Bool {
+        var digits = 0, points = 0
+        for byte in text.utf8 {
+            if byte >= 0x30, byte <= 0x39 { digits += 1 } else if byte == 0x2E { points += 1 } else { return false }
+        }
+        return digits > 0 && points <= 1
     }
 
     /// A phone number (`contacts[].phone`): digits, spaces and '-', with at least one digit.

@@ -171,9 +171,17 @@ public struct PlanSummary: Sendable {
         switch source {
         case .parsed(let p):
             p.actions.map { field in
+                // By position: an action copied out of its list retains each of its texts.
                 let actions = field.value ?? []
-                return Actions(usedResources: actions.flatMap { $0.resources?.value?.compactMap(\.value) ?? [] },
-                               stages: Set(actions.compactMap { $0.phase?.value?.stage }))
+                var used: [String] = []
+                var stages: Set<Stage> = []
+                for i in actions.indices {
+                    if let resources = actions[i].resources?.value {
+                        for resource in resources { if let id = resource.value { used.append(id) } }
+                    }
+                    if let stage = actions[i].phase?.value?.stage { stages.insert(stage) }
+                }
+                return Actions(usedResources: used, stages: stages)
             }
         case .cached(let c): c.parts?.actions
         }
@@ -194,34 +202,14 @@ public struct PlanSummary: Sendable {
     public func forEachAgencyReference(_ which: AgencyReferences, _ body: (AgencyPlace, Field<AgencyRef>) -> Void) {
         switch source {
         case .parsed(let p):
-            let keep: (Field<AgencyRef>) -> Bool
             switch which {
-            case .qualified: keep = { $0.value?.region != nil }
+            case .qualified:
+                p.forEachAgencyReference { place, field, _ in if field.value?.region != nil { body(place, field) } }
             case .outsideOwnOrganization:
-                guard let region = p.region?.value else { return }
-                let own = AgencyLookup(p.organizationAgencyList)
-                keep = { field in field.value.map { !own.contains($0, in: region) } ?? false }
-            }
-            func visit(_ place: AgencyPlace, _ field: Field<AgencyRef>) { if keep(field) { body(place, field) } }
-            // Lists are read by position: copying an action or a member out of its list retains all of it.
-            if let owner = p.owner { visit(.owner, owner) }
-            if let office = p.organization?.command?.office { visit(.commandOffice, office) }
-            if let members = p.organization?.members {
-                for i in members.indices { if let agency = members[i].agency { visit(.member, agency) } }
-            }
-            if let to = p.reporting?.to { visit(.reportingTo, to) }
-            if let levels = p.responseLevels?.value {
-                for i in levels.indices { for lead in levels[i].lead?.value ?? [] { visit(.responseLead, lead) } }
-            }
-            if let actions = p.actions?.value {
-                for i in actions.indices {
-                    guard let who = actions[i].who?.value, !who.isEmpty else { continue }
-                    let place = AgencyPlace.actionWho(actions[i].id?.value)
-                    for field in who { visit(place, field) }
+                guard p.region?.value != nil else { return }
+                p.forEachAgencyReference { place, field, isOwn in
+                    if let ref = field.value, !isOwn(ref) { body(place, field) }
                 }
-            }
-            if let resources = p.resources?.value {
-                for i in resources.indices { if let holder = resources[i].holder { visit(.resourceHolder, holder) } }
             }
         case .cached(let c):
             let block = which == .qualified ? c.parts?.qualifiedReferences : c.parts?.foreignReferences
@@ -274,6 +262,18 @@ public struct PlanSummary: Sendable {
         var qualified = Details(agencyReferences: [], resourceUses: [], resourceDefinitions: [])
         var foreign = qualified
         var resources = qualified
+        if case .parsed(let p) = source {
+            // One pass over the references (what the two walks below give, in the same order).
+            let hasRegion = p.region?.value != nil
+            p.forEachAgencyReference { place, field, isOwn in
+                guard let ref = field.value else { return }
+                if ref.region != nil { qualified.agencyReferences.append((place, field)) }
+                if hasRegion, !isOwn(ref) { foreign.agencyReferences.append((place, field)) }
+            }
+            forEachResourceUse { resources.resourceUses.append(($0, $1)) }
+            forEachResourceDefinition { resources.resourceDefinitions.append(($0, $1)) }
+            return (qualified, foreign, resources)
+        }
         forEachAgencyReference(.qualified) { qualified.agencyReferences.append(($0, $1)) }
         forEachAgencyReference(.outsideOwnOrganization) { foreign.agencyReferences.append(($0, $1)) }
         forEachResourceUse { resources.resourceUses.append(($0, $1)) }
@@ -365,6 +365,41 @@ extension SourceDocument {
 }
 
 extension Plan {
+    /// Every agency reference of the plan in file order of its parts (as `PlanSummary.forEachAgencyReference`
+    /// goes through them), with a test of whether the plan's own organization resolves a reference
+    /// (always false for a plan without a region, which has no references outside its own). Lists are
+    /// read by position: copying an action or a member out of its list retains all of it.
+    func forEachAgencyReference(_ body: (PlanSummary.AgencyPlace, Field<AgencyRef>, (AgencyRef) -> Bool) -> Void) {
+        let region = self.region?.value
+        let office = organization?.command?.office?.value
+        let members = organization?.members ?? []
+        func isOwn(_ ref: AgencyRef) -> Bool {
+            guard let region else { return false }
+            let target = ref.region ?? region
+            func names(_ own: AgencyRef) -> Bool { own.agency == ref.agency && (own.region ?? region) == target }
+            if let office, names(office) { return true }
+            for i in members.indices { if let own = members[i].agency?.value, names(own) { return true } }
+            return false
+        }
+        if let owner { body(.owner, owner, isOwn) }
+        if let office = organization?.command?.office { body(.commandOffice, office, isOwn) }
+        for i in members.indices { if let agency = members[i].agency { body(.member, agency, isOwn) } }
+        if let to = reporting?.to { body(.reportingTo, to, isOwn) }
+        if let levels = responseLevels?.value {
+            for i in levels.indices { for lead in levels[i].lead?.value ?? [] { body(.responseLead, lead, isOwn) } }
+        }
+        if let actions = actions?.value {
+            for i in actions.indices {
+                guard let who = actions[i].who?.value, !who.isEmpty else { continue }
+                let place = PlanSummary.AgencyPlace.actionWho(actions[i].id?.value)
+                for field in who { body(place, field, isOwn) }
+            }
+        }
+        if let resources = resources?.value {
+            for i in resources.indices { if let holder = resources[i].holder { body(.resourceHolder, holder, isOwn) } }
+        }
+    }
+
     /// What other plans' rules read of this plan (its `PlanSummary`), as values of their own: identity,
     /// links, the parts (scope, the organization's agencies, reporting, the stages and resources of
     /// the actions) and the details (agency references, resources used and defined). A lint run keeps

@@ -45,37 +45,39 @@ struct ActionIncomplete: Rule {
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         for plan in context.subjects {
-            for action in plan.actions?.value ?? [] {
+            let actions = plan.actions?.value ?? []
+            // Read by position: copying an action out of its list retains each of its texts.
+            for i in actions.indices {
                 // Messages are put together only for a finding.
                 var name: MessageArgument {
-                    .message(action.id?.value.map { Message("action-incomplete.action", ["id": .verbatim($0)]) } ?? Message("action-incomplete.an-action"))
+                    .message(actions[i].id?.value.map { Message("action-incomplete.action", ["id": .verbatim($0)]) } ?? Message("action-incomplete.an-action"))
                 }
                 // `question` is who, how or when: the key, and the last part of the message keys.
                 func missing(_ question: String, _ key: String) {
-                    findings.append(plan.finding(id, Message("action-incomplete.missing-\(question)", ["action": name]), at: action.span,
+                    findings.append(plan.finding(id, Message("action-incomplete.missing-\(question)", ["action": name]), at: actions[i].span,
                                                  help: Message("action-incomplete.add", ["key": .verbatim(key)])))
                 }
                 func empty(_ question: String, _ key: String, at span: SourceSpan) {
                     findings.append(plan.finding(id, Message("action-incomplete.empty-\(question)", ["action": name]), at: span,
                                                  help: Message("action-incomplete.say-\(question)")))
                 }
-                if let who = action.who {
+                if let who = actions[i].who {
                     if who.value?.isEmpty == true { empty("who", "who", at: who.span) }
                 } else {
                     missing("who", "who")
                 }
-                if let how = action.how {
+                if let how = actions[i].how {
                     if how.value?.isBlank == true { empty("how", "how", at: how.span) }
                 } else {
                     missing("how", "how")
                 }
-                if let when = action.when {
+                if let when = actions[i].when {
                     if when.value?.isBlank == true { empty("when", "when", at: when.span) }
                 } else {
                     missing("when", "when")
                 }
-                if action.resources == nil {
-                    findings.append(plan.finding(id, Message("action-incomplete.missing-resources", ["action": name]), at: action.span,
+                if actions[i].resources == nil {
+                    findings.append(plan.finding(id, Message("action-incomplete.missing-resources", ["action": name]), at: actions[i].span,
                                                  help: Message("action-incomplete.resources-help")))
                 }
             }

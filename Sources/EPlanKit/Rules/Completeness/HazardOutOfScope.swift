@@ -26,11 +26,12 @@ struct HazardOutOfScope: Rule {
             // A scope whose hazards are not valid (or misspelt) is not compared: its own finding says enough.
             if let hazards = plan.scope?.hazards, hazards.value == nil || hazards.value?.contains(where: { $0.value == nil }) == true { continue }
             let scope = plan.scope?.hazards?.value ?? []  // a few hazards: searched, not hashed
-            for action in plan.actions?.value ?? [] {
-                for entry in action.hazards?.value ?? [] {
+            let actions = plan.actions?.value ?? []
+            for i in actions.indices {  // by position: an action copied out of its list retains its texts
+                for entry in actions[i].hazards?.value ?? [] {
                     guard let hazard = entry.value, !scope.contains(where: { $0.value == hazard }) else { continue }
                     findings.append(plan.finding(
-                        id, Message("hazard-out-of-scope.outside", ["action": .verbatim(action.id?.value ?? "?"), "hazard": .term(Term(.hazard, hazard)),
+                        id, Message("hazard-out-of-scope.outside", ["action": .verbatim(actions[i].id?.value ?? "?"), "hazard": .term(Term(.hazard, hazard)),
                                                                       "plan": plan.named]),
                         at: entry.span, help: Message("hazard-out-of-scope.help", ["hazard": .term(Term(.hazard, hazard))])))
                 }
