@@ -234,11 +234,14 @@ public enum Linter {
         let index = RepositoryIndex(documents: [], configuration: configuration, jobs: 1)
         let lookups = RegionLookups(index)
         let local = RuleCatalog.rules.filter { $0.isLocal && !$0.findsWhileDecoding }
+        // One context for every plan, its subject replaced (making a context works out its regions).
+        let shared = RuleContext(index: index, lookups: lookups, today: today, subjects: [], subjectPlans: [],
+                                 subjectInventories: [], reported: { _ in true }, wholeRepository: false)
         func checks(_ rules: [any Rule]) -> @Sendable (Plan) -> [Diagnostic] {
             { plan in
                 guard !plan.isRetired else { return [] }
-                let context = RuleContext(index: index, lookups: lookups, today: today, subjects: [plan], subjectPlans: [],
-                                          subjectInventories: [], reported: { _ in true }, wholeRepository: false)
+                var context = shared
+                context.subjects = [plan]
                 var findings: [Diagnostic] = []
                 for rule in rules { rule.check(context, &findings) }
                 return findings

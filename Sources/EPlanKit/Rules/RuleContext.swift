@@ -15,7 +15,7 @@ public struct RuleContext: Sendable {
     /// retired ones left out, in file order, parsed in this run. Only local rules (`Rule.isLocal`)
     /// read these: a file unchanged since the last run brings its local findings from the cache and
     /// is no subject here.
-    public let subjects: [Plan]
+    public internal(set) var subjects: [Plan]
     /// Every plan of a reported file (retired ones left out), in file order, as cross-plan rules see
     /// it: parsed in this run or, for a file whose content the findings cache knows, its summary.
     /// Cross-plan rules iterate these, so that they run the same on a cached and a parsed file.

@@ -48,15 +48,22 @@ struct VersionUnrecorded: Rule {
         for plan in context.subjects {
             guard let versionField = plan.version, let version = versionField.value,
                   let revisions = plan.revisions?.value, !revisions.isEmpty else { continue }
-            var dated: [(day: Day, version: Version?)] = []
-            for revision in revisions {
-                guard let day = revision.date?.value else { break }
-                dated.append((day, revision.version?.value))
+            // Every revision dated; the latest date's revisions all with a version, none of them the plan's.
+            // Read by position: a revision copied out of its list retains its texts.
+            var latest: Day?
+            for i in revisions.indices {
+                guard let day = revisions[i].date?.value else { latest = nil; break }
+                if latest.map({ $0 < day }) ?? true { latest = day }
             }
-            guard dated.count == revisions.count, let latest = dated.map(\.day).max() else { continue }
-            let newest = dated.filter { $0.day == latest }.map(\.version)
-            let recorded = newest.compactMap { $0 }
-            guard recorded.count == newest.count, let highest = recorded.max(), !recorded.contains(version) else { continue }
+            guard let latest else { continue }
+            var highest: Version?
+            var complete = true, listed = false
+            for i in revisions.indices where revisions[i].date?.value == latest {
+                guard let recorded = revisions[i].version?.value else { complete = false; break }
+                if recorded == version { listed = true }
+                if highest.map({ $0 < recorded }) ?? true { highest = recorded }  // the first of equals, as max()
+            }
+            guard complete, !listed, let highest else { continue }
             findings.append(plan.finding(
                 id, Message("version-unrecorded.unrecorded", ["plan": plan.named, "version": "\(version)", "date": "\(latest)", "recorded": "\(highest)"]),
                 at: versionField.span,
