@@ -125,7 +125,10 @@ private struct TapeBuilder {
         entries.reserveCapacity(min(bytes.count / 10, 1 << 20))
         keyHashes.reserveCapacity(64)
         keyTexts.reserveCapacity(64)
-        text = [UInt8](repeating: 0, count: min(bytes.count, 1 << 24))
+        // Scalar text is never longer than the file's (escapes only shorten it); bytes past `textCount`
+        // are never read, so the buffer is not cleared first.
+        let size = min(bytes.count, 1 << 24)
+        text = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
     }
 
     /// The first document, when its root node was read to the end; with what was read of its top

@@ -125,8 +125,12 @@ public struct YAMLNode: Sendable {
         guard e.kind == .scalar, e.style == .plain, e.tag < 0 || tag == "tag:yaml.org,2002:null" else { return false }
         switch e.b {
         case 0: return true
-        case 1: return isScalar("~")
-        case 4: return isScalar("null") || isScalar("Null") || isScalar("NULL")
+        case 1: return tape.text[Int(e.a)] == 0x7E  // ~
+        case 4:
+            // null, Null, NULL: compared as one 32-bit word (little-endian bytes).
+            let t = tape.text, i = Int(e.a)
+            let word = UInt32(t[i]) | UInt32(t[i + 1]) << 8 | UInt32(t[i + 2]) << 16 | UInt32(t[i + 3]) << 24
+            return word == 0x6C6C_756E || word == 0x6C6C_754E || word == 0x4C4C_554E
         default: return false
         }
     }

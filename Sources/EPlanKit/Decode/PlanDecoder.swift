@@ -16,6 +16,16 @@ enum PlanDecoder {
         }
     }
 
+    /// The bits (`PlanKey.bit`) of the keys above, `scope.hazards` as `scope`: a plan that writes them all
+    /// (and a scope with hazards where one is needed) passes the required-key checks without a key named.
+    private static func bits(_ keys: [String]) -> UInt64 {
+        keys.reduce(0) { $0 | (PlanKey(rawValue: $1 == "scope.hazards" ? "scope" : $1)?.bit ?? 0) }
+    }
+    private static let alwaysRequiredBits = bits(alwaysRequired)
+    private static let issuedBit = PlanKey.issued.bit
+    private static let requiredBitsByKind = PlanKind.allCases.map { (kind: $0, bits: bits(requiredKeys(of: $0)),
+                                                                      hazards: requiredKeys(of: $0).contains("scope.hazards")) }
+
     static func decode(_ root: YAMLNode, _ pairs: YAMLMapping, _ c: inout DecodeContext) -> Plan {
         var plan = PlanFields(file: c.sink.file, firstKey: c.firstKeySpan(root))
         var regionsPair: YAMLPair?
@@ -157,11 +167,17 @@ enum PlanDecoder {
         // Messages are put together only when a key is missing.
         // (`schema.the.plan-id`, not `plan.named`: in Chinese a space parts the id from the words after it.)
         var name: Message { plan.id?.value.map { Message("schema.the.plan-id", ["id": .verbatim($0)]) } ?? Message("schema.the.plan") }
-        var required = alwaysRequired
-        if plan.effectiveStatus == .inForce { required.append("issued") }
-        for key in required where !present(key) { c.missingKey(key, in: name, at: plan.firstKey) }
+        let inForce = plan.effectiveStatus == .inForce
+        let always = alwaysRequiredBits | (inForce ? issuedBit : 0)
+        if written & always != always {
+            var required = alwaysRequired
+            if inForce { required.append("issued") }
+            for key in required where !present(key) { c.missingKey(key, in: name, at: plan.firstKey) }
+        }
         guard let kind = plan.kind?.value else { return }
-        for key in requiredKeys(of: kind) where !alwaysRequired.contains(key) {
+        let ofKind = requiredBitsByKind.first { $0.kind == kind }
+        let complete = ofKind.map { written & $0.bits == $0.bits && (!$0.hazards || plan.scope?.hazards != nil) } ?? false
+        for key in requiredKeys(of: kind) where !complete && !alwaysRequired.contains(key) {
             var reason: Message { Message("schema.required-of", ["kind": .term(Term(.kind, kind.rawValue))]) }
             if key == "scope.hazards" {
                 if let scope = plan.scope {

@@ -376,7 +376,10 @@ extension Plan {
         func isOwn(_ ref: AgencyRef) -> Bool {
             guard let region else { return false }
             let target = ref.region ?? region
-            func names(_ own: AgencyRef) -> Bool { own.agency == ref.agency && (own.region ?? region) == target }
+            // Lengths first: most of an organization's agencies differ from the reference in length.
+            func names(_ own: AgencyRef) -> Bool {
+                own.agency.utf8.count == ref.agency.utf8.count && own.agency == ref.agency && (own.region ?? region) == target
+            }
             if let office, names(office) { return true }
             for i in members.indices { if let own = members[i].agency?.value, names(own) { return true } }
             return false
