@@ -135,6 +135,16 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// Where a mapping's first key is written (nil for an empty mapping or another node), read without
+    /// making the mapping and its pair.
+    @inlinable public var firstKeySpan: SourceSpan? {
+        let e = entry
+        let first = Int(target) + 1
+        guard e.kind == .mapping, first < Int(e.b) else { return nil }
+        let key = tape.entries[first]
+        return SourceSpan(start: key.start, end: key.end)
+    }
+
     @inlinable public var sequence: YAMLSequence? {
         entry.kind == .sequence ? YAMLSequence(tape: tape, collection: Int(target)) : nil
     }

@@ -243,6 +243,69 @@ struct DecoderMessageTests {
                                                "invalid configuration eplan.yaml (1 problem)", "invalid configuration eplan.yaml (2 problems)"])
     }
 
+    /// Paths nested in records, keyed by an id or a document's own key, and a mapping entry's key: the
+    /// texts as the field paths wrote them before they were kept as literal and node parts.
+    @Test("field paths name the nested place: records, ids, keys read from the document, an entry's key")
+    func fieldPaths() {
+        let plan = """
+            eplan: plan/v1
+            id: qs.p
+            title: T
+            kind: special
+            level: county
+            region: qs
+            owner: fire-rescue
+            version: "1"
+            organization:
+              members:
+                - {agency: fire-rescue, role: leader, duties: [~, 3]}
+                - {agency: police, duties: ok}
+            reporting:
+              initial: {XX: 1h, I: 2 hours}
+            response-levels:
+              - {level: V}
+            actions:
+              - {id: a1, phase: respons, who: fire-rescue, within: 0m, how: [x]}
+              - {phase: response, hazards: [nohazard]}
+            resources:
+              - {id: r1, quantity: abc}
+            drills:
+              - {date: 2025-02-30, type: tabletop}
+            contacts:
+              - {agency: fire-rescue, name: N, phone: abc}
+            support:
+              funding: [~]
+            """
+        let config = """
+            eplan: config/v1
+            rules:
+              drill-overdue: {severity: loud}
+              region-no-master: {depth: nowhere}
+            """
+        let texts = Set((decode(plan).diagnostics + decode(config, file: "eplan.yaml").diagnostics).map(\.message.english))
+        for expected in [
+            "unknown member role 'leader' at 'organization.members[1].role'",
+            "'organization.members[1].duties' must be a text, found nothing",
+            "'organization.members[2].duties' must be a list, found a single value",
+            "unknown severity class 'XX' at 'reporting.initial key'",
+            "'2 hours' at 'reporting.initial.I' is not a valid duration",
+            "unknown response level 'V' at 'response-levels[1].level'",
+            "unknown phase 'respons' at 'actions[a1].phase'",
+            "'0m' at 'actions[a1].within' is not a valid duration",
+            "'actions[a1].how' must be a text, found a list",
+            "unknown hazard 'nohazard' at 'actions[2].hazards'",
+            "'abc' at 'resources[1].quantity' is not a non-negative number",
+            "'2025-02-30' at 'drills[1].date' is not a valid date",
+            "'abc' at 'contacts[1].phone' is not a phone number",
+            "unknown support area 'funding' at 'support key'",
+            "'support.funding' must be a text, found nothing",
+            "unknown severity 'loud' at 'rules.drill-overdue.severity'",
+            "unknown level 'nowhere' at 'rules.region-no-master.depth'",
+        ] {
+            #expect(texts.contains(expected), "\(expected)")
+        }
+    }
+
     @Test("Chinese names the terms of the format: kinds, levels, phases, roles in messages and help")
     func terms() {
         let all = Self.decoded()

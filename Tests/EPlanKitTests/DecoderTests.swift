@@ -277,6 +277,38 @@ struct PlanDecodingTests {
         #expect(d.plan == "qs.lin.master")
     }
 
+    /// Up to 16 actions are compared with each other, more are looked up in a table: both ways find
+    /// the same repeats, each at the later action, pointing at the first.
+    @Test("repeated action ids among few and among many actions", arguments: [3, 16, 17, 40])
+    func duplicateActionIDsAtAnyCount(count: Int) {
+        let actions = (1 ... count).map { i in
+            // Every third action repeats the first id; the rest are unique.
+            let id = i > 1 && i % 3 == 0 ? "a1" : "a\(i)"
+            return "  - {id: \(id), phase: response, who: emergency-management, how: H, when: W, resources: []}"
+        }.joined(separator: "\n")
+        let text = """
+            eplan: plan/v1
+            id: qs.many
+            title: T
+            kind: unit
+            level: township
+            region: qs
+            owner: emergency-management
+            version: "1"
+            issued: 2024-01-01
+            scope: {hazards: [flood]}
+            reporting: {initial: 1h, written: 2h}
+            actions:
+            \(actions)
+            """
+        let repeats = decode(text).diagnostics.filter { $0.rule == .duplicateID }
+        #expect(repeats.map(\.location.line) == (1 ... count).filter { $0 > 1 && $0 % 3 == 0 }.map { 12 + $0 })
+        for repeated in repeats {
+            #expect(repeated.message.english == "action id 'a1' is used twice in this plan (first at p.yaml:13)")
+            #expect(repeated.related.first?.location.line == 13)
+        }
+    }
+
     @Test("empty who, how and when are kept as empty answers, not schema findings")
     func emptyAnswers() throws {
         let text = validMaster

@@ -116,8 +116,7 @@ struct DecodeContext {
 
     /// The span of a mapping's first key, or the node's own start for an empty mapping.
     func firstKeySpan(_ node: YAMLNode) -> SourceSpan {
-        if let first = node.mapping?.first { return first.key.span }
-        return span(node)
+        node.firstKeySpan ?? span(node)
     }
 
     // MARK: Shapes
@@ -373,13 +372,13 @@ struct DecodeContext {
             for entry in pairs {
                 if entry.key.scalar?.hasPrefix("x-") == true { continue }
                 let entrySpan = span(entry)
-                guard let cls: SeverityClass = enumValue(entry.key, FieldPath("\(path) key"), at: span(entry.key), what: .severityClass)
+                guard let cls: SeverityClass = enumValue(entry.key, path.entryKey, at: span(entry.key), what: .severityClass)
                 else {
                     valid = false
                     continue
                 }
                 if entry.value.isNull { continue }
-                guard let limit = duration(entry.value, path.key(cls.rawValue), at: entrySpan) else {
+                guard let limit = duration(entry.value, path.key(node: entry.key), at: entrySpan) else {
                     valid = false
                     continue
                 }
@@ -443,55 +442,82 @@ struct ValueName: Sendable {
 }
 
 /// Where a value sits in its document, for messages: `actions[3].who`, `organization.command.name`.
-/// Decoders pass one to every value they read, but a message is rare: so the text is put together
-/// only when a message needs it, and making a path allocates nothing.
+/// Decoders pass one to every value they read and make a new one at every key, but a message is rare:
+/// so the text is put together only when a message needs it, and a path holds nothing counted by
+/// reference (literal names, numbers, and the nodes of names and ids read from the document, not
+/// retained: a path lives only while its document is decoded). Copying one copies a few words.
 struct FieldPath: CustomStringConvertible, ExpressibleByStringLiteral, Sendable {
-    private var base: String
-    /// `[n]` (1-based) or `[id]` after the base, when `index > 0` or `id != nil`.
-    private var index = 0
-    /// The node holding the id: its text is made only for a message. Not retained: a path lives only
-    /// while its document is decoded.
-    private var id: YAMLNodeReference?
-    private var key: String?
+    private enum Part: Sendable {
+        /// `.name` (no dot first).
+        case name(StaticString)
+        /// A name read from the document: a key's own text (`rules.NAME`, `support.KEY`).
+        case nodeName(YAMLNodeReference)
+        /// `[n]`, 1-based.
+        case index(Int)
+        /// `[id]`, the text of the scalar holding the id.
+        case id(YAMLNodeReference)
+        /// Text after the path as it is (` key`).
+        case suffix(StaticString)
+    }
 
-    init(_ base: String) { self.base = base }
-    init(stringLiteral base: String) { self.base = base }
+    /// The parts, first to last; the decoders nest at most four deep (`rules.NAME.KEY`), and a part past
+    /// the last slot is left out of the message rather than stored.
+    private var parts: (Part?, Part?, Part?, Part?, Part?, Part?) = (nil, nil, nil, nil, nil, nil)
+    private var count = 0
 
-    private var isBare: Bool { index == 0 && id == nil && key == nil }
+    init(stringLiteral name: StaticString) { append(.name(name)) }
+    init(_ name: StaticString) { append(.name(name)) }
+    /// A path named by a key as written in the document.
+    init(node: YAMLNode) { append(.nodeName(YAMLNodeReference(node))) }
 
-    /// This path followed by `.key`.
-    func key(_ name: String) -> FieldPath {
-        var path = key == nil ? self : FieldPath(description)
-        path.key = name
+    private mutating func append(_ part: Part) {
+        switch count {
+        case 0: parts.0 = part
+        case 1: parts.1 = part
+        case 2: parts.2 = part
+        case 3: parts.3 = part
+        case 4: parts.4 = part
+        case 5: parts.5 = part
+        default: return
+        }
+        count += 1
+    }
+
+    private func with(_ part: Part) -> FieldPath {
+        var path = self
+        path.append(part)
         return path
     }
 
+    /// This path followed by `.name`.
+    func key(_ name: StaticString) -> FieldPath { with(.name(name)) }
+    /// This path followed by `.` and the text of a key node.
+    func key(node: YAMLNode) -> FieldPath { with(.nodeName(YAMLNodeReference(node))) }
     /// This path followed by `[n]` (n is 1-based).
-    func item(_ n: Int) -> FieldPath {
-        var path = isBare ? self : FieldPath(description)
-        path.index = n
-        return path
-    }
-
+    func item(_ n: Int) -> FieldPath { with(.index(n)) }
     /// This path followed by `[id]`, the text of the scalar `id`.
-    func item(_ id: YAMLNode) -> FieldPath {
-        var path = isBare ? self : FieldPath(description)
-        path.id = YAMLNodeReference(id)
-        return path
-    }
+    func item(_ id: YAMLNode) -> FieldPath { with(.id(YAMLNodeReference(id))) }
+    /// This path followed by ` key`: the key of a mapping entry rather than its value.
+    var entryKey: FieldPath { with(.suffix(" key")) }
 
     var description: String {
-        var text = base
-        if let id { text += "[\(id.node.scalar ?? "")]" } else if index > 0 { text += "[\(index)]" }
-        if let key { text += ".\(key)" }
+        var text = ""
+        for part in [parts.0, parts.1, parts.2, parts.3, parts.4, parts.5].prefix(count) {
+            switch part {
+            case .name(let name): text += (text.isEmpty ? "" : ".") + name.description
+            case .nodeName(let node): text += (text.isEmpty ? "" : ".") + (node.node.scalar ?? "")
+            case .index(let n): text += "[\(n)]"
+            case .id(let node): text += "[\(node.node.scalar ?? "")]"
+            case .suffix(let suffix): text += suffix.description
+            case nil: break
+            }
+        }
         return text
     }
 }
 
 /// The id, slug and region patterns of plan-format §2, matched on bytes.
 enum Patterns {
-    private static func isAlnum(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
-
     /// Which separators a pattern allows.
     private struct Separators: OptionSet {
         let rawValue: UInt8
@@ -518,7 +544,8 @@ enum Patterns {
     private static func matches<Bytes: Collection<UInt8>>(_ bytes: Bytes, separators: Separators) -> Bool {
         var previousWasSeparator = true
         for b in bytes {
-            if isAlnum(b) {
+            // Most bytes are lowercase letters or digits: one range test each.
+            if b &- 0x61 < 26 || b &- 0x30 < 10 {
                 previousWasSeparator = false
             } else if separators.allows(b) {
                 if previousWasSeparator { return false }

@@ -145,7 +145,7 @@ enum ConfigDecoder {
                 continue
             }
             if p.value.isNull { continue }
-            let ids = c.fieldList(p, FieldPath("hazards").key(category)) { c, node, path in
+            let ids = c.fieldList(p, FieldPath("hazards").key(node: p.key)) { c, node, path in
                 c.slug(node, path, at: c.span(node), what: .hazardID)
             }
             result[category, default: []].append(contentsOf: ids.value?.compactMap(\.value) ?? [])
@@ -229,11 +229,11 @@ enum ConfigDecoder {
                     || info.settings.contains(where: { $0.name == key })
                 if known, p.value.isNull { continue }  // a setting whose value is null is not set (1.1)
                 if key == "severity" {
-                    (rule.enabled, rule.severity) = severity(p.value, FieldPath("rules").key(name).key("severity"), at: ps, &c) ?? (true, nil)
+                    (rule.enabled, rule.severity) = severity(p.value, FieldPath("rules").key(node: pair.key).key("severity"), at: ps, &c) ?? (true, nil)
                 } else if key == "depth", info.depth != nil {
-                    rule.depth = c.enumValue(p.value, FieldPath("rules").key(name).key("depth"), at: ps, what: .level)
+                    rule.depth = c.enumValue(p.value, FieldPath("rules").key(node: pair.key).key("depth"), at: ps, what: .level)
                 } else if info.settings.contains(where: { $0.name == key }) {
-                    if let value = c.positiveInteger(p.value, FieldPath("rules").key(name).key(key), at: ps) { rule.settings[key] = value }
+                    if let value = c.positiveInteger(p.value, FieldPath("rules").key(node: pair.key).key(node: p.key), at: ps) { rule.settings[key] = value }
                 } else if !key.hasPrefix("x-") {
                     let known = ["severity"] + info.settings.map(\.name) + (info.depth == nil ? [] : ["depth"])
                     c.sink.add(.schemaUnknownKey, Message("schema.unknown-setting", ["name": .verbatim(name), "key": .verbatim(key)]), at: c.span(p.key),
@@ -241,7 +241,7 @@ enum ConfigDecoder {
                                    ?? Message("schema.unknown-setting-help", ["name": .verbatim(name), "settings": .verbatims(known)]))
                 }
             }
-        } else if let (enabled, level) = severity(pair.value, FieldPath("rules").key(name), at: s, &c) {
+        } else if let (enabled, level) = severity(pair.value, FieldPath("rules").key(node: pair.key), at: s, &c) {
             rule.enabled = enabled
             rule.severity = level
         }

@@ -35,7 +35,7 @@ enum PlanDecoder {
         for pair in pairs {
             guard let (key, bit) = PlanKey.table.match(pair) else { continue }  // absent (1.1)
             written |= bit
-            let path = FieldPath(key?.rawValue ?? "")
+            let path = FieldPath(node: pair.key)
             switch key {
             case .eplan: break
             case .id:
@@ -216,17 +216,24 @@ enum PlanDecoder {
     /// Action ids are unique within a plan (`duplicate-id` at the later one).
     private static func checkActionIDs(_ plan: Plan, _ c: inout DecodeContext) {
         guard let actions = plan.actions?.value else { return }
+        // A plan's few actions are compared with each other; many are looked up in a table.
         var seen: [String: SourceSpan] = [:]
-        seen.reserveCapacity(actions.count)
+        let few = actions.count <= 16
+        if !few { seen.reserveCapacity(actions.count) }
+        func earlier(_ id: String, before end: Int) -> SourceSpan? {
+            guard few else { return seen[id] }
+            for j in 0 ..< end { if let other = actions[j].id, other.value == id { return other.span } }
+            return nil
+        }
         // By index: only the id is read (a loop over the actions would copy each one whole).
         for i in actions.indices {
             guard let field = actions[i].id, let id = field.value else { continue }
-            if let first = seen[id] {
+            if let first = earlier(id, before: i) {
                 c.sink.add(.duplicateID, Message("schema.duplicate-action", ["id": .verbatim(id), "file": .verbatim(c.sink.file),
                                                                               "line": .number(first.start.line)]),
                            at: field.span, help: Message("schema.duplicate-action-help"),
                            related: [RelatedLocation(Location(file: c.sink.file, span: first), Message("schema.duplicate-action-first", ["id": .verbatim(id)]))])
-            } else {
+            } else if !few {
                 seen[id] = field.span
             }
         }
@@ -569,7 +576,7 @@ extension PlanDecoder {
             if p.key.scalar?.hasPrefix("x-") == true || p.value.isNull { continue }
             let keySpan = c.span(p.key)
             let area: SupportArea? = c.enumValue(p.key, "support key", at: keySpan, what: .supportArea)
-            let path = FieldPath("support").key(p.key.scalar ?? "")
+            let path = FieldPath("support").key(node: p.key)
             let items = c.fieldList(p, path) { c, node, path in c.text(node, path, at: c.span(node)) }
             entries.append(SupportEntry(area: Field(area, span: keySpan), items: items))
         }

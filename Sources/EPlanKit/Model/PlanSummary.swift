@@ -371,17 +371,23 @@ extension Plan {
     /// read by position: copying an action or a member out of its list retains all of it.
     func forEachAgencyReference(_ body: (PlanSummary.AgencyPlace, Field<AgencyRef>, (AgencyRef) -> Bool) -> Void) {
         let region = self.region?.value
-        let office = organization?.command?.office?.value
         let members = organization?.members ?? []
+        // The organization's agencies with their regions resolved, listed once (reading them out of the
+        // members at each reference copied them each time).
+        var own: [(agency: String, region: String)] = []
+        if let region {
+            own.reserveCapacity(members.count + 1)
+            if let office = organization?.command?.office?.value { own.append((office.agency, office.region ?? region)) }
+            for i in members.indices { if let agency = members[i].agency?.value { own.append((agency.agency, agency.region ?? region)) } }
+        }
         func isOwn(_ ref: AgencyRef) -> Bool {
             guard let region else { return false }
             let target = ref.region ?? region
             // Lengths first: most of an organization's agencies differ from the reference in length.
-            func names(_ own: AgencyRef) -> Bool {
-                own.agency.utf8.count == ref.agency.utf8.count && own.agency == ref.agency && (own.region ?? region) == target
+            let length = ref.agency.utf8.count
+            for i in own.indices where own[i].agency.utf8.count == length && own[i].agency == ref.agency && own[i].region == target {
+                return true
             }
-            if let office, names(office) { return true }
-            for i in members.indices { if let own = members[i].agency?.value, names(own) { return true } }
             return false
         }
         if let owner { body(.owner, owner, isOwn) }
