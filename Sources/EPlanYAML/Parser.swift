@@ -82,7 +82,7 @@ private struct OpenCollection {
     var keys = 0
     /// Mapping with many keys: its slot in `keyIndexes`.
     var keyIndexSlot = -1
-    /// Mapping: where its keys start in `keyHashes` and `keyTexts`.
+    /// Mapping: where its keys start in `keys`.
     var keyStackStart = 0
 }
 
@@ -108,8 +108,7 @@ private struct TapeBuilder {
     private var keyIndexes: [[String: SourceMark]] = []
     /// The scalar keys of the open mappings (each mapping's from its `keyStackStart`): a hash of the
     /// text, and the entry holding it. A repeat is looked for among the hashes, then the texts compared.
-    private var keyHashes: [UInt32] = []
-    private var keyTexts: [Int32] = []
+    private var keys: [(hash: UInt32, text: Int32)] = []
     private var rootEntry: Int?
     private var anchors: [String: (entry: Int, count: Int)] = [:]
     private var expandedByAliases = 0
@@ -123,8 +122,7 @@ private struct TapeBuilder {
         // Plans have about one node per 13 bytes of YAML (reserving less cost a copy of the entries in
         // most files); a huge file grows the arrays as it goes instead.
         entries.reserveCapacity(min(bytes.count / 10, 1 << 20))
-        keyHashes.reserveCapacity(64)
-        keyTexts.reserveCapacity(64)
+        keys.reserveCapacity(64)
         // Scalar text is never longer than the file's (escapes only shorten it); bytes past `textCount`
         // are never read, so the buffer is not cleared first.
         let size = min(bytes.count, 1 << 24)
@@ -287,7 +285,7 @@ private struct TapeBuilder {
             if let anchor { openAnchors.append(String(cString: anchor)) }
             if let top { open.append(top) }
             top = OpenCollection(entry: entries.count, isMapping: isMapping, hasAnchor: anchor != nil,
-                                 keyStackStart: keyHashes.count)
+                                 keyStackStart: keys.count)
             entries.append(YAMLTape.Entry(kind: isMapping ? .mapping : .sequence, style: .plain, tag: tag(tagName),
                                           start: start, end: end, a: 0, b: 0))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -296,9 +294,8 @@ private struct TapeBuilder {
             entries[closed.entry].end = end
             entries[closed.entry].b = Int32(entries.count)
             if closed.keyIndexSlot >= 0 { keyIndexes.removeLast() }
-            if keyHashes.count > closed.keyStackStart {
-                keyHashes.removeLast(keyHashes.count - closed.keyStackStart)
-                keyTexts.removeLast(keyTexts.count - closed.keyStackStart)
+            if keys.count > closed.keyStackStart {
+                keys.removeLast(keys.count - closed.keyStackStart)
             }
             if closed.hasAnchor, let anchor = openAnchors.popLast() { anchors[anchor] = (closed.entry, closed.nodeCount) }
             attach(closed.entry, count: closed.nodeCount)
@@ -326,14 +323,16 @@ private struct TapeBuilder {
         top!.nodeCount += count
         guard top!.isMapping else { return }
         if top!.expectingKey {
-            // A copy while it changes, so that reading the tape (for duplicate keys) does not overlap
-            // with changing the builder.
-            var collection = top!
-            collection.keyIsDuplicate = isDuplicate(key: entry, in: &collection)
-            collection.keyEntry = entry
-            collection.expectingKey = false
-            collection.keys += 1
-            top = collection
+            // The mapping's index slot changes through a local, so that checking the key (which reads the
+            // tape and may add a problem) does not overlap with changing `top`; nothing else is copied.
+            var slot = top!.keyIndexSlot
+            let duplicate = isDuplicate(key: entry, mapping: top!.entry, keyCount: top!.keys, keyStackStart: top!.keyStackStart,
+                                        indexSlot: &slot)
+            top!.keyIndexSlot = slot
+            top!.keyIsDuplicate = duplicate
+            top!.keyEntry = entry
+            top!.expectingKey = false
+            top!.keys += 1
             return
         }
         if top!.keyIsDuplicate {
@@ -349,35 +348,34 @@ private struct TapeBuilder {
     }
 
     /// True for a repeated scalar key, whose problem is then added (and the repeat left off the tape).
-    private mutating func isDuplicate(key: Int, in collection: inout OpenCollection) -> Bool {
+    private mutating func isDuplicate(key: Int, mapping: Int, keyCount: Int, keyStackStart: Int, indexSlot: inout Int) -> Bool {
         let target = entries.resolved(key)
         guard entries[target].kind == .scalar else { return false }
         var first: SourceMark?
-        if collection.keyIndexSlot < 0, collection.keys >= 32 {
+        if indexSlot < 0, keyCount >= 32 {
             var index: [String: SourceMark] = [:]
-            forEachKey(of: collection, before: key) { entry, target in
+            forEachKey(of: mapping, before: key) { entry, target in
                 let name = string(target)
                 if index[name] == nil { index[name] = entries[entry].start }
             }
             keyIndexes.append(index)
-            collection.keyIndexSlot = keyIndexes.count - 1
+            indexSlot = keyIndexes.count - 1
         }
-        if collection.keyIndexSlot >= 0 {
+        if indexSlot >= 0 {
             let name = string(target)
-            first = keyIndexes[collection.keyIndexSlot][name]
-            if first == nil { keyIndexes[collection.keyIndexSlot][name] = entries[key].start }
+            first = keyIndexes[indexSlot][name]
+            if first == nil { keyIndexes[indexSlot][name] = entries[key].start }
         } else {
             let hash = textHash(target)
-            let start = collection.keyStackStart
-            let earlier = keyHashes.withUnsafeBufferPointer { hashes -> Int? in
-                for i in start ..< hashes.count where hashes[i] == hash && sameText(Int(keyTexts[i]), target) { return Int(keyTexts[i]) }
+            let start = keyStackStart
+            let earlier = keys.withUnsafeBufferPointer { keys -> Int? in
+                for i in start ..< keys.count where keys[i].hash == hash && sameText(Int(keys[i].text), target) { return Int(keys[i].text) }
                 return nil
             }
             if let earlier {
-                first = keyFirstMark(collection, before: key, text: earlier)
+                first = keyFirstMark(mapping, before: key, text: earlier)
             } else {
-                keyHashes.append(hash)
-                keyTexts.append(Int32(target))
+                keys.append((hash, Int32(target)))
             }
         }
         guard let first else { return false }
@@ -390,8 +388,8 @@ private struct TapeBuilder {
     }
 
     /// Calls `body` with the entry of each scalar key already in the mapping and the entry holding its text.
-    private func forEachKey(of collection: OpenCollection, before end: Int, _ body: (Int, Int) -> Void) {
-        var i = collection.entry + 1
+    private func forEachKey(of mapping: Int, before end: Int, _ body: (Int, Int) -> Void) {
+        var i = mapping + 1
         while i < end {
             let target = entries.resolved(i)
             if entries[target].kind == .scalar { body(i, target) }
@@ -400,9 +398,9 @@ private struct TapeBuilder {
     }
 
     /// Where the key whose text is in entry `text` starts (the key itself may be an alias of it).
-    private func keyFirstMark(_ collection: OpenCollection, before key: Int, text: Int) -> SourceMark? {
+    private func keyFirstMark(_ mapping: Int, before key: Int, text: Int) -> SourceMark? {
         var found: SourceMark?
-        forEachKey(of: collection, before: key) { entry, target in
+        forEachKey(of: mapping, before: key) { entry, target in
             if found == nil, target == text { found = entries[entry].start }
         }
         return found
