@@ -7,86 +7,55 @@ import EPlanYAML
 /// Rules see the plans of the files they report on (`RuleContext.subjects`) as `Plan`; every other
 /// plan reaches them as a `PlanSummary`, which holds only what the summary cache keeps.
 public final class Plan: Sendable {
-    public let file: String
+    /// The fields as decoded, kept whole: making a plan moves them in (assigning each field copied it
+    /// and released the original, some seventy reference counts per plan).
+    private let fields: PlanFields
+
+    public var file: String { fields.file }
     /// The plan's first key (its first line): where missing top-level keys are reported.
-    public let firstKey: SourceSpan
-    public let id: Field<String>?
-    public let title: Field<String>?
-    public let kind: Field<PlanKind>?
-    public let level: Field<Level>?
-    public let region: Field<String>?
-    public let owner: Field<AgencyRef>?
-    public let status: Field<PlanStatus>?
-    public let version: Field<Version>?
-    public let issued: Field<Day>?
-    public let filed: Field<Day>?
-    public let evaluated: Field<Day>?
-    public let parent: ParentLink?
-    public let master: Field<String>?
-    public let scope: Scope?
-    public let organization: Organization?
-    public let reporting: Reporting?
-    public let responseLevels: Field<[ResponseLevel]>?
-    public let actions: Field<[Action]>?
-    public let resources: Field<[Resource]>?
-    public let drills: Field<[Drill]>?
-    public let revisions: Field<[Revision]>?
+    public var firstKey: SourceSpan { fields.firstKey }
+    public var id: Field<String>? { fields.id }
+    public var title: Field<String>? { fields.title }
+    public var kind: Field<PlanKind>? { fields.kind }
+    public var level: Field<Level>? { fields.level }
+    public var region: Field<String>? { fields.region }
+    public var owner: Field<AgencyRef>? { fields.owner }
+    public var status: Field<PlanStatus>? { fields.status }
+    public var version: Field<Version>? { fields.version }
+    public var issued: Field<Day>? { fields.issued }
+    public var filed: Field<Day>? { fields.filed }
+    public var evaluated: Field<Day>? { fields.evaluated }
+    public var parent: ParentLink? { fields.parent }
+    public var master: Field<String>? { fields.master }
+    public var scope: Scope? { fields.scope }
+    public var organization: Organization? { fields.organization }
+    public var reporting: Reporting? { fields.reporting }
+    public var responseLevels: Field<[ResponseLevel]>? { fields.responseLevels }
+    public var actions: Field<[Action]>? { fields.actions }
+    public var resources: Field<[Resource]>? { fields.resources }
+    public var drills: Field<[Drill]>? { fields.drills }
+    public var revisions: Field<[Revision]>? { fields.revisions }
     /// The regions of a joint plan.
-    public let regions: FieldList<String>?
-    public let eventDates: EventDates?
+    public var regions: FieldList<String>? { fields.regions }
+    public var eventDates: EventDates? { fields.eventDates }
     /// What kind of unit keeps a unit plan (plan-format §4.1); nil when not written (`enterprise`).
-    public let category: Field<UnitCategory>?
+    public var category: Field<UnitCategory>? { fields.category }
     /// The form of a unit plan (plan-format §4.1); nil when not written (`comprehensive`).
-    public let form: Field<PlanForm>?
+    public var form: Field<PlanForm>? { fields.form }
     /// What the published document says besides the model (plan-format §4.1; `eplan export`).
-    public let purpose: Field<String>?
-    public let basis: FieldList<String>?
-    public let principles: FieldList<String>?
-    public let warning: Warning?
-    public let termination: Field<String>?
-    public let support: Field<[SupportEntry]>?
-    public let contacts: Field<[Contact]>?
-    public let annexes: Field<[Annex]>?
+    public var purpose: Field<String>? { fields.purpose }
+    public var basis: FieldList<String>? { fields.basis }
+    public var principles: FieldList<String>? { fields.principles }
+    public var warning: Warning? { fields.warning }
+    public var termination: Field<String>? { fields.termination }
+    public var support: Field<[SupportEntry]>? { fields.support }
+    public var contacts: Field<[Contact]>? { fields.contacts }
+    public var annexes: Field<[Annex]>? { fields.annexes }
 
     public init(_ f: consuming PlanFields) {
-        file = f.file
-        firstKey = f.firstKey
-        id = f.id
-        title = f.title
-        kind = f.kind
-        level = f.level
-        region = f.region
-        owner = f.owner
-        status = f.status
-        version = f.version
-        issued = f.issued
-        filed = f.filed
-        evaluated = f.evaluated
-        parent = f.parent
-        master = f.master
-        scope = f.scope
-        organization = f.organization
-        reporting = f.reporting
-        responseLevels = f.responseLevels
-        actions = f.actions
-        resources = f.resources
-        drills = f.drills
-        revisions = f.revisions
-        regions = f.regions
-        eventDates = f.eventDates
-        category = f.category
-        form = f.form
-        purpose = f.purpose
-        basis = f.basis
-        principles = f.principles
-        warning = f.warning
-        termination = f.termination
-        support = f.support
-        contacts = f.contacts
-        annexes = f.annexes
+        fields = f
     }
 
-    /// `in-force` unless the plan says otherwise (or says something invalid).
     public var effectiveStatus: PlanStatus { status?.value ?? .inForce }
 
     /// What other plans' rules may read of this plan.
