@@ -174,14 +174,10 @@ public struct PlanSummary: Sendable {
                 // By position: an action copied out of its list retains each of its texts.
                 let actions = field.value ?? []
                 var used: [String] = []
-                var stages: Set<Stage> = []
                 for i in actions.indices {
-                    if let resources = actions[i].resources?.value {
-                        for resource in resources { if let id = resource.value { used.append(id) } }
-                    }
-                    if let stage = actions[i].phase?.value?.stage { stages.insert(stage) }
+                    for resource in actions[i].resources?.value ?? [] { if let id = resource.value { used.append(id) } }
                 }
-                return Actions(usedResources: used, stages: stages)
+                return Actions(usedResources: used, stages: Set(p.coveredStages))
             }
         case .cached(let c): c.parts?.actions
         }
@@ -202,14 +198,8 @@ public struct PlanSummary: Sendable {
     public func forEachAgencyReference(_ which: AgencyReferences, _ body: (AgencyPlace, Field<AgencyRef>) -> Void) {
         switch source {
         case .parsed(let p):
-            switch which {
-            case .qualified:
-                p.forEachAgencyReference { place, field, _ in if field.value?.region != nil { body(place, field) } }
-            case .outsideOwnOrganization:
-                guard p.region?.value != nil else { return }
-                p.forEachAgencyReference { place, field, isOwn in
-                    if let ref = field.value, !isOwn(ref) { body(place, field) }
-                }
+            p.forEachAgencyReference { place, field, kinds in
+                if which == .qualified ? kinds.qualified : kinds.foreign { body(place, field) }
             }
         case .cached(let c):
             let block = which == .qualified ? c.parts?.qualifiedReferences : c.parts?.foreignReferences
@@ -263,19 +253,15 @@ public struct PlanSummary: Sendable {
         var foreign = qualified
         var resources = qualified
         if case .parsed(let p) = source {
-            // One pass over the references (what the two walks below give, in the same order).
-            let hasRegion = p.region?.value != nil
-            p.forEachAgencyReference { place, field, isOwn in
-                guard let ref = field.value else { return }
-                if ref.region != nil { qualified.agencyReferences.append((place, field)) }
-                if hasRegion, !isOwn(ref) { foreign.agencyReferences.append((place, field)) }
+            // A parsed plan's references in one pass, both kinds at once.
+            p.forEachAgencyReference { place, field, kinds in
+                if kinds.qualified { qualified.agencyReferences.append((place, field)) }
+                if kinds.foreign { foreign.agencyReferences.append((place, field)) }
             }
-            forEachResourceUse { resources.resourceUses.append(($0, $1)) }
-            forEachResourceDefinition { resources.resourceDefinitions.append(($0, $1)) }
-            return (qualified, foreign, resources)
+        } else {
+            forEachAgencyReference(.qualified) { qualified.agencyReferences.append(($0, $1)) }
+            forEachAgencyReference(.outsideOwnOrganization) { foreign.agencyReferences.append(($0, $1)) }
         }
-        forEachAgencyReference(.qualified) { qualified.agencyReferences.append(($0, $1)) }
-        forEachAgencyReference(.outsideOwnOrganization) { foreign.agencyReferences.append(($0, $1)) }
         forEachResourceUse { resources.resourceUses.append(($0, $1)) }
         forEachResourceDefinition { resources.resourceDefinitions.append(($0, $1)) }
         return (qualified, foreign, resources)
@@ -365,48 +351,61 @@ extension SourceDocument {
 }
 
 extension Plan {
-    /// Every agency reference of the plan in file order of its parts (as `PlanSummary.forEachAgencyReference`
-    /// goes through them), with a test of whether the plan's own organization resolves a reference
-    /// (always false for a plan without a region, which has no references outside its own). Lists are
-    /// read by position: copying an action or a member out of its list retains all of it.
-    func forEachAgencyReference(_ body: (PlanSummary.AgencyPlace, Field<AgencyRef>, (AgencyRef) -> Bool) -> Void) {
-        let region = self.region?.value
-        let members = organization?.members ?? []
+    /// Every agency reference of the plan with a value, in file order of its parts (owner, command
+    /// office, members, reporting.to, response-level leads, who of each action, resource holders), with
+    /// the kinds it is of (`PlanSummary.AgencyReferences`): `qualified` when it names its region,
+    /// `foreign` when the plan's own organization does not resolve it (never, in a plan without a
+    /// region). Lists are read by position: copying an action or a member out of its list retains all of it.
+    func forEachAgencyReference(_ body: (PlanSummary.AgencyPlace, Field<AgencyRef>, (qualified: Bool, foreign: Bool)) -> Void) {
+        let region = fields.region?.value
+        let members = fields.organization?.members ?? []
         // The organization's agencies with their regions resolved, listed once (reading them out of the
         // members at each reference copied them each time).
         var own: [(agency: String, region: String)] = []
         if let region {
             own.reserveCapacity(members.count + 1)
-            if let office = organization?.command?.office?.value { own.append((office.agency, office.region ?? region)) }
+            if let office = fields.organization?.command?.office?.value { own.append((office.agency, office.region ?? region)) }
             for i in members.indices { if let agency = members[i].agency?.value { own.append((agency.agency, agency.region ?? region)) } }
         }
-        func isOwn(_ ref: AgencyRef) -> Bool {
-            guard let region else { return false }
-            let target = ref.region ?? region
-            // Lengths first: most of an organization's agencies differ from the reference in length.
-            let length = ref.agency.utf8.count
-            for i in own.indices where own[i].agency.utf8.count == length && own[i].agency == ref.agency && own[i].region == target {
-                return true
+        func visit(_ place: PlanSummary.AgencyPlace, _ field: Field<AgencyRef>) {
+            guard let ref = field.value else { return }
+            var foreign = false
+            if let region {
+                let target = ref.region ?? region
+                // Lengths first: most of an organization's agencies differ from the reference in length.
+                let length = ref.agency.utf8.count
+                foreign = !own.indices.contains { own[$0].agency.utf8.count == length && own[$0].agency == ref.agency && own[$0].region == target }
             }
-            return false
+            body(place, field, (qualified: ref.region != nil, foreign: foreign))
         }
-        if let owner { body(.owner, owner, isOwn) }
-        if let office = organization?.command?.office { body(.commandOffice, office, isOwn) }
-        for i in members.indices { if let agency = members[i].agency { body(.member, agency, isOwn) } }
-        if let to = reporting?.to { body(.reportingTo, to, isOwn) }
-        if let levels = responseLevels?.value {
-            for i in levels.indices { for lead in levels[i].lead?.value ?? [] { body(.responseLead, lead, isOwn) } }
+        if let owner = fields.owner { visit(.owner, owner) }
+        if let office = fields.organization?.command?.office { visit(.commandOffice, office) }
+        for i in members.indices { if let agency = members[i].agency { visit(.member, agency) } }
+        if let to = fields.reporting?.to { visit(.reportingTo, to) }
+        if let levels = fields.responseLevels?.value {
+            for i in levels.indices { for lead in levels[i].lead?.value ?? [] { visit(.responseLead, lead) } }
         }
-        if let actions = actions?.value {
+        if let actions = fields.actions?.value {
             for i in actions.indices {
                 guard let who = actions[i].who?.value, !who.isEmpty else { continue }
                 let place = PlanSummary.AgencyPlace.actionWho(actions[i].id?.value)
-                for field in who { body(place, field, isOwn) }
+                for field in who { visit(place, field) }
             }
         }
-        if let resources = resources?.value {
-            for i in resources.indices { if let holder = resources[i].holder { body(.resourceHolder, holder, isOwn) } }
+        if let resources = fields.resources?.value {
+            for i in resources.indices { if let holder = resources[i].holder { visit(.resourceHolder, holder) } }
         }
+    }
+
+    /// The stages the plan's actions cover, each once, in the order they first appear. Read by
+    /// position: an action copied out of its list retains each of its texts.
+    var coveredStages: [Stage] {
+        let actions = fields.actions?.value ?? []
+        var stages: [Stage] = []
+        for i in actions.indices {
+            if let stage = actions[i].phase?.value?.stage, !stages.contains(stage) { stages.append(stage) }
+        }
+        return stages
     }
 
     /// What other plans' rules read of this plan (its `PlanSummary`), as values of their own: identity,
@@ -419,8 +418,8 @@ extension Plan {
         let whole = PlanSummary(self)
         let parts = DeferredPlanParts(scope: whole.scope, organization: whole.organization, reporting: whole.reporting,
                                       actions: whole.actions, details: whole.details)
-        return PlanSummary(CachedPlan(file: file, firstKey: firstKey, id: id, kind: kind, level: level, region: region,
-                                      owner: owner, status: status, version: version, parent: parent, master: master,
-                                      regions: regions, resourceIDs: whole.resourceIDs, parts: parts))
+        return PlanSummary(CachedPlan(file: fields.file, firstKey: fields.firstKey, id: fields.id, kind: fields.kind, level: fields.level, region: fields.region,
+                                      owner: fields.owner, status: fields.status, version: fields.version, parent: fields.parent, master: fields.master,
+                                      regions: fields.regions, resourceIDs: whole.resourceIDs, parts: parts))
     }
 }

@@ -541,7 +541,7 @@ extension Plan {
     /// The agencies of the plan's own organization: the command office and every member (an agency
     /// may appear twice).
     public var organizationAgencyList: [AgencyKey] {
-        guard let region = region?.value, let organization else { return [] }
+        guard let region = fields.region?.value, let organization = fields.organization else { return [] }
         return AgencyKey.list(in: region, office: organization.command?.office, members: organization.members.map(\.agency))
     }
 }

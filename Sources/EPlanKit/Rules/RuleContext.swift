@@ -76,17 +76,17 @@ public struct RuleContext: Sendable {
 
 extension Plan {
     func location(_ span: SourceSpan) -> Location {
-        Location(file: file, span: span)
+        Location(file: fields.file, span: span)
     }
 
     /// A finding in this plan, tagged with its id.
     func finding(_ rule: RuleID, _ message: Message, at span: SourceSpan, help: Message? = nil,
                  related: [RelatedLocation] = []) -> Diagnostic {
-        Diagnostic(rule, message, at: location(span), help: help, related: related, plan: id?.value)
+        Diagnostic(rule, message, at: location(span), help: help, related: related, plan: fields.id?.value)
     }
 
     /// The plan as a message names it: "plan 'qs.lin.flood'" / "预案 qs.lin.flood", or "this plan".
-    var named: MessageArgument { .message(id?.value.map { Message("plan.named", ["id": .verbatim($0)]) } ?? Message("plan.this")) }
+    var named: MessageArgument { .message(fields.id?.value.map { Message("plan.named", ["id": .verbatim($0)]) } ?? Message("plan.this")) }
 
     var isRetired: Bool { effectiveStatus == .retired }
     var isInForce: Bool { effectiveStatus == .inForce }

@@ -28,12 +28,7 @@ struct PhaseUncovered: Rule {
         for plan in context.subjects {
             // `actions` written but not valid (or misspelt: `actoins:`): its own finding says enough.
             guard let kind = plan.kind?.value, Self.kinds.contains(kind), plan.actions == nil || plan.actions?.value != nil else { continue }
-            // The stages the actions cover, read by position (an action copied out of its list retains its texts).
-            let actions = plan.actions?.value ?? []
-            var stages: [Stage] = []
-            for i in actions.indices {
-                if let stage = actions[i].phase?.value?.stage, !stages.contains(stage) { stages.append(stage) }
-            }
+            let stages = plan.coveredStages
             for stage in Stage.allCases where !stages.contains(stage) {
                 let phases = Phase.allCases.filter { $0.stage == stage }.map(\.rawValue)
                 // `stage` is before, during or after: the last part of the message key.
