@@ -54,7 +54,7 @@ let package = Package(
         // The catalogue generator (`make catalog`): it only reads Swift sources, so it builds even when EPlanKit does not.
         .target(name: "EPlanCatalog"),
         .executableTarget(name: "eplan-catalog", dependencies: ["EPlanCatalog"]),
-        .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML", "EPlanText"]),
+        .testTarget(name: "EPlanYAMLTests", dependencies: ["EPlanYAML", "EPlanText", "CYAML"]),
         .testTarget(name: "EPlanKitTests", dependencies: ["EPlanKit", "EPlanYAML", "EPlanText", "EPlanCatalog", "EPlanDocument"], exclude: ["Fixtures"]),
         .testTarget(name: "EPlanLSPTests", dependencies: ["EPlanLSP", "EPlanKit", "EPlanText", "EPlanYAML"]),
         .testTarget(name: "EPlanCLITests", dependencies: ["eplan"], exclude: ["Fixtures"]),

@@ -6,6 +6,12 @@ import EPlanText
 /// every failure becomes a `YAMLProblem`.
 public enum YAMLParser {
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .default) -> YAMLDocument {
+        parse(bytes, limits: limits, readsDecoded: true)
+    }
+
+    /// `readsDecoded: false` makes libyaml's reader decode all input, as it does unaided (the tests
+    /// compare both ways).
+    static func parse(_ bytes: [UInt8], limits: YAMLLimits, readsDecoded: Bool) -> YAMLDocument {
         if let problem = encodingProblem(bytes) {
             return YAMLDocument(root: nil, problems: [problem])
         }
@@ -17,7 +23,7 @@ public enum YAMLParser {
             let hasBOM = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF
             let buffer = hasBOM ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
             var builder = TapeBuilder(limits: limits, bytes: buffer)
-            builder.run()
+            builder.run(readsDecoded: readsDecoded)
             return builder.takeDocument()
         }
     }
@@ -183,7 +189,8 @@ private struct TapeBuilder {
         return result
     }
 
-    mutating func run() {
+    /// Whether input that libyaml's reader would pass through unchanged skips it (`DecodedInput`).
+    mutating func run(readsDecoded: Bool = true) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             problems.append(YAMLProblem(.syntax, Message("yaml.parser-start"), at: SourceSpan(at: .start)))
@@ -193,7 +200,14 @@ private struct TapeBuilder {
         guard let base = bytes.baseAddress else { return }
         yaml_parser_set_input_string(&parser, base, bytes.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        if readsDecoded, let input = DecodedInput(bytes) {
+            input.withParser(&parser) { readEvents(&$0) }
+        } else {
+            readEvents(&parser)
+        }
+    }
 
+    private mutating func readEvents(_ parser: inout yaml_parser_t) {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
