@@ -67,13 +67,21 @@ struct DecodedInput: ~Copyable {
         var i = 0
         var characters = 0
         while i < n {
-            // Eight ASCII bytes at a time while none is a control character or DEL.
+            // Eight ASCII bytes at a time while none is a control character or DEL. Each test flags the
+            // lowest byte that fails it exactly (a borrow may flag bytes above it too): the bytes below
+            // the lowest flagged one pass, and that one is looked at alone.
             while i + 8 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let high: UInt64 = 0x8080_8080_8080_8080
-                let below = (word &- 0x2020_2020_2020_2020) & ~word & high  // some byte < 0x20 (of ASCII ones)
-                let del = ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(word ^ 0x7F7F_7F7F_7F7F_7F7F) & high
-                guard word & high == 0, below == 0, del == 0 else { break }
+                let below = (word &- 0x2020_2020_2020_2020) & ~word  // a byte under 0x20
+                let notDEL = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let del = (notDEL &- 0x0101_0101_0101_0101) & ~notDEL  // a byte 0x7F
+                let flagged = (word | below | del) & 0x8080_8080_8080_8080  // or not ASCII
+                if flagged != 0 {
+                    let passed = flagged.trailingZeroBitCount >> 3
+                    i += passed
+                    characters += passed
+                    break
+                }
                 i += 8
                 characters += 8
             }
