@@ -218,7 +218,15 @@ private struct TapeBuilder {
             }
             let done = event.type == YAML_STREAM_END_EVENT
             let keepGoing = handle(&event)
-            yaml_event_delete(&event)
+            if event.type == YAML_SCALAR_EVENT {
+                // What `yaml_event_delete` does for a scalar (libyaml allocates with `malloc`), short of
+                // clearing the event: `yaml_parser_parse` clears it before it fills it.
+                free(event.data.scalar.anchor)
+                free(event.data.scalar.tag)
+                free(event.data.scalar.value)
+            } else {
+                yaml_event_delete(&event)
+            }
             if done || !keepGoing { return }
         }
     }
