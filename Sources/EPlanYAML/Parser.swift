@@ -218,13 +218,22 @@ private struct TapeBuilder {
             }
             let done = event.type == YAML_STREAM_END_EVENT
             let keepGoing = handle(&event)
-            if event.type == YAML_SCALAR_EVENT {
-                // What `yaml_event_delete` does for a scalar (libyaml allocates with `malloc`), short of
-                // clearing the event: `yaml_parser_parse` clears it before it fills it.
+            // What `yaml_event_delete` does for the common events (libyaml allocates with `malloc`), short
+            // of clearing the event: `yaml_parser_parse` clears it before it fills it.
+            switch event.type {
+            case YAML_SCALAR_EVENT:
                 free(event.data.scalar.anchor)
                 free(event.data.scalar.tag)
                 free(event.data.scalar.value)
-            } else {
+            case YAML_MAPPING_START_EVENT:
+                free(event.data.mapping_start.anchor)
+                free(event.data.mapping_start.tag)
+            case YAML_SEQUENCE_START_EVENT:
+                free(event.data.sequence_start.anchor)
+                free(event.data.sequence_start.tag)
+            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                break
+            default:
                 yaml_event_delete(&event)
             }
             if done || !keepGoing { return }
