@@ -510,4 +510,30 @@ struct SuggestOracleTests {
             #expect(Suggest.nearest(word, in: candidates) == Self.plainNearest(word, in: candidates), "\(word) in \(candidates)")
         }
     }
+
+    @Test("the same suggestion as the plain algorithm among many ids of one shape (most share their letters)")
+    func sameAsPlainAmongSimilarIDs() {
+        var generator = SystemRandomNumberGenerator()
+        let kinds = ["master", "flood", "fire", "chem", "epidemic", "traffic"]
+        let ids = (1 ... 6).flatMap { p in (1 ... 4).flatMap { c in (1 ... 3).flatMap { t in
+            kinds.map { "p\(String(format: "%04d", p * 7)).c0\(c).t0\(t).\($0)" }
+        } } }
+        for _ in 0 ..< 60 {
+            var characters = Array(ids.randomElement(using: &generator)!)
+            let i = Int.random(in: 0 ..< characters.count, using: &generator)
+            switch Int.random(in: 0 ..< 4, using: &generator) {
+            case 0: characters.remove(at: i)
+            case 1: characters.insert(Array("0123456789.abcmt").randomElement(using: &generator)!, at: i)
+            case 2: characters[i] = Array("0123456789.abcmt").randomElement(using: &generator)!
+            default: if i + 1 < characters.count { characters.swapAt(i, i + 1) }
+            }
+            let word = Bool.random(using: &generator) ? String(characters).uppercased() : String(characters)
+            #expect(Suggest.nearest(word, in: ids) == Self.plainNearest(word, in: ids), "\(word)")
+        }
+        // One letter of the word is missing from the candidate (upper case counts as lower).
+        var scratch = [Int16](repeating: 0, count: 128)
+        let letters = Array("p0012.c03.t02.master".utf8).reduce(into: [Int16](repeating: 0, count: 128)) { $0[Int($1)] += 1 }
+        #expect(Suggest.missingLetters(of: letters, total: 20, in: "P0012.C03.T01.MASTER", scratch: &scratch) == 1)
+        #expect(Suggest.missingLetters(of: letters, total: 20, in: "p0012.c03.t02.master", scratch: &scratch) == 0)
+    }
 }
