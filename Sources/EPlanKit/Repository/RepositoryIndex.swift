@@ -560,8 +560,9 @@ extension AgencyKey {
 }
 
 /// Agencies to look references up in. The few agencies of one organization are scanned, which costs
-/// less than hashing both strings of every reference; a long list is hashed.
-public struct AgencyLookup: Sendable {
+/// less than hashing both strings of every reference; a long list is hashed. A class: `agency-unknown`
+/// hands one region's lookup from plan to plan (a retain, not a copy of its list and set).
+public final class AgencyLookup: Sendable {
     public let keys: [AgencyKey]
     private let set: Set<AgencyKey>?
 

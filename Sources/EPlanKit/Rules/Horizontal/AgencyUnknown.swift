@@ -32,18 +32,20 @@ struct AgencyUnknown: Rule {
             agenciesByRegion[region] = .some(agencies)
             return agencies
         }
-        // Plans in file order come region by region: the last plan's region is looked up once for all.
-        var here: (region: String, known: Bool, masters: AgencyLookup?)?
+        // Plans in file order come region by region: the last plan's region is looked up once for all
+        // (kept in three variables: an optional tuple of them was copied through the runtime's generic
+        // value witnesses at every plan).
+        var hereRegion: String?
+        var hereIsKnown = false
+        var masterHere: AgencyLookup?
         for plan in context.subjectPlans {
             guard let region = plan.region?.value else { continue }
             let isMaster = plan.kind?.value == .master
             // Most references are to the plan's own region: look that region up once per plan.
-            let hereIsKnown: Bool, masterHere: AgencyLookup?
-            if let here, here.region == region {
-                (hereIsKnown, masterHere) = (here.known, here.masters)
-            } else {
-                (hereIsKnown, masterHere) = (!regionsListed || regionByPath[region] != nil, masterAgencies(region))
-                here = (region, hereIsKnown, masterHere)
+            if hereRegion != region {
+                hereIsKnown = !regionsListed || regionByPath[region] != nil
+                masterHere = masterAgencies(region)
+                hereRegion = region
             }
             // `what` is only for the message: it is put together only when there is a finding.
             func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> Message, ownOnly: Bool = false) {
