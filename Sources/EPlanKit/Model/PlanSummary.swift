@@ -55,11 +55,38 @@ public struct PlanSummary: Sendable {
 
     /// What cross-plan rules read of a plan's text beyond its parts: agency references with their
     /// place, every resource its actions name (with the action's id), every resource it defines.
+    /// (Lists of small structs, not of tuples: an array of tuples is copied and destroyed element by
+    /// element through the runtime's generic tuple witnesses.)
     public struct Details: Sendable {
-        public var agencyReferences: [(place: AgencyPlace, field: Field<AgencyRef>)]
-        public var resourceUses: [(action: String?, resource: Field<String>)]
+        public var agencyReferences: [AgencyReference]
+        public var resourceUses: [ResourceUse]
         /// The id and the whole entry's span of each resource defined with an id.
-        public var resourceDefinitions: [(id: String, span: SourceSpan)]
+        public var resourceDefinitions: [DefinedResource]
+    }
+
+    /// An agency reference with where the plan writes it.
+    public struct AgencyReference: Sendable {
+        public var place: AgencyPlace
+        public var field: Field<AgencyRef>
+    }
+
+    /// A resource an action names, with the action's id.
+    public struct ResourceUse: Sendable {
+        public var action: String?
+        public var resource: Field<String>
+    }
+
+    /// A resource the plan defines with an id, and the whole entry's span.
+    public struct DefinedResource: Sendable {
+        public var id: String
+        public var span: SourceSpan
+    }
+
+    /// The three blocks of details the summary cache keeps apart (see `details`).
+    public struct DetailBlocks: Sendable {
+        public var qualified: Details
+        public var foreign: Details
+        public var resources: Details
     }
 
     /// The organization: the command office and the members (not the command's name or lead).
@@ -203,7 +230,7 @@ public struct PlanSummary: Sendable {
             }
         case .cached(let c):
             let block = which == .qualified ? c.parts?.qualifiedReferences : c.parts?.foreignReferences
-            for (place, field) in block?.agencyReferences ?? [] { body(place, field) }
+            for reference in block?.agencyReferences ?? [] { body(reference.place, reference.field) }
         }
     }
 
@@ -218,7 +245,7 @@ public struct PlanSummary: Sendable {
                 for entry in entries { body(action, entry) }
             }
         case .cached(let c):
-            for (action, resource) in c.parts?.resources?.resourceUses ?? [] { body(action, resource) }
+            for use in c.parts?.resources?.resourceUses ?? [] { body(use.action, use.resource) }
         }
     }
 
@@ -229,7 +256,7 @@ public struct PlanSummary: Sendable {
             guard let resources = p.resources?.value else { return }
             for i in resources.indices { if let id = resources[i].id?.value { body(id, resources[i].span) } }
         case .cached(let c):
-            for (id, span) in c.parts?.resources?.resourceDefinitions ?? [] { body(id, span) }
+            for definition in c.parts?.resources?.resourceDefinitions ?? [] { body(definition.id, definition.span) }
         }
     }
 
@@ -241,30 +268,30 @@ public struct PlanSummary: Sendable {
             forEachResourceUse(used)
         case .cached(let c):
             guard let resources = c.parts?.resources else { return }
-            for (id, span) in resources.resourceDefinitions { defined(id, span) }
-            for (action, resource) in resources.resourceUses { used(action, resource) }
+            for definition in resources.resourceDefinitions { defined(definition.id, definition.span) }
+            for use in resources.resourceUses { used(use.action, use.resource) }
         }
     }
 
     /// The details as the summary cache keeps them: the qualified agency references, those outside
     /// the plan's own organization, and the resources.
-    var details: (qualified: Details, foreign: Details, resources: Details) {
+    var details: DetailBlocks {
         var qualified = Details(agencyReferences: [], resourceUses: [], resourceDefinitions: [])
         var foreign = qualified
         var resources = qualified
         if case .parsed(let p) = source {
             // A parsed plan's references in one pass, both kinds at once.
             p.forEachAgencyReference { place, field, kinds in
-                if kinds.qualified { qualified.agencyReferences.append((place, field)) }
-                if kinds.foreign { foreign.agencyReferences.append((place, field)) }
+                if kinds.qualified { qualified.agencyReferences.append(AgencyReference(place: place, field: field)) }
+                if kinds.foreign { foreign.agencyReferences.append(AgencyReference(place: place, field: field)) }
             }
         } else {
-            forEachAgencyReference(.qualified) { qualified.agencyReferences.append(($0, $1)) }
-            forEachAgencyReference(.outsideOwnOrganization) { foreign.agencyReferences.append(($0, $1)) }
+            forEachAgencyReference(.qualified) { qualified.agencyReferences.append(AgencyReference(place: $0, field: $1)) }
+            forEachAgencyReference(.outsideOwnOrganization) { foreign.agencyReferences.append(AgencyReference(place: $0, field: $1)) }
         }
-        forEachResourceUse { resources.resourceUses.append(($0, $1)) }
-        forEachResourceDefinition { resources.resourceDefinitions.append(($0, $1)) }
-        return (qualified, foreign, resources)
+        forEachResourceUse { resources.resourceUses.append(ResourceUse(action: $0, resource: $1)) }
+        forEachResourceDefinition { resources.resourceDefinitions.append(DefinedResource(id: $0, span: $1)) }
+        return DetailBlocks(qualified: qualified, foreign: foreign, resources: resources)
     }
 
     /// The agencies of the plan's own organization: the command office and every member (an agency

@@ -75,15 +75,9 @@ final class DeferredPlanParts: Sendable {
     private let early: Early?
     /// The details of a plan parsed in this run (`Plan.keptForOtherPlans`), kept as values; nil for a
     /// plan from the cache, whose details are decoded from their blocks at each use.
-    private let kept: Kept?
-
-    /// The three blocks of details as values. A struct, not a tuple: an optional tuple of them was
-    /// copied whole through the runtime's generic value witnesses at every read of one.
-    private struct Kept: Sendable {
-        var qualified: PlanSummary.Details
-        var foreign: PlanSummary.Details
-        var resources: PlanSummary.Details
-    }
+    /// (A struct, not a tuple: an optional tuple of the three was copied whole through the runtime's
+    /// generic value witnesses at every read of one.)
+    private let kept: PlanSummary.DetailBlocks?
 
     /// The parts of a cached plan. `decodingNow` (a reported plan's): the scope and reporting are decoded
     /// now, not on first use (a run decodes them while the files are read, side by side, rather than in
@@ -104,11 +98,11 @@ final class DeferredPlanParts: Sendable {
     /// The parts of a plan parsed in this run, as values (no summary bytes behind them).
     init(scope: PlanSummary.Scope?, organization: PlanSummary.Organization?, reporting: PlanSummary.Reporting?,
          actions: PlanSummary.Actions?,
-         details: (qualified: PlanSummary.Details, foreign: PlanSummary.Details, resources: PlanSummary.Details)) {
+         details: PlanSummary.DetailBlocks) {
         blocks = Blocks(summary: Self.noBytes)
         decoded = Mutex(Decoded(organization: .some(organization), actions: .some(actions)))
         early = Early(scope: scope, reporting: reporting)
-        kept = Kept(qualified: details.qualified, foreign: details.foreign, resources: details.resources)
+        kept = details
     }
 
     typealias Reader = BinaryReader

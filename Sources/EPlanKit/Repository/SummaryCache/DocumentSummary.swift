@@ -291,7 +291,7 @@ enum DocumentSummary {
         typealias T = BinaryReader.Truncated
         return try r.tabled { (r: inout R) throws(T) in
             let nowhere = SourceSpan(at: .start)
-            let references = try r.array { (r: inout R) throws(T) -> (place: PlanSummary.AgencyPlace, field: Field<AgencyRef>) in
+            let references = try r.array { (r: inout R) throws(T) -> PlanSummary.AgencyReference in
                 let place: PlanSummary.AgencyPlace
                 switch try r.int() {
                 case 0: place = .owner
@@ -303,14 +303,14 @@ enum DocumentSummary {
                 case 6: place = .actionWho(try r.optional { (r: inout R) throws(T) in try r.string() })
                 default: throw T()
                 }
-                return (place, try r.field { (r: inout R) throws(T) in try r.agency() } ?? Field(nil, span: nowhere))
+                return PlanSummary.AgencyReference(place: place, field: try r.field { (r: inout R) throws(T) in try r.agency() } ?? Field(nil, span: nowhere))
             }
-            let uses = try r.array { (r: inout R) throws(T) -> (action: String?, resource: Field<String>) in
+            let uses = try r.array { (r: inout R) throws(T) -> PlanSummary.ResourceUse in
                 let action = try r.optional { (r: inout R) throws(T) in try r.string() }
-                return (action, try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: nowhere))
+                return PlanSummary.ResourceUse(action: action, resource: try r.field { (r: inout R) throws(T) in try r.string() } ?? Field(nil, span: nowhere))
             }
-            let definitions = try r.array { (r: inout R) throws(T) -> (id: String, span: SourceSpan) in
-                (try r.string(), try r.span())
+            let definitions = try r.array { (r: inout R) throws(T) -> PlanSummary.DefinedResource in
+                PlanSummary.DefinedResource(id: try r.string(), span: try r.span())
             }
             return PlanSummary.Details(agencyReferences: references, resourceUses: uses, resourceDefinitions: definitions)
         }
