@@ -190,7 +190,7 @@ private struct TapeBuilder {
     }
 
     /// Whether input that libyaml's reader would pass through unchanged skips it (`DecodedInput`).
-    mutating func run(readsDecoded: Bool = true) {
+    mutating func run(readsDecoded: Bool) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             problems.append(YAMLProblem(.syntax, Message("yaml.parser-start"), at: SourceSpan(at: .start)))

@@ -31,14 +31,10 @@ public enum Suggest {
             let count = asciiCount ?? c.count
             let allowed = min(3, max(1, (max(w.count, count) + 1) / 4))
             guard abs(w.count - count) <= allowed else { continue }
-            if asciiCount != nil, let letters, missingLetters(of: letters, total: w.count, in: candidate, scratch: &left) > allowed {
-                continue
-            }
             if asciiCount != nil {
+                if let letters, missingLetters(of: letters, total: w.count, in: candidate, scratch: &left) > allowed { continue }
                 c.removeAll(keepingCapacity: true)
-                for byte in candidate.utf8 {
-                    c.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte))
-                }
+                for byte in candidate.utf8 { c.append(Unicode.Scalar(lowercased(byte))) }
             }
             let d = distance(w, c, cap: allowed, rows: &rows)
             // Likely right only when something of the word stays ('4' is no typo of 'I'), or one holds the
@@ -57,7 +53,7 @@ public enum Suggest {
         scratch.withUnsafeMutableBufferPointer { left in
             letters.withUnsafeBufferPointer { left.baseAddress!.update(from: $0.baseAddress!, count: 128) }
             for byte in candidate.utf8 {
-                let lower = Int(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                let lower = Int(lowercased(byte))
                 if left[lower] > 0 {
                     left[lower] -= 1
                     matched += 1
@@ -65,6 +61,11 @@ public enum Suggest {
             }
         }
         return total - matched
+    }
+
+    /// An ASCII byte in lower case (`A`–`Z` to `a`–`z`; others as they are).
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 
     /// The three rows `distance` works in, kept from one candidate to the next.

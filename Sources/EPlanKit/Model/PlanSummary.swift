@@ -387,22 +387,11 @@ extension Plan {
         let region = fields.region?.value
         let members = fields.organization?.members ?? []
         // The organization's agencies with their regions resolved, listed once (reading them out of the
-        // members at each reference copied them each time).
-        var own: [(agency: String, region: String)] = []
-        if let region {
-            own.reserveCapacity(members.count + 1)
-            if let office = fields.organization?.command?.office?.value { own.append((office.agency, office.region ?? region)) }
-            for i in members.indices { if let agency = members[i].agency?.value { own.append((agency.agency, agency.region ?? region)) } }
-        }
+        // members at each reference copied them each time); none without a region.
+        let own = organizationAgencyList
         func visit(_ place: PlanSummary.AgencyPlace, _ field: Field<AgencyRef>) {
             guard let ref = field.value else { return }
-            var foreign = false
-            if let region {
-                let target = ref.region ?? region
-                // Lengths first: most of an organization's agencies differ from the reference in length.
-                let length = ref.agency.utf8.count
-                foreign = !own.indices.contains { own[$0].agency.utf8.count == length && own[$0].agency == ref.agency && own[$0].region == target }
-            }
+            let foreign = region.map { !own.contains(ref, in: $0) } ?? false
             body(place, field, (qualified: ref.region != nil, foreign: foreign))
         }
         if let owner = fields.owner { visit(.owner, owner) }

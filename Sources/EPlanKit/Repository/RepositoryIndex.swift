@@ -573,9 +573,18 @@ public final class AgencyLookup: Sendable {
 
     /// True when `ref`, written in a plan of `region`, names one of the agencies.
     public func contains(_ ref: AgencyRef, in region: String) -> Bool {
+        if let set { return set.contains(ref.resolved(in: region)) }
+        return keys.contains(ref, in: region)
+    }
+}
+
+extension Array where Element == AgencyKey {
+    /// True when `ref`, written in a plan of `region`, names one of the agencies: a scan, lengths
+    /// compared first (most of an organization's agencies differ from the reference in length).
+    func contains(_ ref: AgencyRef, in region: String) -> Bool {
         let target = ref.region ?? region
-        if let set { return set.contains(AgencyKey(region: target, agency: ref.agency)) }
-        return keys.contains { $0.agency == ref.agency && $0.region == target }
+        let length = ref.agency.utf8.count
+        return contains { $0.agency.utf8.count == length && $0.agency == ref.agency && $0.region == target }
     }
 }
 
