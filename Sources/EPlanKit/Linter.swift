@@ -196,7 +196,7 @@ public enum Linter {
         }
         let context = RuleContext(index: index, lookups: lookups, today: options.today, subjects: subjects, subjectPlans: subjectPlans,
                                   subjectInventories: inventories, reported: { workspace.reported.contains($0) },
-                                  wholeRepository: workspace.wholeRepository)
+                                  wholeRepository: workspace.wholeRepository, jobs: options.jobs)
         timing.lap("rule context")
         // Rules are independent readers of the index: they run side by side, and their findings are
         // joined in catalog order, so the result does not depend on the number of threads. Rules that

@@ -257,7 +257,8 @@ public struct Docking: Sendable {
 
         public var status: DockingItem.Status {
             guard let recorded else { return .missing }
-            return recorded < current ? .weaker : recorded == current ? .covered : .stricter
+            // Equal texts first: nearly every recorded version is the current one, and `<` reads both texts as numbers.
+            return recorded == current ? .covered : recorded < current ? .weaker : .stricter
         }
     }
 
@@ -271,9 +272,9 @@ public struct Docking: Sendable {
 }
 
 extension RuleContext {
-    /// The docking of a subject with its parent; nil when it names none or the parent is unknown.
-    func docking(_ plan: PlanSummary) -> Docking? {
-        guard let id = plan.parentID, let parent = index.target(id) else { return nil }
-        return Docking(child: plan, parent: parent, index: index)
+    /// The docking of a subject with its parent (from `subjectsWithParents`); nil when it names none
+    /// or the parent is unknown.
+    func docking(_ plan: PlanSummary, parent: PlanTarget?) -> Docking? {
+        parent.map { Docking(child: plan, parent: $0, index: index) }
     }
 }

@@ -268,42 +268,60 @@ public struct RepositoryIndex: Sendable {
 }
 
 /// A plan a link can point at: one of the repository's, or an `external` entry of eplan.yaml.
+/// (Both payloads are references: an enum with a tuple payload was copied and destroyed through the
+/// runtime's generic value witnesses, at every docking the rules make.)
 public enum PlanTarget: Sendable {
     case local(PlanSummary)
-    case external(ExternalPlan, file: String)
+    case externalEntry(ExternalTarget)
+
+    /// An external entry of the configuration file `file`.
+    public static func external(_ plan: ExternalPlan, file: String) -> PlanTarget {
+        .externalEntry(ExternalTarget(plan, file: file))
+    }
+
+    /// An external entry with the configuration file that holds it.
+    public final class ExternalTarget: Sendable {
+        public let plan: ExternalPlan
+        public let file: String
+
+        init(_ plan: ExternalPlan, file: String) {
+            self.plan = plan
+            self.file = file
+        }
+    }
 
     public var id: String? {
         switch self {
         case .local(let p): return p.id?.value
-        case .external(let e, _): return e.id?.value
+        case .externalEntry(let x): return x.plan.id?.value
         }
     }
 
     public var kind: PlanKind? {
         switch self {
         case .local(let p): return p.kind?.value
-        case .external(let e, _): return e.kind?.value
+        case .externalEntry(let x): return x.plan.kind?.value
         }
     }
 
     public var level: Level? {
         switch self {
         case .local(let p): return p.level?.value
-        case .external(let e, _): return e.level?.value
+        case .externalEntry(let x): return x.plan.level?.value
         }
     }
 
     public var region: String? {
         switch self {
         case .local(let p): return p.region?.value
-        case .external(let e, _): return e.region?.value
+        case .externalEntry(let x): return x.plan.region?.value
         }
     }
 
     public var version: Field<Version>? {
         switch self {
         case .local(let p): return p.version
-        case .external(let e, _): return e.version
+        case .externalEntry(let x): return x.plan.version
         }
     }
 
@@ -311,7 +329,7 @@ public enum PlanTarget: Sendable {
     public var hazards: [String] {
         switch self {
         case .local(let p): return p.scope?.hazards?.value?.compactMap(\.value) ?? []
-        case .external(let e, _): return e.hazards?.value?.compactMap(\.value) ?? []
+        case .externalEntry(let x): return x.plan.hazards?.value?.compactMap(\.value) ?? []
         }
     }
 
@@ -326,7 +344,7 @@ public enum PlanTarget: Sendable {
         let list: FieldList<SeverityClass>?
         switch self {
         case .local(let p): list = p.scope?.severities
-        case .external(let e, _): list = e.severities
+        case .externalEntry(let x): list = x.plan.severities
         }
         guard let values = list?.value else { return SeverityClass.allCases }
         return SeverityClass.allCases.filter { c in values.contains { $0.value == c } }
@@ -335,7 +353,7 @@ public enum PlanTarget: Sendable {
     public var reporting: PlanSummary.Reporting? {
         switch self {
         case .local(let p): return p.reporting
-        case .external(let e, _): return e.reporting.map(PlanSummary.Reporting.init)
+        case .externalEntry(let x): return x.plan.reporting.map(PlanSummary.Reporting.init)
         }
     }
 
@@ -355,7 +373,7 @@ public enum PlanTarget: Sendable {
     public var location: Location {
         switch self {
         case .local(let p): return Location(file: p.file, span: p.id?.span ?? p.firstKey)
-        case .external(let e, let file): return Location(file: file, span: e.id?.span ?? e.span)
+        case .externalEntry(let x): return Location(file: x.file, span: x.plan.id?.span ?? x.plan.span)
         }
     }
 

@@ -29,9 +29,9 @@ struct ReportingLooser: Rule {
         ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjectPlans {
+        for (plan, parent) in context.subjectsWithParents {
             // A retired parent binds no one: parent-retired says enough (rules.md 1.1).
-            guard let docking = context.docking(plan), docking.parent.status != .retired, docking.hasLooserLimit else { continue }
+            guard let docking = context.docking(plan, parent: parent), docking.parent.status != .retired, docking.hasLooserLimit else { continue }
             let limits = docking.limits
             for key in [Docking.Limit.Key.initial, .written] {
                 // One finding per key, naming every class that is looser.

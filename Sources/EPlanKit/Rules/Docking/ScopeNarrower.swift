@@ -27,9 +27,9 @@ struct ScopeNarrower: Rule {
                                             ["parent": "parent: qs.flood", "scope": "scope: {↓hazards: [drought]}"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjectPlans where plan.kind?.value == .special {
+        for (plan, parent) in context.subjectsWithParents where plan.kind?.value == .special {
             // A retired parent binds no one: parent-retired says enough (rules.md 1.1).
-            guard let docking = context.docking(plan), docking.parent.kind == .special, docking.parent.status != .retired,
+            guard let docking = context.docking(plan, parent: parent), docking.parent.kind == .special, docking.parent.status != .retired,
                   let region = plan.region?.value,
                   let hazards = plan.scope?.hazards, let own = hazards.value,
                   // An invalid entry may stand for the parent's hazard: not compared (schema-value says enough).

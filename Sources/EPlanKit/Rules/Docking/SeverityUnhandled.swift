@@ -77,7 +77,7 @@ struct SeverityUnhandled: Rule {
         let list: FieldList<SeverityClass>?
         switch target {
         case .local(let plan): list = plan.scope?.severities
-        case .external(let entry, _): list = entry.severities
+        case .externalEntry(let entry): list = entry.plan.severities
         }
         return list?.value?.contains { $0.value == nil } == true
     }

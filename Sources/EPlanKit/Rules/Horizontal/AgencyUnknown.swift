@@ -38,6 +38,11 @@ struct AgencyUnknown: Rule {
         var hereRegion: String?
         var hereIsKnown = false
         var masterHere: AgencyLookup?
+        // The same for the last other region a reference named (mostly the region above, named again
+        // and again): two hash lookups per such reference were some 20 per plan.
+        var otherRegion: String?
+        var otherIsKnown = false
+        var masterOther: AgencyLookup?
         for plan in context.subjectPlans {
             guard let region = plan.region?.value else { continue }
             let isMaster = plan.kind?.value == .master
@@ -55,8 +60,13 @@ struct AgencyUnknown: Rule {
                     guard plan.organization != nil else { return }
                 } else {
                     let isHere = ref.region == nil || key.region == region
-                    if !(isHere ? hereIsKnown : !regionsListed || regionByPath[key.region] != nil) { return }
-                    guard let agencies = isHere ? masterHere : masterAgencies(key.region) else { return }
+                    if !isHere, otherRegion != key.region {
+                        otherIsKnown = !regionsListed || regionByPath[key.region] != nil
+                        masterOther = otherIsKnown ? masterAgencies(key.region) : nil
+                        otherRegion = key.region
+                    }
+                    if !(isHere ? hereIsKnown : otherIsKnown) { return }
+                    guard let agencies = isHere ? masterHere : masterOther else { return }
                     if agencies.contains(ref, in: region) { return }
                 }
                 let known = (plan.organizationAgencyList + (ownOnly ? [] : masterAgencies(key.region)?.keys ?? []))

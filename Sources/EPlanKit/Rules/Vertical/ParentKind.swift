@@ -28,9 +28,9 @@ struct ParentKind: Rule {
         ])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjectPlans {
-            guard let kind = plan.kind?.value, kind == .master || kind == .special, let targetID = plan.parentID,
-                  let target = context.index.target(targetID),
+        for (plan, parent) in context.subjectsWithParents {
+            guard let kind = plan.kind?.value, kind == .master || kind == .special,
+                  let target = parent,
                   let parentKind = target.kind else { continue }
             let allowed: [PlanKind] = kind == .master ? [.master] : [.master, .special]
             guard !allowed.contains(parentKind) else { continue }

@@ -11,8 +11,8 @@ struct ParentLevel: Rule {
         failing: [RuleExample(E.repo(E.countyMaster, E.file("qs.master", ["parent": "↓parent: qs.lin.master"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjectPlans {
-            guard let targetID = plan.parentID, let target = context.index.target(targetID),
+        for (plan, parent) in context.subjectsWithParents {
+            guard let target = parent,
                   let kind = plan.kind?.value, let level = plan.level?.value, let parentLevel = target.level else { continue }
             let ok = kind.docksAtOwnLevel ? parentLevel <= level : parentLevel < level
             guard !ok else { continue }

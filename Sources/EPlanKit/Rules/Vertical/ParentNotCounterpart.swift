@@ -47,8 +47,8 @@ struct ParentNotCounterpart: Rule {
             byRegion[key] = map
             return map
         }
-        for plan in context.subjectPlans where plan.kind?.value == .special {
-            guard let targetID = plan.parentID, let target = index.target(targetID),
+        for (plan, parent) in context.subjectsWithParents where plan.kind?.value == .special {
+            guard let targetID = plan.parentID, let target = parent,
                   target.kind == .master else { continue }
             let hazards = plan.scope?.hazards?.value?.compactMap(\.value) ?? []
             let candidates: [String: [PlanTarget]]

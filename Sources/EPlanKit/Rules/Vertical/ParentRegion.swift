@@ -13,8 +13,8 @@ struct ParentRegion: Rule {
             E.file("qs.yang.master", level: "county", region: "qs/yang", ["parent": "↓parent: qs.lin.master"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjectPlans {
-            guard let targetID = plan.parentID, let target = context.index.target(targetID),
+        for (plan, parent) in context.subjectsWithParents {
+            guard let target = parent,
                   !target.isExternal, let region = plan.region?.value, let parentRegion = target.region,
                   let kind = plan.kind?.value else { continue }
             if RepositoryIndex.isAncestor(parentRegion, of: region) { continue }

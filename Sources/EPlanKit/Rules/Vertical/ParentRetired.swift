@@ -12,8 +12,8 @@ struct ParentRetired: Rule {
                                      E.file("qs.lin.master", level: "county", region: "qs/lin", ["parent": "↓parent: qs.master"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjectPlans where plan.isInForce {
-            guard let targetID = plan.parentID, let target = context.index.plan(targetID),
+        for (plan, parent) in context.subjectsWithParents where plan.isInForce {
+            guard let target = parent?.plan,
                   !target.isInForce else { continue }
             let status: MessageArgument = .term(Term(.status, target.effectiveStatus.rawValue))
             findings.append(plan.finding(id, Message("parent-retired.retired", ["parent": target.named, "status": status]), at: plan.parentKey,

@@ -17,8 +17,8 @@ struct ParentStale: Rule {
                                             ["parent": "parent: {id: qs.master, ↓version: \"2.9\"}"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
-        for plan in context.subjectPlans where plan.parent?.version != nil {
-            guard let docking = context.docking(plan), let version = docking.version, version.status == .weaker,
+        for (plan, parent) in context.subjectsWithParents where plan.parent?.version != nil {
+            guard let docking = context.docking(plan, parent: parent), let version = docking.version, version.status == .weaker,
                   let recorded = version.recorded, let at = version.recordedAt else { continue }
             findings.append(plan.finding(
                 id, Message("parent-stale.stale", ["parent": docking.parent.named, "current": "\(version.current)", "recorded": "\(recorded)"]),

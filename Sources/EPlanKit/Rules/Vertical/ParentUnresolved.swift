@@ -19,9 +19,9 @@ struct ParentUnresolved: Rule {
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
         let index = context.index
         var nearest = Suggest.Memo(candidates: index.allPlanIDs)
-        for plan in context.subjectPlans {
+        for (plan, parent) in context.subjectsWithParents {
             // A file that could not be read whole with this id: its own yaml-syntax finding says enough.
-            guard let target = plan.parentID, index.target(target) == nil,
+            guard parent == nil, let target = plan.parentID,
                   !index.brokenPlanIDs.contains(target) else { continue }
             var help = Message("parent-unresolved.help")
             var related: [RelatedLocation] = []

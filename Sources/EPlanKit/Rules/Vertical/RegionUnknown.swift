@@ -35,18 +35,27 @@ struct RegionUnknown: Rule {
                 ?? Message("region-unknown.help", ["region": "\(path)"])
         }
         func unknown(_ path: String) -> Message { Message("region-unknown.unknown", ["region": "\(path)"]) }
+        // Plans in file order come region by region, and their references name the same few regions
+        // again and again: the last known path is compared before the table is hashed.
+        var lastKnown: String?
+        func isKnown(_ path: String) -> Bool {
+            if path == lastKnown { return true }
+            guard regionByPath[path] != nil else { return false }
+            lastKnown = path
+            return true
+        }
         for plan in context.subjectPlans {
-            if let region = plan.region, let path = region.value, regionByPath[path] == nil {
+            if let region = plan.region, let path = region.value, !isKnown(path) {
                 findings.append(plan.finding(id, unknown(path), at: region.span, help: help(path)))
             }
             for entry in plan.regions?.value ?? [] {
-                guard let path = entry.value, regionByPath[path] == nil else { continue }
+                guard let path = entry.value, !isKnown(path) else { continue }
                 findings.append(plan.finding(id, unknown(path), at: entry.span, help: help(path)))
             }
         }
         // The region part of agency references, wherever they are written.
         func checkAgency(_ field: Field<AgencyRef>?, file: String, plan: String?) {
-            guard let field, let ref = field.value, let path = ref.region, regionByPath[path] == nil else { return }
+            guard let field, let ref = field.value, let path = ref.region, !isKnown(path) else { return }
             findings.append(Diagnostic(id, Message("region-unknown.agency", ["region": "\(path)", "agency": "\(ref)"]),
                                        at: Location(file: file, span: field.span), help: help(path), plan: plan))
         }
@@ -58,7 +67,7 @@ struct RegionUnknown: Rule {
             for resource in inventory.resources { checkAgency(resource.holder, file: inventory.file, plan: nil) }
         }
         for inventory in context.subjectInventories {
-            guard let region = inventory.region, let path = region.value, regionByPath[path] == nil else { continue }
+            guard let region = inventory.region, let path = region.value, !isKnown(path) else { continue }
             findings.append(Diagnostic(id, unknown(path),
                                        at: Location(file: inventory.file, span: region.span), help: help(path)))
         }
