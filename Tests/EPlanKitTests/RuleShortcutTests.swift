@@ -49,3 +49,29 @@ struct RuleShortcutTests {
         #expect(uncovered > 0 || !repository.hasSuffix("/horizontal"), "every hazard covered in \(repository)")
     }
 }
+
+@Suite("Region paths")
+struct RegionPathTests {
+    /// The answer of the general comparison (characters, canonical equivalence), which ASCII paths skip.
+    static func byCharacters(_ ancestor: String, of path: String) -> Bool {
+        path.count > ancestor.count && path.hasPrefix(ancestor) && path.dropFirst(ancestor.count).first == "/"
+    }
+
+    @Test("an ancestor is a proper prefix followed by '/', on bytes for ASCII paths as on characters")
+    func ancestor() {
+        let cases: [(String, String, Bool)] = [
+            ("qs", "qs/lin", true), ("qs", "qs/lin/dz", true), ("qs/lin", "qs/lin/dz", true),
+            ("qs", "qs", false), ("qs/lin", "qs", false), ("qs", "qsx/lin", false), ("q", "qs/lin", false),
+            ("qs/li", "qs/lin", false), ("", "/qs", true), ("", "qs", false), ("qs", "qs/", true), ("qs", "", false),
+            ("青山", "青山/临江", true), ("青山", "青山县/临江", false), ("qs", "qs/临江", true), ("青山/临江", "青山", false),
+            // Canonically equivalent spellings: the same region by characters, so not the ASCII shortcut.
+            ("caf\u{E9}", "cafe\u{301}/x", true), ("cafe\u{301}", "caf\u{E9}/x", true),
+            // A combining mark after the slash: the character there is not "/".
+            ("qs", "qs/\u{301}x", false),
+        ]
+        for (ancestor, path, expected) in cases {
+            #expect(RepositoryIndex.isAncestor(ancestor, of: path) == expected, "\(ancestor) of \(path)")
+            #expect(Self.byCharacters(ancestor, of: path) == expected, "\(ancestor) of \(path) by characters")
+        }
+    }
+}
