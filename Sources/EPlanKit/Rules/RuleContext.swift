@@ -1,3 +1,4 @@
+import Dispatch
 import EPlanText
 import EPlanYAML
 
@@ -43,7 +44,7 @@ public struct RuleContext: Sendable {
     public let regions: [String]
 
     /// `subjects` and `subjectInventories` are the reported files' (`wholeRepository`: every file);
-    /// `jobs` threads look up the subjects' parents.
+    /// with more than one job, the subjects' parents are looked up beside the regions.
     public init(index: RepositoryIndex, lookups: RegionLookups, today: Day, subjects: [Plan], subjectPlans: [PlanSummary],
                 subjectInventories: [Inventory], reported: @escaping @Sendable (String) -> Bool, wholeRepository: Bool,
                 jobs: Int = 1) {
@@ -52,14 +53,30 @@ public struct RuleContext: Sendable {
         self.today = today
         self.subjects = subjects
         self.subjectPlans = subjectPlans
-        // In runs of 8,192 plans on `jobs` threads: at 100,000 plans one thread took some 30 ms.
-        let runs = stride(from: 0, to: subjectPlans.count, by: 8192).map { $0..<min($0 + 8192, subjectPlans.count) }
-        subjectParents = parallelMap(runs, jobs: jobs) { run in
-            subjectPlans[run].map { plan in plan.parentID.flatMap { index.target($0) } }
-        }.flatMap { $0 }
         self.subjectInventories = subjectInventories
         self.reported = reported
         self.wholeRepository = wholeRepository
+        // The parents and the regions side by side (at 100,000 plans some 30 ms each).
+        let parents = ResultSlots<[PlanTarget?]>(count: 1)
+        let regions = ResultSlots<[String]>(count: 1)
+        let tasks: [@Sendable () -> Void] = [
+            { parents.store(subjectPlans.map { plan in plan.parentID.flatMap { index.target($0) } }, at: 0) },
+            { regions.store(Self.regions(index: index, lookups: lookups, subjectPlans: subjectPlans, reported: reported,
+                                         wholeRepository: wholeRepository), at: 0) },
+        ]
+        if jobs == 1 || subjectPlans.count < 1000 {
+            for task in tasks { task() }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
+        }
+        // Both tasks have run: each slot holds its result.
+        subjectParents = parents.value(at: 0)!
+        self.regions = regions.value(at: 0)!
+    }
+
+    /// See `regions`.
+    private static func regions(index: RepositoryIndex, lookups: RegionLookups, subjectPlans: [PlanSummary],
+                                reported: (String) -> Bool, wholeRepository: Bool) -> [String] {
         if wholeRepository || reported(index.regionsDocument?.file ?? "\u{0}") || reported(index.configuration.file ?? "\u{0}") {
             // The regions document's paths, and the few that only plans name: no set of them all is made.
             let known = index.regionByPath
@@ -72,10 +89,9 @@ public struct RuleContext: Sendable {
             add(lookups.specials.keys)
             var all = Array(known.keys) + more
             if !index.brokenRegions.isEmpty { all.removeAll { index.brokenRegions.contains($0) } }
-            regions = all.sorted()
-        } else {
-            regions = Set(subjectPlans.compactMap { $0.region?.value }).subtracting(index.brokenRegions).sorted()
+            return all.sorted()
         }
+        return Set(subjectPlans.compactMap { $0.region?.value }).subtracting(index.brokenRegions).sorted()
     }
 
     public var configuration: Configuration { index.configuration }
