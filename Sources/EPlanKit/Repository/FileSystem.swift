@@ -151,10 +151,9 @@ public enum FileSystem {
 
     /// A folder's identity (device and inode) and the later of its modification and change times
     /// (the change time also moves when its permissions change); nil when it is not a folder.
-    static func folderStamp(_ folder: String) -> (identity: FileIdentity, modified: Int)? {
+    static func folderStamp(_ folder: String, base: SourceReader.Base? = nil) -> (identity: FileIdentity, modified: Int)? {
         var info = stat()
-        // (withCString: the implicit conversion copies the path into a new array each time)
-        guard folder.withCString({ stat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        guard SourceReader.Base.resolve(base, folder, { fstatat($0, $1, &info, 0) }) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
         let stamp = SourceReader.Stamp(info)
         return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), max(stamp.modified, stamp.changed))
     }
@@ -170,15 +169,17 @@ public enum FileSystem {
     /// `skip` says no to the folder's identity (device and inode). `previous` is reused when the
     /// folder is the same one, unchanged since (its modification time moves whenever an entry is
     /// added, removed or renamed). A link that cannot be resolved counts as a file, so reading it
-    /// reports why.
-    static func listing(of folder: String, previous: FolderListing?, unless skip: (FileIdentity) -> Bool,
-                        failed: (Int32) -> Void = { _ in }) -> FolderListing? {
-        guard let (identity, modified) = folderStamp(folder), !skip(identity) else { return nil }
+    /// reports why. A folder below `base` is looked up from it.
+    static func listing(of folder: String, previous: FolderListing?, base: SourceReader.Base? = nil,
+                        unless skip: (FileIdentity) -> Bool, failed: (Int32) -> Void = { _ in }) -> FolderListing? {
+        guard let (identity, modified) = folderStamp(folder, base: base), !skip(identity) else { return nil }
         if let previous, previous.reusable, previous.identity == identity, previous.modified == modified {
             return previous
         }
-        guard let dir = opendir(folder) else {
+        let descriptor = SourceReader.Base.resolve(base, folder) { openat($0, $1, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard descriptor >= 0, let dir = fdopendir(descriptor) else {
             failed(errno)
+            if descriptor >= 0 { close(descriptor) }
             return nil
         }
         defer { closedir(dir) }

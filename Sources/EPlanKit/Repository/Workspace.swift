@@ -298,7 +298,9 @@ public struct Workspace: Sendable {
         var everything: [String]
         var unreadableFolders: [(path: String, reason: String)] = []
         var outsideLinks: [(path: String, target: String)] = []
-        if let unchanged = cache.unchangedFiles(key: treeKey, jobs: request.jobs) {
+        // Paths below the root are looked up from it (the kernel walks only their part below it).
+        let base = discovery.base
+        if let unchanged = cache.unchangedFiles(key: treeKey, jobs: request.jobs, base: base) {
             everything = unchanged
         } else {  // the listings are let go of here unless the cache must keep them
             let walked = discovery.files(below: root, jobs: request.jobs, previous: cache.loadFolders(), keepListings: cache.file != nil)
@@ -383,7 +385,7 @@ public struct Workspace: Sendable {
             // another day than the record's, the findings of the rules that read today's date are found
             // again from the plan's dated part.
             if findingsCache, let checkLocally, item.reported, !item.named {
-                let (read, stamp) = SourceReader.readStamped(item.path, limit: limits.fileSize)
+                let (read, stamp) = SourceReader.readStamped(item.path, limit: limits.fileSize, base: base)
                 if case .success(let bytes) = read, let stamp {
                     let content = ContentHash(bytes)
                     if let hit = cached.findings(item.path, content: content),
@@ -424,7 +426,7 @@ public struct Workspace: Sendable {
             // A file not reported on is read from its summary when the cache has a current one. In a one-file
             // run, a plan whose links the cache keeps stands in until it is found related to the reported
             // one (`narrow`); its summary is read then, if ever.
-            if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path) {
+            if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path, base: base) {
                 func standIn(_ links: RelatedPlans.Scanned?, _ summary: SummaryCache.Deferred) -> SourceDocument {
                     deferred.store(StandIn(links: links, summary: summary), at: position)
                     return SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
@@ -444,7 +446,7 @@ public struct Workspace: Sendable {
             }
             // Otherwise it is parsed; its stamp comes from the open file (no second lookup of the path).
             var (document, read) = DocumentDecoder.loadStamped(path: item.path, display: item.display, named: item.named,
-                                                               limits: limits, hazards: hazards)
+                                                               limits: limits, hazards: hazards, base: base)
             // A lint run keeps of every plan it parses what other plans' rules read, having checked the
             // reported ones on their own; those it does not report on are only ever read that way.
             if let checkLocally, case .plan(let plan) = document.content {
@@ -560,9 +562,12 @@ struct Discovery {
     let exclude: [Glob]
     /// Links leading outside the root are not followed (`links: stay`, the default).
     let staysInside: Bool
+    /// The root held open: the paths below it are looked up from it.
+    let base: SourceReader.Base
 
     init(root: String, configuration: Configuration) {
         self.root = root
+        base = SourceReader.Base(root)
         self.include = configuration.include.map { $0.map(Glob.init) }
         self.exclude = configuration.exclude.map(Glob.init)
         self.staysInside = configuration.links == .stay
@@ -660,7 +665,7 @@ struct Discovery {
     /// Reads one folder: records its YAML files, returns its subfolders (none when it was seen before).
     private func visit(_ current: String, _ walk: Walk) -> [String] {
         let key = SummaryCache.key(current)
-        guard let listing = FileSystem.listing(of: current, previous: walk.previous[key], unless: { identity in
+        guard let listing = FileSystem.listing(of: current, previous: walk.previous[key], base: base, unless: { identity in
             walk.state.withLock { state in
                 if state.visited.insert(identity).inserted {
                     state.readAt[identity] = current

@@ -1,3 +1,4 @@
+import EPlanYAML
 extension SummaryCache {
     /// The YAML files of a repository in path order, and every folder the walk read to find them with
     /// its identity and modification time. While every folder is unchanged (the time moves whenever an
@@ -14,10 +15,11 @@ extension SummaryCache {
         var folders: [Folder]
         var files: [String]
 
-        /// True when every folder is still the one, unchanged, that the tree was found in.
-        func holds(jobs: Int) -> Bool {
+        /// True when every folder is still the one, unchanged, that the tree was found in (folders below
+        /// `base` looked up from it).
+        func holds(jobs: Int, base: SourceReader.Base? = nil) -> Bool {
             !parallelMap(folders, jobs: jobs) { folder -> Bool in
-                guard let now = FileSystem.folderStamp(folder.path) else { return false }
+                guard let now = FileSystem.folderStamp(folder.path, base: base) else { return false }
                 return now.identity == folder.identity && now.modified == folder.modified
             }.contains(false)
         }

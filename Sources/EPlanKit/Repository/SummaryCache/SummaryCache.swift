@@ -142,8 +142,8 @@ struct SummaryCache {
     }
 
     /// The files of the repository when the stored tree still holds (no walk needed), else nil.
-    mutating func unchangedFiles(key: String, jobs: Int) -> [String]? {
-        guard let tree, tree.key == key, tree.holds(jobs: jobs) else { return nil }
+    mutating func unchangedFiles(key: String, jobs: Int, base: SourceReader.Base? = nil) -> [String]? {
+        guard let tree, tree.key == key, tree.holds(jobs: jobs, base: base) else { return nil }
         treeUnchanged = true
         foldersUnchanged = true
         return tree.files
