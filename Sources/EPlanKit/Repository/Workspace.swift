@@ -376,15 +376,18 @@ public struct Workspace: Sendable {
         let redated = ResultSlots<[UInt8]>(count: ordered.count)
         let deferred = ResultSlots<StandIn>(count: narrowing ? ordered.count : 0)
         let items = ordered
+        // Worked out once, not in every file's task: reading them there retained and released shared
+        // objects from both threads at every file (the count's cache line passed back and forth).
+        let useCache = cached.file != nil
         var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
             let item = items[position]
-            let useCache = cached.file != nil
             // A reported file the findings cache knows by its content brings its summary and its local
             // findings. One it does not know is parsed from the bytes read here; a plan has its local rules
             // run at once and is kept as its summary; the file's summary and findings are recorded. On
             // another day than the record's, the findings of the rules that read today's date are found
             // again from the plan's dated part.
-            if findingsCache, let checkLocally, item.reported, !item.named {
+            // (`item.reported` first: binding `checkLocally` copies it, for every file not reported too.)
+            if findingsCache, item.reported, !item.named, let checkLocally {
                 let (read, stamp) = SourceReader.readStamped(item.path, limit: limits.fileSize, base: base)
                 if case .success(let bytes) = read, let stamp {
                     let content = ContentHash(bytes)
@@ -449,8 +452,8 @@ public struct Workspace: Sendable {
                                                                limits: limits, hazards: hazards, base: base)
             // A lint run keeps of every plan it parses what other plans' rules read, having checked the
             // reported ones on their own; those it does not report on are only ever read that way.
-            if let checkLocally, case .plan(let plan) = document.content {
-                if item.reported { document.diagnostics += checkLocally.all(plan) }
+            if checkLocally != nil, case .plan(let plan) = document.content {
+                if item.reported, let checkLocally { document.diagnostics += checkLocally.all(plan) }
                 document.content = .cachedPlan(plan.keptForOtherPlans())
             }
             // A reported file whose summary is still current keeps it; new and changed files are summarised
