@@ -77,19 +77,25 @@ public enum SourceReader {
     /// by absolute path (one thread). Any other path, and every path when the folder could not be
     /// opened, is looked up as it is; the answers are the same either way (the kernel resolves
     /// `..` and links from the folder as it would on the way to it).
-    public final class Base: Sendable {
+    public final class Base: @unchecked Sendable {  // (its buffer is written once, in `init`, and only read after)
         private let descriptor: Int32
-        /// The folder's path, without a terminating NUL.
-        private let prefix: [CChar]
+        /// The folder's path (with a terminating NUL) and its length: a buffer of its own, not an array,
+        /// so that threads reading it at every file do not retain and release one shared buffer.
+        private let prefix: UnsafeMutablePointer<CChar>
+        private let prefixLength: Int
 
         public init(_ folder: String) {
             // (A folder that cannot be opened for reading gives -1: its paths are then looked up as they are.)
             descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            prefix = Array(folder.utf8CString.dropLast())
+            let path = folder.utf8CString
+            prefixLength = path.count - 1
+            prefix = .allocate(capacity: path.count)
+            path.withUnsafeBufferPointer { prefix.initialize(from: $0.baseAddress!, count: path.count) }
         }
 
         deinit {
             if descriptor >= 0 { close(descriptor) }
+            prefix.deallocate()
         }
 
         /// `body` called with a folder descriptor and `path` relative to it: `base`'s when `path` is below
@@ -97,9 +103,9 @@ public enum SourceReader {
         public static func resolve<R>(_ base: Base?, _ path: String, _ body: (Int32, UnsafePointer<CChar>) -> R) -> R {
             // (withCString: the implicit conversion copies the path into a new array each time)
             path.withCString { p in
-                if let base, base.descriptor >= 0, base.prefix.count > 1, strncmp(p, base.prefix, base.prefix.count) == 0,
-                   p[base.prefix.count] == 0x2F, p[base.prefix.count + 1] != 0 {
-                    return body(base.descriptor, p + base.prefix.count + 1)
+                if let base, base.descriptor >= 0, base.prefixLength > 1, strncmp(p, base.prefix, base.prefixLength) == 0,
+                   p[base.prefixLength] == 0x2F, p[base.prefixLength + 1] != 0 {
+                    return body(base.descriptor, p + base.prefixLength + 1)
                 }
                 return body(AT_FDCWD, p)
             }
