@@ -2,17 +2,22 @@ import EPlanText
 import EPlanYAML
 
 /// What a file turned out to hold.
+///
+/// The few large payloads are `indirect` (boxed): every case then holds one reference, so that copying
+/// a document (the index and the rules do, for each of tens of thousands) is a retain rather than an
+/// outlined copy of the largest payload, and a document takes a few bytes instead of the size of a
+/// configuration.
 public enum DocumentContent: Sendable {
     case plan(Plan)
     /// A plan of a file not reported on, read from the summary cache.
     case cachedPlan(PlanSummary)
-    case regions(RegionsDocument)
-    case inventory(Inventory)
-    case config(Configuration)
+    indirect case regions(RegionsDocument)
+    indirect case inventory(Inventory)
+    indirect case config(Configuration)
     /// An eplan file whose type could not be read or is not supported.
     case unreadable
     /// A file that could not be read whole (`yaml-syntax`, `yaml-limit`): what was read of it before the problem.
-    case broken(BrokenFile)
+    indirect case broken(BrokenFile)
     /// YAML without a top-level `eplan:` key: not eplan's business (unless named explicitly).
     case foreign
 }

@@ -12,10 +12,17 @@ struct LevelMismatch: Rule {
                                                           ["level": "↓level: township"])))])
 
     func check(_ context: RuleContext, _ findings: inout [Diagnostic]) {
+        // Plans in file order come region by region: the last region's level is kept (a lookup copied
+        // the region's entry, for every plan), and the entry is looked up again only for a finding.
+        var lastPath: String?
+        var lastLevel: Level?
         for plan in context.subjectPlans {
-            guard let field = plan.level, let level = field.value, let path = plan.region?.value,
-                  let region = context.index.regionByPath[path], let regionLevel = region.region.level?.value,
-                  regionLevel != level else { continue }
+            guard let field = plan.level, let level = field.value, let path = plan.region?.value else { continue }
+            if path != lastPath {
+                lastLevel = context.index.regionByPath[path]?.region.level?.value
+                lastPath = path
+            }
+            guard let regionLevel = lastLevel, regionLevel != level, let region = context.index.regionByPath[path] else { continue }
             findings.append(plan.finding(
                 id, Message("level-mismatch.mismatch", ["level": .term(Term(.level, level.rawValue)), "region": "\(path)",
                                                         "region-level": .term(Term(.level, regionLevel.rawValue))]),
