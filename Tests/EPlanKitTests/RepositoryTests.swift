@@ -393,6 +393,24 @@ struct ValueTests {
         #expect((x == y) == equal)
     }
 
+    @Test("a duration's text is the text as written, also read back from the summary cache",
+          arguments: ["1m", "30m", "90m", "120m", "1h", "2h", "48h", "1d", "3d", "365d", "9223372036854775807m"])
+    func durationText(text: String) throws {
+        let duration = try #require(Duration(text))
+        #expect(duration.text == text)
+        #expect("\(duration)" == text)
+        var writer = BinaryWriter()
+        writer.duration(duration)
+        let bytes = writer.bytes
+        let back = try BinaryReader.reading(bytes) { (r: inout BinaryReader) throws(BinaryReader.Truncated) in try r.duration() }
+        #expect(back.text == text && back.minutes == duration.minutes)
+    }
+
+    @Test("what is not a duration", arguments: ["", "m", "0m", "05m", "1", "1w", "1.5h", "-1h", "1 h", "99999999999999999999m", "9223372036854775807h"])
+    func notDurations(text: String) {
+        #expect(Duration(text) == nil)
+    }
+
     @Test("versions compare numerically by dot parts", arguments: [
         ("2.9", "2.10", true), ("2.10", "2.9", false), ("3", "3.1", true), ("2024", "2025", true), ("1.a", "1.b", true),
     ])

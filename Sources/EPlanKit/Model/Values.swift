@@ -114,22 +114,21 @@ public enum HazardCatalog {
     public static let builtIn: [String] = categories.flatMap(\.hazards)
 }
 
-/// A duration in whole minutes (`30m`, `2h`, `3d`), kept with the text as written.
+/// A duration in whole minutes (`30m`, `2h`, `3d`), kept with the unit as written.
+///
+/// The text is made when asked (the number of units and the unit: the only form a duration is read
+/// in), not kept: a duration without a string is copied without a retain, and the rules copy the
+/// reporting limits of every plan and its parent class by class (some 200 retains a plan).
 public struct Duration: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var minutes: Int
-    public var text: String
+    public let minutes: Int
+    /// `m`, `h` or `d`.
+    private let unit: UInt8
 
     /// Parses a positive whole number without leading zero followed by `m`, `h` or `d` (on bytes).
     public init?(_ text: String) {
         let bytes = text.utf8
-        guard bytes.count >= 2, let unit = bytes.last, let first = bytes.first, first != 0x30 else { return nil }
-        let factor: Int
-        switch unit {
-        case 0x6D: factor = 1  // m
-        case 0x68: factor = 60  // h
-        case 0x64: factor = 1440  // d
-        default: return nil
-        }
+        guard bytes.count >= 2, let unit = bytes.last, let first = bytes.first, first != 0x30,
+              let factor = Self.factor(unit) else { return nil }
         var number = 0
         for b in bytes.dropLast() {
             guard (0x30...0x39).contains(b) else { return nil }
@@ -141,13 +140,29 @@ public struct Duration: Sendable, Hashable, Comparable, CustomStringConvertible 
         let (minutes, overflow) = number.multipliedReportingOverflow(by: factor)
         guard number > 0, !overflow else { return nil }
         self.minutes = minutes
-        self.text = text
+        self.unit = unit
     }
 
-    /// A duration already parsed (read back from the summary cache).
+    /// A duration already parsed (read back from the summary cache, which keeps the text).
     init(minutes: Int, text: String) {
         self.minutes = minutes
-        self.text = text
+        let unit = text.utf8.last ?? 0x6D
+        self.unit = Self.factor(unit) == nil ? 0x6D : unit
+    }
+
+    /// Minutes in one of the unit, nil for a byte that is no unit.
+    private static func factor(_ unit: UInt8) -> Int? {
+        switch unit {
+        case 0x6D: 1  // m
+        case 0x68: 60  // h
+        case 0x64: 1440  // d
+        default: nil
+        }
+    }
+
+    /// As written: `90m`, `2h`.
+    public var text: String {
+        "\(minutes / (Self.factor(unit) ?? 1))\(Character(Unicode.Scalar(unit)))"
     }
 
     public static func < (a: Duration, b: Duration) -> Bool { a.minutes < b.minutes }
