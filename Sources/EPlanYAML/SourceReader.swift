@@ -99,7 +99,8 @@ public enum SourceReader {
         }
 
         /// `body` called with a folder descriptor and `path` relative to it: `base`'s when `path` is below
-        /// it, else the working directory's (`AT_FDCWD`) and `path` itself.
+        /// it, else the working directory's (`AT_FDCWD`) and `path` itself. (A base of `/` is never used:
+        /// a path below it has nothing to skip.)
         public static func resolve<R>(_ base: Base?, _ path: String, _ body: (Int32, UnsafePointer<CChar>) -> R) -> R {
             // (withCString: the implicit conversion copies the path into a new array each time)
             path.withCString { p in
