@@ -32,26 +32,30 @@ struct AgencyUnknown: Rule {
             agenciesByRegion[region] = .some(agencies)
             return agencies
         }
-        // Plans in file order come region by region: the last plan's region is looked up once for all
-        // (kept in three variables: an optional tuple of them was copied through the runtime's generic
-        // value witnesses at every plan).
-        var hereRegion: String?
-        var hereIsKnown = false
-        var masterHere: AgencyLookup?
+        // What one region answers, kept while the same region is asked about again. (A struct: an optional
+        // tuple of these was copied through the runtime's generic value witnesses at every plan.)
+        struct RegionAnswer {
+            var region: String?
+            /// The regions document lists the region (or there is none): its references can be checked.
+            var isKnown = false
+            var masters: AgencyLookup?
+        }
+        func update(_ answer: inout RegionAnswer, to region: String) {
+            guard answer.region != region else { return }
+            answer.isKnown = !regionsListed || regionByPath[region] != nil
+            answer.masters = answer.isKnown ? masterAgencies(region) : nil
+            answer.region = region
+        }
+        // Plans in file order come region by region: the last plan's region is looked up once for all.
         // The same for the last other region a reference named (mostly the region above, named again
         // and again): two hash lookups per such reference were some 20 per plan.
-        var otherRegion: String?
-        var otherIsKnown = false
-        var masterOther: AgencyLookup?
+        var here = RegionAnswer()
+        var other = RegionAnswer()
         for plan in context.subjectPlans {
             guard let region = plan.region?.value else { continue }
             let isMaster = plan.kind?.value == .master
             // Most references are to the plan's own region: look that region up once per plan.
-            if hereRegion != region {
-                hereIsKnown = !regionsListed || regionByPath[region] != nil
-                masterHere = masterAgencies(region)
-                hereRegion = region
-            }
+            update(&here, to: region)
             // `what` is only for the message: it is put together only when there is a finding.
             func check(_ field: Field<AgencyRef>, _ what: @autoclosure () -> Message, ownOnly: Bool = false) {
                 guard let ref = field.value else { return }
@@ -60,13 +64,9 @@ struct AgencyUnknown: Rule {
                     guard plan.organization != nil else { return }
                 } else {
                     let isHere = ref.region == nil || key.region == region
-                    if !isHere, otherRegion != key.region {
-                        otherIsKnown = !regionsListed || regionByPath[key.region] != nil
-                        masterOther = otherIsKnown ? masterAgencies(key.region) : nil
-                        otherRegion = key.region
-                    }
-                    if !(isHere ? hereIsKnown : otherIsKnown) { return }
-                    guard let agencies = isHere ? masterHere : masterOther else { return }
+                    if !isHere { update(&other, to: key.region) }
+                    let answer = isHere ? here : other
+                    guard answer.isKnown, let agencies = answer.masters else { return }
                     if agencies.contains(ref, in: region) { return }
                 }
                 let known = (plan.organizationAgencyList + (ownOnly ? [] : masterAgencies(key.region)?.keys ?? []))
@@ -98,8 +98,8 @@ struct AgencyUnknown: Rule {
             let region = inventory.region?.value
             for resource in inventory.resources {
                 guard let field = resource.holder, let ref = field.value, let target = ref.region ?? region else { continue }
-                if regionsListed, regionByPath[target] == nil { continue }
-                guard let agencies = masterAgencies(target), !agencies.contains(ref, in: target) else { continue }
+                update(&other, to: target)
+                guard other.isKnown, let agencies = other.masters, !agencies.contains(ref, in: target) else { continue }
                 let help = Suggest.didYouMean(ref.agency, in: agencies.keys.map(\.agency))
                     ?? Message("agency-unknown.add-master", ["region": "\(target)"])
                 findings.append(Diagnostic(id, Message("agency-unknown.holder", ["agency": "\(ref)", "region": "\(target)"]),
