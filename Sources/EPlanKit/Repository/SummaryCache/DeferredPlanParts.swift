@@ -54,23 +54,24 @@ final class DeferredPlanParts: Sendable {
         }
     }
 
-    /// A part once decoded (its value nil when the plan has none). A reference: the parts a plan never
-    /// has decoded then take 8 bytes each instead of their size (a plan's parts object went from 832
-    /// to some 400 bytes; at 100,000 plans, 40 MB less memory to fault in and to walk past).
+    /// A value behind a reference: a part once decoded (nil when the plan has none), the kept details.
+    /// The parts a plan never has decoded then take 8 bytes each instead of their size (a plan's parts
+    /// object went from 832 to some 400 bytes; at 100,000 plans, 40 MB less memory to fault in and to
+    /// walk past).
     final class Slot<Value: Sendable>: Sendable {
-        let value: Value?
+        let value: Value
 
-        init(_ value: Value?) {
+        init(_ value: Value) {
             self.value = value
         }
     }
 
     private struct Decoded {
-        var scope: Slot<PlanSummary.Scope>?
-        var organization: Slot<PlanSummary.Organization>?
-        var reporting: Slot<PlanSummary.Reporting>?
-        var actions: Slot<PlanSummary.Actions>?
-        var resources: Slot<PlanSummary.Details>?
+        var scope: Slot<PlanSummary.Scope?>?
+        var organization: Slot<PlanSummary.Organization?>?
+        var reporting: Slot<PlanSummary.Reporting?>?
+        var actions: Slot<PlanSummary.Actions?>?
+        var resources: Slot<PlanSummary.Details?>?
     }
 
     /// The parts that cross-plan rules read of every plan they report on, decoded when the plan was:
@@ -137,10 +138,10 @@ final class DeferredPlanParts: Sendable {
     /// The agency references are decoded anew at each use, not kept: they are most of a decoded plan's
     /// memory (an agency reference with its place and span is about 80 bytes), and a run reads each block
     /// in one rule. The resources are read in two (`resource-unresolved`, `resource-unused`): kept.
-    var qualifiedReferences: PlanSummary.Details? { kept?.value?.qualified ?? Self.details(blocks[.qualifiedReferences]) }
-    var foreignReferences: PlanSummary.Details? { kept?.value?.foreign ?? Self.details(blocks[.foreignReferences]) }
+    var qualifiedReferences: PlanSummary.Details? { kept?.value.qualified ?? Self.details(blocks[.qualifiedReferences]) }
+    var foreignReferences: PlanSummary.Details? { kept?.value.foreign ?? Self.details(blocks[.foreignReferences]) }
     var resources: PlanSummary.Details? {
-        if let kept { return kept.value?.resources }
+        if let kept { return kept.value.resources }
         return part(\.resources, blocks[.resources], DocumentSummary.decodeDetails)
     }
 
@@ -150,7 +151,7 @@ final class DeferredPlanParts: Sendable {
 
     /// The part, decoded the first time. Its bytes passed the summary's checksum; a block that still
     /// fails to decode counts as absent.
-    private func part<T: Sendable>(_ slot: WritableKeyPath<Decoded, Slot<T>?>, _ bytes: ByteSlice?,
+    private func part<T: Sendable>(_ slot: WritableKeyPath<Decoded, Slot<T?>?>, _ bytes: ByteSlice?,
                                    _ decode: (inout BinaryReader) throws(BinaryReader.Truncated) -> T) -> T? {
         decoded.withLock { state in
             if let known = state[keyPath: slot] { return known.value }
