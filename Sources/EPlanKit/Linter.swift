@@ -335,6 +335,8 @@ struct PhaseTiming {
     let perRule = EnvironmentValues()["EPLAN_TIMING"] == "rules"
     let clock = ContinuousClock()
     var last: ContinuousClock.Instant
+    /// The CPU time at the last lap (µs), from the start of the process.
+    var lastCPU = 0
     var lines: [String] = []
 
     init() {
@@ -346,23 +348,29 @@ struct PhaseTiming {
         let now = clock.now
         let d = now - last
         let ms = Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000
-        lines.append("\(name): \(ms) ms" + (Self.peakMemory().map { " (peak \($0 / 1024) MB)" } ?? ""))
+        let usage = Self.usage()
+        let cpu = usage.map { " (CPU \(Double($0.cpu - lastCPU) / 1000) ms, peak \($0.peak / 1024) MB, \($0.faults) page faults)" } ?? ""
+        lines.append("\(name): \(ms) ms" + cpu)
         last = now
+        lastCPU = usage?.cpu ?? lastCPU
     }
 
     /// The peak resident size so far in KB, or nil.
-    static func peakMemory() -> Int? {
+    static func peakMemory() -> Int? { usage()?.peak }
+
+    /// The peak resident size so far in KB, the page faults so far (minor ones: pages first touched) and
+    /// the CPU time so far in µs (user and system, all threads), or nil.
+    static func usage() -> (peak: Int, faults: Int, cpu: Int)? {
         var usage = rusage()
         #if canImport(Darwin)
         guard getrusage(RUSAGE_SELF, &usage) == 0 else { return nil }
+        let peak = Int(usage.ru_maxrss) / 1024  // bytes there
         #else
         guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return nil }
+        let peak = Int(usage.ru_maxrss)
         #endif
-        #if canImport(Darwin)
-        return Int(usage.ru_maxrss) / 1024  // bytes there
-        #else
-        return Int(usage.ru_maxrss)
-        #endif
+        let cpu = [usage.ru_utime, usage.ru_stime].reduce(0) { $0 + Int($1.tv_sec) * 1_000_000 + Int($1.tv_usec) }
+        return (peak, Int(usage.ru_minflt), cpu)
     }
 
     func report() {
