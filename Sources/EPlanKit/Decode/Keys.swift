@@ -51,8 +51,11 @@ extension MappingKey {
 
 /// The names of a mapping's keys as bytes, for matching key nodes, and their bits for masks of the
 /// keys a mapping writes (at most 64 keys: bit `i` is key `i`). A class: a match reads the shared
-/// table instead of a copy whose arrays would be retained.
-final class KeyTable<Key: ByteNamed>: Sendable {
+/// table instead of a copy whose arrays would be retained. The class asks nothing of `Key` but what its
+/// initializer and `bit` need: a constraint on the class itself is checked by the runtime when each
+/// table's type is first made, a scan of the binary's 4,106 conformance records for each of the 19
+/// tables (2.9 M instructions at the start of every run).
+final class KeyTable<Key: Sendable>: Sendable {
     let keys: [Key]
     let names: [String]
     /// All names' bytes, one after the other; name `i` is `bytes[starts[i] ..< starts[i + 1]]`.
@@ -63,7 +66,7 @@ final class KeyTable<Key: ByteNamed>: Sendable {
     /// most mappings being plans' and actions' with tens of keys); now it is compared with one name, rarely two.
     private let slots: [UInt8]
 
-    init(_ keys: some Collection<Key>) {
+    init(_ keys: some Collection<Key>) where Key: ByteNamed {
         precondition(keys.count <= 64)
         self.keys = Array(keys)
         names = keys.map(\.rawValue)
@@ -121,7 +124,7 @@ final class KeyTable<Key: ByteNamed>: Sendable {
         return (key, bit)
     }
 
-    func bit(_ key: Key) -> UInt64 {
+    func bit(_ key: Key) -> UInt64 where Key: Equatable {
         1 << UInt64(keys.firstIndex(of: key) ?? 0)
     }
 }
