@@ -355,9 +355,6 @@ struct PhaseTiming {
         lastCPU = usage?.cpu ?? lastCPU
     }
 
-    /// The peak resident size so far in KB, or nil.
-    static func peakMemory() -> Int? { usage()?.peak }
-
     /// The peak resident size so far in KB, the page faults so far (minor ones: pages first touched) and
     /// the CPU time so far in µs (user and system, all threads), or nil.
     static func usage() -> (peak: Int, faults: Int, cpu: Int)? {

@@ -1,5 +1,4 @@
 import EPlanText
-import Dispatch
 import EPlanYAML
 
 /// Everything cross-plan rules look up, built once per run in one pass over the documents:
@@ -97,12 +96,7 @@ public struct RepositoryIndex: Sendable {
             // resources take some 140 ms, the caller's work alongside (the region lookups) 100, the plans
             // 66, the regions 37. Against the order plans, resources, regions, alongside, the phase went
             // from a median of 212 ms to 185 (warm, twelve runs of each side by side).
-            let tasks = [resourceTask, alongside, planTask, regionTask]
-            if jobs == 1 {
-                for task in tasks { task() }
-            } else {
-                DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
-            }
+            sideBySide([resourceTask, alongside, planTask, regionTask], jobs: jobs)
         }
         // Every task has run: each slot holds its part.
         let (planPart, resourcePart, regionPart) = (planSlot.value(at: 0)!, resourceSlot.value(at: 0)!, regionSlot.value(at: 0)!)

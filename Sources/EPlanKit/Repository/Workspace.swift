@@ -734,6 +734,15 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform:
     return slots.collect()
 }
 
+/// Runs `tasks` side by side (as many at once as there are cores), or one after the other with one job.
+func sideBySide(_ tasks: [@Sendable () -> Void], jobs: Int) {
+    if jobs == 1 {
+        for task in tasks { task() }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
+    }
+}
+
 /// Preallocated result storage that worker threads fill at distinct indices. A slot's memory is left
 /// as allocated until a value is stored in it (a flag per slot says which are): a one-file run makes
 /// slots for every file of the repository for the summaries, stamps and records it might write anew,

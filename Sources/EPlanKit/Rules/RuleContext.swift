@@ -1,4 +1,3 @@
-import Dispatch
 import EPlanText
 import EPlanYAML
 
@@ -64,11 +63,7 @@ public struct RuleContext: Sendable {
             { regions.store(Self.regions(index: index, lookups: lookups, subjectPlans: subjectPlans, reported: reported,
                                          wholeRepository: wholeRepository), at: 0) },
         ]
-        if jobs == 1 || subjectPlans.count < 1000 {
-            for task in tasks { task() }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
-        }
+        sideBySide(tasks, jobs: subjectPlans.count < 1000 ? 1 : jobs)
         // Both tasks have run: each slot holds its result.
         subjectParents = parents.value(at: 0)!
         self.regions = regions.value(at: 0)!
