@@ -112,7 +112,22 @@ struct SummaryCacheTests {
         #expect(cache(dir).entries.isEmpty)
     }
 
-    @Test("entries are found in the stored records by binary search, changed, removed and counted")
+    @Test("a cache of one, two or a few entries finds each of them through its buckets, and no other", arguments: [1, 2, 3, 17])
+    func fewEntries(count: Int) throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let paths = (0 ..< count).map { "/repo/few/p\($0).yaml" }
+        var first = cache(dir)
+        for (i, path) in paths.enumerated() { first.store(path, stamp: stampA, summary: [UInt8(i)]) }
+        first.save()
+        let opened = cache(dir)
+        #expect(opened.entries.count == count)
+        for (i, path) in paths.enumerated() { #expect(opened.summary(path, stamp: stampA).map(Array.init) == [UInt8(i)]) }
+        for i in 0 ..< 50 { #expect(opened.entries[SummaryCache.key("/repo/few/q\(i).yaml")] == nil) }
+        #expect(opened.entries[0] == nil && opened.entries[.max] == nil)
+    }
+
+    @Test("entries are found in the stored records through buckets of their keys, changed, removed and counted")
     func entryTable() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

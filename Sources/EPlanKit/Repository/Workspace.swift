@@ -720,15 +720,21 @@ struct Discovery {
 }
 
 /// Maps `items` on `jobs` threads (0 = all cores), keeping the order.
+///
+/// The workers take the items in runs of up to 32 at a time (fewer when there are few items, so that
+/// the last runs still spread over the cores). Taken one at a time, every item passed the shared
+/// counter's cache line from one core to the other, and the two workers wrote the flags and results
+/// of neighbouring slots, which share cache lines.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
     let workers = min(items.count, jobs > 0 ? jobs : Workspace.coreCount)
     if workers <= 1 { return items.map(transform) }
     let slots = ResultSlots<R>(count: items.count)
+    let run = max(1, min(32, items.count / (workers * 32)))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
-            let i = slots.next.wrappingAdd(1, ordering: .relaxed).oldValue
-            if i >= items.count { break }
-            slots.store(transform(items[i]), at: i)
+            let first = slots.next.wrappingAdd(run, ordering: .relaxed).oldValue
+            if first >= items.count { break }
+            for i in first ..< min(first + run, items.count) { slots.store(transform(items[i]), at: i) }
         }
     }
     return slots.collect()

@@ -8,6 +8,12 @@ extension SummaryCache {
         private let records: ByteSlice
         private let recordCount: Int
         private let file: CacheFile?
+        /// Where the records of each bucket of keys begin (a bucket: the keys sharing their top `bucketBits`
+        /// bits), and where the last one ends. The keys are hashes, spread evenly, so a bucket holds about
+        /// one record: a lookup reads that record, not the 14 of a search by halves in 1.3 MB at 10,000
+        /// files (each a cache miss).
+        private let bucketStarts: [UInt32]
+        private let bucketBits: Int
         /// What this run changed, by key (nil: removed).
         private var changes: [UInt64: Entry?] = [:]
         /// How many entries there are.
@@ -18,6 +24,8 @@ extension SummaryCache {
             recordCount = 0
             file = nil
             count = 0
+            bucketStarts = []
+            bucketBits = 0
         }
 
         /// `recordCount` records at the start of `records`, read from `file`.
@@ -26,6 +34,26 @@ extension SummaryCache {
             recordCount = count
             self.file = file
             self.count = count
+            // About one bucket per record; the records are sorted, so each bucket's are consecutive.
+            let bits = count < 2 ? 0 : min(Int.bitWidth - (count - 1).leadingZeroBitCount, 32)
+            bucketBits = bits
+            bucketStarts = count == 0 || count >= Int(UInt32.max) ? [] : records.withUnsafeBytes { raw in
+                var starts = [UInt32](repeating: UInt32(count), count: (1 << bits) + 1)
+                var bucket = 0
+                for i in 0 ..< count {
+                    let own = Self.bucket(of: Self.key(in: raw, at: i), bits: bits)
+                    while bucket <= own {
+                        starts[bucket] = UInt32(i)
+                        bucket += 1
+                    }
+                }
+                return starts
+            }
+        }
+
+        /// The bucket of a key: its top `bits` bits.
+        private static func bucket(of key: UInt64, bits: Int) -> Int {
+            bits == 0 ? 0 : Int(truncatingIfNeeded: key >> UInt64(64 - bits))
         }
 
         var isEmpty: Bool { count == 0 }
@@ -87,16 +115,13 @@ extension SummaryCache {
             return records.withUnsafeBytes { Record.entry($0, at: i * Record.size, in: file) }
         }
 
-        /// Where the record with this key is (binary search: the records are sorted by key).
+        /// Where the record with this key is (among the records of its bucket).
         private func position(of key: UInt64) -> Int? {
-            records.withUnsafeBytes { raw in
-                var low = 0, high = recordCount
-                while low < high {
-                    let middle = (low + high) / 2
-                    let found = Self.key(in: raw, at: middle)
-                    if found == key { return middle }
-                    if found < key { low = middle + 1 } else { high = middle }
-                }
+            guard !bucketStarts.isEmpty else { return nil }
+            let bucket = Self.bucket(of: key, bits: bucketBits)
+            let (start, end) = (Int(bucketStarts[bucket]), Int(bucketStarts[bucket + 1]))
+            return records.withUnsafeBytes { raw in
+                for i in start ..< end where Self.key(in: raw, at: i) == key { return i }
                 return nil
             }
         }
