@@ -101,7 +101,14 @@ struct SummaryCacheTests {
         c.store("/repo/b.yaml", stamp: stampB, summary: large.reversed())
         c.save()
         let file = try #require(c.file)
-        let opened = SummaryCache(root: "/repo", configKey: "k", enabled: true, folder: dir)
+        // The guard has 16 slots, which tests running alongside (`manyOpenAtOnce`) may hold for a moment:
+        // a cache opened then is read whole. Opened again until it is mapped.
+        var opened = SummaryCache(root: "/repo", configKey: "k", enabled: true, folder: dir)
+        for _ in 0 ..< 200 where opened.source?.isMapped != true {
+            usleep(10_000)
+            opened = SummaryCache(root: "/repo", configKey: "k", enabled: true, folder: dir)
+        }
+        #expect(opened.source?.isMapped == true)
         #expect(opened.summary("/repo/b.yaml", stamp: stampB).map(Array.init) == large.reversed(), "read once: its pages are mapped")
         // Another program cuts the file short (eplan itself only ever replaces it).
         #expect(truncate(file, off_t(SummaryCache.headerSize)) == 0)
@@ -112,7 +119,7 @@ struct SummaryCacheTests {
         #expect(cache(dir).entries.isEmpty)
     }
 
-    @Test("a cache of one, two or a few entries finds each of them through its buckets, and no other", arguments: [1, 2, 3, 17])
+    @Test("a cache of one, two or a few entries finds each of them through its table, and no other", arguments: [1, 2, 3, 17])
     func fewEntries(count: Int) throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -127,7 +134,32 @@ struct SummaryCacheTests {
         #expect(opened.entries[0] == nil && opened.entries[.max] == nil)
     }
 
-    @Test("entries are found in the stored records through buckets of their keys, changed, removed and counted")
+    @Test("records are saved in the order of the run's files; a file's position there finds its record, another falls back to the key")
+    func recordOrder() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let paths = (0 ..< 50).map { "/repo/o/p\($0).yaml" }.reversed().map(\.self)
+        var first = cache(dir)
+        for (i, path) in paths.enumerated() { first.store(path, stamp: stampA, summary: [UInt8(i)]) }
+        first.keepOnly(paths)
+        first.save()
+        let opened = cache(dir)
+        #expect(opened.entries.storedKeys == paths.map(SummaryCache.key))
+        for (i, path) in paths.enumerated() {
+            #expect(opened.summary(path, stamp: stampA, at: i).map(Array.init) == [UInt8(i)])
+            #expect(opened.summary(path, stamp: stampA, at: (i + 7) % paths.count).map(Array.init) == [UInt8(i)], "another file's position")
+            #expect(opened.summary(path, stamp: stampA, at: 10_000).map(Array.init) == [UInt8(i)], "a position past the records")
+            #expect(opened.isCurrent(path, stamp: stampA, at: -1))
+        }
+        #expect(opened.summary("/repo/o/none.yaml", stamp: stampA, at: 0) == nil)
+        // A save given no order keeps the stored one; new entries come after it.
+        var next = opened
+        next.store("/repo/o/new.yaml", stamp: stampB, summary: [9])
+        next.save()
+        #expect(cache(dir).entries.storedKeys == paths.map(SummaryCache.key) + [SummaryCache.key("/repo/o/new.yaml")])
+    }
+
+    @Test("entries are found in the stored records through a table of their keys, changed, removed and counted")
     func entryTable() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -394,7 +394,7 @@ public struct Workspace: Sendable {
                 let (read, stamp) = SourceReader.readStamped(item.path, limit: limits.fileSize, base: base)
                 if case .success(let bytes) = read, let stamp {
                     let content = ContentHash(bytes)
-                    if let hit = cached.findings(item.path, content: content),
+                    if let hit = cached.findings(item.path, content: content, at: position),
                        let record = FindingsRecord.decode(hit.findings, file: item.display),
                        var document = DocumentSummary.decode(hit.summary, path: item.path, display: item.display, partsNow: true) {
                         if record.today == checkLocally.today {
@@ -437,8 +437,8 @@ public struct Workspace: Sendable {
                     deferred.store(StandIn(links: links, summary: summary), at: position)
                     return SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
                 }
-                if narrowing, let linked = cached.linked(item.path, stamp: stamp) { return standIn(linked.links, linked.summary) }
-                if let summary = cached.summary(item.path, stamp: stamp) {
+                if narrowing, let linked = cached.linked(item.path, stamp: stamp, at: position) { return standIn(linked.links, linked.summary) }
+                if let summary = cached.summary(item.path, stamp: stamp, at: position) {
                     if narrowing, let plan = RelatedPlans.scan(summary) { return standIn(plan, SummaryCache.Deferred(summary)) }
                     // The regions document is read once the reported plan is known (`narrow`).
                     if narrowing, DocumentSummary.isRegions(summary) { return standIn(nil, SummaryCache.Deferred(summary)) }
@@ -461,7 +461,7 @@ public struct Workspace: Sendable {
             }
             // A reported file whose summary is still current keeps it; new and changed files are summarised
             // again, and so is a file not reported on that gets here (its summary was missing or unusable).
-            if useCache, let stamp = read, !(item.reported && cached.isCurrent(item.path, stamp: stamp)) {
+            if useCache, let stamp = read, !(item.reported && cached.isCurrent(item.path, stamp: stamp, at: position)) {
                 let summary = DocumentSummary.encode(document)
                 fresh.store((stamp, summary, nil, RelatedPlans.links(of: document, summary: summary)?.words), at: position)
             }

@@ -16,6 +16,8 @@ final class CacheFile: @unchecked Sendable {
     let size: Int
     /// The whole file.
     private let bytes: ByteSlice
+    /// True when the file is mapped (under the bus-error guard), false when it was read whole.
+    let isMapped: Bool
     /// Where the summaries start (after the header and the index); set once, while the file is opened.
     private(set) var blobStart = 0
 
@@ -33,8 +35,10 @@ final class CacheFile: @unchecked Sendable {
         size = Int(info.st_size)
         if let mapping = ByteStorage(mapping: fd, size: size) {
             bytes = ByteSlice(mapping)
+            isMapped = true
         } else if let read = Self.readWhole(fd, size: size) {
             bytes = ByteSlice(read)
+            isMapped = false
         } else {
             return nil
         }

@@ -37,7 +37,9 @@ extension SummaryCache {
         // run makes it again), only for its content when it has a findings record (checked by content).
         let racyFrom = FileSystem.now() - Self.timestampGranularity
         var kept: [(key: UInt64, entry: Entry)] = []
-        for (key, var entry) in entries.all {
+        // The records of the repository's files in the order a run asks for them (`keepOnly`; else as
+        // they were), then any others: a run reads them front to back (`EntryTable`).
+        for (key, var entry) in entries.all(first: order ?? entries.storedKeys) {
             if case .fresh = entry.summary, max(entry.stamp.modified, entry.stamp.changed) >= racyFrom {
                 guard entry.findings != nil else { continue }
                 entry.stamp = Stamp(size: -1, modified: 0, inode: 0, device: 0, changed: 0)  // matches no file
@@ -47,7 +49,7 @@ extension SummaryCache {
         var index = BinaryWriter()
         index.string(key)
         index.int(kept.count)
-        // Fixed-width records (`Record`), sorted by key: a run reads them where they lie (`EntryTable`);
+        // Fixed-width records (`Record`): a run reads them where they lie (`EntryTable`);
         // reading 10,000 entries written as varints took 30 M instructions.
         index.bytes.reserveCapacity(index.bytes.count + kept.count * Record.size + 64)
         var offset = 0

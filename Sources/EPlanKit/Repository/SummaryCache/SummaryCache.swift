@@ -94,7 +94,7 @@ struct SummaryCache {
     /// checksums; the folder listings and the file tree, each a block that can be stepped over), then
     /// the summaries. The file is mapped: reading the index touches only its own pages; a full run,
     /// which needs no summary, never reads the rest.
-    static let format = "eplan-summaries-29"
+    static let format = "eplan-summaries-30"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -116,6 +116,8 @@ struct SummaryCache {
     private(set) var treeUnchanged = false
     var changed = false
     private(set) var source: CacheFile?
+    /// The order of the run's files (their keys), for a save (`keepOnly`); nil: the stored order.
+    private(set) var order: [UInt64]?
     /// The links section of the cache file, once checked against its checksum (`readLinks`).
     private var storedLinks: ByteSlice?
 
@@ -179,13 +181,14 @@ struct SummaryCache {
     }
 
     /// True when the cache holds a summary of the file as it is now.
-    func isCurrent(_ path: String, stamp: Stamp) -> Bool {
-        entries[Self.key(path)]?.stamp == stamp
+    /// (`at`: the file's position in the run's files, where its record is likely to be: `EntryTable`.)
+    func isCurrent(_ path: String, stamp: Stamp, at hint: Int? = nil) -> Bool {
+        entries.entry(Self.key(path), at: hint)?.stamp == stamp
     }
 
     /// The summary of the file as it is now, or nil (none, stale, or failing its checksum).
-    func summary(_ path: String, stamp: Stamp) -> ByteSlice? {
-        guard let entry = entries[Self.key(path)], entry.stamp == stamp else { return nil }
+    func summary(_ path: String, stamp: Stamp, at hint: Int? = nil) -> ByteSlice? {
+        guard let entry = entries.entry(Self.key(path), at: hint), entry.stamp == stamp else { return nil }
         return bytes(of: entry.summary)
     }
 
@@ -196,8 +199,8 @@ struct SummaryCache {
 
     /// The links of the plan in the file as it is now, and its summary to be read if needed; nil when
     /// the cache has no current entry with links for it (or the links section was not read or failed).
-    func linked(_ path: String, stamp: Stamp) -> (links: RelatedPlans.Scanned, summary: Deferred)? {
-        guard let (summary, links) = entries.linked(Self.key(path), stamp: stamp) else { return nil }
+    func linked(_ path: String, stamp: Stamp, at hint: Int? = nil) -> (links: RelatedPlans.Scanned, summary: Deferred)? {
+        guard let (summary, links) = entries.linked(Self.key(path), stamp: stamp, at: hint) else { return nil }
         let scanned: RelatedPlans.Scanned?
         switch links {
         case .fresh(let words): scanned = RelatedPlans.Scanned(words: words)
@@ -259,8 +262,8 @@ struct SummaryCache {
 
     /// The summary and the findings record of a file whose content hashes to `content`, or nil (none,
     /// made from other content, or failing a checksum).
-    func findings(_ path: String, content: ContentHash) -> (summary: ByteSlice, findings: ByteSlice, stamp: Stamp)? {
-        guard let entry = entries[Self.key(path)], entry.content == content, let findings = entry.findings,
+    func findings(_ path: String, content: ContentHash, at hint: Int? = nil) -> (summary: ByteSlice, findings: ByteSlice, stamp: Stamp)? {
+        guard let entry = entries.entry(Self.key(path), at: hint), entry.content == content, let findings = entry.findings,
               let summaryBytes = bytes(of: entry.summary), let findingsBytes = bytes(of: findings) else { return nil }
         return (summaryBytes, findingsBytes, entry.stamp)
     }
@@ -289,11 +292,14 @@ struct SummaryCache {
         }
     }
 
-    /// Drops entries of files that no longer exist in the repository (`paths` are all that do).
+    /// Drops entries of files that no longer exist in the repository (`paths` are all that do, in the
+    /// order the run asks for them: a save writes their records in that order, `EntryTable`).
     mutating func keepOnly<Paths: Sequence<String>>(_ paths: Paths) {
-        // The same files as when the tree was stored, and that run kept only theirs: nothing to drop.
+        // The same files as when the tree was stored, and that run kept only theirs: nothing to drop,
+        // and the records stay in their order.
         guard !treeUnchanged else { return }
         let keys = paths.map(Self.key)
+        order = keys
         guard keys.reduce(0, { $0 + (entries[$1] == nil ? 0 : 1) }) != entries.count else { return }
         entries.keepOnly(Set(keys))
         changed = true
