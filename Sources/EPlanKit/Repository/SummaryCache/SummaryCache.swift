@@ -94,12 +94,12 @@ struct SummaryCache {
     /// checksums; the folder listings and the file tree, each a block that can be stepped over), then
     /// the summaries. The file is mapped: reading the index touches only its own pages; a full run,
     /// which needs no summary, never reads the rest.
-    static let format = "eplan-summaries-30"
+    static let format = "eplan-summaries-31"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
     let key: String
-    /// Entries and folder listings are keyed by the FNV-1a hash of the path, not the path: a
+    /// Entries and folder listings are keyed by a 64-bit hash of the path (`key`), not the path: a
     /// repository of 100,000 files would otherwise keep 160,000 path strings for the run. A hash
     /// collision cannot mislead: a summary is used only when the file's inode, size and mtime match,
     /// and a listing only when the folder's device and inode match.
@@ -175,9 +175,11 @@ struct SummaryCache {
         return nil
     }
 
-    /// The key of a path in `entries` and `folders`.
+    /// The key of a path in `entries` and `folders`: `WordHash` of its bytes, 8 at a time. Byte-wise
+    /// FNV-1a, a chain of dependent multiplications, was 1.1 % of a one-file run's samples, this about 0.15 %.
     static func key(_ path: String) -> UInt64 {
-        Fingerprint.fnv1a(path)
+        var path = path  // withUTF8 needs var; a native string is not copied
+        return path.withUTF8 { WordHash(UnsafeRawBufferPointer($0)).a }
     }
 
     /// True when the cache holds a summary of the file as it is now.
