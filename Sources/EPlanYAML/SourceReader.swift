@@ -84,9 +84,10 @@ public enum SourceReader {
         private let prefix: UnsafeMutablePointer<CChar>
         private let prefixLength: Int
 
-        public init(_ folder: String) {
+        /// `opened: false` leaves the folder closed, as when it cannot be opened (for tests).
+        public init(_ folder: String, opened: Bool = true) {
             // (A folder that cannot be opened for reading gives -1: its paths are then looked up as they are.)
-            descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            descriptor = opened ? open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
             let path = folder.utf8CString
             prefixLength = path.count - 1
             prefix = .allocate(capacity: path.count)
@@ -101,6 +102,16 @@ public enum SourceReader {
         /// `body` called with a folder descriptor and `path` relative to it: `base`'s when `path` is below
         /// it, else the working directory's (`AT_FDCWD`) and `path` itself. (A base of `/` is never used:
         /// a path below it has nothing to skip.)
+        /// `body` called with this folder's descriptor and `relative`, a path below the folder ("": the
+        /// folder itself); when the folder could not be opened, with the working directory's and the whole
+        /// path. An absolute `relative` is looked up as it is.
+        public func resolve<R>(relative: String, _ body: (Int32, UnsafePointer<CChar>) -> R) -> R {
+            if relative.utf8.first == UInt8(ascii: "/") { return relative.withCString { body(AT_FDCWD, $0) } }
+            if descriptor >= 0 { return (relative.isEmpty ? "." : relative).withCString { body(descriptor, $0) } }
+            let whole = String(cString: prefix) + (relative.isEmpty ? "" : "/" + relative)
+            return whole.withCString { body(AT_FDCWD, $0) }
+        }
+
         public static func resolve<R>(_ base: Base?, _ path: String, _ body: (Int32, UnsafePointer<CChar>) -> R) -> R {
             // (withCString: the implicit conversion copies the path into a new array each time)
             path.withCString { p in

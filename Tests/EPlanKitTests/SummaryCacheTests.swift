@@ -223,31 +223,49 @@ struct SummaryCacheTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let repo = "\(dir)/repo"
         try FileManager.default.createDirectory(atPath: "\(repo)/sub", withIntermediateDirectories: true)
-        func stamp(_ path: String) throws -> SummaryCache.FileTree.Folder {
+        // Folders as the tree keeps them: relative to the root ("": the root).
+        func stamp(_ relative: String) throws -> SummaryCache.FileTree.Folder {
             var info = stat()
-            #expect(stat(path, &info) == 0)
-            return SummaryCache.FileTree.Folder(path: path, identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
+            #expect(stat(relative.isEmpty ? repo : "\(repo)/\(relative)", &info) == 0)
+            return SummaryCache.FileTree.Folder(path: relative, identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
                                                 modified: SourceReader.Stamp(info).modified)
         }
+        let root = SourceReader.Base(repo)
         let files = ["\(repo)/a.yaml", "\(repo)/sub/b.yaml"]
         var first = cache(dir)
-        first.storeTree(SummaryCache.FileTree(key: "k1", folders: [try stamp(repo), try stamp("\(repo)/sub")], files: files))
+        first.storeTree(SummaryCache.FileTree(key: "k1", folders: [try stamp(""), try stamp("sub")], files: files))
         first.save()
         var second = cache(dir)
-        #expect(second.unchangedFiles(key: "k1", jobs: 2) == files)
-        #expect(second.unchangedFiles(key: "other", jobs: 2) == nil, "other include/exclude settings walk again")
+        #expect(second.unchangedFiles(key: "k1", jobs: 2, root: root) == files)
+        #expect(second.unchangedFiles(key: "other", jobs: 2, root: root) == nil, "other include/exclude settings walk again")
         second.store("/x.yaml", stamp: stampA, summary: [1])
         second.save()  // a save that did not walk keeps the tree
         var third = cache(dir)
-        #expect(third.unchangedFiles(key: "k1", jobs: 1) == files)
+        #expect(third.unchangedFiles(key: "k1", jobs: 1, root: root) == files)
+        var closed = cache(dir)
+        #expect(closed.unchangedFiles(key: "k1", jobs: 1, root: SourceReader.Base(repo, opened: false)) == files,
+                "a root that could not be held open: its folders are looked up by their whole paths")
         // A file added to a subfolder moves its modification time: the tree no longer holds.
         usleep(10_000)
         #expect(FileManager.default.createFile(atPath: "\(repo)/sub/c.yaml", contents: Data()))
         var fourth = cache(dir)
-        #expect(fourth.unchangedFiles(key: "k1", jobs: 2) == nil)
+        #expect(fourth.unchangedFiles(key: "k1", jobs: 2, root: root) == nil)
+        var closedAgain = cache(dir)
+        #expect(closedAgain.unchangedFiles(key: "k1", jobs: 2, root: SourceReader.Base(repo, opened: false)) == nil)
         try FileManager.default.removeItem(atPath: "\(repo)/sub")
         var fifth = cache(dir)
-        #expect(fifth.unchangedFiles(key: "k1", jobs: 1) == nil, "a folder that is gone")
+        #expect(fifth.unchangedFiles(key: "k1", jobs: 1, root: root) == nil, "a folder that is gone")
+    }
+
+    @Test("a walk keeps its folders relative to the root; a path outside the root stays whole")
+    func foldersBelowRoot() {
+        let discovery = Discovery(root: "/repo/plans", configuration: Configuration())
+        #expect(discovery.belowRoot("/repo/plans") == "")
+        #expect(discovery.belowRoot("/repo/plans/qs") == "qs")
+        #expect(discovery.belowRoot("/repo/plans/qs/flood") == "qs/flood")
+        #expect(discovery.belowRoot("/repo/plansx/qs") == "/repo/plansx/qs")
+        #expect(discovery.belowRoot("/elsewhere") == "/elsewhere")
+        #expect(Discovery(root: "/", configuration: Configuration()).belowRoot("/repo/x") == "repo/x")
     }
 
     @Test("a plan's links come back with its entry and across saves; a damaged links section gives none, the summaries stay")

@@ -153,7 +153,19 @@ public enum FileSystem {
     /// (the change time also moves when its permissions change); nil when it is not a folder.
     static func folderStamp(_ folder: String, base: SourceReader.Base? = nil) -> (identity: FileIdentity, modified: Int)? {
         var info = stat()
-        guard SourceReader.Base.resolve(base, folder, { fstatat($0, $1, &info, 0) }) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        guard SourceReader.Base.resolve(base, folder, { fstatat($0, $1, &info, 0) }) == 0 else { return nil }
+        return folderStamp(info)
+    }
+
+    /// The identity and time of the folder at `relative` below `base`'s folder ("": that folder).
+    static func folderStamp(relative: String, base: SourceReader.Base) -> (identity: FileIdentity, modified: Int)? {
+        var info = stat()
+        guard base.resolve(relative: relative, { fstatat($0, $1, &info, 0) }) == 0 else { return nil }
+        return folderStamp(info)
+    }
+
+    private static func folderStamp(_ info: stat) -> (identity: FileIdentity, modified: Int)? {
+        guard info.st_mode & S_IFMT == S_IFDIR else { return nil }
         let stamp = SourceReader.Stamp(info)
         return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), max(stamp.modified, stamp.changed))
     }

@@ -27,7 +27,7 @@ public enum FuzzEntries {
         close(fd)
         var cache = SummaryCache(root: root, configKey: configKey, enabled: true, folder: folder)
         _ = cache.loadFolders()
-        _ = cache.unchangedFiles(key: "", jobs: 1)
+        _ = cache.unchangedFiles(key: "", jobs: 1, root: SourceReader.Base(root, opened: false))
         for (key, entry) in cache.entries.all {
             guard case .stored(let offset, let length, _) = entry.summary,
                   let slice = cache.source?.summary(at: offset, count: length) else { continue }

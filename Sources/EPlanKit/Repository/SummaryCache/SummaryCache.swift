@@ -94,7 +94,7 @@ struct SummaryCache {
     /// checksums; the folder listings and the file tree, each a block that can be stepped over), then
     /// the summaries. The file is mapped: reading the index touches only its own pages; a full run,
     /// which needs no summary, never reads the rest.
-    static let format = "eplan-summaries-31"
+    static let format = "eplan-summaries-32"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
@@ -144,8 +144,8 @@ struct SummaryCache {
     }
 
     /// The files of the repository when the stored tree still holds (no walk needed), else nil.
-    mutating func unchangedFiles(key: String, jobs: Int, base: SourceReader.Base? = nil) -> [String]? {
-        guard let tree, tree.key == key, tree.holds(jobs: jobs, base: base) else { return nil }
+    mutating func unchangedFiles(key: String, jobs: Int, root: SourceReader.Base) -> [String]? {
+        guard let tree, tree.key == key, tree.holds(jobs: jobs, root: root) else { return nil }
         treeUnchanged = true
         foldersUnchanged = true
         return tree.files
