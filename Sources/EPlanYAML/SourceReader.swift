@@ -99,19 +99,18 @@ public enum SourceReader {
             prefix.deallocate()
         }
 
-        /// `body` called with a folder descriptor and `path` relative to it: `base`'s when `path` is below
-        /// it, else the working directory's (`AT_FDCWD`) and `path` itself. (A base of `/` is never used:
-        /// a path below it has nothing to skip.)
-        /// `body` called with this folder's descriptor and `relative`, a path below the folder ("": the
-        /// folder itself); when the folder could not be opened, with the working directory's and the whole
-        /// path. An absolute `relative` is looked up as it is.
+        /// `body` called with this folder's descriptor and `relative`, a path relative to the folder (as
+        /// `FileSystem.relative` gives it: `.` for the folder itself); when the folder could not be opened,
+        /// with the working directory's and the whole path. (An absolute path is looked up as it is.)
         public func resolve<R>(relative: String, _ body: (Int32, UnsafePointer<CChar>) -> R) -> R {
-            if relative.utf8.first == UInt8(ascii: "/") { return relative.withCString { body(AT_FDCWD, $0) } }
-            if descriptor >= 0 { return (relative.isEmpty ? "." : relative).withCString { body(descriptor, $0) } }
-            let whole = String(cString: prefix) + (relative.isEmpty ? "" : "/" + relative)
+            if descriptor >= 0 { return relative.withCString { body(descriptor, $0) } }
+            let whole = relative.utf8.first == UInt8(ascii: "/") ? relative : String(cString: prefix) + "/" + relative
             return whole.withCString { body(AT_FDCWD, $0) }
         }
 
+        /// `body` called with a folder descriptor and `path` relative to it: `base`'s when `path` is below
+        /// it, else the working directory's (`AT_FDCWD`) and `path` itself. (A base of `/` is never used:
+        /// a path below it has nothing to skip.)
         public static func resolve<R>(_ base: Base?, _ path: String, _ body: (Int32, UnsafePointer<CChar>) -> R) -> R {
             // (withCString: the implicit conversion copies the path into a new array each time)
             path.withCString { p in

@@ -223,17 +223,17 @@ struct SummaryCacheTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let repo = "\(dir)/repo"
         try FileManager.default.createDirectory(atPath: "\(repo)/sub", withIntermediateDirectories: true)
-        // Folders as the tree keeps them: relative to the root ("": the root).
+        // Folders as the tree keeps them: relative to the root (`.`: the root).
         func stamp(_ relative: String) throws -> SummaryCache.FileTree.Folder {
             var info = stat()
-            #expect(stat(relative.isEmpty ? repo : "\(repo)/\(relative)", &info) == 0)
+            #expect(stat("\(repo)/\(relative)", &info) == 0)
             return SummaryCache.FileTree.Folder(path: relative, identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
                                                 modified: SourceReader.Stamp(info).modified)
         }
         let root = SourceReader.Base(repo)
         let files = ["\(repo)/a.yaml", "\(repo)/sub/b.yaml"]
         var first = cache(dir)
-        first.storeTree(SummaryCache.FileTree(key: "k1", folders: [try stamp(""), try stamp("sub")], files: files))
+        first.storeTree(SummaryCache.FileTree(key: "k1", folders: [try stamp("."), try stamp("sub")], files: files))
         first.save()
         var second = cache(dir)
         #expect(second.unchangedFiles(key: "k1", jobs: 2, root: root) == files)
@@ -257,15 +257,18 @@ struct SummaryCacheTests {
         #expect(fifth.unchangedFiles(key: "k1", jobs: 1, root: root) == nil, "a folder that is gone")
     }
 
-    @Test("a walk keeps its folders relative to the root; a path outside the root stays whole")
-    func foldersBelowRoot() {
-        let discovery = Discovery(root: "/repo/plans", configuration: Configuration())
-        #expect(discovery.belowRoot("/repo/plans") == "")
-        #expect(discovery.belowRoot("/repo/plans/qs") == "qs")
-        #expect(discovery.belowRoot("/repo/plans/qs/flood") == "qs/flood")
-        #expect(discovery.belowRoot("/repo/plansx/qs") == "/repo/plansx/qs")
-        #expect(discovery.belowRoot("/elsewhere") == "/elsewhere")
-        #expect(Discovery(root: "/", configuration: Configuration()).belowRoot("/repo/x") == "repo/x")
+    @Test("a walk keeps its folders relative to the root, and the tree it makes holds from the root")
+    func foldersBelowRoot() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: "\(dir)/qs/flood", withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: "\(dir)/qs/flood/a.yaml", contents: Data()))
+        let walked = Discovery(root: dir, configuration: Configuration()).files(below: dir, keepListings: true)
+        let folders = try #require(walked.folders)
+        #expect(folders.map(\.path).sorted() == [".", "qs", "qs/flood"])
+        let tree = SummaryCache.FileTree(key: "k", folders: folders, files: walked.files)
+        #expect(tree.holds(jobs: 1, root: SourceReader.Base(dir)))
+        #expect(tree.holds(jobs: 1, root: SourceReader.Base(dir, opened: false)))
     }
 
     @Test("a plan's links come back with its entry and across saves; a damaged links section gives none, the summaries stay")

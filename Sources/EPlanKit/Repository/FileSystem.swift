@@ -157,7 +157,7 @@ public enum FileSystem {
         return folderStamp(info)
     }
 
-    /// The identity and time of the folder at `relative` below `base`'s folder ("": that folder).
+    /// The identity and time of the folder at `relative` to `base`'s folder (`.`: that folder).
     static func folderStamp(relative: String, base: SourceReader.Base) -> (identity: FileIdentity, modified: Int)? {
         var info = stat()
         guard base.resolve(relative: relative, { fstatat($0, $1, &info, 0) }) == 0 else { return nil }

@@ -668,17 +668,6 @@ struct Discovery {
         }
     }
 
-    /// `path` relative to the root ("": the root), as the file tree keeps its folders; a path outside
-    /// the root as it is.
-    func belowRoot(_ path: String) -> String {
-        if path == root { return "" }
-        let cut = root == "/" ? 1 : root.utf8.count + 1
-        guard path.utf8.count > cut, path.utf8.starts(with: root.utf8), path.utf8.dropFirst(cut - 1).first == UInt8(ascii: "/") else {
-            return path
-        }
-        return String(path.utf8.dropFirst(cut)) ?? path
-    }
-
     /// Reads one folder: records its YAML files, returns its subfolders (none when it was seen before).
     private func visit(_ current: String, _ walk: Walk) -> [String] {
         let key = SummaryCache.key(current)
@@ -722,7 +711,7 @@ struct Discovery {
             $0.outside += outside
             if walk.keepListings {
                 $0.listings[key] = listing
-                $0.folders.append(SummaryCache.FileTree.Folder(path: belowRoot(current), identity: listing.identity, modified: listing.modified))
+                $0.folders.append(SummaryCache.FileTree.Folder(path: FileSystem.relative(current, to: root), identity: listing.identity, modified: listing.modified))
                 $0.reusable = $0.reusable && listing.reusable
             }
         }

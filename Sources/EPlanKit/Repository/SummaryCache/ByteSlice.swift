@@ -58,8 +58,7 @@ struct ByteSlice: RandomAccessCollection, Sendable {
 final class ByteStorage: @unchecked Sendable {
     let base: UnsafePointer<UInt8>
     let count: Int
-    /// A mapping of a file (else bytes allocated and copied).
-    let mapped: Bool
+    private let mapped: Bool
 
     init<Bytes: Collection<UInt8>>(copying bytes: Bytes) {
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))

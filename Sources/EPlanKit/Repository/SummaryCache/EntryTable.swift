@@ -82,9 +82,7 @@ extension SummaryCache {
         }
 
         /// Every entry, by key in increasing order.
-        var all: [(key: UInt64, entry: Entry)] {
-            keys.sorted().compactMap { key in self[key].map { (key, $0) } }
-        }
+        var all: [(key: UInt64, entry: Entry)] { all(first: []) }
 
         /// Every entry: those with the keys of `first` in that order, then the others by key.
         func all(first: [UInt64]) -> [(key: UInt64, entry: Entry)] {

@@ -7,7 +7,7 @@ extension SummaryCache {
     /// unseen), and only for the same root and include/exclude settings (`key`).
     struct FileTree: Sendable {
         struct Folder: Sendable {
-            /// Relative to the repository's root ("": the root itself). Most are short enough for Swift
+            /// Relative to the repository's root (`FileSystem.relative`: `.` for the root). Most are short enough for Swift
             /// to keep inside the string value: decoding the tree of the 10,000-plan benchmark makes no
             /// memory for its 5,887 folders (absolute paths were 2 M instructions of a one-file run).
             var path: String

@@ -94,7 +94,7 @@ struct SummaryCache {
     /// checksums; the folder listings and the file tree, each a block that can be stepped over), then
     /// the summaries. The file is mapped: reading the index touches only its own pages; a full run,
     /// which needs no summary, never reads the rest.
-    static let format = "eplan-summaries-32"
+    static let format = "eplan-summaries-33"
 
     let file: String?
     /// Guards against a cache written by another version or for another configuration.
