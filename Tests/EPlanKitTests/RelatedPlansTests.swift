@@ -13,16 +13,31 @@ struct RelatedPlansTests {
     /// findings of a run over the whole repository; returns how many runs stood narrowed, of how many.
     /// With `damagedLinks`, the links the cache keeps beside the summaries are garbled after the cache is
     /// filled (`SummaryCache.Entry.links`): the runs then scan the summaries for them instead.
-    private func compare(_ repository: String, today: String = "2030-01-01", damagedLinks: Bool = false) throws -> (narrowed: Int, files: Int) {
+    /// `from`: where the runs start, the repository's root or a folder above or below it (a one-file run
+    /// makes the display paths of the files it reads only, while displaying keeps their order).
+    private func compare(_ repository: String, today: String = "2030-01-01", damagedLinks: Bool = false,
+                         from place: Place = .root) throws -> (narrowed: Int, files: Int) {
         let (repo, cache, cleanup) = try FindingsCacheTests.scratch(repository)
         defer { cleanup() }
         let copied = Date()
         var whole = try FindingsCacheTests.options(repo, cache: nil, today: today)
+        switch place {
+        case .root: break
+        case .above: whole.cwd = URL(fileURLWithPath: repo).deletingLastPathComponent().path
+        case .below:
+            let folders = try FileManager.default.contentsOfDirectory(atPath: repo).sorted().filter {
+                var folder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: "\(repo)/\($0)", isDirectory: &folder) && folder.boolValue
+            }
+            whole.cwd = "\(repo)/\(try #require(folders.first))"
+        }
+        if place != .root { whole.paths = [repo] }
         whole.findingsOnly = true
         let full = try Linter.run(whole)
         var byFile: [String: [String]] = [:]
         for d in full.diagnostics { byFile[d.location.file, default: []].append(FindingsCacheTests.describe(d)) }
         var options = try FindingsCacheTests.options(repo, cache: cache, today: today)
+        (options.cwd, options.paths) = (whole.cwd, whole.paths)
         options.findingsOnly = true
         // The cache does not keep a summary of a file changed within 2 s of the run that would store it
         // (git's "racy" rule, `SummaryCache`): such a file would be parsed in each one-file run, and read
@@ -49,6 +64,16 @@ struct RelatedPlansTests {
         }
         Linter.releaseKept()
         return (narrowed, files.count)
+    }
+
+    enum Place { case root, above, below }
+
+    @Test("a file alone reports what the whole repository has in it, run from a folder above the repository or inside it",
+          arguments: OneFileTests.repositories.map { ($0, Place.above) }
+            + OneFileTests.repositories.filter { $0.hasSuffix("/plans") }.map { ($0, Place.below) })
+    func elsewhere(repository: String, place: Place) throws {
+        let (narrowed, files) = try compare(repository, from: place)
+        if repository.hasSuffix("/plans") { #expect(narrowed * 2 >= files, "\(narrowed) of \(files) narrowed") }
     }
 
     @Test("a file alone reports what the whole repository has in it, from the plans' links as the cache keeps them or as scanned",
@@ -159,8 +184,28 @@ struct RelatedPlansTests {
         var wanted: Set<UInt64> = [LinkTag.of(.id, "city"), LinkTag.of(.id, "province"), LinkTag.of(.region, "cn/sx/ty"),
                                    LinkTag.of(.resource, "team")]
         wanted.formUnion(LinkTag.above(.region, "cn/sx/ty"))
-        let related = RelatedPlans.related(count: plans.count, { plans[$0] }, wanted: wanted, parent: "province")
-        #expect(related == [true, true, false, false, true, true, false])
+        // As made in this run (tags of their own), and as read where the cache file keeps them (tags
+        // in the links section, found by `Linked(section:start:count:)` after some other plan's words).
+        let own = plans.map { $0.map(RelatedPlans.Linked.init) }
+        let noSection = UnsafeRawBufferPointer(start: nil, count: 0)
+        #expect(RelatedPlans.related(count: plans.count, { own[$0] }, section: noSection, wanted: wanted, parent: "province")
+            == [true, true, false, false, true, true, false])
+        var section: [UInt64] = [0] + RelatedPlans.Scanned(id: 9, parent: nil, region: nil, tags: [LinkTag.of(.resource, "team")]).words
+        var spans: [(start: Int, count: Int)?] = []
+        for plan in plans {
+            guard let words = plan?.words else { spans.append(nil); continue }
+            spans.append((section.count, words.count))
+            section += words.map(\.littleEndian)
+        }
+        section.withUnsafeBytes { raw in
+            let stored = spans.map { $0.flatMap { RelatedPlans.Linked(section: raw, start: $0.start, count: $0.count) } }
+            #expect(stored.map { $0 == nil } == plans.map { $0 == nil })
+            #expect(zip(stored, plans).allSatisfy { $0?.id == $1?.id && $0?.parent == $1?.parent && $0?.region == $1?.region })
+            #expect(RelatedPlans.related(count: plans.count, { stored[$0] }, section: raw, wanted: wanted, parent: "province")
+                == [true, true, false, false, true, true, false])
+            // Words that are not a list of links are none.
+            #expect(RelatedPlans.Linked(section: raw, start: 0, count: 1) == nil)
+        }
         #expect(Set(LinkTag.above(.region, "cn/sx/ty")) == [LinkTag.of(.region, "cn/sx"), LinkTag.of(.region, "cn")])
     }
 }

@@ -203,8 +203,10 @@ enum RelatedPlans {
 
     /// Which of `count` plans (`plan` gives each by position; nil: not a plan) are related to the
     /// reported plan: those sharing a tag of `wanted`, after the reported plan's ancestors (its parent,
-    /// the parent's parent...) have added their own parent and region to it.
-    static func related(count: Int, _ plan: (Int) -> Scanned?, wanted: Set<UInt64>, parent: String?) -> [Bool] {
+    /// the parent's parent...) have added their own parent and region to it. `section`: the summary
+    /// cache's links section, where stored tags are (`Linked.Tags.stored`).
+    static func related(count: Int, _ plan: (Int) -> Linked?, section: UnsafeRawBufferPointer,
+                        wanted: Set<UInt64>, parent: String?) -> [Bool] {
         var wanted = wanted
         // The chain is short: each step looks for the parent among all plans (a table of 10,000 ids
         // would cost more than the few passes).
@@ -237,36 +239,81 @@ enum RelatedPlans {
         }
         var result = [Bool](repeating: false, count: count)
         for position in 0 ..< count {
-            guard let tags = plan(position)?.tags else { continue }
-            for i in tags.indices where isWanted(tags[i]) {
-                result[position] = true
-                break
-            }
+            guard let links = plan(position) else { continue }
+            result[position] = links.anyTag(in: section, isWanted)
         }
         return result
+    }
+
+    /// A plan's links as a one-file run looks at them (`SummaryCache.linked`): the id, parent and
+    /// region by which the reported plan's ancestors are found, and where its tags are. A run looks at
+    /// the links of 10,000 plans and keeps none: their tags are read where the cache file has them.
+    struct Linked: Sendable {
+        enum Tags: Sendable {
+            /// Words of the summary cache's links section (`SummaryCache.withLinksSection`).
+            case stored(start: Int, count: Int)
+            /// Made in this run.
+            case own([UInt64])
+        }
+        var id: UInt64?
+        var parent: UInt64?
+        var region: UInt64?
+        var tags: Tags
+
+        init(_ scanned: Scanned) {
+            (id, parent, region, tags) = (scanned.id, scanned.parent, scanned.region, .own(scanned.tags))
+        }
+
+        /// The links in the `count` words from word `start` of the links section `section` (all inside
+        /// it); nil when they are not a list `Scanned.words` writes.
+        init?(section: UnsafeRawBufferPointer, start: Int, count: Int) {
+            func word(_ i: Int) -> UInt64 {
+                UInt64(littleEndian: section.loadUnaligned(fromByteOffset: (start + i) * 8, as: UInt64.self))
+            }
+            guard let head = Self.head(count: count, word: word) else { return nil }
+            (id, parent, region) = (head.id, head.parent, head.region)
+            tags = .stored(start: start + head.tags, count: count - head.tags)
+        }
+
+        /// What `count` words (`word` gives each by position) written by `Scanned.words` say before the
+        /// tags: the id, parent and region, and the position of the first tag; nil when they are not
+        /// such a list.
+        static func head(count: Int, word: (Int) -> UInt64) -> (id: UInt64?, parent: UInt64?, region: UInt64?, tags: Int)? {
+            guard count > 0 else { return nil }
+            let flags = word(0)
+            guard flags & ~7 == 8, 1 + (flags & 7).nonzeroBitCount <= count else { return nil }
+            var next = 1
+            func field(_ bit: UInt64) -> UInt64? {
+                guard flags & bit != 0 else { return nil }
+                defer { next += 1 }
+                return word(next)
+            }
+            let id = field(1)
+            let parent = field(2)
+            let region = field(4)
+            return (id, parent, region, next)
+        }
+
+        /// True when `wanted` accepts one of the tags (`section`: the links section stored tags are in).
+        func anyTag(in section: UnsafeRawBufferPointer, _ wanted: (UInt64) -> Bool) -> Bool {
+            switch tags {
+            case .own(let tags):
+                return tags.contains(where: wanted)
+            case .stored(let start, let count):
+                for i in start ..< start + count
+                where wanted(UInt64(littleEndian: section.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) {
+                    return true
+                }
+                return false
+            }
+        }
     }
 }
 
 extension RelatedPlans.Scanned {
     /// The links `words` wrote; nil when they are not such a list.
     init?(words: [UInt64]) {
-        self.init(count: words.count) { words[$0] }
-    }
-
-    /// The links of `count` words that `word` gives by position (read where they lie in the cache file).
-    init?(count: Int, word: (Int) -> UInt64) {
-        guard count > 0 else { return nil }
-        let flags = word(0)
-        guard flags & ~7 == 8 else { return nil }
-        var next = 1
-        func field(_ bit: UInt64) -> UInt64?? {
-            guard flags & bit != 0 else { return .some(nil) }
-            guard next < count else { return nil }
-            defer { next += 1 }
-            return word(next)
-        }
-        guard let id = field(1), let parent = field(2), let region = field(4) else { return nil }
-        let first = next
-        self.init(id: id, parent: parent, region: region, tags: (first ..< count).map(word))
+        guard let head = RelatedPlans.Linked.head(count: words.count, word: { words[$0] }) else { return nil }
+        self.init(id: head.id, parent: head.parent, region: head.region, tags: Array(words[head.tags...]))
     }
 }

@@ -46,6 +46,7 @@ public struct Workspace: Sendable {
     public var wholeRepository: Bool { reported.isEverything }
     /// A file a one-file lint left out (a plan, an inventory) or read in part (the regions document):
     /// its path, its display path and its summary.
+    /// (The display path is empty when it was not made: `shown`.)
     typealias LeftOut = (path: String, display: String, summary: SummaryCache.Deferred)
     /// The plans a one-file lint left out as unrelated to the reported plan (`RelatedPlans`), in file
     /// order; `completed()` reads them in. Empty for every other run.
@@ -76,15 +77,22 @@ public struct Workspace: Sendable {
         let missing = leftOut + narrowedRegions
         let (limits, hazards) = (configuration.yamlLimits, configuration.hazardVocabulary)
         let read = parallelMap(Array(missing.indices), jobs: jobs) { i -> SourceDocument in
-            Self.document(missing[i].summary, path: missing[i].path, display: missing[i].display, limits: limits, hazards: hazards)
+            Self.document(missing[i].summary, path: missing[i].path, display: Self.shown(missing[i].path, missing[i].display, cwd: cwd),
+                          limits: limits, hazards: hazards)
         }
-        let partial = Set(narrowedRegions.map(\.display))
+        let partial = Set(narrowedRegions.map { Self.shown($0.path, $0.display, cwd: cwd) })
         let kept = partial.isEmpty ? documents : documents.filter { !partial.contains($0.display) }
         var whole = Workspace(cwd: cwd, root: root, configuration: configuration, documents: (kept + read).sorted { $0.display < $1.display },
                               reported: reported, configurationSuppressions: configurationSuppressions)
         whole.findingsCacheHits = findingsCacheHits
         whole.findingsCacheRedated = findingsCacheRedated
         return whole
+    }
+
+    /// The display path of a file (`display`), made from its path when it was not made yet (empty): a
+    /// one-file lint makes those of the files it reads only (`load`), not of the 10,000 it leaves out.
+    static func shown(_ path: String, _ display: String, cwd: String) -> String {
+        display.isEmpty ? FileSystem.relative(path, to: cwd) : display
     }
 
     /// The document a file's summary holds; the file itself, parsed, when the summary cannot be read
@@ -96,16 +104,18 @@ public struct Workspace: Sendable {
     }
 
     /// A file a one-file lint reads only if it needs it (`narrow`): a plan or an inventory known by its
-    /// links, or the regions document (no links). A class: the slots are read several times, and copying
-    /// a reference costs less than copying the links and the summary.
-    final class StandIn: Sendable {
-        let links: RelatedPlans.Scanned?
-        let summary: SummaryCache.Deferred
-
-        init(links: RelatedPlans.Scanned?, summary: SummaryCache.Deferred) {
-            self.links = links
-            self.summary = summary
+    /// links, or the regions document (no links). One is made for each of 10,000 files: it holds no
+    /// reference but to what this run made or read (rarely), and the cache file is added only to the
+    /// summaries a run reads (`narrow`).
+    struct StandIn: Sendable {
+        enum Summary: Sendable {
+            /// In the cache file (`SummaryCache.deferred`).
+            case located(SummaryCache.Summary)
+            /// Read already.
+            case read(ByteSlice)
         }
+        let links: RelatedPlans.Linked?
+        let summary: Summary
     }
 
     /// A one-file lint's documents narrowed to the plans related to the reported one (`RelatedPlans`):
@@ -114,16 +124,24 @@ public struct Workspace: Sendable {
     /// read); the others are taken out and returned, in file order. The regions document is read for
     /// the reported plan's regions only (`partial`), or whole.
     static func narrow(_ documents: inout [SourceDocument], items: [(path: String, display: String, named: Bool, reported: Bool)],
-                       standIns slots: ResultSlots<StandIn>, jobs: Int,
+                       standIns slots: ResultSlots<StandIn>, cache: SummaryCache, cwd: String, jobs: Int,
                        limits: YAMLLimits, hazards: Set<String>) -> (leftOut: [LeftOut], partial: [LeftOut]) {
         // Whether a suppression is used depends on findings that plans left out may make or unmake.
         let subject = items.indices.first { items[$0].reported }.flatMap {
             documents[$0].suppressions.isEmpty ? documents[$0].planSummary : nil
         }
         let standIns = items.indices.map { slots.value(at: $0) }
-        let related = subject.map {
-            RelatedPlans.related(count: standIns.count, { standIns[$0]?.links }, wanted: RelatedPlans.wanted(by: $0),
-                                 parent: $0.parent?.id.value)
+        let related = subject.map { subject in
+            cache.withLinksSection { section in
+                RelatedPlans.related(count: standIns.count, { standIns[$0]?.links }, section: section,
+                                     wanted: RelatedPlans.wanted(by: subject), parent: subject.parent?.id.value)
+            }
+        }
+        @Sendable func summary(_ standIn: StandIn) -> SummaryCache.Deferred {
+            switch standIn.summary {
+            case .located(let located): cache.deferred(located)
+            case .read(let bytes): SummaryCache.Deferred(bytes)
+            }
         }
         let keep = subject.map(RelatedPlans.regionPaths)
         var read: [Int] = []
@@ -136,16 +154,17 @@ public struct Workspace: Sendable {
             guard let standIn = standIns[position] else { continue }
             if standIn.links == nil {
                 read.append(position)
-                if keep != nil { partial.append((items[position].path, items[position].display, standIn.summary)) }
+                if keep != nil { partial.append((items[position].path, shown(items[position].path, items[position].display, cwd: cwd), summary(standIn))) }
             } else if related?[position] ?? true {
                 read.append(position)
             } else {
-                leftOut.append((items[position].path, items[position].display, standIn.summary))
+                leftOut.append((items[position].path, items[position].display, summary(standIn)))
             }
         }
         let readIn = parallelMap(read, jobs: jobs) { position -> SourceDocument in
             let standIn = standIns[position]!
-            return document(standIn.summary, path: items[position].path, display: items[position].display, limits: limits, hazards: hazards,
+            return document(summary(standIn), path: items[position].path, display: shown(items[position].path, items[position].display, cwd: cwd),
+                            limits: limits, hazards: hazards,
                             regions: standIn.links == nil ? keep : nil)
         }
         for (position, document) in zip(read, readIn) { documents[position] = document }
@@ -329,9 +348,15 @@ public struct Workspace: Sendable {
                 fileTargets.append(target)
             }
         }
+        // One named file (`eplan lint FILE`) may be linted with only the plans related to it read (`narrow`):
+        // the others' display paths are then not made (an empty one stands for the path not made yet,
+        // `shown`), as long as displaying keeps the files' order (the run starts at the root or above it).
+        let narrowsOneFile = request.narrowsOneFile && request.localChecks != nil && cache.file != nil
+            && !reportsEverything && folderTargets.isEmpty && fileTargets.count == 1
+        var displaysLater = narrowsOneFile && (root == cwd || root.hasPrefix(cwd.hasSuffix("/") ? cwd : cwd + "/"))
         // The walk gives the files in path order; named files it does not hold (excluded, hidden, of
         // another extension) are added. A few named files are looked for one by one, many through a table.
-        var ordered = everything.map { (path: $0, display: display($0), named: false, reported: reportsEverything) }
+        var ordered = everything.map { (path: $0, display: displaysLater ? "" : display($0), named: false, reported: reportsEverything) }
         var reported: Set<String> = []
         var positions: [String: Int]?
         if !folderTargets.isEmpty || fileTargets.count > 16 {
@@ -342,10 +367,12 @@ public struct Workspace: Sendable {
             reported.insert(shown)
             if let i = positions.map({ $0[path] }) ?? ordered.firstIndex(where: { $0.path == path }) {
                 ordered[i].reported = true
+                ordered[i].display = shown
                 if named { ordered[i].named = true }
             } else {
                 ordered.append((path: path, display: shown, named: named, reported: true))
                 positions?[path] = ordered.count - 1
+                displaysLater = false  // placed by its display path below
             }
         }
         for folder in folderTargets {
@@ -353,8 +380,15 @@ public struct Workspace: Sendable {
         }
         for file in fileTargets { mark(file, named: true) }
         if let configPath, let at = ordered.indices.first(where: { ordered[$0].path == configPath }) { ordered.remove(at: at) }
-        if !zip(ordered, ordered.dropFirst()).allSatisfy({ $0.display <= $1.display }) {
-            ordered.sort { $0.display < $1.display }
+        // One named file (`eplan lint FILE`): the plans not reported on are known by their links
+        // (`RelatedPlans`), kept beside their summaries, and read only when related to the reported plan.
+        let narrowing = narrowsOneFile && ordered.count(where: \.reported) == 1
+        displaysLater = displaysLater && narrowing
+        if !displaysLater {
+            for i in ordered.indices where ordered[i].display.isEmpty { ordered[i].display = display(ordered[i].path) }
+            if !zip(ordered, ordered.dropFirst()).allSatisfy({ $0.display <= $1.display }) {
+                ordered.sort { $0.display < $1.display }
+            }
         }
         timing.lap("discovery of \(ordered.count) files")
         // Summaries are read only when some file is not reported on (a whole-repository run needs none).
@@ -362,10 +396,6 @@ public struct Workspace: Sendable {
         // what other plans' rules read of it, with or without the cache; with the cache, it keeps the findings.
         let checkLocally = request.localChecks?(configuration)
         let findingsCache = cache.file != nil && checkLocally != nil
-        // One named file (`eplan lint FILE`): the plans not reported on are known by their links
-        // (`RelatedPlans`), kept beside their summaries, and read only when related to the reported plan.
-        let narrowing = findingsCache && request.narrowsOneFile && !reportsEverything && folderTargets.isEmpty
-            && fileTargets.count == 1 && ordered.count(where: \.reported) == 1
         if narrowing { cache.readLinks() }
         let cached = cache
         // Files summarised anew in this run, by position (with their content for the findings cache, and
@@ -383,7 +413,7 @@ public struct Workspace: Sendable {
         // objects from both threads at every file (the count's cache line passed back and forth).
         let useCache = cached.file != nil
         var documents = parallelMap(Array(items.indices), jobs: request.jobs) { position -> SourceDocument in
-            let item = items[position]
+            var item = items[position]
             // A reported file the findings cache knows by its content brings its summary and its local
             // findings. One it does not know is parsed from the bytes read here; a plan has its local rules
             // run at once and is kept as its summary; the file's summary and findings are recorded. On
@@ -433,18 +463,20 @@ public struct Workspace: Sendable {
             // run, a plan whose links the cache keeps stands in until it is found related to the reported
             // one (`narrow`); its summary is read then, if ever.
             if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path, base: base) {
-                func standIn(_ links: RelatedPlans.Scanned?, _ summary: SummaryCache.Deferred) -> SourceDocument {
+                func standIn(_ links: RelatedPlans.Linked?, _ summary: StandIn.Summary) -> SourceDocument {
                     deferred.store(StandIn(links: links, summary: summary), at: position)
                     return SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
                 }
-                if narrowing, let linked = cached.linked(item.path, stamp: stamp, at: position) { return standIn(linked.links, linked.summary) }
+                if narrowing, let linked = cached.linked(item.path, stamp: stamp, at: position) { return standIn(linked.links, .located(linked.summary)) }
+                item.display = shown(item.path, item.display, cwd: cwd)
                 if let summary = cached.summary(item.path, stamp: stamp, at: position) {
-                    if narrowing, let plan = RelatedPlans.scan(summary) { return standIn(plan, SummaryCache.Deferred(summary)) }
+                    if narrowing, let plan = RelatedPlans.scan(summary) { return standIn(RelatedPlans.Linked(plan), .read(summary)) }
                     // The regions document is read once the reported plan is known (`narrow`).
-                    if narrowing, DocumentSummary.isRegions(summary) { return standIn(nil, SummaryCache.Deferred(summary)) }
+                    if narrowing, DocumentSummary.isRegions(summary) { return standIn(nil, .read(summary)) }
                     if let document = DocumentSummary.decode(summary, path: item.path, display: item.display) { return document }
                 }
             }
+            item.display = shown(item.path, item.display, cwd: cwd)
             // A file named on the command line that is a link out of the repository is not read either
             // (walked files were checked during the walk).
             if item.named, discovery.staysInside, FileSystem.isLink(item.path), let target = discovery.outsideTarget(item.path) {
@@ -470,7 +502,7 @@ public struct Workspace: Sendable {
         var (leftOut, narrowedRegions): ([LeftOut], [LeftOut]) = ([], [])
         if narrowing {
             timing.lap("files stood in, read or parsed")
-            (leftOut, narrowedRegions) = narrow(&documents, items: items, standIns: deferred, jobs: request.jobs,
+            (leftOut, narrowedRegions) = narrow(&documents, items: items, standIns: deferred, cache: cache, cwd: cwd, jobs: request.jobs,
                                                 limits: limits, hazards: hazards)
             timing.lap("related plans: \(documents.count) files read, \(leftOut.count) left out")
         }

@@ -199,20 +199,32 @@ struct SummaryCache {
         if storedLinks == nil { storedLinks = source?.linksSection() }
     }
 
-    /// The links of the plan in the file as it is now, and its summary to be read if needed; nil when
-    /// the cache has no current entry with links for it (or the links section was not read or failed).
-    func linked(_ path: String, stamp: Stamp, at hint: Int? = nil) -> (links: RelatedPlans.Scanned, summary: Deferred)? {
+    /// The links of the plan in the file as it is now, and where its summary is (`deferred` makes it
+    /// readable); nil when the cache has no current entry with links for it (or the links section was
+    /// not read or failed). Nothing is copied: the tags stay in the links section (`withLinksSection`),
+    /// and the cache file is not referenced (counting references to one object from both threads at
+    /// every file passed its cache line between the cores).
+    func linked(_ path: String, stamp: Stamp, at hint: Int? = nil) -> (links: RelatedPlans.Linked, summary: Summary)? {
         guard let (summary, links) = entries.linked(Self.key(path), stamp: stamp, at: hint) else { return nil }
-        let scanned: RelatedPlans.Scanned?
+        let linked: RelatedPlans.Linked?
         switch links {
-        case .fresh(let words): scanned = RelatedPlans.Scanned(words: words)
+        case .fresh(let words): linked = RelatedPlans.Scanned(words: words).map(RelatedPlans.Linked.init)
         case .stored(let start, let count):
             guard let section = storedLinks, Self.holds(section, start: start, count: count) else { return nil }
-            scanned = section.withUnsafeBytes { raw in
-                RelatedPlans.Scanned(count: count) { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: (start + $0) * 8, as: UInt64.self)) }
-            }
+            linked = section.withUnsafeBytes { RelatedPlans.Linked(section: $0, start: start, count: count) }
         }
-        return scanned.map { ($0, Deferred(summary, source: source)) }
+        return linked.map { ($0, summary) }
+    }
+
+    /// Calls `body` with the links section's bytes (checked by `readLinks`; none when it was not read).
+    func withLinksSection<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        guard let storedLinks else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return storedLinks.withUnsafeBytes(body)
+    }
+
+    /// The summary `linked` located, to be read when needed.
+    func deferred(_ summary: Summary) -> Deferred {
+        Deferred(summary, source: source)
     }
 
     /// The words of a plan's links, nil when they lie outside the (checked) links section.
