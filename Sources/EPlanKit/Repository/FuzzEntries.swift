@@ -28,6 +28,13 @@ public enum FuzzEntries {
         var cache = SummaryCache(root: root, configKey: configKey, enabled: true, folder: folder)
         _ = cache.loadFolders()
         _ = cache.unchangedFiles(key: "", jobs: 1, root: SourceReader.Base(root, opened: false))
+        // The plans' links as a one-file run reads them (the section after the summaries: here the
+        // fuzzed bytes' tail), each looked through for a tag.
+        cache.readLinks()
+        for (_, entry) in cache.entries.all {
+            guard let links = entry.links.flatMap(cache.linked) else { continue }
+            _ = cache.withLinksSection { section in links.anyTag(in: section) { $0 == 0 } }
+        }
         for (key, entry) in cache.entries.all {
             guard case .stored(let offset, let length, _) = entry.summary,
                   let slice = cache.source?.summary(at: offset, count: length) else { continue }
@@ -35,6 +42,17 @@ public enum FuzzEntries {
         }
         // The bytes as one summary, without the file around them.
         touch(DocumentSummary.decode(ByteSlice(bytes), path: "fuzz.yaml", display: "fuzz.yaml"))
+        // The bytes as a links section (whose checksum a fuzzed file seldom passes): runs of words, each
+        // as long as its first byte says, read as a plan's links and looked through for a tag.
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            var start = 0
+            while start < words {
+                let count = min(words - start, Int(raw[start * 8] % 16) + 1)
+                if let links = RelatedPlans.Linked(section: raw, start: start, count: count) { _ = links.anyTag(in: raw) { $0 == 0 } }
+                start += count
+            }
+        }
     }
 
     /// Reads every part of a decoded summary (deferred parts are decoded on first use).

@@ -206,14 +206,18 @@ struct SummaryCache {
     /// every file passed its cache line between the cores).
     func linked(_ path: String, stamp: Stamp, at hint: Int? = nil) -> (links: RelatedPlans.Linked, summary: Summary)? {
         guard let (summary, links) = entries.linked(Self.key(path), stamp: stamp, at: hint) else { return nil }
-        let linked: RelatedPlans.Linked?
+        return linked(links).map { ($0, summary) }
+    }
+
+    /// A plan's links as `linked` gives them; nil when they lie outside the links section (or it was
+    /// not read) or are not links.
+    func linked(_ links: Links) -> RelatedPlans.Linked? {
         switch links {
-        case .fresh(let words): linked = RelatedPlans.Scanned(words: words).map(RelatedPlans.Linked.init)
+        case .fresh(let words): return RelatedPlans.Scanned(words: words).map(RelatedPlans.Linked.init)
         case .stored(let start, let count):
             guard let section = storedLinks, Self.holds(section, start: start, count: count) else { return nil }
-            linked = section.withUnsafeBytes { RelatedPlans.Linked(section: $0, start: start, count: count) }
+            return section.withUnsafeBytes { RelatedPlans.Linked(section: $0, start: start, count: count) }
         }
-        return linked.map { ($0, summary) }
     }
 
     /// Calls `body` with the links section's bytes (checked by `readLinks`; none when it was not read).
