@@ -104,9 +104,9 @@ public struct Workspace: Sendable {
     }
 
     /// A file a one-file lint reads only if it needs it (`narrow`): a plan or an inventory known by its
-    /// links, or the regions document (no links). One is made for each of 10,000 files: it holds no
-    /// reference but to what this run made or read (rarely), and the cache file is added only to the
-    /// summaries a run reads (`narrow`).
+    /// links, or the regions document (no links). One is made for each of 10,000 files, on both threads:
+    /// it holds no reference but to what this run made or read (rarely); the reference to the cache file
+    /// is added in `narrow`, on one thread.
     struct StandIn: Sendable {
         enum Summary: Sendable {
             /// In the cache file (`SummaryCache.deferred`).
