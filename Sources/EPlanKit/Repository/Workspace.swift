@@ -588,10 +588,9 @@ public struct Workspace: Sendable {
         }
     }
 
-
-    public static var coreCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
+    /// The cores online, found once (glibc reads /sys/devices/system/cpu/online at every `sysconf`:
+    /// three system calls for each parallel phase).
+    public static let coreCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
 /// Finds the YAML files below a folder: hidden folders and `exclude` skipped, `include` applied,
