@@ -92,6 +92,11 @@ public enum FileSystem {
         return String(path[..<slash])
     }
 
+    /// True when `path` is `folder` or lies below it (both absolute, as `realPath` gives them).
+    static func isWithin(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
+    }
+
     /// `path` relative to `base` (both absolute and canonical), with `..` where needed.
     public static func relative(_ path: String, to base: String) -> String {
         var path = path, base = base  // withUTF8 needs var; native strings are not copied

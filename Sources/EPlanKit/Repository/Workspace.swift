@@ -352,9 +352,11 @@ public struct Workspace: Sendable {
         // One named file (`eplan lint FILE`) may be linted with only the plans related to it read (`narrow`):
         // the others' display paths are then not made (an empty one stands for the path not made yet,
         // `shown`), as long as displaying keeps the files' order (the run starts at the root or above it).
-        let narrowsOneFile = request.narrowsOneFile && request.localChecks != nil && cache.file != nil
-            && !reportsEverything && folderTargets.isEmpty && fileTargets.count == 1
-        var displaysLater = narrowsOneFile && (root == cwd || root.hasPrefix(cwd.hasSuffix("/") ? cwd : cwd + "/"))
+        // A lint run (`localChecks` given) with the cache keeps the findings of the files it reports on.
+        let findingsCache = cache.file != nil && request.localChecks != nil
+        let narrowsOneFile = findingsCache && request.narrowsOneFile && !reportsEverything && folderTargets.isEmpty
+            && fileTargets.count == 1
+        var displaysLater = narrowsOneFile && FileSystem.isWithin(root, cwd)
         // The walk gives the files in path order; named files it does not hold (excluded, hidden, of
         // another extension) are added. A few named files are looked for one by one, many through a table.
         var ordered = everything.map { (path: $0, display: displaysLater ? "" : display($0), named: false, reported: reportsEverything) }
@@ -396,7 +398,6 @@ public struct Workspace: Sendable {
         // A lint run (`localChecks` given) checks each reported plan it parses on its own at once and keeps
         // what other plans' rules read of it, with or without the cache; with the cache, it keeps the findings.
         let checkLocally = request.localChecks?(configuration)
-        let findingsCache = cache.file != nil && checkLocally != nil
         if narrowing { cache.readLinks() }
         let cached = cache
         // Files summarised anew in this run, by position (with their content for the findings cache, and
@@ -463,21 +464,22 @@ public struct Workspace: Sendable {
             // A file not reported on is read from its summary when the cache has a current one. In a one-file
             // run, a plan whose links the cache keeps stands in until it is found related to the reported
             // one (`narrow`); its summary is read then, if ever.
-            if useCache, !item.reported, let stamp = SummaryCache.Stamp(item.path, base: base) {
-                func standIn(_ links: RelatedPlans.Linked?, _ summary: StandIn.Summary) -> SourceDocument {
-                    deferred.store(StandIn(links: links, summary: summary), at: position)
-                    return SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
-                }
-                if narrowing, let linked = cached.linked(item.path, stamp: stamp, at: position) { return standIn(linked.links, .located(linked.summary)) }
-                item.display = shown(item.path, item.display, cwd: cwd)
-                if let summary = cached.summary(item.path, stamp: stamp, at: position) {
-                    if narrowing, let plan = RelatedPlans.scan(summary) { return standIn(RelatedPlans.Linked(plan), .read(summary)) }
-                    // The regions document is read once the reported plan is known (`narrow`).
-                    if narrowing, DocumentSummary.isRegions(summary) { return standIn(nil, .read(summary)) }
-                    if let document = DocumentSummary.decode(summary, path: item.path, display: item.display) { return document }
-                }
+            let fileStamp = useCache && !item.reported ? SummaryCache.Stamp(item.path, base: base) : nil
+            func standIn(_ links: RelatedPlans.Linked?, _ summary: StandIn.Summary) -> SourceDocument {
+                deferred.store(StandIn(links: links, summary: summary), at: position)
+                return SourceDocument(path: item.path, display: item.display, content: .foreign, diagnostics: [])
             }
+            if narrowing, let fileStamp, let linked = cached.linked(item.path, stamp: fileStamp, at: position) {
+                return standIn(linked.links, .located(linked.summary))
+            }
+            // Every file past this point is read, from its summary or its bytes: its display path is made.
             item.display = shown(item.path, item.display, cwd: cwd)
+            if let fileStamp, let summary = cached.summary(item.path, stamp: fileStamp, at: position) {
+                if narrowing, let plan = RelatedPlans.scan(summary) { return standIn(RelatedPlans.Linked(plan), .read(summary)) }
+                // The regions document is read once the reported plan is known (`narrow`).
+                if narrowing, DocumentSummary.isRegions(summary) { return standIn(nil, .read(summary)) }
+                if let document = DocumentSummary.decode(summary, path: item.path, display: item.display) { return document }
+            }
             // A file named on the command line that is a link out of the repository is not read either
             // (walked files were checked during the walk).
             if item.named, discovery.staysInside, FileSystem.isLink(item.path), let target = discovery.outsideTarget(item.path) {
@@ -616,7 +618,7 @@ struct Discovery {
     /// (or leads nowhere: reading it then says why).
     func outsideTarget(_ link: String) -> String? {
         guard let target = FileSystem.realPath(link) else { return nil }
-        return target == root || target.hasPrefix(root == "/" ? "/" : root + "/") ? nil : target
+        return FileSystem.isWithin(target, root) ? nil : target
     }
 
     /// What a walk found.
